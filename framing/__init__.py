@@ -1,1 +1,15 @@
-"""framing: content quality and framing scores for news and web articles."""
+"""framing: content quality and framing scores for news and web articles.
+
+>>> import framing
+>>> framing.score(["The cat sat on the mat."])["text.words"].tolist()
+[6.0]
+"""
+
+from .analyzer import Analyzer
+from .api import FAMILIES, analyze, columns, score
+from .report import Evidence, Report
+from .segment import Corpus, segment
+
+__version__ = "0.1.0"
+
+__all__ = ["Analyzer", "Corpus", "Evidence", "FAMILIES", "Report", "analyze", "columns", "score", "segment", "__version__"]

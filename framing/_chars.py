@@ -17,12 +17,29 @@ from functools import lru_cache
 
 import numpy as np
 
-WORD = np.uint8(1)  # matches Python's ``\w``
-SPACE = np.uint8(2)  # matches Python's ``\s`` (same as ``str.isspace``)
-ALNUM = np.uint8(4)  # ``\w`` without the underscore
-ALPHA = np.uint8(8)  # ``str.isalpha``
-UPPER = np.uint8(16)  # ``str.isupper`` (Basic Multilingual Plane)
-DIGIT = np.uint8(32)  # ``str.isdigit``
+WORD = np.uint16(1)  # matches Python's ``\w``
+SPACE = np.uint16(2)  # matches Python's ``\s`` (same as ``str.isspace``)
+ALNUM = np.uint16(4)  # ``\w`` without the underscore
+ALPHA = np.uint16(8)  # ``str.isalpha``
+UPPER = np.uint16(16)  # ``str.isupper`` (Basic Multilingual Plane)
+DIGIT = np.uint16(32)  # ``str.isdigit``
+TERMINATOR = np.uint16(64)  # ``. ! ?``: textstat's sentence terminators
+LINE_BREAK = np.uint16(128)  # ``\n \r`` U+2028 U+2029
+APOSTROPHE = np.uint16(256)  # ``' ’ ʼ``
+HYPHEN = np.uint16(512)  # ``- ‐ ‑``
+PERIOD = np.uint16(1024)  # ``.``
+COMMA = np.uint16(2048)  # ``,``
+ASCII_APOSTROPHE = np.uint16(4096)  # ``'``
+
+_SINGLE = {
+    TERMINATOR: ".!?",
+    LINE_BREAK: "\n\r\u2028\u2029",
+    APOSTROPHE: "'\u2019\u02bc",
+    HYPHEN: "-\u2010\u2011",
+    PERIOD: ".",
+    COMMA: ",",
+    ASCII_APOSTROPHE: "'",
+}
 
 N_CODEPOINTS = sys.maxunicode + 1
 _BMP = 0x10000
@@ -46,8 +63,8 @@ def _regex_mask(pattern: str) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def char_classes() -> np.ndarray:
-    """Bit flags for every code point (``WORD``, ``SPACE``, ``ALNUM``, ``ALPHA``, ``UPPER``, ``DIGIT``)."""
-    table = np.zeros(N_CODEPOINTS, dtype=np.uint8)
+    """Bit flags for every code point (``WORD``, ``SPACE``, ``ALNUM``, … as defined above)."""
+    table = np.zeros(N_CODEPOINTS, dtype=np.uint16)
     table[_regex_mask(r"\w")] |= WORD
     table[_regex_mask(r"\s")] |= SPACE
     table[_regex_mask(r"[^\W_]")] |= ALNUM
@@ -55,6 +72,8 @@ def char_classes() -> np.ndarray:
     table[:_BMP][np.fromiter((c.isalpha() for c in bmp), bool, _BMP)] |= ALPHA
     table[:_BMP][np.fromiter((c.isupper() for c in bmp), bool, _BMP)] |= UPPER
     table[:_BMP][np.fromiter((c.isdigit() for c in bmp), bool, _BMP)] |= DIGIT
+    for flag, chars in _SINGLE.items():
+        table[[ord(c) for c in chars]] |= flag
     return table
 
 
@@ -74,31 +93,37 @@ def codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def span_hashes(values: np.ndarray, keep: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """64-bit hashes of the kept characters in each span ``[start, end)``.
+_POWERS = np.ones(1, dtype=np.uint64)
+_INV_POWERS = np.ones(1, dtype=np.uint64)
 
-    ``values`` are per-character codes (e.g. lower-cased code points) and ``keep`` says which
-    characters belong to the hashed string, so ``"don't"`` and ``"do-n't"`` can hash alike when
-    the hyphen is not kept. Equal kept strings give equal hashes wherever they stand.
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``base**i`` and ``base**-i`` modulo 2**64 for ``i <= n``, grown and cached."""
+    global _POWERS, _INV_POWERS
+    if len(_POWERS) <= n:
+        size = max(n + 1, 2 * len(_POWERS))
+        with np.errstate(over="ignore"):
+            powers = np.full(size, _HASH_BASE, dtype=np.uint64)
+            powers[0] = 1
+            inv = np.full(size, _HASH_BASE_INV, dtype=np.uint64)
+            inv[0] = 1
+            _POWERS, _INV_POWERS = np.cumprod(powers), np.cumprod(inv)
+    return _POWERS, _INV_POWERS
+
+
+def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """64-bit hashes of the code runs ``codes[lo[i]:hi[i]]``.
+
+    ``codes`` are per-character codes (e.g. lower-cased code points of the characters that make
+    up words, with punctuation left out). Equal runs give equal hashes wherever they stand.
     """
-    keep = keep.astype(bool, copy=False)
-    rank = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))  # kept chars before position i
-    n_kept = int(rank[-1])
+    powers, inv_powers = _powers(len(codes))
     with np.errstate(over="ignore"):
-        powers = np.empty(n_kept + 1, dtype=np.uint64)
-        powers[0] = 1
-        if n_kept:
-            powers[1:] = _HASH_BASE
-            np.cumprod(powers, out=powers)
-        inv_powers = np.empty(n_kept + 1, dtype=np.uint64)
-        inv_powers[0] = 1
-        if n_kept:
-            inv_powers[1:] = _HASH_BASE_INV
-            np.cumprod(inv_powers, out=inv_powers)
-        kept_values = values[keep].astype(np.uint64) + np.uint64(1)
-        prefix = np.zeros(n_kept + 1, dtype=np.uint64)
-        np.cumsum(kept_values * powers[:n_kept], out=prefix[1:])
-        lo, hi = rank[starts], rank[ends]
+        prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
+        weighted = codes.astype(np.uint64)
+        weighted += np.uint64(1)
+        weighted *= powers[: len(codes)]
+        np.cumsum(weighted, out=prefix[1:])
         hashes = (prefix[hi] - prefix[lo]) * inv_powers[lo]
         hashes ^= (hi - lo).astype(np.uint64) * _LENGTH_MIX
     return hashes

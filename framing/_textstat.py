@@ -24,10 +24,9 @@ import re
 import numpy as np
 
 from . import _chars
-from .segment import Corpus
+from .segment import DOC_SEPARATOR, Corpus
 from .wordtypes import TypeTable, textstat_features
 
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _LINSEAR_SAMPLE = 100
@@ -40,23 +39,28 @@ def _clean_word(chunk: str) -> str:
 
 
 def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
-    nxt = np.r_[cp[1:], 0]
-    nxt2 = np.r_[cp[2:], 0, 0]
+    """Positions of ``'`` followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``."""
+    at = np.flatnonzero(cp == 0x27)
+    padded = np.concatenate((cp, np.zeros(2, dtype=cp.dtype)))
+    nxt, nxt2 = padded[at + 1], padded[at + 2]
     t, s, d, v, e, l, r = (ord(c) for c in "tsdvelr")
     follows = (
         (nxt == t) | (nxt == s) | (nxt == d)
         | ((nxt == v) & (nxt2 == e)) | ((nxt == l) & (nxt2 == l)) | ((nxt == r) & (nxt2 == e))
     )  # fmt: skip
-    return (cp == 0x27) & follows
+    return at[follows]
 
 
-def _sentence_counts(spans: np.ndarray, first_kept: np.ndarray, limit: np.ndarray | None = None) -> np.ndarray:
-    """Words per regex sentence: 1 + chunks whose first kept character is inside the match."""
-    starts, ends = spans[:, 0], spans[:, 1]
-    if limit is not None:
-        ends = np.minimum(ends, limit)
-    inside = np.searchsorted(first_kept, ends, side="left") - np.searchsorted(first_kept, starts, side="right")
-    return 1 + inside
+def _words_in(starts: np.ndarray, ends: np.ndarray, first_kept: np.ndarray) -> np.ndarray:
+    """textstat's word count of regex sentences ``[start, end)`` that start at a ``\\w`` character:
+    the word at ``start`` plus the chunks whose first kept character lies after it."""
+    return 1 + np.searchsorted(first_kept, ends, side="left") - np.searchsorted(first_kept, starts, side="right")
+
+
+def _doc_index(offsets: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Document of each sorted position, from the documents' start offsets."""
+    firsts = np.searchsorted(positions, offsets)
+    return np.repeat(np.arange(len(offsets) - 1), np.diff(firsts))
 
 
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
@@ -64,75 +68,79 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     n = corpus.n_docs
     cp, cls = corpus.codepoints, corpus.char_classes
     offsets = corpus.offsets
-    space = (cls & _chars.SPACE) != 0
     word_char = (cls & _chars.WORD) != 0
-    kept = word_char | _contraction_apostrophes(cp)
-
-    edges = np.diff(np.r_[True, space, True].astype(np.int8))
-    chunk_start, chunk_end = np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)
-    kept_before = np.r_[0, np.cumsum(kept)]
-    is_word = kept_before[chunk_end] > kept_before[chunk_start]
+    kept = word_char.copy()
+    contraction_apostrophes = _contraction_apostrophes(cp)
+    kept[contraction_apostrophes] = True
+    kept_before = np.zeros(len(cp) + 1, dtype=np.int64)
+    np.cumsum(kept, out=kept_before[1:])
     kept_positions = np.flatnonzero(kept)
-    first_kept = kept_positions[np.searchsorted(kept_positions, chunk_start[is_word])]
-    word_start, word_end = chunk_start[is_word], chunk_end[is_word]
 
-    values = _chars.lower_table()[cp]
-    hashes = _chars.span_hashes(values, kept, word_start, word_end)
+    # chunks = text.split(); words = chunks with a kept character
+    chunk_start, chunk_end = corpus.chunks
+    kept_lo, kept_hi = kept_before[chunk_start], kept_before[chunk_end]
+    is_word = kept_hi > kept_lo
+    word_start, word_end = chunk_start[is_word], chunk_end[is_word]
+    word_lo, word_hi = kept_lo[is_word], kept_hi[is_word]
+    first_kept = kept_positions[word_lo]
+
+    codes = _chars.lower_table()[cp[kept_positions]]
+    hashes = _chars.span_hashes(codes, word_lo, word_hi)
     joined = corpus.joined
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, lambda i: _clean_word(joined[word_start[i] : word_end[i]]))
     syllables = _TEXTSTAT_TYPES.features["syllables"][type_ids]
     easy = _TEXTSTAT_TYPES.features["easy"][type_ids] > 0
 
-    word_doc = np.searchsorted(offsets, word_start, side="right") - 1
-    chunk_doc = np.searchsorted(offsets, chunk_start, side="right") - 1
+    word_doc = _doc_index(offsets, word_start)
+    chunk_doc = _doc_index(offsets, chunk_start)
 
     def per_doc(doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
         return np.bincount(doc, weights=weights, minlength=n).astype(np.float64)
 
-    def per_doc_chars(mask: np.ndarray) -> np.ndarray:
-        csum = np.r_[0, np.cumsum(mask)]
-        return (csum[offsets[1:]] - csum[offsets[:-1]]).astype(np.float64)
-
-    # Sentences: regex matches per document, counted with the chunk arrays.
-    spans, span_doc = [], []
-    for i, text in enumerate(corpus.texts):
-        base = int(offsets[i])
-        found = [(base + m.start(), base + m.end()) for m in _SENTENCE.finditer(text)]
-        spans.extend(found)
-        span_doc.extend([i] * len(found))
-    span_arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-    span_doc_arr = np.asarray(span_doc, dtype=np.int64)
-    long_enough = _sentence_counts(span_arr, first_kept) > 2
-    nonempty = np.fromiter((len(t) > 0 for t in corpus.texts), bool, n)
-    sentences = np.where(nonempty, np.maximum(1, per_doc(span_doc_arr, long_enough.astype(float))), 0)
+    # Sentences: a match of \b[^.!?]+[.!?]* begins at the first \w character after the previous
+    # match and runs to the next terminator run, so there is one match per run of non-terminators
+    # (cut at document ends too) that holds a \w character.
+    boundary = (cls & _chars.TERMINATOR) != 0
+    boundary[offsets[1:] - 1] = True  # the separator after each document
+    seg_edges = np.diff(boundary.view(np.int8), prepend=np.int8(1), append=np.int8(1))
+    seg_start, seg_end = np.flatnonzero(seg_edges == -1), np.flatnonzero(seg_edges == 1)
+    word_positions = np.flatnonzero(word_char)
+    next_word_char = np.searchsorted(word_positions, seg_start)
+    has_match = next_word_char < len(word_positions)
+    match_start = word_positions[np.minimum(next_word_char, len(word_positions) - 1)]
+    has_match &= match_start < seg_end
+    match_start, match_end = match_start[has_match], seg_end[has_match]
+    match_doc = _doc_index(offsets, match_start)
+    long_enough = _words_in(match_start, match_end, first_kept) > 2
+    nonempty = np.diff(offsets) > len(DOC_SEPARATOR)
+    sentences = np.where(nonempty, np.maximum(1, per_doc(match_doc, long_enough)), 0)
 
     # Linsear Write: the first 100 words, and the sentences up to the chunk of the 100th word.
     words = per_doc(word_doc)
     chunks = per_doc(chunk_doc)
-    rank = np.arange(len(word_doc)) - np.searchsorted(word_doc, word_doc, side="left")
+    doc_first_word = np.searchsorted(word_doc, np.arange(n))
+    rank = np.arange(len(word_doc)) - doc_first_word[word_doc]
     sample = rank < _LINSEAR_SAMPLE
-    linsear_hard = per_doc(word_doc[sample], (syllables[sample] >= 3).astype(float))
-    linsear_easy = per_doc(word_doc[sample], ((syllables[sample] > 0) & (syllables[sample] < 3)).astype(float))
+    linsear_hard = per_doc(word_doc[sample], syllables[sample] >= 3)
+    linsear_easy = per_doc(word_doc[sample], (syllables[sample] > 0) & (syllables[sample] < 3))
     sample_end = offsets[1:].copy()
-    cut = (chunks > _LINSEAR_SAMPLE) & (words >= _LINSEAR_SAMPLE)
     hundredth = np.flatnonzero(rank == _LINSEAR_SAMPLE - 1)
-    sample_end[word_doc[hundredth][cut[word_doc[hundredth]]]] = word_end[hundredth][cut[word_doc[hundredth]]]
-    limit = sample_end[span_doc_arr]
-    in_sample = span_arr[:, 0] < limit
-    sample_long = _sentence_counts(span_arr, first_kept, limit) > 2
-    linsear_sentences = np.where(
-        chunks > 0, np.maximum(1, per_doc(span_doc_arr[in_sample], sample_long[in_sample].astype(float))), 0
-    )
+    cut = hundredth[chunks[word_doc[hundredth]] > _LINSEAR_SAMPLE]
+    sample_end[word_doc[cut]] = word_end[cut]
+    limit = sample_end[match_doc]
+    in_sample = match_start < limit
+    sample_long = _words_in(match_start, np.minimum(match_end, limit), first_kept) > 2
+    linsear_sentences = np.where(chunks > 0, np.maximum(1, per_doc(match_doc[in_sample], sample_long[in_sample])), 0)
 
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
         "syllables": per_doc(word_doc, syllables),
-        "polysyllables": per_doc(word_doc, (syllables >= 3).astype(float)),
-        "difficult_words": per_doc(word_doc, (~easy).astype(float)),
-        "complex_words": per_doc(word_doc, ((~easy) & (syllables >= 3)).astype(float)),
-        "letters": per_doc_chars(word_char),
-        "characters": per_doc_chars(~space),
+        "polysyllables": per_doc(word_doc, syllables >= 3),
+        "difficult_words": per_doc(word_doc, ~easy),
+        "complex_words": per_doc(word_doc, (~easy) & (syllables >= 3)),
+        "letters": np.diff(kept_before[offsets]) - per_doc(_doc_index(offsets, contraction_apostrophes)),
+        "characters": per_doc(chunk_doc, chunk_end - chunk_start),
         "chunks": chunks,
         "linsear_easy": linsear_easy,
         "linsear_hard": linsear_hard,

@@ -41,10 +41,6 @@ from .wordtypes import TypeTable, framing_features
 
 DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
 
-_LINE_BREAKS = np.array([0x0A, 0x0D, 0x2028, 0x2029], dtype=np.uint32)
-_APOSTROPHES = np.array([0x27, 0x2019, 0x02BC], dtype=np.uint32)
-_HYPHENS = np.array([0x2D, 0x2010, 0x2011], dtype=np.uint32)
-_PERIOD, _COMMA = 0x2E, 0x2C
 
 # A sentence-ending mark, closing quotes or brackets, then white space or the end of the text.
 _CANDIDATE = re.compile(r"(\.{2,}|[.?!…。．？！]+)([\"'”’»)\]]*)(?=\s|$)")
@@ -149,20 +145,30 @@ class Corpus:
 
     # -- lines and paragraphs ---------------------------------------------------------------
     @cached_property
+    def space(self) -> np.ndarray:
+        """Whether each character of :attr:`joined` is white space."""
+        return (self.char_classes & _chars.SPACE) != 0
+
+    @cached_property
+    def chunks(self) -> tuple[np.ndarray, np.ndarray]:
+        """Starts and ends (in :attr:`joined`) of the runs of non-space characters."""
+        edges = np.diff(self.space.view(np.int8), prepend=np.int8(1), append=np.int8(1))
+        return np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)
+
+    @cached_property
     def _line_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         cp = self.codepoints
-        is_break = np.isin(cp, _LINE_BREAKS)
-        is_break[:-1] &= ~((cp[:-1] == 0x0D) & (cp[1:] == 0x0A))  # "\r\n" breaks once, at "\n"
-        breaks = np.flatnonzero(is_break)
+        breaks = np.flatnonzero(self.char_classes & _chars.LINE_BREAK)
+        crlf = (cp[breaks] == 0x0D) & (cp[np.minimum(breaks + 1, len(cp) - 1)] == 0x0A)
+        breaks = breaks[~crlf]  # "\r\n" breaks once, at "\n"
         seg_start = np.concatenate(([0], breaks + 1))
         seg_end = np.concatenate((breaks, [len(cp)]))
-        nonspace = (self.char_classes & _chars.SPACE) == 0
-        csum = np.concatenate(([0], np.cumsum(nonspace)))
-        has_content = csum[seg_end] > csum[seg_start]
-        content = np.flatnonzero(has_content)
-        positions = np.flatnonzero(nonspace)
-        first = positions[np.searchsorted(positions, seg_start[content], side="left")]
-        last = positions[np.searchsorted(positions, seg_end[content], side="left") - 1] + 1
+        chunk_start, chunk_end = self.chunks
+        first_chunk = np.searchsorted(chunk_start, seg_start)
+        after_last_chunk = np.searchsorted(chunk_start, seg_end)
+        content = np.flatnonzero(after_last_chunk > first_chunk)
+        first = chunk_start[first_chunk[content]]
+        last = chunk_end[after_last_chunk[content] - 1]
         return first, last, content
 
     @cached_property
@@ -201,8 +207,10 @@ class Corpus:
         line = np.searchsorted(line_start, starts, side="right") - 1
         next_start = np.r_[starts[1:], np.iinfo(np.int64).max]
         ends = np.minimum(next_start, line_end[line])
-        nonspace = np.flatnonzero((self.char_classes & _chars.SPACE) == 0)
-        starts = nonspace[np.minimum(np.searchsorted(nonspace, starts), len(nonspace) - 1)]
+        chunk_start, chunk_end = self.chunks
+        # a sentence starts at its first non-space character: the next chunk unless inside one
+        chunk = np.searchsorted(chunk_end, starts, side="right")
+        starts = np.maximum(starts, chunk_start[np.minimum(chunk, len(chunk_start) - 1)])
         keep = starts < ends
         return starts[keep], ends[keep]
 
@@ -220,15 +228,17 @@ class Corpus:
     # -- words ----------------------------------------------------------------------------
     @cached_property
     def _word_bounds(self) -> tuple[np.ndarray, np.ndarray]:
-        cls, cp = self.char_classes, self.codepoints
+        cls = self.char_classes
         alnum = (cls & _chars.ALNUM) != 0
-        digit = (cls & _chars.DIGIT) != 0
-        before = np.r_[False, alnum[:-1]]
-        after = np.r_[alnum[1:], False]
-        joiner = np.isin(cp, _APOSTROPHES) | np.isin(cp, _HYPHENS) | (cp == _PERIOD)
-        digit_comma = (cp == _COMMA) & np.r_[False, digit[:-1]] & np.r_[digit[1:], False]
-        in_word = alnum | ((joiner | digit_comma) & before & after)
-        edges = np.diff(np.r_[False, in_word, False].astype(np.int8))
+        in_word = alnum.copy()
+        # a joiner inside a word: apostrophe, hyphen or period between letters or digits, comma
+        # between digits
+        joiners = np.flatnonzero(cls & (_chars.APOSTROPHE | _chars.HYPHEN | _chars.PERIOD | _chars.COMMA))
+        joiners = joiners[(joiners > 0) & (joiners < len(cls) - 1)]
+        left, right = cls[joiners - 1], cls[joiners + 1]
+        needs = np.where(cls[joiners] & _chars.COMMA, _chars.DIGIT, _chars.ALNUM)
+        in_word[joiners[((left & needs) != 0) & ((right & needs) != 0)]] = True
+        edges = np.diff(in_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
         return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
 
     @cached_property
@@ -240,9 +250,13 @@ class Corpus:
     def word_types(self) -> np.ndarray:
         """Type id of every word in :data:`WORD_TYPES`."""
         starts, ends = self._word_bounds
-        values = _chars.lower_table()[self.codepoints]
-        values[np.isin(self.codepoints, _APOSTROPHES)] = 0x27
-        hashes = _chars.span_hashes(values, np.ones(len(values), bool), starts, ends)
+        lengths = ends - starts
+        hi = np.cumsum(lengths)
+        lo = hi - lengths
+        positions = np.repeat(starts - lo, lengths) + np.arange(int(hi[-1]) if len(hi) else 0)
+        codes = _chars.lower_table()[self.codepoints[positions]]
+        codes[(self.char_classes[positions] & _chars.APOSTROPHE) != 0] = 0x27
+        hashes = _chars.span_hashes(codes, lo, hi)
         joined = self.joined
         return _WORD_TYPES.lookup(hashes, lambda i: joined[starts[i] : ends[i]].lower().replace("’", "'").replace("ʼ", "'"))
 

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Mapping
 
 import numpy as np
+import pandas as pd
 
 from ._resources import dale_chall_easy_words
 from .syllables import count_syllables, textstat_syllables
@@ -117,7 +118,9 @@ class TypeTable:
         """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``."""
         if len(hashes) == 0:
             return np.zeros(0, dtype=np.int64)
-        unique, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+        inverse, unique = pd.factorize(hashes)
+        first = np.empty(len(unique), dtype=np.int64)
+        first[inverse] = np.arange(len(inverse))  # any occurrence of a type will do
         with self._lock:
             rows = self._rows
             unique_ids = np.fromiter((rows.get(h, -1) for h in unique.tolist()), np.int64, len(unique))
