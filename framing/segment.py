@@ -42,8 +42,9 @@ from .wordtypes import TypeTable, framing_features
 DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
 
 
-# A sentence-ending mark, closing quotes or brackets, then white space or the end of the text.
-_CANDIDATE = re.compile(r"(\.{2,}|[.?!…。．？！]+)([\"'”’»)\]]*)(?=\s|$)")
+# A sentence-ending mark and any closing quotes or brackets, then white space or the end of the
+# text; full-width marks need no space after them (CJK text has none).
+_CANDIDATE = re.compile(r"(\.{2,}|[.?!…]+)([\"'”’»)\]]*)(?=\s|$)|([。．？！]+)([\"'”’»)\]」』]*)")
 _NUMBER_TYPE = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
 _INITIAL = re.compile(r"^[^\W\d]\.$")
 _LEADING_PUNCT = re.compile(r"^[\"'“‘«(\[{*]+")
@@ -349,7 +350,7 @@ class _Punkt:
             return True
         next_word = _LEADING_PUNCT.sub("", next_token)
         if not set(marks) <= {".", "…"}:
-            # ? ! and full-width marks end a sentence unless a quote closes and speech goes on
+            # ? and ! end a sentence unless a quote closes and speech goes on
             return not (closers and next_word[:1].islower())
         is_ellipsis = marks != "."
         word = _LEADING_PUNCT.sub("", token)
@@ -393,6 +394,8 @@ def punkt_breaks(text: str) -> list[int]:
             next_token = ""  # the line ends here, and so does the sentence
         else:
             next_token = _NONSPACE_RUN.match(text, gap.end()).group()
-        if punkt.is_break(token, match.group(1), match.group(2), next_token):
+        if match.group(3):  # full-width marks always end a sentence
+            breaks.append(end)
+        elif punkt.is_break(token, match.group(1), match.group(2), next_token):
             breaks.append(end)
     return breaks

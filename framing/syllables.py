@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ._resources import cmu_syllables
 
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_VOWEL_GROUPS = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")  # y before a vowel is a consonant: "mayor"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
@@ -101,10 +101,9 @@ def count_syllables(word: str) -> int:
     parts = [p for p in re.split(r"[-/]", word) if p]
     if len(parts) > 1:
         return sum(count_syllables(p) for p in parts)
-    if word.endswith("'s"):
+    if word.endswith("'s") and len(word) > 2:  # possessive: "boss's" adds a syllable, "cat's" does not
         base = word[:-2]
-        if base and base in cmu:
-            return cmu[base] + (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge", "se")) else 0)
+        return count_syllables(base) + (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge", "se")) else 0)
     if "." in word:  # initialisms such as "n.a.t.o" are read letter by letter
         return sum(count_syllables(p) if len(p) > 1 else (3 if p == "w" else 1) for p in word.split(".") if p)
     letters = re.sub(r"[^a-z]", "", word)

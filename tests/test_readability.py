@@ -1,0 +1,125 @@
+import math
+
+import numpy as np
+import pytest
+import textstat
+
+import framing
+from framing.readability import FORMULAS
+from framing.syllables import count_syllables, textstat_syllables
+from framing.wordtypes import is_familiar
+
+CAT = "The cat sat on the mat."  # 6 words, 1 sentence, 6 syllables, all familiar
+
+
+def scores(text: str, **kwargs) -> dict:
+    return framing.score([text], **kwargs).iloc[0].to_dict()
+
+
+def test_flesch_known_answer():
+    s = scores(CAT)
+    assert (s["text.words"], s["text.sentences"], s["text.syllables"]) == (6, 1, 6)
+    assert s["readability.flesch_reading_ease"] == pytest.approx(206.835 - 1.015 * 6 - 84.6 * 1)
+    assert s["readability.flesch_kincaid_grade"] == pytest.approx(0.39 * 6 + 11.8 - 15.59)
+
+
+def test_textbook_constants_on_a_built_text():
+    # 2 sentences, 13 words; "information" (4 syllables) and "government" (3) are the only
+    # polysyllables, and "information" the only word off the Dale–Chall list.
+    text = "The government had new information. The cat sat on the big red mat."
+    s = scores(text)
+    words, sentences = 13, 2
+    assert (s["text.words"], s["text.sentences"], s["text.polysyllables"]) == (words, sentences, 2)
+    assert s["text.difficult_words"] == 1
+    letters = sum(ch.isalpha() for ch in text)
+    assert s["readability.coleman_liau_index"] == pytest.approx(
+        0.0588 * 100 * letters / words - 0.296 * 100 * sentences / words - 15.8
+    )
+    pdw = 100 * 1 / words
+    assert s["readability.dale_chall_readability_score"] == pytest.approx(0.1579 * pdw + 0.0496 * words / sentences + 3.6365)
+    assert s["readability.smog_index"] == pytest.approx(1.0430 * math.sqrt(30 * 2 / sentences) + 3.1291)
+    assert s["readability.gunning_fog"] == pytest.approx(0.4 * (words / sentences + 100 * 2 / words))
+
+
+def test_dale_chall_adjustment_only_above_five_percent():
+    s = scores(CAT)
+    assert s["text.difficult_words"] == 0
+    assert s["readability.dale_chall_readability_score"] == pytest.approx(0.0496 * 6)  # no +3.6365
+
+
+def test_linsear_write_uses_the_first_hundred_words():
+    text = " ".join(["The cat sat on the mat."] * 30)  # 180 words; the first 100 span 17 sentences
+    s = scores(text)
+    r = 100 / 17  # all easy words
+    assert s["readability.linsear_write_formula"] == pytest.approx((r - 2) / 2)
+
+
+@pytest.mark.parametrize("text", [CAT, "One long sentence " * 200 + ".", "Hello", "全角の文．本当？", "U.S."])
+def test_any_text_with_a_word_gets_finite_values(text):
+    s = scores(text)
+    for f in FORMULAS:
+        assert np.isfinite(s[f"readability.{f}"]), f
+
+
+def test_text_without_words_gets_nan_not_a_number_from_nowhere():
+    s = scores("!!! ???")
+    assert s["error"] is None and s["text.words"] == 0
+    assert all(math.isnan(s[f"readability.{f}"]) for f in FORMULAS)
+
+
+def test_full_width_punctuation_splits_sentences():
+    # textstat issue #194: full-width marks were not terminators, FRE came out at -4995
+    text = "これは文です．" * 3 + "This is fine．It works．" * 200
+    s = scores(text)
+    assert s["text.sentences"] >= 400
+    assert s["readability.flesch_reading_ease"] > 0
+
+
+def test_familiar_words_and_inflections():
+    assert is_familiar("returned") and is_familiar("giants") and is_familiar("stopped")
+    assert not is_familiar("deportation")
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("cat", 1), ("readability", 5), ("u.s", 2), ("116,000", 7), ("1998", 5), ("3.5", 3), ("e-commerce", 3),
+     ("mayorkas's", 4), ("faeries", 2)],
+)  # fmt: skip
+def test_syllables(word, expected):
+    assert count_syllables(word) == expected
+
+
+def test_textstat_syllables_keep_pyphen_fallback():
+    assert textstat_syllables("faeries") == 1  # textstat issue #195, reproduced on purpose
+    assert textstat_syllables("readability") == 5
+
+
+TRICKY = [
+    "He left. She stayed. They argued about it all night long.",
+    "rose to 3.5 percent. Then it fell.",
+    "Don't 'tis rock 'n' roll's dogs' toys. O'Brien said: \"Yes!\" JOHN'S İstanbul naïve café.",
+    "!!!",
+    "a",
+    "x " * 150 + ". end",
+    "Dr. Smith met U.S. officials…. They left\n\n\nHeadline\n• bullet one\n• bullet two",
+    "word " * 99 + "and... more. " + "words here. " * 10,
+    "under_score snake_case 12345 3rd 2nd co-operate",
+]
+
+
+def test_compat_reproduces_textstat(seed_texts):
+    texts = list(seed_texts.values()) + TRICKY
+    frame = framing.score(texts, compat="textstat")
+    for f in FORMULAS:
+        expected = np.array([getattr(textstat, f)(t) for t in texts])
+        np.testing.assert_allclose(frame[f"readability.{f}"].to_numpy(), expected, atol=1e-9, err_msg=f)
+    np.testing.assert_array_equal(frame["text.words"], [textstat.lexicon_count(t) for t in texts])
+    np.testing.assert_array_equal(frame["text.sentences"], [textstat.sentence_count(t) for t in texts])
+    np.testing.assert_array_equal(frame["text.syllables"], [textstat.syllable_count(t) for t in texts])
+
+
+def test_default_mode_differs_from_textstat_where_documented():
+    # textstat splits "U.S." and then drops every fragment of two words or fewer
+    text = "He left. She stayed. The U.S. team won."
+    assert scores(text)["text.sentences"] == 3
+    assert textstat.sentence_count(text) == 1
