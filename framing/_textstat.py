@@ -25,13 +25,13 @@ import numpy as np
 
 from . import _chars
 from .segment import DOC_SEPARATOR, Corpus
-from .wordtypes import TypeTable, textstat_features
+from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features
 
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 _LINSEAR_SAMPLE = 100
 
-_TEXTSTAT_TYPES = TypeTable(textstat_features)
+_TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES)
 
 
 def _clean_word(chunk: str) -> str:
@@ -104,11 +104,10 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     boundary[offsets[1:] - 1] = True  # the separator after each document
     seg_edges = np.diff(boundary.view(np.int8), prepend=np.int8(1), append=np.int8(1))
     seg_start, seg_end = np.flatnonzero(seg_edges == -1), np.flatnonzero(seg_edges == 1)
-    word_positions = np.flatnonzero(word_char)
+    word_positions = np.append(np.flatnonzero(word_char), len(cp))  # sentinel: no \w after the last
     next_word_char = np.searchsorted(word_positions, seg_start)
-    has_match = next_word_char < len(word_positions)
-    match_start = word_positions[np.minimum(next_word_char, len(word_positions) - 1)]
-    has_match &= match_start < seg_end
+    match_start = word_positions[next_word_char]
+    has_match = match_start < seg_end
     match_start, match_end = match_start[has_match], seg_end[has_match]
     match_doc = _doc_index(offsets, match_start)
     long_enough = _words_in(match_start, match_end, first_kept) > 2

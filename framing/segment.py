@@ -37,7 +37,7 @@ import numpy as np
 
 from . import _chars
 from ._resources import punkt_parameters
-from .wordtypes import TypeTable, framing_features
+from .wordtypes import FRAMING_FEATURES, TypeTable, framing_features
 
 DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
 
@@ -60,7 +60,7 @@ _ORTHO_BEG_LC, _ORTHO_MID_LC, _ORTHO_UNK_LC = 1 << 4, 1 << 5, 1 << 6
 _ORTHO_UC = _ORTHO_BEG_UC | _ORTHO_MID_UC | _ORTHO_UNK_UC
 _ORTHO_LC = _ORTHO_BEG_LC | _ORTHO_MID_LC | _ORTHO_UNK_LC
 
-_WORD_TYPES = TypeTable(framing_features)
+_WORD_TYPES = TypeTable(framing_features, FRAMING_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -190,8 +190,8 @@ class Corpus:
     @cached_property
     def paragraphs(self) -> Spans:
         para = self.line_paragraph
-        first_line = np.flatnonzero(np.r_[True, np.diff(para) != 0])
-        last_line = np.r_[first_line[1:], len(para)] - 1
+        first_line = np.flatnonzero(np.diff(para, prepend=-1) != 0)
+        last_line = np.append(first_line[1:], len(para)) - 1 if len(para) else first_line
         lines = self.lines
         return Spans(lines.doc[first_line], lines.start[first_line], lines.end[last_line])
 
@@ -209,6 +209,8 @@ class Corpus:
         next_start = np.r_[starts[1:], np.iinfo(np.int64).max]
         ends = np.minimum(next_start, line_end[line])
         chunk_start, chunk_end = self.chunks
+        if len(chunk_start) == 0:
+            return starts[:0], ends[:0]
         # a sentence starts at its first non-space character: the next chunk unless inside one
         chunk = np.searchsorted(chunk_end, starts, side="right")
         starts = np.maximum(starts, chunk_start[np.minimum(chunk, len(chunk_start) - 1)])

@@ -9,7 +9,7 @@ then ``table.features[name][token_type_ids]``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,10 @@ def is_familiar(word: str) -> bool:
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
                 return True
     return False
+
+
+FRAMING_FEATURES = ("syllables", "letters", "alnum", "familiar", "polysyllable", "complex_stem", "long_word", "is_number")
+TEXTSTAT_FEATURES = ("syllables", "easy")
 
 
 def framing_features(word: str) -> dict[str, float]:
@@ -95,20 +99,22 @@ class TypeTable:
     ----------
     featurize : callable
         Maps a type's string to a mapping of feature name to number. Called once per type.
+    names : sequence of str
+        The feature names ``featurize`` returns.
 
     Examples
     --------
-    >>> table = TypeTable(lambda w: {"length": len(w)})
+    >>> table = TypeTable(lambda w: {"length": len(w)}, names=["length"])
     >>> ids = table.lookup(np.array([7, 9, 7], dtype=np.uint64), lambda i: ["cat", "horse", "cat"][i])
     >>> table.features["length"][ids].tolist()
     [3.0, 5.0, 3.0]
     """
 
-    def __init__(self, featurize: FeatureFunction) -> None:
+    def __init__(self, featurize: FeatureFunction, names: Sequence[str]) -> None:
         self.featurize = featurize
         self._rows: dict[int, int] = {}
         self.strings: list[str] = []
-        self.features: dict[str, np.ndarray] = {}
+        self.features: dict[str, np.ndarray] = {name: np.zeros(0) for name in names}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -132,9 +138,8 @@ class TypeTable:
     def _add(self, strings: list[str], hashes: list[int]) -> np.ndarray:
         start = len(self.strings)
         rows = [self.featurize(s) for s in strings]
-        for name in rows[0]:
+        for name, old in self.features.items():
             column = np.fromiter((r[name] for r in rows), np.float64, len(rows))
-            old = self.features.get(name, np.zeros(0))
             self.features[name] = np.concatenate((old, column))
         self.strings.extend(strings)
         ids = np.arange(start, start + len(strings), dtype=np.int64)
