@@ -8,8 +8,8 @@
 from .analyzer import Analyzer
 from .api import FAMILIES, analyze, columns, score
 from .report import Evidence, Report
-from .segment import Corpus, segment
+from .segment import Corpus
 
 __version__ = "0.1.0"
 
-__all__ = ["Analyzer", "Corpus", "Evidence", "FAMILIES", "Report", "analyze", "columns", "score", "segment", "__version__"]
+__all__ = ["Analyzer", "Corpus", "Evidence", "FAMILIES", "Report", "analyze", "columns", "score", "__version__"]
