@@ -30,6 +30,9 @@ HYPHEN = np.uint16(512)  # ``- ‐ ‑``
 PERIOD = np.uint16(1024)  # ``.``
 COMMA = np.uint16(2048)  # ``,``
 ASCII_APOSTROPHE = np.uint16(4096)  # ``'``
+SENTENCE_MARK = np.uint16(8192)  # ``. ? ! …``: may end a sentence when white space follows
+WIDE_MARK = np.uint16(16384)  # ``。 ． ？ ！``: full-width marks, end a sentence
+CLOSER = np.uint16(32768)  # closing quotes and brackets that stay with the sentence before them
 
 _SINGLE = {
     TERMINATOR: ".!?",
@@ -39,6 +42,9 @@ _SINGLE = {
     PERIOD: ".",
     COMMA: ",",
     ASCII_APOSTROPHE: "'",
+    SENTENCE_MARK: ".?!\u2026",
+    WIDE_MARK: "\u3002\uff0e\uff1f\uff01",
+    CLOSER: "\"'\u201d\u2019\u00bb)]\u300d\u300f",
 }
 
 N_CODEPOINTS = sys.maxunicode + 1

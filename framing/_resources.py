@@ -26,8 +26,12 @@ def dale_chall_easy_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def punkt_parameters() -> dict[str, Any]:
-    """Punkt parameters written by ``models/train_punkt.py``."""
-    return json.loads(data_text("punkt_english.json"))
+    """Punkt parameters written by ``models/train_punkt.py``, with sets for lookups."""
+    params = json.loads(data_text("punkt_english.json"))
+    params["abbrev_types"] = frozenset(params["abbrev_types"])
+    params["sent_starters"] = frozenset(params["sent_starters"])
+    params["collocations"] = frozenset(tuple(pair) for pair in params["collocations"])
+    return params
 
 
 @lru_cache(maxsize=1)

@@ -42,17 +42,7 @@ from .wordtypes import FRAMING_FEATURES, TypeTable, framing_features
 DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
 
 
-# A sentence-ending mark and any closing quotes or brackets, then white space or the end of the
-# text; full-width marks need no space after them (CJK text has none).
-_CANDIDATE = re.compile(r"(\.{2,}|[.?!…]+)([\"'”’»)\]]*)(?=\s|$)|([。．？！]+)([\"'”’»)\]」』]*)")
-_NUMBER_TYPE = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
-_INITIAL = re.compile(r"^[^\W\d]\.$")
-_LEADING_PUNCT = re.compile(r"^[\"'“‘«(\[{*]+")
-_TRAILING_PERIOD_PUNCT = ";:,.!?"
-_TOKEN_BEFORE = re.compile(r"\S*\Z")
-_SPACE_RUN = re.compile(r"\s*")
-_NONSPACE_RUN = re.compile(r"\S*")
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+_NOT_A_STARTER = np.array([ord(c) for c in ";:,.!?"], dtype=np.uint32)  # Punkt: never starts a sentence
 
 # Punkt's orthographic-context flags (nltk.tokenize.punkt)
 _ORTHO_BEG_UC, _ORTHO_MID_UC, _ORTHO_UNK_UC = 1 << 1, 1 << 2, 1 << 3
@@ -77,6 +67,19 @@ class Spans:
     def per_doc(self, n_docs: int) -> np.ndarray:
         """How many spans each document has."""
         return np.bincount(self.doc, minlength=n_docs)
+
+
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the runs of True in ``mask``."""
+    edges = np.diff(mask.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+
+
+def _take(values: np.ndarray, index: np.ndarray, valid: np.ndarray, fill) -> np.ndarray:
+    """``values[index]`` where ``valid``, else ``fill`` (also when ``values`` is empty)."""
+    if len(values) == 0:
+        return np.full(len(index), fill, dtype=values.dtype)
+    return np.where(valid, values[np.clip(index, 0, len(values) - 1)], fill).astype(values.dtype, copy=False)
 
 
 def validate_texts(texts: list[object], max_chars: int | None = None) -> tuple[list[str], list[str | None]]:
@@ -199,7 +202,7 @@ class Corpus:
     @cached_property
     def _sentence_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         line_start, line_end, _ = self._line_bounds
-        breaks = np.asarray(punkt_breaks(self.joined), dtype=np.int64)
+        breaks = self._punkt_breaks
         if len(breaks):
             line = np.searchsorted(line_start, breaks, side="right") - 1
             inside = (line >= 0) & (breaks < line_end[np.maximum(line, 0)])
@@ -216,6 +219,95 @@ class Corpus:
         starts = np.maximum(starts, chunk_start[np.minimum(chunk, len(chunk_start) - 1)])
         keep = starts < ends
         return starts[keep], ends[keep]
+
+    @cached_property
+    def _punkt_breaks(self) -> np.ndarray:
+        """Positions (in :attr:`joined`) just after each sentence end, by Punkt's decision rules.
+
+        NLTK's ``PunktSentenceTokenizer`` decides at each candidate mark by tokenising its context
+        again; here every input of that decision (the word before the mark, the next word, their
+        type statistics) is an array over all candidates of the batch, and the rules of
+        ``PunktSentenceTokenizer._second_pass_annotation`` become array expressions. Differences
+        from NLTK, each on purpose: a line break always ends a sentence; ``…`` counts as an
+        ellipsis; ``?`` or ``!`` followed by a closing quote and a lower-case word ("“Why?” she
+        asked") does not end a sentence; a next word opening with a quote or bracket is judged by
+        its first letter; full-width marks always end a sentence.
+        """
+        cls, cp, n_chars = self.char_classes, self.codepoints, len(self.codepoints)
+        mark_start, mark_end = _runs((cls & _chars.SENTENCE_MARK) != 0)
+        wide_start, wide_end = _runs((cls & _chars.WIDE_MARK) != 0)
+        closer_start, closer_end = _runs((cls & _chars.CLOSER) != 0)
+
+        def past_closers(ends: np.ndarray) -> np.ndarray:
+            k = np.searchsorted(closer_start, ends)
+            follows = _take(closer_start, k, k < len(closer_start), -1) == ends
+            return np.where(follows, _take(closer_end, k, follows, 0), ends)
+
+        end = past_closers(mark_end)
+        candidate = (end == n_chars) | ((_take(cls, end, end < n_chars, 0) & _chars.SPACE) != 0)
+        mark_start, mark_end, end = mark_start[candidate], mark_end[candidate], end[candidate]
+        has_closer = end > mark_end
+
+        # what kind of mark: a period, an ellipsis (".." or "…"), or ? and !
+        single = (mark_end - mark_start) == 1
+        first_mark = cp[mark_start]
+        is_dots = single & ((first_mark == 0x2E) | (first_mark == 0x2026))
+        for i in np.flatnonzero(~single):
+            is_dots[i] = set(self.joined[mark_start[i] : mark_end[i]]) <= {".", "…"}
+        period = single & (first_mark == 0x2E)
+        ellipsis = is_dots & ~period
+
+        # the word that ends at the mark, and the first word of the next chunk on the same line
+        word_start, word_end = self._word_bounds
+        type_ids = self.word_types
+        features = _WORD_TYPES.features
+        before = np.searchsorted(word_end, mark_start)
+        has_before = _take(word_end, before, before < len(word_end), -1) == mark_start
+        before_type = _take(type_ids, before, has_before, 0)
+
+        def before_feature(name: str) -> np.ndarray:
+            return has_before & (_take(features[name], before_type, has_before, 0) > 0)
+
+        abbreviation = period & before_feature("punkt_abbreviation")
+        initial = period & before_feature("punkt_initial")
+        number = period & before_feature("punkt_number")
+
+        chunk_start, chunk_end = self.chunks
+        line_start, line_end, _ = self._line_bounds
+        line = np.searchsorted(line_start, mark_start, side="right") - 1
+        next_chunk = np.searchsorted(chunk_start, end)
+        next_start = _take(chunk_start, next_chunk, next_chunk < len(chunk_start), n_chars)
+        has_next = next_start < line_end[line]
+        next_punct = has_next & np.isin(_take(cp, next_start, has_next, 0), _NOT_A_STARTER)
+        after = np.searchsorted(word_start, next_start)
+        has_word = has_next & (_take(word_start, after, after < len(word_start), n_chars) < _take(chunk_end, next_chunk, has_next, 0))
+        next_cls = _take(cls, _take(word_start, after, has_word, 0), has_word, 0)
+        next_upper = has_word & ((next_cls & _chars.UPPER) != 0)
+        next_lower = has_word & ((next_cls & _chars.ALPHA) != 0) & ~next_upper
+        next_type = _take(type_ids, after, has_word, 0)
+        ortho = _take(features["punkt_ortho"], next_type, has_word, 0).astype(np.int64)
+        starter = has_word & (_take(features["punkt_starter"], next_type, has_word, 0) > 0)
+
+        # Punkt's orthographic heuristic: True, False or unknown
+        ortho_true = ~next_punct & next_upper & ((ortho & _ORTHO_LC) != 0) & ((ortho & _ORTHO_MID_UC) == 0)
+        ortho_false = next_punct | (next_lower & (((ortho & _ORTHO_UC) != 0) | ((ortho & _ORTHO_BEG_LC) == 0)))
+        ortho_unknown = ~ortho_true & ~ortho_false
+
+        is_break = ~(abbreviation | ellipsis)  # first pass: a period ends a sentence unless abbreviated
+        is_break |= (abbreviation | ellipsis) & ~initial & (ortho_true | (next_upper & starter))
+        is_break &= ~((initial | number) & (ortho_false | (ortho_unknown & initial & next_upper & ((ortho & _ORTHO_LC) == 0))))
+        collocations = punkt_parameters()["collocations"]
+        if collocations:
+            strings = _WORD_TYPES.strings
+            for i in np.flatnonzero(period & has_before & has_word):
+                if (strings[before_type[i]], strings[next_type[i]]) in collocations:
+                    is_break[i] = False
+        # ? and ! end a sentence unless a quote closes and speech goes on in lower case
+        is_break = np.where(is_dots, is_break, ~(has_closer & next_lower))
+        is_break |= ~has_next  # the line ends here
+        breaks = np.concatenate((end[is_break], past_closers(wide_end)))
+        breaks.sort()
+        return breaks
 
     @cached_property
     def sentences(self) -> Spans:
@@ -311,93 +403,13 @@ def segment(texts: list[object], *, max_chars: int | None = None) -> Corpus:
     return Corpus(clean, errors)
 
 
-# -- Punkt ---------------------------------------------------------------------------------
-class _Punkt:
-    """NLTK's Punkt decision rules (Kiss & Strunk 2006) applied at candidate marks only.
-
-    NLTK's ``PunktSentenceTokenizer`` tokenises the context of every candidate again; deciding at
-    the candidates alone with the same parameters gives the same decisions at a fraction of the
-    cost. Differences from NLTK, each on purpose: a line break always ends a sentence; ``?`` or
-    ``!`` followed by a closing quote and a lower-case word ("“Why?” she asked") does not; a
-    next word that opens with a quote or bracket is judged by its first letter.
-    """
-
-    def __init__(self) -> None:
-        params = punkt_parameters()
-        self.abbrev = frozenset(params["abbrev_types"])
-        self.starters = frozenset(params["sent_starters"])
-        self.collocations = frozenset(tuple(p) for p in params["collocations"])
-        self.ortho = params["ortho_context"]
-
-    @staticmethod
-    def _type(token: str) -> str:
-        token = token.lower()
-        return "##number##" if _NUMBER_TYPE.match(token) else token
-
-    def _ortho_heuristic(self, next_token: str) -> bool | None:
-        """True: the next word starts a sentence; False: it does not; None: unknown."""
-        if next_token[:1] in _TRAILING_PERIOD_PUNCT:
-            return False
-        word = _LEADING_PUNCT.sub("", next_token)
-        ortho = self.ortho.get(self._type(word.rstrip(".")), 0)
-        first = word[:1]
-        if first.isupper() and (ortho & _ORTHO_LC) and not (ortho & _ORTHO_MID_UC):
-            return True
-        if first.islower() and ((ortho & _ORTHO_UC) or not (ortho & _ORTHO_BEG_LC)):
-            return False
-        return None
-
-    def is_break(self, token: str, marks: str, closers: str, next_token: str) -> bool:
-        if not next_token:
-            return True
-        next_word = _LEADING_PUNCT.sub("", next_token)
-        if not set(marks) <= {".", "…"}:
-            # ? and ! end a sentence unless a quote closes and speech goes on
-            return not (closers and next_word[:1].islower())
-        is_ellipsis = marks != "."
-        word = _LEADING_PUNCT.sub("", token)
-        typ = self._type(word)
-        if is_ellipsis:
-            abbr, initial = True, False
-        else:
-            initial = bool(_INITIAL.match(word + "."))
-            abbr = typ in self.abbrev or typ.rsplit("-", 1)[-1] in self.abbrev
-        next_type = self._type(next_word.rstrip("."))
-        if (typ, next_type) in self.collocations:
-            return False
-        if abbr and not initial:
-            if self._ortho_heuristic(next_token):
-                return True
-            return bool(next_word[:1].isupper() and next_type in self.starters)
-        if initial or typ == "##number##":
-            starter = self._ortho_heuristic(next_token)
-            if starter is False:
-                return False
-            if starter is None and initial and next_word[:1].isupper() and not (self.ortho.get(next_type, 0) & _ORTHO_LC):
-                return False
-        return True
-
-
-_PUNKT: _Punkt | None = None
-
-
 def punkt_breaks(text: str) -> list[int]:
-    """Positions just after every sentence end that Punkt finds in ``text`` (before white space)."""
-    global _PUNKT
-    if _PUNKT is None:
-        _PUNKT = _Punkt()
-    punkt = _PUNKT
-    breaks = []
-    for match in _CANDIDATE.finditer(text):
-        start, end = match.span()
-        token = _TOKEN_BEFORE.search(text, max(0, start - 64), start).group()
-        gap = _SPACE_RUN.match(text, end)
-        if _LINE_BREAK.search(gap.group()) or gap.end() == len(text):
-            next_token = ""  # the line ends here, and so does the sentence
-        else:
-            next_token = _NONSPACE_RUN.match(text, gap.end()).group()
-        if match.group(3):  # full-width marks always end a sentence
-            breaks.append(end)
-        elif punkt.is_break(token, match.group(1), match.group(2), next_token):
-            breaks.append(end)
-    return breaks
+    """Positions just after every sentence end that framing's Punkt finds in ``text``.
+
+    Examples
+    --------
+    >>> text = "Mr. Smith left. He said so."
+    >>> [text[:i] for i in punkt_breaks(text)]
+    ['Mr. Smith left.', 'Mr. Smith left. He said so.']
+    """
+    return segment([text])._punkt_breaks.tolist()

@@ -8,13 +8,14 @@ then ``table.features[name][token_type_ids]``.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from ._resources import dale_chall_easy_words
+from ._resources import dale_chall_easy_words, punkt_parameters
 from .syllables import count_syllables, textstat_syllables
 
 FeatureFunction = Callable[[str], Mapping[str, float]]
@@ -50,7 +51,11 @@ def is_familiar(word: str) -> bool:
     return False
 
 
-FRAMING_FEATURES = ("syllables", "letters", "alnum", "familiar", "polysyllable", "complex_stem", "long_word", "is_number")
+FRAMING_FEATURES = (
+    "syllables", "letters", "alnum", "familiar", "polysyllable", "complex_stem", "long_word", "is_number",
+    "punkt_abbreviation", "punkt_initial", "punkt_number", "punkt_ortho", "punkt_starter",
+)  # fmt: skip
+_PUNKT_NUMBER = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
 TEXTSTAT_FEATURES = ("syllables", "easy")
 
 
@@ -59,7 +64,15 @@ def framing_features(word: str) -> dict[str, float]:
     syllables = count_syllables(word)
     letters = sum(ch.isalpha() for ch in word)
     is_number = letters == 0
+    punkt = punkt_parameters()
+    punkt_type = "##number##" if _PUNKT_NUMBER.match(word) else word
     return {
+        # Punkt's view of the type (Kiss & Strunk 2006), used by the sentence splitter
+        "punkt_abbreviation": float(word in punkt["abbrev_types"] or word.rsplit("-", 1)[-1] in punkt["abbrev_types"]),
+        "punkt_initial": float(len(word) == 1 and word.isalpha()),
+        "punkt_number": float(punkt_type == "##number##"),
+        "punkt_ortho": float(punkt["ortho_context"].get(punkt_type, 0)),
+        "punkt_starter": float(punkt_type in punkt["sent_starters"]),
         "syllables": syllables,
         "letters": letters,
         "alnum": sum(ch.isalnum() for ch in word),
