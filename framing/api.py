@@ -189,7 +189,9 @@ def analyze(text: str, *, signals: Iterable[str] | str | None = None, compat: st
     --------
     >>> report = analyze("Officials announced a comprehensive investigation. Nobody knew why.")
     >>> [e.text for e in report.evidence_for("text.polysyllables")]
-    ['Officials', 'comprehensive', 'investigation']
+    ['Officials', 'comprehensive', 'investigation', 'Nobody']
+    >>> report.scores["text.sentences"]
+    2.0
     """
     families = _check_signals(signals)
     compat = _check_compat(compat)
