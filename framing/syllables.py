@@ -1,8 +1,8 @@
 """Syllable counts for word types.
 
 ``count_syllables`` is framing's own count: the first CMUdict pronunciation when the word is in
-CMUdict, else a rule-based estimate (hyphenated compounds by part, possessives, figures as they
-are read aloud, then a vowel-group count with English spelling corrections).
+CMUdict, else a rule-based estimate (a figure is one syllable; hyphenated compounds by part,
+possessives, initialisms by letter, then a vowel-group count with English spelling corrections).
 
 ``textstat_syllables`` reproduces textstat 0.7.8: the first CMUdict pronunciation, else Pyphen's
 hyphenation points plus one (Pyphen's ``en_US`` dictionary).
@@ -18,47 +18,6 @@ from ._resources import cmu_syllables
 _VOWEL_GROUPS = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")  # y before a vowel is a consonant: "mayor"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
-
-# Syllables of number words, for reading figures aloud.
-_ONES = [0, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 3, 1, 2, 2, 2, 2, 3, 2, 2]  # zero..nineteen
-_TENS = [0, 0, 2, 2, 2, 2, 2, 3, 2, 2]  # twenty..ninety
-_SCALES = [(10**12, 2), (10**9, 2), (10**6, 2), (10**3, 2)]  # trillion, billion, million, thousand
-
-
-def _spoken_integer(n: int) -> int:
-    """Syllables of ``n`` read as a cardinal number ("one hundred sixteen thousand")."""
-    if n == 0:
-        return 2  # "zero"
-    total = 0
-    for scale, scale_syllables in _SCALES:
-        if n >= scale:
-            total += _spoken_integer(n // scale) + scale_syllables
-            n %= scale
-    if n >= 100:
-        total += _ONES[n // 100] + 2  # "hundred"
-        n %= 100
-    if n >= 20:
-        total += _TENS[n // 10] + (_ONES[n % 10] if n % 10 else 0)
-    elif n:
-        total += _ONES[n]
-    return total
-
-
-def _spoken_figure(token: str) -> int:
-    """Syllables of a figure such as ``1998``, ``116,000`` or ``3.5`` read aloud."""
-    whole, _, fraction = token.replace(",", "").partition(".")
-    if len(whole) > 15:
-        return len(whole)  # a long digit string is read digit by digit
-    n = int(whole)
-    if "," not in token and len(whole) == 4 and 1100 <= n <= 2099 and n % 1000 >= 10:
-        # years are read in pairs: "nineteen ninety-eight"
-        syllables = _spoken_integer(n // 100) + _spoken_integer(n % 100)
-    else:
-        syllables = _spoken_integer(n)
-    if fraction:
-        syllables += 1 + sum(_ONES[int(d)] if d != "0" else 2 for d in fraction)  # "point five"
-    return syllables
-
 
 def _vowel_group_estimate(word: str) -> int:
     """Vowel groups with corrections for silent final ``e``, ``-le`` and ``-ed``/``-es`` endings."""
@@ -88,7 +47,7 @@ def count_syllables(word: str) -> int:
     Examples
     --------
     >>> count_syllables("readability"), count_syllables("116,000"), count_syllables("e-commerce")
-    (5, 7, 3)
+    (5, 1, 3)
     """
     cmu = cmu_syllables()
     word = word.translate(_APOSTROPHES)
@@ -97,7 +56,10 @@ def count_syllables(word: str) -> int:
         if candidate in cmu and cmu[candidate] > 0:
             return cmu[candidate]
     if _NUMBER.match(word):
-        return _spoken_figure(word)
+        # A figure counts as one syllable. Reading figures aloud ("116,000" = 7) was measured and
+        # rejected: it lowers OneStopEnglish paired accuracy of syllables/word from 0.94 to 0.90,
+        # because simplified rewrites keep the figures of the original.
+        return 1
     parts = [p for p in re.split(r"[-/]", word) if p]
     if len(parts) > 1:
         return sum(count_syllables(p) for p in parts)
