@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import platform
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import metadata
@@ -36,14 +35,13 @@ import numpy as np
 import pandas as pd
 import pyphen
 import textstat
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from scipy.stats import spearmanr
 from textstat.backend import metrics as textstat_metrics
 
 import framing
-from framing._resources import cmu_syllables, punkt_parameters
+from framing._resources import cmu_syllables
 from framing.readability import FORMULAS
-from framing.segment import punkt_breaks
+from framing.segment import nltk_punkt_tokenizer, punkt_breaks
 from framing.syllables import _vowel_group_estimate
 
 from . import _data
@@ -291,18 +289,6 @@ def clear_validation(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 # -- d. sentence splitting -------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def nltk_punkt() -> PunktSentenceTokenizer:
-    """NLTK's Punkt tokenizer built from framing's parameters (``framing/data/punkt_english.json``)."""
-    stored = punkt_parameters()
-    params = PunktParameters()
-    params.abbrev_types = set(stored["abbrev_types"])
-    params.sent_starters = set(stored["sent_starters"])
-    params.collocations = {tuple(pair) for pair in stored["collocations"]}
-    params.ortho_context = defaultdict(int, stored["ortho_context"])
-    return PunktSentenceTokenizer(params)
-
-
 def line_breaks(line: str, ends: Iterable[int]) -> set[int]:
     """Sentence breaks inside ``line``: sentence ends with trailing white space stripped, line end excluded.
 
@@ -327,7 +313,7 @@ class LineBreaks(NamedTuple):
 
 def compare_breaks(texts: Iterable[str]) -> Iterator[LineBreaks]:
     """Split every text into lines and give framing's and NLTK's breaks for each line."""
-    tokenizer = nltk_punkt()
+    tokenizer = nltk_punkt_tokenizer()
     for document, text in enumerate(texts):
         for number, line in enumerate(_LINE_BREAK.split(text)):
             if not line.strip():

@@ -104,9 +104,12 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     boundary[offsets[1:] - 1] = True  # the separator after each document
     seg_edges = np.diff(boundary.view(np.int8), prepend=np.int8(1), append=np.int8(1))
     seg_start, seg_end = np.flatnonzero(seg_edges == -1), np.flatnonzero(seg_edges == 1)
-    word_positions = np.append(np.flatnonzero(word_char), len(cp))  # sentinel: no \w after the last
-    next_word_char = np.searchsorted(word_positions, seg_start)
-    match_start = word_positions[next_word_char]
+    # kept characters are \w but for contraction apostrophes, which never start a match
+    starters = np.append(kept_positions, len(cp))  # sentinel: nothing after the last
+    match_start = starters[np.searchsorted(starters, seg_start)]
+    for i in np.flatnonzero(cp[np.minimum(match_start, len(cp) - 1)] == 0x27):
+        later = np.flatnonzero(word_char[match_start[i] : seg_end[i]])
+        match_start[i] = match_start[i] + later[0] if len(later) else len(cp)
     has_match = match_start < seg_end
     match_start, match_end = match_start[has_match], seg_end[has_match]
     match_doc = _doc_index(offsets, match_start)

@@ -413,3 +413,27 @@ def punkt_breaks(text: str) -> list[int]:
     ['Mr. Smith left.', 'Mr. Smith left. He said so.']
     """
     return segment([text])._punkt_breaks.tolist()
+
+
+def nltk_punkt_tokenizer():
+    """NLTK's own ``PunktSentenceTokenizer`` with framing's parameters: the reference implementation.
+
+    framing applies the same decision rules as array expressions (:func:`segment`); this tokenizer
+    is for checking that, or for research code that wants NLTK's exact behaviour.
+
+    Examples
+    --------
+    >>> nltk_punkt_tokenizer().tokenize("Mr. Smith met U.S. officials. They talked.")
+    ['Mr. Smith met U.S. officials.', 'They talked.']
+    """
+    from collections import defaultdict
+
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    stored = punkt_parameters()
+    params = PunktParameters()
+    params.abbrev_types = set(stored["abbrev_types"])
+    params.sent_starters = set(stored["sent_starters"])
+    params.collocations = set(stored["collocations"])
+    params.ortho_context = defaultdict(int, stored["ortho_context"])
+    return PunktSentenceTokenizer(params)

@@ -125,7 +125,8 @@ class TypeTable:
 
     def __init__(self, featurize: FeatureFunction, names: Sequence[str]) -> None:
         self.featurize = featurize
-        self._rows: dict[int, int] = {}
+        self._sorted_hashes = np.zeros(0, dtype=np.uint64)  # known hashes, sorted, and their rows
+        self._sorted_rows = np.zeros(0, dtype=np.int64)
         self.strings: list[str] = []
         self.features: dict[str, np.ndarray] = {name: np.zeros(0) for name in names}
         self._lock = threading.Lock()
@@ -141,14 +142,16 @@ class TypeTable:
         first = np.empty(len(unique), dtype=np.int64)
         first[inverse] = np.arange(len(inverse))  # any occurrence of a type will do
         with self._lock:
-            rows = self._rows
-            unique_ids = np.fromiter((rows.get(h, -1) for h in unique.tolist()), np.int64, len(unique))
-            new = np.flatnonzero(unique_ids < 0)
+            known = self._sorted_hashes
+            at = np.searchsorted(known, unique)
+            found = known[np.minimum(at, len(known) - 1)] == unique if len(known) else np.zeros(len(unique), bool)
+            unique_ids = np.where(found, self._sorted_rows[np.minimum(at, len(known) - 1)] if len(known) else -1, -1)
+            new = np.flatnonzero(~found)
             if len(new):
-                unique_ids[new] = self._add([string_of(int(first[i])) for i in new], unique[new].tolist())
+                unique_ids[new] = self._add([string_of(int(first[i])) for i in new], unique[new])
         return unique_ids[inverse]
 
-    def _add(self, strings: list[str], hashes: list[int]) -> np.ndarray:
+    def _add(self, strings: list[str], hashes: np.ndarray) -> np.ndarray:
         start = len(self.strings)
         rows = [self.featurize(s) for s in strings]
         for name, old in self.features.items():
@@ -156,5 +159,8 @@ class TypeTable:
             self.features[name] = np.concatenate((old, column))
         self.strings.extend(strings)
         ids = np.arange(start, start + len(strings), dtype=np.int64)
-        self._rows.update(zip(hashes, ids.tolist()))
+        all_hashes = np.concatenate((self._sorted_hashes, hashes))
+        all_rows = np.concatenate((self._sorted_rows, ids))
+        order = np.argsort(all_hashes, kind="stable")
+        self._sorted_hashes, self._sorted_rows = all_hashes[order], all_rows[order]
         return ids
