@@ -24,7 +24,7 @@ import re
 import numpy as np
 
 from . import _chars
-from .segment import DOC_SEPARATOR, Corpus
+from .segment import DOC_SEPARATOR, Corpus, rank_within
 from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features
 
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
@@ -120,8 +120,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     # Linsear Write: the first 100 words, and the sentences up to the chunk of the 100th word.
     words = per_doc(word_doc)
     chunks = per_doc(chunk_doc)
-    doc_first_word = np.searchsorted(word_doc, np.arange(n))
-    rank = np.arange(len(word_doc)) - doc_first_word[word_doc]
+    rank = rank_within(word_doc)
     sample = rank < _LINSEAR_SAMPLE
     linsear_hard = per_doc(word_doc[sample], syllables[sample] >= 3)
     linsear_easy = per_doc(word_doc[sample], (syllables[sample] > 0) & (syllables[sample] < 3))

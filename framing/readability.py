@@ -81,8 +81,7 @@ def _framing_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     has_word = np.zeros(len(corpus.sentences), dtype=bool)
     has_word[sentence_ids] = True
 
-    rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
-    sample = rank < LINSEAR_SAMPLE_WORDS
+    sample = corpus.words.rank() < LINSEAR_SAMPLE_WORDS
     sample_sentences = np.unique(sentence_ids[sample])
     return {
         "characters": per_doc(doc, feature("alnum")),

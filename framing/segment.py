@@ -68,6 +68,16 @@ class Spans:
         """How many spans each document has."""
         return np.bincount(self.doc, minlength=n_docs)
 
+    def rank(self) -> np.ndarray:
+        """Position of each span among its document's spans (0 for the first)."""
+        return rank_within(self.doc)
+
+
+def rank_within(doc: np.ndarray) -> np.ndarray:
+    """Position of each item among the items of its document, for a sorted ``doc`` array."""
+    first = np.searchsorted(doc, np.arange(doc[-1] + 1 if len(doc) else 0))
+    return np.arange(len(doc)) - first[doc]
+
 
 def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Starts and ends of the runs of True in ``mask``."""
