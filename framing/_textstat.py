@@ -72,7 +72,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     kept = word_char.copy()
     contraction_apostrophes = _contraction_apostrophes(cp)
     kept[contraction_apostrophes] = True
-    kept_before = np.zeros(len(cp) + 1, dtype=np.int64)
+    kept_before = np.zeros(len(cp) + 1, dtype=np.int32)  # a batch holds far fewer than 2**31 characters
     np.cumsum(kept, out=kept_before[1:])
     kept_positions = np.flatnonzero(kept)
 
@@ -84,7 +84,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     word_lo, word_hi = kept_lo[is_word], kept_hi[is_word]
     first_kept = kept_positions[word_lo]
 
-    codes = _chars.lower_table()[cp[kept_positions]]
+    codes = cp[kept_positions]  # case kept: "The" and "the" are two types with the same features
     hashes = _chars.span_hashes(codes, word_lo, word_hi)
     joined = corpus.joined
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, lambda i: _clean_word(joined[word_start[i] : word_end[i]]))
