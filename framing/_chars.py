@@ -4,9 +4,9 @@ A batch of texts is joined into one string and turned into an array of code poin
 character test used downstream (is it a word character, white space, a letter, upper case) is a
 lookup in a table indexed by code point, so it runs over the whole batch in numpy.
 
-Word types are identified by a 64-bit polynomial hash of their (lower-cased) characters, computed
-from prefix sums over the batch. Two different strings share a hash with probability about
-``n_types**2 / 2**64`` (below 1e-9 for a million types).
+Word types are identified by a 64-bit polynomial hash of their characters, computed for all words
+of the batch at once. Two different strings share a hash with probability about
+``n_types**2 / 2**64`` (below 1e-7 for a million types).
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ N_CODEPOINTS = sys.maxunicode + 1
 _BMP = 0x10000
 
 _HASH_BASE = np.uint64(0x9E3779B97F4A7C15)  # odd, so it is invertible modulo 2**64
-_HASH_BASE_INV = np.uint64(pow(int(_HASH_BASE), -1, 2**64))
 _LENGTH_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
@@ -99,37 +98,46 @@ def codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+_HASH_BASE_INV = np.uint64(pow(int(_HASH_BASE), -1, 2**64))
+_CACHED_POWERS = 1 << 24  # keep base**±i for i below this (2 x 128 MiB at most)
 _POWERS = np.ones(1, dtype=np.uint64)
 _INV_POWERS = np.ones(1, dtype=np.uint64)
 
 
+def _power_table(base: np.uint64, n: int) -> np.ndarray:
+    table = np.full(n, base, dtype=np.uint64)
+    table[0] = 1
+    with np.errstate(over="ignore"):
+        return np.cumprod(table, out=table)
+
+
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """``base**i`` and ``base**-i`` modulo 2**64 for ``i <= n``, grown and cached."""
+    """``base**i`` and ``base**-i`` modulo 2**64 for ``i < n``; cached up to ``_CACHED_POWERS``."""
     global _POWERS, _INV_POWERS
-    if len(_POWERS) <= n:
-        size = max(n + 1, 2 * len(_POWERS))
-        with np.errstate(over="ignore"):
-            powers = np.full(size, _HASH_BASE, dtype=np.uint64)
-            powers[0] = 1
-            inv = np.full(size, _HASH_BASE_INV, dtype=np.uint64)
-            inv[0] = 1
-            _POWERS, _INV_POWERS = np.cumprod(powers), np.cumprod(inv)
+    if n > _CACHED_POWERS:
+        return _power_table(_HASH_BASE, n), _power_table(_HASH_BASE_INV, n)
+    if len(_POWERS) < n:
+        size = min(max(n, 2 * len(_POWERS)), _CACHED_POWERS)
+        _POWERS, _INV_POWERS = _power_table(_HASH_BASE, size), _power_table(_HASH_BASE_INV, size)
     return _POWERS, _INV_POWERS
 
 
 def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """64-bit hashes of the code runs ``codes[lo[i]:hi[i]]``.
 
-    ``codes`` are per-character codes (e.g. lower-cased code points of the characters that make
-    up words, with punctuation left out). Equal runs give equal hashes wherever they stand.
+    ``codes`` are per-character codes, e.g. the code points of the characters that make up words.
+    A run's hash is ``sum(code[j] * base**(j - lo)) ^ length * mix`` modulo 2**64, computed from
+    one prefix sum over ``codes``, so equal runs hash alike wherever they stand.
     """
-    powers, inv_powers = _powers(len(codes))
+    powers, inv_powers = _powers(len(codes) + 1)
     with np.errstate(over="ignore"):
-        prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
         weighted = codes.astype(np.uint64)
         weighted += np.uint64(1)
         weighted *= powers[: len(codes)]
+        prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
         np.cumsum(weighted, out=prefix[1:])
-        hashes = (prefix[hi] - prefix[lo]) * inv_powers[lo]
+        hashes = prefix[hi]
+        hashes -= prefix[lo]
+        hashes *= inv_powers[lo]
         hashes ^= (hi - lo).astype(np.uint64) * _LENGTH_MIX
     return hashes
