@@ -57,12 +57,6 @@ def _words_in(starts: np.ndarray, ends: np.ndarray, first_kept: np.ndarray) -> n
     return 1 + np.searchsorted(first_kept, ends, side="left") - np.searchsorted(first_kept, starts, side="right")
 
 
-def _doc_index(offsets: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """Document of each sorted position, from the documents' start offsets."""
-    firsts = np.searchsorted(positions, offsets)
-    return np.repeat(np.arange(len(offsets) - 1), np.diff(firsts))
-
-
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     """Per-document counts as textstat 0.7.8 computes them (see the module docstring)."""
     n = corpus.n_docs
@@ -91,8 +85,8 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     syllables = _TEXTSTAT_TYPES.features["syllables"][type_ids]
     easy = _TEXTSTAT_TYPES.features["easy"][type_ids] > 0
 
-    word_doc = _doc_index(offsets, word_start)
-    chunk_doc = _doc_index(offsets, chunk_start)
+    word_doc = corpus.doc_of(word_start)
+    chunk_doc = corpus.doc_of(chunk_start)
 
     def per_doc(doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
         return np.bincount(doc, weights=weights, minlength=n).astype(np.float64)
@@ -102,8 +96,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     # (cut at document ends too) that holds a \w character.
     boundary = (cls & _chars.TERMINATOR) != 0
     boundary[offsets[1:] - 1] = True  # the separator after each document
-    seg_edges = np.diff(boundary.view(np.int8), prepend=np.int8(1), append=np.int8(1))
-    seg_start, seg_end = np.flatnonzero(seg_edges == -1), np.flatnonzero(seg_edges == 1)
+    seg_start, seg_end = _chars.runs(~boundary)
     # kept characters are \w but for contraction apostrophes, which never start a match
     starters = np.append(kept_positions, len(cp))  # sentinel: nothing after the last
     match_start = starters[np.searchsorted(starters, seg_start)]
@@ -112,7 +105,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
         match_start[i] = match_start[i] + later[0] if len(later) else len(cp)
     has_match = match_start < seg_end
     match_start, match_end = match_start[has_match], seg_end[has_match]
-    match_doc = _doc_index(offsets, match_start)
+    match_doc = corpus.doc_of(match_start)
     long_enough = _words_in(match_start, match_end, first_kept) > 2
     nonempty = np.diff(offsets) > len(DOC_SEPARATOR)
     sentences = np.where(nonempty, np.maximum(1, per_doc(match_doc, long_enough)), 0)
@@ -140,7 +133,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
         "polysyllables": per_doc(word_doc, syllables >= 3),
         "difficult_words": per_doc(word_doc, ~easy),
         "complex_words": per_doc(word_doc, (~easy) & (syllables >= 3)),
-        "letters": np.diff(kept_before[offsets]) - per_doc(_doc_index(offsets, contraction_apostrophes)),
+        "letters": np.diff(kept_before[offsets]) - per_doc(corpus.doc_of(contraction_apostrophes)),
         "characters": per_doc(chunk_doc, chunk_end - chunk_start),
         "chunks": chunks,
         "linsear_easy": linsear_easy,

@@ -79,12 +79,6 @@ def rank_within(doc: np.ndarray) -> np.ndarray:
     return np.arange(len(doc)) - first[doc]
 
 
-def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and ends of the runs of True in ``mask``."""
-    edges = np.diff(mask.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-
-
 def _take(values: np.ndarray, index: np.ndarray, valid: np.ndarray, fill) -> np.ndarray:
     """``values[index]`` where ``valid``, else ``fill`` (also when ``values`` is empty)."""
     if len(values) == 0:
@@ -142,16 +136,13 @@ class Corpus:
     def char_classes(self) -> np.ndarray:
         return _chars.char_classes()[self.codepoints]
 
-    @cached_property
-    def char_doc(self) -> np.ndarray:
-        """Document index of every character of :attr:`joined`."""
-        return np.repeat(np.arange(self.n_docs), np.diff(self.offsets))
-
-    def _doc_of(self, positions: np.ndarray) -> np.ndarray:
-        return np.searchsorted(self.offsets, positions, side="right") - 1
+    def doc_of(self, positions: np.ndarray) -> np.ndarray:
+        """Document index of each position of :attr:`joined`; ``positions`` must be sorted."""
+        firsts = np.searchsorted(positions, self.offsets)
+        return np.repeat(np.arange(self.n_docs), np.diff(firsts))
 
     def _spans(self, start: np.ndarray, end: np.ndarray) -> Spans:
-        doc = self._doc_of(start)
+        doc = self.doc_of(start)
         return Spans(doc, start - self.offsets[doc], end - self.offsets[doc])
 
     def per_doc_sum(self, doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
@@ -166,8 +157,7 @@ class Corpus:
     @cached_property
     def chunks(self) -> tuple[np.ndarray, np.ndarray]:
         """Starts and ends (in :attr:`joined`) of the runs of non-space characters."""
-        edges = np.diff(self.space.view(np.int8), prepend=np.int8(1), append=np.int8(1))
-        return np.flatnonzero(edges == -1), np.flatnonzero(edges == 1)
+        return _chars.runs(~self.space)
 
     @cached_property
     def _line_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -244,9 +234,9 @@ class Corpus:
         its first letter; full-width marks always end a sentence.
         """
         cls, cp, n_chars = self.char_classes, self.codepoints, len(self.codepoints)
-        mark_start, mark_end = _runs((cls & _chars.SENTENCE_MARK) != 0)
-        wide_start, wide_end = _runs((cls & _chars.WIDE_MARK) != 0)
-        closer_start, closer_end = _runs((cls & _chars.CLOSER) != 0)
+        mark_start, mark_end = _chars.runs((cls & _chars.SENTENCE_MARK) != 0)
+        wide_start, wide_end = _chars.runs((cls & _chars.WIDE_MARK) != 0)
+        closer_start, closer_end = _chars.runs((cls & _chars.CLOSER) != 0)
 
         def past_closers(ends: np.ndarray) -> np.ndarray:
             k = np.searchsorted(closer_start, ends)
@@ -343,8 +333,7 @@ class Corpus:
         left, right = cls[joiners - 1], cls[joiners + 1]
         needs = np.where(cls[joiners] & _chars.COMMA, _chars.DIGIT, _chars.ALNUM)
         in_word[joiners[((left & needs) != 0) & ((right & needs) != 0)]] = True
-        edges = np.diff(in_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-        return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        return _chars.runs(in_word)
 
     @cached_property
     def words(self) -> Spans:
