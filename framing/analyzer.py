@@ -23,7 +23,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         Readability mode, as in :func:`framing.score`.
     n_jobs : int, default 1
         Worker processes for scoring.
-    batch_size : int, default 1000
+    batch_size : int, default 256
         Documents segmented together.
 
     Attributes
@@ -47,7 +47,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         signals: Iterable[str] | str | None = None,
         compat: str | None = None,
         n_jobs: int = 1,
-        batch_size: int = 1000,
+        batch_size: int = 256,
     ) -> None:
         self.signals = signals
         self.compat = compat

@@ -17,6 +17,7 @@ from ._resources import cmu_syllables
 
 _VOWEL_GROUPS = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")  # y before a vowel is a consonant: "mayor"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
 def _vowel_group_estimate(word: str) -> int:
@@ -92,4 +93,6 @@ def textstat_syllables(word: str) -> int:
     cmu = cmu_syllables()
     if word in cmu:
         return cmu[word]
+    if not _HAS_LETTER.search(word):
+        return 1  # Pyphen's patterns are letters: a figure has no hyphenation point
     return len(_pyphen_en_us().positions(word)) + 1
