@@ -60,12 +60,14 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 RESULTS = HERE / "results" / "speed_readability.json"
-ENGINES = ("textstat", "textstat-warm", "compat", "default")
+ENGINES = ("textstat", "textstat-warm", "compat", "default", "compat-seen", "default-seen")
 LABELS = {
     "textstat": "textstat 0.7.8, cache-cold",
     "textstat-warm": "textstat 0.7.8, warm caches",
     "compat": 'framing compat="textstat"',
     "default": "framing default mode",
+    "compat-seen": 'framing compat="textstat", vocabulary seen before',
+    "default-seen": "framing default mode, vocabulary seen before",
 }
 IDENTITY_BAR = 0.01
 
@@ -126,12 +128,21 @@ def time_textstat(texts: Sequence[str], *, cold: bool) -> tuple[dict[str, float]
     return {"seconds": elapsed, "cpu_seconds_main": cpu, **mark}, values
 
 
-def time_framing(texts: Sequence[str], *, compat: str | None, n_jobs: int) -> tuple[dict[str, float], np.ndarray]:
+def time_framing(
+    texts: Sequence[str], *, compat: str | None, n_jobs: int, seen: bool = False
+) -> tuple[dict[str, float], np.ndarray]:
     """Wall seconds for one ``framing.score`` call over ``texts`` (after a warm-up), the calling
-    process's CPU seconds and the memory after warm-up; and the eight formulas (docs × 8)."""
+    process's CPU seconds and the memory after warm-up; and the eight formulas (docs × 8).
+
+    With ``seen``, the warm-up scores ``texts`` once more, so that the timed call finds every word
+    type already in the type table: the steady state of a long run over one corpus, where new
+    vocabulary becomes rare.
+    """
     import framing
 
     framing.score(_warmup_texts(), signals="readability", compat=compat)
+    if seen:
+        framing.score(texts, signals="readability", compat=compat)
     mark = memory_mark()
     start, start_cpu = time.perf_counter(), time.process_time()
     frame = framing.score(texts, signals="readability", compat=compat, n_jobs=n_jobs)
@@ -181,7 +192,8 @@ def run_worker(args: argparse.Namespace) -> None:
     elif args.worker == "textstat-warm":
         timing, values = time_textstat(texts, cold=False)
     else:
-        timing, values = time_framing(texts, compat="textstat" if args.worker == "compat" else None, n_jobs=args.jobs)
+        compat = "textstat" if args.worker.startswith("compat") else None
+        timing, values = time_framing(texts, compat=compat, n_jobs=args.jobs, seen=args.worker.endswith("-seen"))
     if args.values:
         np.save(args.values, values)
     result = {
@@ -341,6 +353,8 @@ SIDE_BY_SIDE = (
     ("compat", 2, "compat-2"),
     ("default", 1, "default-1"),
     ("default", 2, "default-2"),
+    ("compat-seen", 1, "compat-seen-1"),
+    ("default-seen", 1, "default-seen-1"),
 )
 
 
@@ -410,15 +424,16 @@ def print_speed(runs: dict[str, dict[str, Any]], cpus: int) -> dict[str, dict[st
     cpu_ratios: dict[str, float] = {}
     for engine, jobs, key in SIDE_BY_SIDE[1:]:
         ratios[key] = runs[key]["docs_per_s"] / base
-        mode = {"textstat-warm": "textstat warm caches", "compat": "compat", "default": "default"}[engine]
+        mode = LABELS[engine]
         line = f"- {mode}, {jobs} core{'s' if jobs > 1 else ''}: {ratios[key]:.1f}× textstat (cache-cold, wall clock)"
         if jobs == 1:
             cpu_ratios[key] = runs[key]["docs"] / runs[key]["cpu_seconds_main"] / base_cpu
             line += f"; {cpu_ratios[key]:.1f}× per CPU-second"
         print(line)
-    verdict = "meets" if ratios["compat-1"] >= 50 else "is BELOW"
-    print(f"\ncompat mode on 1 core {verdict} the 50× bar: {ratios['compat-1']:.1f}× "
-          f"(2 cores: {ratios['compat-2']:.1f}×).")  # fmt: skip
+    for key, what in (("compat-1", "new vocabulary"), ("compat-seen-1", "vocabulary seen before")):
+        verdict = "meets" if ratios[key] >= 50 else "is BELOW"
+        print(f"compat mode on 1 core, {what}, {verdict} the 50× bar: {ratios[key]:.1f}×")
+    print(f"compat mode on 2 cores, new vocabulary: {ratios['compat-2']:.1f}×")
     return {"wall_clock": ratios, "per_cpu_second": cpu_ratios}
 
 
