@@ -93,3 +93,171 @@ def seeds() -> pd.DataFrame:
     if not files:
         raise FileNotFoundError(f"no seed articles in {REPO_ROOT / 'seeds'}")
     return pd.DataFrame({"id": [f.stem for f in files], "text": [f.read_text(encoding="utf-8") for f in files]})
+
+
+def wcxb(page_type: str | None = None) -> pd.DataFrame:
+    """WCXB (Web Content eXtraction Benchmark), held-out test split: the gold main text of 511 pages.
+
+    Parameters
+    ----------
+    page_type : str, optional
+        Keep only pages of this type (``"article"``: 257 pages; also ``service``, ``forum``,
+        ``documentation``, ``listing``, ``collection``, ``product``), as given in ``metadata.json``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id`` (file id), ``page_type``, ``domain``, ``url``, ``title`` and ``text`` (the
+        field ``ground_truth.main_content``; empty for a few pages), sorted by id.
+    """
+    root = shared_data_dir() / "wcxb"
+    metadata_path = root / "metadata.json"
+    if not metadata_path.is_file():
+        raise FileNotFoundError(f"missing corpus file {metadata_path}; see {root / 'PROVENANCE.md'}")
+    files = json.loads(metadata_path.read_text(encoding="utf-8"))["files"]
+    records = []
+    for path in sorted((root / "test" / "ground-truth").glob("*.json")):
+        page = json.loads(path.read_text(encoding="utf-8"))
+        meta = files.get(page["file_id"], {})
+        gold = page["ground_truth"]
+        records.append(
+            {
+                "id": page["file_id"],
+                "page_type": meta.get("page_type"),
+                "domain": meta.get("domain"),
+                "url": page.get("url"),
+                "title": gold.get("title"),
+                "text": gold.get("main_content") or "",
+            }
+        )
+    frame = pd.DataFrame.from_records(records, columns=["id", "page_type", "domain", "url", "title", "text"])
+    if page_type is not None:
+        frame = frame[frame["page_type"] == page_type].reset_index(drop=True)
+    return frame
+
+
+# -- boilerplate corpora ------------------------------------------------------------------------
+#: The extractor outputs of the article-extraction benchmark that the boilerplate suite scores.
+EXTRACTORS = ("trafilatura", "readability", "boilerpipe")
+
+
+def _read_json(relative: str):
+    path = shared_data_dir() / relative
+    if not path.is_file():
+        raise FileNotFoundError(f"missing corpus file {path}; see the PROVENANCE.md next to it for how it was built")
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _page_titles(html: str) -> list[str]:
+    """The page's ``<title>``, ``<h1>`` texts and title/description ``<meta>`` contents."""
+    from html import unescape
+    from html.parser import HTMLParser
+
+    class Titles(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.found: list[str] = []
+            self.open: str | None = None
+
+        def handle_starttag(self, tag, attrs):
+            attributes = dict(attrs)
+            if tag in ("title", "h1"):
+                self.open = tag
+                self.found.append("")
+            elif tag == "meta" and attributes.get("content"):
+                key = (attributes.get("property") or attributes.get("name") or "").lower()
+                if key in ("og:title", "twitter:title", "title", "description", "og:description", "twitter:description"):
+                    self.found.append(unescape(attributes["content"]))
+
+        def handle_endtag(self, tag):
+            if tag == self.open:
+                self.open = None
+
+        def handle_data(self, data):
+            if self.open:
+                self.found[-1] += data
+
+    parser = Titles()
+    parser.feed(html)
+    return [t.strip() for t in parser.found if t.strip()]
+
+
+def article_extraction_benchmark() -> pd.DataFrame:
+    """The Scrapinghub article-extraction benchmark: gold article bodies and extractor outputs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per page (181), indexed by page id, with columns ``gold`` (the hand-made
+        ``articleBody``), ``url``, ``titles`` (the page's ``<title>``, ``<h1>`` and title and
+        description ``<meta>`` texts, read from ``html/<id>.html.gz``: what the gold leaves out as
+        headline and standfirst) and one column per extractor in :data:`EXTRACTORS` with its
+        output text.
+    """
+    import gzip
+
+    root = "article-extraction-benchmark"
+    gold = _read_json(f"{root}/ground-truth.json")
+    frame = pd.DataFrame(
+        {"gold": {k: v["articleBody"] for k, v in gold.items()}, "url": {k: v.get("url", "") for k, v in gold.items()}}
+    )
+    frame.index.name = "id"
+    for name in EXTRACTORS:
+        output = _read_json(f"{root}/output/{name}.json")
+        output = output.get("output", output)
+        frame[name] = pd.Series({k: (v or {}).get("articleBody") or "" for k, v in output.items()})
+    titles = {}
+    for page in frame.index:
+        path = shared_data_dir() / root / "html" / f"{page}.html.gz"
+        titles[page] = _page_titles(gzip.open(path, "rt", encoding="utf-8", errors="replace").read()) if path.is_file() else []
+    frame["titles"] = pd.Series(titles)
+    return frame.sort_index()
+
+
+def wcxb_test() -> pd.DataFrame:
+    """The WCXB held-out test split (511 pages): gold main content and boilerplate snippets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by file id, with columns ``page_type``, ``url``, ``title``, ``main_content``,
+        ``with`` (snippets a correct extraction keeps) and ``without`` (boilerplate snippets).
+    """
+    folder = shared_data_dir() / "wcxb" / "test" / "ground-truth"
+    if not folder.is_dir():
+        raise FileNotFoundError(f"missing corpus folder {folder}; see wcxb/PROVENANCE.md")
+    files = _read_json("wcxb/metadata.json").get("files", {})
+    rows = []
+    for path in sorted(folder.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truth = record.get("ground_truth", {})
+        page = record.get("file_id", path.stem)
+        rows.append(
+            {
+                "id": page,
+                "page_type": files.get(page, {}).get("page_type") or record.get("page_type"),
+                "url": record.get("url"),
+                "title": truth.get("title"),
+                "main_content": truth.get("main_content") or "",
+                "with": list(truth.get("with") or []),
+                "without": list(truth.get("without") or []),
+            }
+        )
+    return pd.DataFrame(rows).set_index("id")
+
+
+def trafilatura_evaldata() -> pd.DataFrame:
+    """trafilatura's evaluation annotations: per page, content (``with``) and boilerplate (``without``) snippets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by URL, with columns ``with`` and ``without`` (lists of strings) and ``region``.
+    """
+    data = _read_json("trafilatura-evaldata/evaldata.json")
+    rows = [
+        {"url": url, "with": list(v.get("with") or []), "without": list(v.get("without") or []), "region": v.get("region")}
+        for url, v in data.items()
+    ]
+    return pd.DataFrame(rows).set_index("url")
