@@ -32,7 +32,6 @@ Examples
 from __future__ import annotations
 
 import json
-import threading
 import weakref
 from functools import lru_cache
 from typing import Any
@@ -41,6 +40,7 @@ import numpy as np
 
 from ._resources import data_text
 from .segment import _WORD_TYPES, Corpus
+from .wordtypes import DerivedTypeColumn
 
 LEXICON_FILE = "reporting_cues.json"
 
@@ -78,54 +78,21 @@ def _phrases() -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]:
     return tuple(vocabulary), tuple(phrases)
 
 
-class _TypeFlags:
-    """Booleans over the shared word-type table, extended as new types appear."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
-        self.flags = np.zeros(0, dtype=bool)
-        self._lock = threading.Lock()
-
-    def __call__(self) -> np.ndarray:
-        strings = _WORD_TYPES.strings
-        with self._lock:
-            if len(self.flags) < len(strings):
-                new = np.fromiter((s in self.words for s in strings[len(self.flags) :]), bool, len(strings) - len(self.flags))
-                self.flags = np.concatenate((self.flags, new))
-            return self.flags
-
-
-class _TypeIndex:
-    """For every type of the shared word-type table, its index in ``vocabulary`` or -1."""
-
-    def __init__(self, vocabulary: tuple[str, ...]) -> None:
-        self.index = {word: i for i, word in enumerate(vocabulary)}
-        self.values = np.zeros(0, dtype=np.int64)
-        self._lock = threading.Lock()
-
-    def __call__(self) -> np.ndarray:
-        strings = _WORD_TYPES.strings
-        with self._lock:
-            n = len(self.values)
-            if n < len(strings):
-                new = np.fromiter((self.index.get(s, -1) for s in strings[n:]), np.int64, len(strings) - n)
-                self.values = np.concatenate((self.values, new))
-            return self.values
-
-
-_VERB_FLAGS: _TypeFlags | None = None
-_PASSIVE_FLAGS: _TypeFlags | None = None
-_PHRASE_INDEX: _TypeIndex | None = None
+_VERB_FLAGS: DerivedTypeColumn | None = None
+_PASSIVE_FLAGS: DerivedTypeColumn | None = None
+_PHRASE_INDEX: DerivedTypeColumn | None = None
 _CACHE: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
 
 
-def _flags() -> tuple[_TypeFlags, _TypeFlags]:
+def _flags() -> tuple[DerivedTypeColumn, DerivedTypeColumn]:
     global _VERB_FLAGS, _PASSIVE_FLAGS, _PHRASE_INDEX
     if _VERB_FLAGS is None or _PASSIVE_FLAGS is None or _PHRASE_INDEX is None:
         lexicon = cue_lexicon()
-        _VERB_FLAGS = _TypeFlags(lexicon["forms"])
-        _PASSIVE_FLAGS = _TypeFlags(frozenset(w.lower() for w in lexicon["passive_credit_words"]))
-        _PHRASE_INDEX = _TypeIndex(_phrases()[0])
+        passive_words = frozenset(w.lower() for w in lexicon["passive_credit_words"])
+        phrase_index = {word: i for i, word in enumerate(_phrases()[0])}
+        _VERB_FLAGS = DerivedTypeColumn(_WORD_TYPES, lexicon["forms"].__contains__, bool)
+        _PASSIVE_FLAGS = DerivedTypeColumn(_WORD_TYPES, passive_words.__contains__, bool)
+        _PHRASE_INDEX = DerivedTypeColumn(_WORD_TYPES, lambda word: phrase_index.get(word, -1), np.int64)
     return _VERB_FLAGS, _PASSIVE_FLAGS
 
 

@@ -75,6 +75,7 @@ from ._resources import data_text
 from .attribution import line_cues
 from .report import Evidence
 from .segment import _WORD_TYPES, Corpus
+from .wordtypes import DerivedTypeColumn
 
 NAME = "boilerplate"
 COMPAT_MODES = (None, "textstat")  # boilerplate does not depend on the compat mode
@@ -535,25 +536,7 @@ _URL = re.compile(r"https?://|www\.\w|\.(?:com|org|net|co\.uk|html?)\b", re.IGNO
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
-class _Flags:
-    """A boolean per word type of the shared table, extended as new types appear."""
-
-    def __init__(self, words: frozenset[str]) -> None:
-        self.words = words
-        self.values = np.zeros(0, dtype=bool)
-        self._lock = threading.Lock()
-
-    def __call__(self) -> np.ndarray:
-        strings = _WORD_TYPES.strings
-        with self._lock:
-            n = len(self.values)
-            if n < len(strings):
-                new = np.fromiter((s in self.words for s in strings[n:]), bool, len(strings) - n)
-                self.values = np.concatenate((self.values, new))
-            return self.values
-
-
-_FUNCTION_FLAGS = _Flags(_FUNCTION_WORDS)
+_FUNCTION_FLAGS = DerivedTypeColumn(_WORD_TYPES, _FUNCTION_WORDS.__contains__, bool)
 
 
 def _date_regex(patterns: PatternSet) -> re.Pattern[str]:

@@ -164,3 +164,42 @@ class TypeTable:
         order = np.argsort(all_hashes, kind="stable")
         self._sorted_hashes, self._sorted_rows = all_hashes[order], all_rows[order]
         return ids
+
+
+class DerivedTypeColumn:
+    """A value per type of a :class:`TypeTable`, derived from the type's string and extended as
+    new types appear: membership in a word list, an index into a vocabulary, a stem.
+
+    Parameters
+    ----------
+    table : TypeTable
+        The table whose type ids index the column.
+    derive : callable
+        Maps a type's string to its value.
+    dtype : numpy dtype
+        The column's dtype.
+
+    Examples
+    --------
+    >>> table = TypeTable(lambda w: {"length": len(w)}, names=["length"])
+    >>> is_short = DerivedTypeColumn(table, lambda w: len(w) < 4, bool)
+    >>> ids = table.lookup(np.array([7, 9], dtype=np.uint64), lambda i: ["cat", "horse"][i])
+    >>> is_short()[ids].tolist()
+    [True, False]
+    """
+
+    def __init__(self, table: TypeTable, derive: Callable[[str], object], dtype: type | np.dtype) -> None:
+        self.table = table
+        self.derive = derive
+        self.values = np.zeros(0, dtype=dtype)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> np.ndarray:
+        """The column, covering every type the table knows now."""
+        strings = self.table.strings
+        with self._lock:
+            known = len(self.values)
+            if known < len(strings):
+                new = np.fromiter((self.derive(s) for s in strings[known:]), self.values.dtype, len(strings) - known)
+                self.values = np.concatenate((self.values, new))
+            return self.values
