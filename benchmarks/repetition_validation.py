@@ -29,24 +29,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
-import framing
 from framing import readability, repetition
 from framing.segment import segment
 
 from . import _data
+from ._tables import markdown_table, versions
 
 RESULTS_PATH = Path(__file__).resolve().parent / "results" / "repetition_validation.json"
 #: Documents segmented together, as ``framing.score`` does by default.
@@ -322,38 +320,10 @@ def run(speed: bool = True) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def markdown_table(frame: pd.DataFrame, digits: int = 3) -> str:
-    """A GitHub Markdown table of ``frame`` (floats with ``digits`` decimals, NaN as a dash).
-
-    Examples
-    --------
-    >>> print(markdown_table(pd.DataFrame({"a": ["x"], "b": [0.12345]})))
-    | a | b |
-    | --- | --- |
-    | x | 0.123 |
-    """
-
-    def cell(value: object) -> str:
-        if isinstance(value, (float, np.floating)):
-            return "—" if np.isnan(value) else f"{value:.{digits}f}"
-        return str(value)
-
-    lines = ["| " + " | ".join(map(str, frame.columns)) + " |", "| " + " | ".join("---" for _ in frame.columns) + " |"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join(lines)
-
-
 def render(name: str, frame: pd.DataFrame) -> str:
     """The Markdown section (title and table) of table ``name``."""
     digits = 1 if name == "speed" else 3
     return f"### {TITLES[name]}\n\n{markdown_table(frame, digits)}\n"
-
-
-def versions() -> dict[str, str]:
-    """Versions of Python and of the packages the numbers depend on."""
-    packages = ("nltk", "numpy", "pandas", "scipy")
-    found = {"python": platform.python_version(), "framing": framing.__version__}
-    return found | {package: metadata.version(package) for package in packages}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -368,7 +338,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     tables = run(speed=not args.no_speed)
     for name, frame in tables.items():
         print(render(name, frame))
-    payload = {"versions": versions(), "paraphrase_threshold": repetition.PARAPHRASE_THRESHOLD}
+    payload = {
+        "versions": versions("nltk", "numpy", "pandas", "scipy"),
+        "paraphrase_threshold": repetition.PARAPHRASE_THRESHOLD,
+    }
     payload |= {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
     RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_PATH.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -9,7 +9,6 @@ repository root with ``-s`` to see the tables::
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
