@@ -164,9 +164,9 @@ _QUANTIFIERS = "?*+{"
 _METACHARACTERS = set(".^$*+?{}[]\\|()")
 
 
-def _group_end(source: str, start: int) -> int:
-    """Index just after the parenthesis that closes the group opening at ``source[start]``."""
-    depth, i, in_class = 0, start, False
+def _unescaped(source: str, start: int = 0):
+    """``(index, character)`` of the characters of a regular expression outside escapes and classes."""
+    i, in_class = start, False
     while i < len(source):
         char = source[i]
         if char == "\\":
@@ -181,41 +181,35 @@ def _group_end(source: str, start: int) -> int:
                 i += 1
             if source[i + 1 : i + 2] == "]":
                 i += 1
-        elif char == "(":
+        else:
+            yield i, char
+        i += 1
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index just after the parenthesis that closes the group opening at ``source[start]``."""
+    depth = 0
+    for i, char in _unescaped(source, start):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return i + 1
-        i += 1
     raise ValueError(f"unbalanced parentheses in {source!r}")
 
 
 def _top_level_alternatives(body: str) -> list[str]:
     """``body`` split at the ``|`` that are outside any group or character class."""
-    parts, depth, last, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            if body[i + 1 : i + 2] == "^":
-                i += 1
-            if body[i + 1 : i + 2] == "]":
-                i += 1
-        elif char == "(":
+    parts, depth, last = [], 0, 0
+    for i, char in _unescaped(body):
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "|" and depth == 0:
             parts.append(body[last:i])
             last = i + 1
-        i += 1
     parts.append(body[last:])
     return parts
 
