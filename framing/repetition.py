@@ -118,6 +118,7 @@ from __future__ import annotations
 import threading
 import weakref
 import zlib
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -127,6 +128,7 @@ from . import _chars
 from ._resources import data_text
 from .report import Evidence
 from .segment import _WORD_TYPES, Corpus
+from .wordtypes import DerivedTypeColumn
 
 NAME = "repetition"
 
@@ -167,53 +169,32 @@ COLUMNS: tuple[str, ...] = (
 
 
 # -- per-word-type tables: stop word and stem, computed once per type ---------------------------
-class _TypeStems:
-    """Stop-word flag and stem id of every word type of ``framing.segment._WORD_TYPES``.
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer  # pure code, no NLTK data needed
 
-    Type ids are assigned in order of first sight and never change within a process, so the
-    table grows as new types appear and is reused across batches.
-    """
-
-    def __init__(self) -> None:
-        self.stop = np.zeros(0, dtype=bool)
-        self.stem = np.zeros(0, dtype=np.int64)
-        self._stem_ids: dict[str, int] = {}
-        self._stop_words: frozenset[str] | None = None
-        self._stemmer = None
-        self._lock = threading.Lock()
-
-    def tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(stop, stem)`` arrays indexed by type id, covering every type seen so far."""
-        n_types = len(_WORD_TYPES.strings)
-        if len(self.stem) < n_types:
-            with self._lock:
-                if len(self.stem) < n_types:
-                    self._extend(_WORD_TYPES.strings[len(self.stem) : n_types])
-        return self.stop, self.stem
-
-    def _extend(self, strings: list[str]) -> None:
-        if self._stop_words is None:
-            from nltk.stem.porter import PorterStemmer  # pure code, no NLTK data needed
-
-            self._stop_words = stop_words()
-            self._stemmer = PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
-        stop = np.fromiter((s in self._stop_words for s in strings), bool, len(strings))
-        stems = np.fromiter((self._stem_id(s) for s in strings), np.int64, len(strings))
-        self.stop = np.concatenate((self.stop, stop))
-        self.stem = np.concatenate((self.stem, stems))
-
-    def _stem_id(self, word: str) -> int:
-        if word.endswith("'s"):
-            word = word[:-2]
-        elif word.endswith("'"):
-            word = word[:-1]
-        stem = self._stemmer.stem(word) if word.isalpha() else word  # figures and compounds as they are
-        return self._stem_ids.setdefault(stem, len(self._stem_ids))
+    return PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
 
 
-_TYPE_STEMS = _TypeStems()
+_STEM_IDS: dict[str, int] = {}  # stem -> id, in order of first sight (called under the column's lock)
 
 
+def _stem_id(word: str) -> int:
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("'"):
+        word = word[:-1]
+    stem = _porter().stem(word) if word.isalpha() else word  # figures and compounds as they are
+    return _STEM_IDS.setdefault(stem, len(_STEM_IDS))
+
+
+# Type ids never change within a process, so both columns grow with the type table and are reused
+# across batches.
+_TYPE_IS_STOP = DerivedTypeColumn(_WORD_TYPES, lambda word: word in stop_words(), bool)
+_TYPE_STEM = DerivedTypeColumn(_WORD_TYPES, _stem_id, np.int64)
+
+
+@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """The stop words of ``framing/data/stop_words.txt`` (lower case).
 
@@ -340,7 +321,7 @@ class _Analysis:
         sentences = corpus.sentences
         n_sentences = len(sentences)
         type_ids = corpus.word_types
-        stop, stem = _TYPE_STEMS.tables()
+        stop, stem = _TYPE_IS_STOP(), _TYPE_STEM()
         words = corpus.words
         capitals = _all_capitals(corpus)
         content = ~stop[type_ids] | capitals

@@ -216,9 +216,8 @@ def test_paraphrase_pair_against_unrelated_sentences():
 
 
 def test_stems_join_inflections():
-    corpus = segment(["deported deportation deports Deported migrants migrant"])
-    stop, stem = repetition._TYPE_STEMS.tables()
-    ids = stem[corpus.word_types]
+    type_ids = segment(["deported deportation deports Deported migrants migrant"]).word_types
+    ids = repetition._TYPE_STEM()[type_ids]
     assert len(set(ids[:4].tolist())) == 1 and ids[4] == ids[5]
 
 
