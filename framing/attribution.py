@@ -47,7 +47,7 @@ LEXICON_FILE = "reporting_cues.json"
 
 __all__ = [
     "LEXICON_FILE", "cue_lexicon", "sentence_cues", "line_cues", "cue_matches", "PhraseList", "Attributions",
-    "attributions", "attributed_sentences", "name_runs", "SOURCE_KINDS",
+    "attributions", "attributed_sentences", "name_runs", "word_in", "SOURCE_KINDS",
 ]
 
 
@@ -435,10 +435,8 @@ def attributions(corpus: Corpus) -> Attributions:
     types = corpus.word_types
     n = len(types)
     word_start, word_end = corpus._word_bounds
-    empty = np.zeros(0, np.int64)
     if n == 0:
-        found = Attributions(start=empty, end=empty, first_word=empty, sentence=empty, doc=empty,
-                             source_kind=np.zeros(0, np.int8), source_start=empty, source_end=empty, source_key=empty)
+        found = _no_attributions()
         _ATTRIBUTIONS[corpus] = found
         return found
     flags = _word_class()()[types]
@@ -532,6 +530,10 @@ def attributions(corpus: Corpus) -> Attributions:
     cue_first = np.concatenate((verb_words, first))
     cue_last = np.concatenate((verb_words, first + count - 1))
     is_phrase = np.r_[np.zeros(len(verb_words), bool), np.ones(len(first), bool)]
+    if len(cue_first) == 0:
+        found = _no_attributions()
+        _ATTRIBUTIONS[corpus] = found
+        return found
     order = np.lexsort((cue_last, cue_first))
     cue_first, cue_last, is_phrase = cue_first[order], cue_last[order], is_phrase[order]
     # drop a verb inside a phrase ("quoted as saying"), then merge neighbours into one attribution
@@ -560,7 +562,7 @@ def attributions(corpus: Corpus) -> Attributions:
         end=word_end[last].astype(np.int64),
         first_word=lead_word.astype(np.int64),
         sentence=sentence[lead_word].astype(np.int64),
-        doc=corpus.doc_of(word_start[lead_word]).astype(np.int64) if len(lead_word) else empty,
+        doc=corpus.doc_of(word_start[lead_word]).astype(np.int64),
         source_kind=kind,
         source_start=np.where(has_source, word_start[np.maximum(src_first, 0)], -1).astype(np.int64),
         source_end=np.where(has_source, word_end[np.maximum(src_last, 0)], -1).astype(np.int64),
@@ -568,6 +570,12 @@ def attributions(corpus: Corpus) -> Attributions:
     )
     _ATTRIBUTIONS[corpus] = found
     return found
+
+
+def _no_attributions() -> Attributions:
+    empty = np.zeros(0, np.int64)
+    return Attributions(start=empty, end=empty, first_word=empty, sentence=empty, doc=empty,
+                        source_kind=np.zeros(0, np.int8), source_start=empty, source_end=empty, source_key=empty)
 
 
 def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarray, last: np.ndarray,
@@ -626,9 +634,10 @@ def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarr
     kind[is_name] = 1
     head_flags = flags[head]
     noun = valid & ~is_name
+    # later assignments win: a person noun ("researchers") is a group before it is a study
     kind[noun & ((head_flags & _BIT["pronouns"]) != 0)] = 2
-    kind[noun & ((head_flags & _BIT["source_nouns"]) != 0)] = 5
     kind[noun & ((head_flags & _BIT["research_nouns"]) != 0)] = 4
+    kind[noun & ((head_flags & _BIT["source_nouns"]) != 0)] = 5
     kind[noun & ((head_flags & _BIT["anonymous_nouns"]) != 0)] = 3
     # a title or source noun right after a name is that name's ("a Chinese Embassy spokesperson")
     prv = np.maximum(head - 1, 0)
@@ -663,3 +672,20 @@ def attributed_sentences(corpus: Corpus) -> np.ndarray:
     flags = np.zeros(len(corpus._sentence_bounds[0]), dtype=bool)
     flags[attributions(corpus).sentence] = True
     return flags
+
+
+def word_in(corpus: Corpus, *lists: str) -> np.ndarray:
+    """Whether each word of ``corpus`` is on one of the named lists of the lexicon's ``attribution``
+    section (``"dates"``, ``"titles"``, ``"source_nouns"`` …) or is a stop word (``"stop"``).
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> word_in(segment(["The mayor spoke on Monday"]), "dates", "titles").tolist()
+    [False, True, False, False, True]
+    """
+    types = corpus.word_types
+    bits = np.int64(0)
+    for name in lists:
+        bits |= _BIT[name]
+    return (_word_class()()[types] & bits) != 0 if len(types) else np.zeros(0, bool)
