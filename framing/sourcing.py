@@ -7,13 +7,15 @@ pages assert, and quote nobody. This family counts, per document:
   written for precision ("said", "told", "according to", "in a statement", "X noted that", "data
   show", ", said Smith"), cues a few words apart counted once ("said in a statement");
 * **direct quotes**: text between balanced quotation marks (curly or straight, across sentence
-  boundaries; a quote left open at the end of its paragraph runs to the paragraph's end, the
-  news convention for a quote that goes on in the next paragraph) of at least
+  boundaries; a quote left open at the end of its line runs to the line's end, the news
+  convention for a quote that goes on in the next paragraph) of at least
   :data:`MIN_QUOTE_WORDS` words that are not all capitalised (a title such as “Game of Thrones”).
-  A quote has a **speaker** when an attribution cue stands outside it in a sentence the quote
-  touches (or in the sentence before it when that sentence ends with a colon), or when it
-  continues a quote with a speaker: the quotes of one paragraph share a speaker, and so does a run
-  of quotes in consecutive paragraphs. A quote without any is an **orphan quote**;
+  A short complete utterance (2-3 words closed after a comma or end mark, “We lost,” she said)
+  counts when a cue introduces it. A quote has a **speaker** when an attribution cue stands
+  outside it in a sentence the quote touches (or in the sentence before it when that sentence
+  ends with a colon), or when it continues a quote with a speaker: the quotes of one line (a
+  paragraph) share a speaker, and so does a run of quotes on consecutive lines. A quote without
+  any is an **orphan quote**;
 * **sources**: the source of each attribution (a capitalised name, a pronoun that refers back, an
   anonymous source such as "officials said" or "people familiar with the matter", a study or
   document, a group); distinct named sources are counted by the last word of the name
@@ -88,7 +90,7 @@ class Quotes:
     Attributes
     ----------
     start, end : ndarray of int64
-        From the opening mark to just after the closing mark (or to the paragraph's end).
+        From the opening mark to just after the closing mark (or to the end of its line).
     doc : ndarray of int64
     words : ndarray of int64
         Words inside the quote.
@@ -126,7 +128,7 @@ def quotes(corpus: Corpus) -> Quotes:
     Examples
     --------
     >>> from framing.segment import segment
-    >>> corpus = segment(["\\u201cThe refugee crisis is a crisis of humanity.\\u201d\\n\\nIt was \\"a big move,\\" she said."])
+    >>> corpus = segment(["\\u201cThe refugee crisis is a crisis of humanity.\\u201d\\n\\nIt was \\"a big move\\" for her, she said."])
     >>> found = quotes(corpus)
     >>> [corpus.joined[s:e] for s, e in zip(found.start, found.end)], found.speaker.tolist()
     (['\\u201cThe refugee crisis is a crisis of humanity.\\u201d'], [False])
@@ -146,31 +148,26 @@ def quotes(corpus: Corpus) -> Quotes:
     straight = code == ord(_STRAIGHT)
     is_open = np.isin(code, _codes(_OPENING, dtype)) | straight & prev_space & ~next_space
     doc = corpus.doc_of(marks)
-    # paragraph of every mark, and the paragraph's end (global positions)
-    line_start = corpus._line_bounds[0]
+    # the line of every mark (a line is a paragraph in news text; many texts have no blank lines)
+    line_start, line_end, _ = corpus._line_bounds
     line = np.maximum(np.searchsorted(line_start, marks, side="right") - 1, 0)
-    paragraph = corpus.line_paragraph[line] if len(line_start) else np.zeros(len(marks), np.int64)
-    paragraphs = corpus.paragraphs
-    paragraph_end = paragraphs.end + corpus.offsets[paragraphs.doc]
-    # an opening mark pairs with the next mark if that closes, in the same paragraph or a later
-    # one of the same document; else its quote runs to the end of its paragraph
+    # an opening mark pairs with the next mark if that closes, on the same line or a later one of
+    # the same document; else its quote runs to the end of its line
     k = np.flatnonzero(is_open)
     nxt = np.minimum(k + 1, len(marks) - 1)
     closed = (k + 1 < len(marks)) & ~is_open[nxt] & (doc[nxt] == doc[k])
     start = marks[k]
-    end = np.where(closed, marks[nxt] + 1, paragraph_end[paragraph[k]] if len(paragraph_end) else start)
-    end_paragraph = np.where(closed, paragraph[nxt], paragraph[k])
+    end = np.where(closed, marks[nxt] + 1, line_end[line[k]] if len(line_end) else start)
+    end_line = np.where(closed, line[nxt], line[k])
+    q_line = line[k]
     qdoc = doc[k]
-
+    closing_char = np.where(closed, cp[np.maximum(marks[nxt] - 1, 0)], 0)
     word_start = corpus._word_bounds[0]
     first_word = np.searchsorted(word_start, start)
     n_words = np.searchsorted(word_start, end) - first_word
     capitals = np.zeros(len(word_start) + 1, np.int64)
     np.cumsum(corpus.word_is_capitalized, out=capitals[1:])
     all_capitalised = capitals[first_word + n_words] - capitals[first_word] == n_words
-    valid = (n_words >= MIN_QUOTE_WORDS) & ~all_capitalised
-    start, end, qdoc, n_words = start[valid], end[valid], qdoc[valid], n_words[valid]
-    q_paragraph, end_paragraph = paragraph[k][valid], end_paragraph[valid]
 
     # the quote's own cue: an attribution outside the quote in a sentence the quote touches, or in
     # the sentence before it when that one ends with a colon
@@ -189,20 +186,26 @@ def quotes(corpus: Corpus) -> Quotes:
     inside_hi = np.searchsorted(found.start, end)
     after_quote = np.maximum(inside_hi, lo)
     own_cue = np.where(after_quote < hi, after_quote, np.where(inside_lo - 1 >= lo, inside_lo - 1, -1))
+    # a quote has MIN_QUOTE_WORDS words and is not a title; a shorter complete utterance (closed
+    # after a comma or end mark) counts when a cue introduces it: “We lost,” she said.
+    utterance = np.isin(closing_char, _codes(",.!?", dtype)) & (own_cue >= 0) & (n_words >= 2)
+    valid = ((n_words >= MIN_QUOTE_WORDS) | utterance) & ~all_capitalised
+    start, end, qdoc, n_words, own_cue = start[valid], end[valid], qdoc[valid], n_words[valid], own_cue[valid]
+    q_line, end_line = q_line[valid], end_line[valid]
     own = own_cue >= 0
 
-    # continuation: quotes of one paragraph share a speaker; so does a run of quotes in
-    # consecutive paragraphs (each within one paragraph of the previous quote's end)
+    # continuation: the quotes of one line share a speaker; so does a run of quotes on consecutive
+    # lines (each starting at most one line after the previous quote ends)
     m = len(start)
     index = np.arange(m)
-    link = np.r_[False, (qdoc[1:] == qdoc[:-1]) & (q_paragraph[1:] - end_paragraph[:-1] <= 1)] if m else np.zeros(0, bool)
+    link = np.r_[False, (qdoc[1:] == qdoc[:-1]) & (q_line[1:] - end_line[:-1] <= 1)] if m else np.zeros(0, bool)
     run_start = np.maximum.accumulate(np.where(~link, index, 0)) if m else index
     last_own = np.maximum.accumulate(np.where(own, index, -1)) if m else index
     from_run = ~own & (last_own >= run_start)
-    paragraph_own = np.full(int(q_paragraph.max()) + 1 if m else 0, -1, np.int64)
-    np.maximum.at(paragraph_own, q_paragraph[own], index[own])
-    from_paragraph = ~own & ~from_run & (paragraph_own[q_paragraph] >= 0) if m else np.zeros(0, bool)
-    continues = np.where(from_run, last_own, np.where(from_paragraph, paragraph_own[q_paragraph] if m else -1, -1))
+    line_own = np.full(int(q_line.max()) + 1 if m else 0, -1, np.int64)
+    np.maximum.at(line_own, q_line[own], index[own])
+    from_line = ~own & ~from_run & (line_own[q_line] >= 0) if m else np.zeros(0, bool)
+    continues = np.where(from_run, last_own, np.where(from_line, line_own[q_line] if m else -1, -1))
     result = Quotes(
         start=start.astype(np.int64),
         end=end.astype(np.int64),
