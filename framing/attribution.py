@@ -355,7 +355,8 @@ def _name_like(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
 
 
 def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
-    """Maximal runs of consecutive capitalised name words within one sentence.
+    """Maximal runs of consecutive capitalised name words within one sentence, one lower-case
+    connector ("of", "for", "the" ...) allowed between two of them.
 
     Returns
     -------
@@ -365,19 +366,26 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     Examples
     --------
     >>> from framing.segment import segment
-    >>> corpus = segment(["Yesterday Homeland Security Secretary Alejandro Mayorkas met the UN chief."])
+    >>> corpus = segment(["Yesterday Secretary Alejandro Mayorkas met the Department of Homeland Security chief."])
     >>> first, last = name_runs(corpus)
     >>> [corpus.joined[corpus._word_bounds[0][f]:corpus._word_bounds[1][l]] for f, l in zip(first, last)]
-    ['Yesterday Homeland Security Secretary Alejandro Mayorkas', 'UN']
+    ['Yesterday Secretary Alejandro Mayorkas', 'Department of Homeland Security']
     """
     types = corpus.word_types
     if len(types) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     flags = _word_class()()[types]
     name = _name_like(corpus, flags)
-    linked = name[:-1] & name[1:] & _joined_to_next(corpus)[:-1]
-    starts = name & ~np.r_[False, linked]
-    ends = name & ~np.r_[linked, False]
+    joined = _joined_to_next(corpus)
+    # one connector between two name words belongs to the run ("Department of Homeland Security")
+    connector = (flags & _BIT["name_connectors"]) != 0
+    bridge = np.zeros(len(types), bool)
+    if len(types) > 2:
+        bridge[1:-1] = connector[1:-1] & name[:-2] & name[2:] & joined[:-2] & joined[1:-1] & ~corpus.word_is_capitalized[1:-1]
+    member = name | bridge
+    linked = member[:-1] & member[1:] & joined[:-1]
+    starts = member & ~np.r_[False, linked]
+    ends = member & ~np.r_[linked, False]
     return np.flatnonzero(starts), np.flatnonzero(ends)
 
 
@@ -501,7 +509,9 @@ def attributions(corpus: Corpus) -> Attributions:
     # a colon alone is not enough ("Important Note:")
     context = inverted | then_that | quote_after | subject_is_source & has(_SOURCE_WORDS, subject) & clause_ends
     cue |= has(_BIT["with_context"]) & context & ~weak_subject
-    cue |= has(_BIT["with_subject"]) & subject_is_source
+    # base forms: a name that opens the sentence may be a heading word ("Important Note:")
+    opener_name = corpus.word_starts_sentence[subject] & ~has(_SOURCE_WORDS, subject)
+    cue |= has(_BIT["with_subject"]) & subject_is_source & ~opener_name
     cue |= has(_BIT["participles"]) & (strong_context | after_comma) & ~weak_subject
     cue |= has(_BIT["research"]) & research_before(RESEARCH_WINDOW) & ~weak_subject
     cue |= has(_BIT["research_base"]) & research_before(2)
@@ -521,7 +531,7 @@ def attributions(corpus: Corpus) -> Attributions:
     one = corpus.codepoints[np.minimum(word_end + 1, last_char)]
     two = corpus.codepoints[np.minimum(word_end + 2, last_char)]
     opens_next = np.isin(one, open_codes) | (one == ord(" ")) & np.isin(two, open_codes)
-    colon_cue = (name | has(_BIT["source_nouns"] | _BIT["titles"])) & colon_after & opens_next & ~cue
+    colon_cue = (name | has(_BIT["source_nouns"] | _BIT["research_nouns"] | _BIT["titles"])) & colon_after & opens_next & ~cue
 
     first, count = cue_phrases.match(corpus)
     keep = np.r_[True, first[1:] >= np.maximum.accumulate(first + count)[:-1]] if len(first) else np.zeros(0, bool)
