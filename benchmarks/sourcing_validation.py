@@ -11,6 +11,8 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
   recall first) and the research note's lexical proxy (said/says/told/according to).
 - :func:`quote_table`: per labelled sentence, is it inside a direct quote, and does that quote
   have a speaker or is it an orphan quote.
+- :func:`label_rate_table`: the share of labelled sentences attributed by hand and by framing,
+  per source corpus (how much attribution each corpus holds under this project's definition).
 - :func:`calibration_table`: medians and interquartile ranges of attributions per 100 words, the
   share of sentences with a cue, the share of attributions that introduce a direct quote, and the
   lexical proxy, on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
@@ -159,6 +161,20 @@ def quote_table(labels: LabelSet) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def label_rate_table(labels: LabelSet) -> pd.DataFrame:
+    """Share of labelled sentences that are attributed, by hand and by framing, per source corpus.
+
+    The hand-labelled share says how much attribution a corpus holds under this project's
+    definition, independently of the detector: the yardstick for the calibration table.
+    """
+    frame = labels.labels[labels.labels["attributed"] != "x"]
+    rows = []
+    for corpus_name, part in frame.groupby("corpus"):
+        rows.append({"corpus": corpus_name, "sentences": len(part), "attributed_by_hand": float((part["attributed"] == "1").mean()),
+                     "attributed_by_framing": float(part["framing"].mean())})
+    return pd.DataFrame(rows)
+
+
 # -- calibration ---------------------------------------------------------------------------------
 def _english(texts: list[str]) -> list[str]:
     """Texts that are mostly ASCII letters (the benchmark holds pages in Korean, Russian, German ...)."""
@@ -268,6 +284,7 @@ def speed_table(n_docs: int = 2000, repeats: int = 3) -> pd.DataFrame:
 TITLES = {
     "attribution": "Attribution sentences against the hand labels (benchmarks/sourcing_labels; test = held out)",
     "quotes": "Direct quotes against the hand labels: in a quote, and speaker or orphan",
+    "label_rates": "Share of labelled sentences attributed, by hand and by framing, per corpus",
     "calibration": "Sourcing rates on news-like corpora beside PolNeAR (p25 / median / p75)",
     "seeds": "Seeds: every sourcing column",
     "speed": "Speed on benchmarks._batch.build_batch(2000), word types known",
@@ -280,6 +297,7 @@ def run(speed: bool = True) -> dict[str, pd.DataFrame]:
     tables = {
         "attribution": attribution_table(labels),
         "quotes": quote_table(labels),
+        "label_rates": label_rate_table(labels),
         "calibration": calibration_table(reference_corpora()),
         "seeds": seed_table(_data.seeds()),
     }

@@ -47,7 +47,7 @@ LEXICON_FILE = "reporting_cues.json"
 
 __all__ = [
     "LEXICON_FILE", "cue_lexicon", "sentence_cues", "line_cues", "cue_matches", "PhraseList", "Attributions",
-    "attributions", "attributed_sentences", "name_runs", "word_in", "SOURCE_KINDS",
+    "attributions", "attributed_sentences", "name_runs", "word_in", "punctuation", "chars_at", "SOURCE_KINDS",
 ]
 
 
@@ -76,9 +76,10 @@ class PhraseList:
 
     A phrase matches consecutive words of one sentence, in any case, with only white space between
     them. Every word of the phrases gets an index in a small vocabulary; the vocabulary index of a
-    word type is derived once per type (:class:`~framing.wordtypes.DerivedTypeColumn`), and a phrase
-    is found by comparing the index of word ``i + k`` with its ``k``-th word for all candidate
-    positions at once.
+    word type is derived once per type (:class:`~framing.wordtypes.DerivedTypeColumn`). Each
+    position holding a phrase word extends a key word by word (the ids of the words that follow it,
+    as digits of one integer), and the keys of each length are looked up among the phrases' keys
+    of that length at once: one pass per phrase length, not per phrase.
 
     Parameters
     ----------
@@ -98,6 +99,18 @@ class PhraseList:
         vocabulary: dict[str, int] = {}
         self.phrases = tuple(tuple(vocabulary.setdefault(w, len(vocabulary)) for w in p.lower().split()) for p in phrases)
         self._column = DerivedTypeColumn(_WORD_TYPES, lambda word: vocabulary.get(word, -1), np.int64)
+        # a phrase is one integer: its word ids (from 1) as the digits of a number in base ``size``
+        self._size = len(vocabulary) + 1
+        self._longest = max((len(p) for p in self.phrases), default=0)
+        if self._size ** self._longest >= 2**62:
+            raise ValueError("phrase list too large for integer keys: split it")
+        keys: dict[int, list[int]] = {}
+        for phrase in self.phrases:
+            key = 0
+            for word in phrase:
+                key = key * self._size + word + 1
+            keys.setdefault(len(phrase), []).append(key)
+        self._keys = {length: np.array(sorted(set(k)), dtype=np.int64) for length, k in keys.items()}
 
     def match(self, corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
         """First word index and word count of every match, sorted by first word (then longer first).
@@ -110,34 +123,50 @@ class PhraseList:
         n = len(types)
         if n == 0 or not self.phrases:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        vocab = self._column()[types]
-        word_start, word_end = corpus._word_bounds
-        sentence = corpus.word_sentence
-        space = corpus.space
-
-        def adjacent(i: np.ndarray) -> np.ndarray:
-            """Word ``i`` and word ``i + 1`` are in one sentence with only white space between them."""
-            gap_start, gap_end = word_end[i], word_start[i + 1]
-            ok = (sentence[i + 1] == sentence[i]) & space[gap_start]
-            for j in np.flatnonzero(ok & (gap_end - gap_start > 1)):  # rare: more than one space
-                ok[j] = bool(space[gap_start[j] : gap_end[j]].all())
-            return ok
-
+        vocab = self._column()[types] + 1  # 0: not a phrase word
+        # every position that holds a phrase word, with the vocabulary ids of the words that follow
+        # it (0 once the chain breaks: another sentence, punctuation between, or a non-phrase word)
+        at = np.flatnonzero(vocab)
+        adjacent = _space_only_after(corpus)
+        keys = vocab[at]
         firsts, counts = [], []
-        candidates: dict[int, np.ndarray] = {}
-        for phrase in self.phrases:
-            if phrase[0] not in candidates:
-                candidates[phrase[0]] = np.flatnonzero(vocab == phrase[0])
-            at = candidates[phrase[0]]
-            at = at[at + len(phrase) - 1 < n]
-            for k, word in enumerate(phrase[1:], start=1):
-                at = at[vocab[at + k] == word]
-                at = at[adjacent(at + k - 1)]
-            firsts.append(at)
-            counts.append(np.full(len(at), len(phrase), np.int64))
+        for length in range(1, self._longest + 1):
+            if length > 1:  # keep the positions whose chain goes on, and extend their keys
+                nxt = at + length - 1
+                go_on = nxt < n
+                go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
+                at, keys = at[go_on], keys[go_on] * self._size + vocab[nxt[go_on]]
+                if len(at) == 0:
+                    break
+            wanted = self._keys.get(length)
+            if wanted is not None:
+                place = np.minimum(np.searchsorted(wanted, keys), len(wanted) - 1)
+                hit = wanted[place] == keys
+                firsts.append(at[hit])
+                counts.append(np.full(int(hit.sum()), length, np.int64))
+        if not firsts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         first, count = np.concatenate(firsts), np.concatenate(counts)
         order = np.lexsort((-count, first))
         return first[order], count[order]
+
+
+_SPACE_ONLY: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def _space_only_after(corpus: Corpus) -> np.ndarray:
+    """Whether each word and the next are in one sentence with only white space between them."""
+    cached = _SPACE_ONLY.get(corpus)
+    if cached is None:
+        word_start, word_end = corpus._word_bounds
+        spaces = np.zeros(len(corpus.space) + 1, np.int64)
+        np.cumsum(corpus.space, out=spaces[1:])
+        gap_start, gap_end = word_end[:-1], word_start[1:]
+        sentence = corpus.word_sentence
+        cached = np.zeros(len(word_start), dtype=bool)
+        cached[:-1] = (sentence[1:] == sentence[:-1]) & (spaces[gap_end] - spaces[gap_start] == gap_end - gap_start)
+        _SPACE_ONLY[corpus] = cached
+    return cached
 
 
 @lru_cache(maxsize=1)
@@ -279,15 +308,15 @@ def _word_class() -> DerivedTypeColumn:
         from ._resources import stop_words
 
         section = cue_lexicon()["attribution"]
-        members = {name: frozenset(w.lower() for w in section[name]) for name in _CLASSES}
-        members["stop"] = stop_words()
-        members["that"] = frozenset({"that"})
-        members["by"] = frozenset(w.lower() for w in cue_lexicon()["passive_credit_words"])
-
-        def derive(word: str) -> int:
-            return int(sum(int(bit) for name, bit in _BIT.items() if word in members[name]))
-
-        _WORD_CLASS = DerivedTypeColumn(_WORD_TYPES, derive, np.int64)
+        members = {name: [w.lower() for w in section[name]] for name in _CLASSES}
+        members["stop"] = list(stop_words())
+        members["that"] = ["that"]
+        members["by"] = [w.lower() for w in cue_lexicon()["passive_credit_words"]]
+        bits: dict[str, int] = {}
+        for name, words in members.items():
+            for word in words:
+                bits[word] = bits.get(word, 0) | int(_BIT[name])
+        _WORD_CLASS = DerivedTypeColumn(_WORD_TYPES, lambda word: bits.get(word, 0), np.int64)
     return _WORD_CLASS
 
 
@@ -336,16 +365,111 @@ class Attributions:
 _ATTRIBUTIONS: "weakref.WeakKeyDictionary[Corpus, Attributions]" = weakref.WeakKeyDictionary()
 
 
-def _char_counts(corpus: Corpus, chars: str) -> np.ndarray:
-    """Prefix counts over ``corpus.joined`` of the characters in ``chars`` (length ``len + 1``)."""
-    hit = np.isin(corpus.codepoints, np.array([ord(c) for c in chars], dtype=corpus.codepoints.dtype))
-    counts = np.zeros(len(hit) + 1, dtype=np.int32)
-    np.cumsum(hit, out=counts[1:])
-    return counts
+@lru_cache(maxsize=32)
+def _char_table(chars: str) -> np.ndarray:
+    """A boolean lookup table over code points (up to the largest of ``chars``): one index per character."""
+    table = np.zeros(max(map(ord, chars)) + 2, dtype=bool)  # the last entry stands for every larger code point
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
+_PUNCTUATION: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def punctuation(corpus: Corpus) -> np.ndarray:
+    """Positions in ``corpus.joined`` of the characters that are neither letters, digits nor white space.
+
+    A few per cent of the characters: the quote, colon and comma searches look only at these.
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> punctuation(segment(['He said: "Go."'])).tolist()
+    [7, 9, 12, 13]
+    """
+    cached = _PUNCTUATION.get(corpus)
+    if cached is None:
+        cached = np.flatnonzero((corpus.char_classes & (_chars.ALNUM | _chars.SPACE)) == 0)
+        _PUNCTUATION[corpus] = cached
+    return cached
+
+
+def chars_at(corpus: Corpus, chars: str) -> np.ndarray:
+    """Positions in ``corpus.joined`` of the characters in ``chars`` (punctuation only), sorted.
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> chars_at(segment(['a "b"']), '"').tolist()
+    [2, 4]
+    """
+    marks = punctuation(corpus)
+    table = _char_table(chars)
+    return marks[table[np.minimum(corpus.codepoints[marks], len(table) - 1)]]
+
+
+#: Punctuation looked for in the gaps between words, one bit per kind.
+_GAP_KINDS = {
+    "comma": ",",
+    "open": _OPEN_QUOTES,
+    "close": _CLOSE_QUOTES,
+    "clause": ",.;:!?" + _CLOSE_QUOTES + "\u2014\u2013)",
+    "break": ",;:()[]{}<>|/\u201c\u201d\u00ab\u00bb\"\u2014\u2013\n\r",
+}
+_GAPS: "weakref.WeakKeyDictionary[Corpus, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+@lru_cache(maxsize=1)
+def _gap_table() -> np.ndarray:
+    """Code point → bit mask of the :data:`_GAP_KINDS` it belongs to (the last entry: none)."""
+    chars = "".join(_GAP_KINDS.values())
+    table = np.zeros(max(map(ord, chars)) + 2, dtype=np.uint8)
+    for bit, members in enumerate(_GAP_KINDS.values()):
+        for c in members:
+            table[ord(c)] |= 1 << bit
+    return table
+
+
+def _gaps(corpus: Corpus) -> dict[str, np.ndarray]:
+    """For every word: which kinds of punctuation stand between it and the next word (or the end).
+
+    One table lookup over the characters, then only the punctuation marks (a few per cent of the
+    characters) are placed in the gap after the word before them with ``searchsorted``.
+    """
+    cached = _GAPS.get(corpus)
+    if cached is not None:
+        return cached
+    word_start, word_end = corpus._word_bounds
+    n = len(word_start)
+    table = _gap_table()
+    marks = punctuation(corpus)
+    kinds = table[np.minimum(corpus.codepoints[marks], len(table) - 1)]
+    marks, kinds = marks[kinds != 0], kinds[kinds != 0]
+    owner = np.searchsorted(word_end, marks, side="right") - 1  # the last word that ends at or before the mark
+    next_start = np.r_[word_start[1:], len(corpus.joined)]
+    keep = (owner >= 0) & (marks < next_start[np.maximum(owner, 0)])
+    owner, kinds = owner[keep], kinds[keep]
+    gaps = {}
+    for bit, name in enumerate(_GAP_KINDS):
+        flags = np.zeros(n, dtype=bool)
+        flags[owner[(kinds & (1 << bit)) != 0]] = True
+        gaps[name] = flags
+    _GAPS[corpus] = gaps
+    return gaps
+
+
+_NAMES: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
 
 
 def _name_like(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
     """Capitalised words that can be part of a name: not function words, cue verbs, pronouns or dates."""
+    cached = _NAMES.get(corpus)
+    if cached is None:
+        cached = _NAMES[corpus] = _compute_name_like(corpus, flags)
+    return cached
+
+
+def _compute_name_like(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
     blocked = _BIT["pronouns"] | _BIT["dates"] | _CUE_CLASSES
     word_start, word_end = corpus._word_bounds
     second = np.minimum(word_start + 1, len(corpus.joined) - 1)
@@ -389,16 +513,20 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(starts), np.flatnonzero(ends)
 
 
-_BREAKS = ",;:()[]{}<>|/\u201c\u201d\u00ab\u00bb\"\u2014\u2013\n\r"
+_JOINED: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
 
 
 def _joined_to_next(corpus: Corpus) -> np.ndarray:
     """Whether each word and the next are in one sentence with no punctuation but a period between."""
-    word_start, word_end = corpus._word_bounds
+    cached = _JOINED.get(corpus)
+    if cached is None:
+        cached = _JOINED[corpus] = _compute_joined(corpus)
+    return cached
+
+
+def _compute_joined(corpus: Corpus) -> np.ndarray:
     sentence = corpus.word_sentence
-    breaks = _char_counts(corpus, _BREAKS)
-    next_start = np.r_[word_start[1:], len(corpus.joined)]
-    return np.r_[sentence[1:] == sentence[:-1], False] & (breaks[next_start] == breaks[word_end])
+    return np.r_[sentence[1:] == sentence[:-1], False] & ~_gaps(corpus)["break"]
 
 
 def attributions(corpus: Corpus) -> Attributions:
@@ -449,94 +577,97 @@ def attributions(corpus: Corpus) -> Attributions:
         return found
     flags = _word_class()()[types]
     sentence = corpus.word_sentence
-    index = np.arange(n)
     name = _name_like(corpus, flags)
+    gaps = _gaps(corpus)  # punctuation between a word and the next one
+    comma_words = np.flatnonzero(gaps["comma"])
+    research_words = np.flatnonzero((flags & _BIT["research_nouns"]) != 0)
+    cp = corpus.codepoints
+    last_char = len(cp) - 1
 
-    def has(bits: np.int64, at: np.ndarray | None = None) -> np.ndarray:
-        values = flags if at is None else flags[at]
-        return (values & bits) != 0
+    def count_between(positions: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """How many of the sorted ``positions`` lie in ``[lo, hi)``."""
+        return np.searchsorted(positions, hi) - np.searchsorted(positions, lo)
 
-    # the characters between a word and the next one (to the end of the text for the last word)
-    next_start = np.r_[word_start[1:], len(corpus.joined)]
-    prev_end = np.r_[0, word_end[:-1]]
-    commas = _char_counts(corpus, ",")
-    openers, closers = _char_counts(corpus, _OPEN_QUOTES), _char_counts(corpus, _CLOSE_QUOTES)
-    clause_marks = _char_counts(corpus, ",.;:!?" + _CLOSE_QUOTES + "\u2014\u2013)")
+    def context(at: np.ndarray) -> dict[str, np.ndarray]:
+        """What surrounds the words ``at``: the rules' conditions, for these words only."""
+        f = flags[at]
+        prev, nxt = np.maximum(at - 1, 0), np.minimum(at + 1, n - 1)
+        same_prev = (at > 0) & (sentence[prev] == sentence[at])
+        same_next = (at + 1 < n) & (sentence[nxt] == sentence[at])
+        # a source right before the word, over at most three "skip" words, with no comma between
+        subject = prev.copy()
+        for _ in range(3):
+            before = np.maximum(subject - 1, 0)
+            step = (subject > 0) & (sentence[before] == sentence[at]) & ((flags[subject] & _BIT["skip"]) != 0) & ~gaps["comma"][before]
+            subject = np.where(step, before, subject)
+        subject_ok = (at > 0) & (sentence[subject] == sentence[at]) & (subject < at)
+        subject_ok &= count_between(comma_words, subject, at) == 0
+        sf = flags[subject]
+        source = subject_ok & (name[subject] | ((sf & _SOURCE_WORDS) != 0)) & ((sf & _BIT["first_person"]) == 0)
+        comma_before = same_prev & gaps["comma"][prev]
+        nf = flags[nxt]
+        inverted = (comma_before | (at > 0) & gaps["close"][prev]) & same_next
+        inverted &= name[nxt] | ((nf & (_BIT["determiners"] | _BIT["pronouns"] | _BIT["titles"])) != 0)
+        colon_after = cp[np.minimum(word_end[at], last_char)] == ord(":")
+        first_word = np.searchsorted(sentence, sentence[at])
+        return {
+            "flags": f, "subject": subject, "subject_ok": subject_ok, "source": source,
+            "source_word": subject_ok & ((sf & _SOURCE_WORDS) != 0),
+            "weak_subject": subject_ok & ((sf & _BIT["weak_subjects"]) != 0),
+            "opener_subject": corpus.word_starts_sentence[subject] & ((sf & _SOURCE_WORDS) == 0),
+            "inverted": inverted, "after_comma": comma_before,
+            "that": same_next & ((nf & _BIT["that"]) != 0), "by": same_next & ((nf & _BIT["by"]) != 0),
+            "colon_after": colon_after, "quote_after": gaps["open"][at],
+            "clause_ends": ~same_next | gaps["clause"][at],
+            "research_near": count_between(research_words, np.maximum(at - RESEARCH_WINDOW, first_word), at) > 0,
+            "research_next": count_between(research_words, np.maximum(at - 2, first_word), at) > 0,
+        }
 
-    def gap_has(counts: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-        return counts[end] > counts[start]
+    # candidates: reporting forms, and words right before a colon (the quote-colon cue)
+    colon_words = np.flatnonzero(gaps["clause"] & (cp[np.minimum(word_end, last_char)] == ord(":")))
+    at = np.union1d(np.flatnonzero((flags & _CUE_CLASSES) != 0), colon_words)
+    c = context(at)
+    f = c["flags"]
 
-    same_next = np.r_[sentence[1:] == sentence[:-1], False]
-    same_prev = np.r_[False, sentence[1:] == sentence[:-1]]
-    after_next = np.minimum(index + 1, n - 1)
-    before = np.maximum(index - 1, 0)
+    def has(bits: np.int64) -> np.ndarray:
+        return (f & bits) != 0
 
-    # a source right before the cue, over at most three "skip" words, without a comma between
-    subject = before.copy()
-    for _ in range(3):
-        step = same_prev[subject] & (subject > 0) & has(_BIT["skip"], subject) & ~gap_has(commas, word_end[subject], word_start[np.minimum(subject + 1, n - 1)])
-        subject = np.where(step & (sentence[np.maximum(subject - 1, 0)] == sentence), subject - 1, subject)
-    subject_ok = (index > 0) & (sentence[subject] == sentence) & (subject < index)
-    subject_ok &= ~gap_has(commas, word_end[subject], word_start[index])
-    subject_is_source = subject_ok & (name[subject] | has(_SOURCE_WORDS, subject)) & ~has(_BIT["first_person"], subject)
-    weak_subject = subject_ok & has(_BIT["weak_subjects"], subject)
-
-    inverted = same_prev & gap_has(commas, prev_end, word_start) | gap_has(closers, prev_end, word_start)
-    inverted &= same_next & (name[after_next] | has(_BIT["determiners"] | _BIT["pronouns"] | _BIT["titles"], after_next))
-    after_comma = same_prev & gap_has(commas, prev_end, word_start)
-    then_that = same_next & has(_BIT["that"], after_next)
-    colon_after = corpus.codepoints[np.minimum(word_end, len(corpus.joined) - 1)] == ord(":")
-    quote_after = gap_has(openers, word_end, next_start)
-    then_quote = colon_after | quote_after
-    clause_ends = ~same_next | gap_has(clause_marks, word_end, next_start)
-    followed_by_by = same_next & has(_BIT["by"], after_next)
-
-    # a research noun among the words before, in the same sentence (prefix counts over words)
-    research_noun = np.zeros(n + 1, np.int32)
-    np.cumsum(has(_BIT["research_nouns"]), out=research_noun[1:])
-    sentence_first = np.searchsorted(sentence, sentence)  # first word of each word's sentence
-
-    def research_before(window: int) -> np.ndarray:
-        lo = np.maximum(index - window, sentence_first)
-        return research_noun[index] > research_noun[lo]
-
-    shouted = (word_end - word_start >= 2) & ((corpus.char_classes[np.minimum(word_start + 1, len(corpus.joined) - 1)] & _chars.UPPER) != 0)
-    base = ~corpus.word_starts_sentence & ~followed_by_by & ~shouted  # not "TO BE ANNOUNCED"
-    strong_context = inverted | then_that | then_quote
-    cue = has(_BIT["always"]).copy()
-    cue |= has(_BIT["with_source"]) & (subject_is_source | strong_context) & ~weak_subject
+    shouted = (word_end[at] - word_start[at] >= 2) & ((corpus.char_classes[np.minimum(word_start[at] + 1, last_char)] & _chars.UPPER) != 0)
+    base = ~corpus.word_starts_sentence[at] & ~c["by"] & ~shouted  # not "TO BE ANNOUNCED"
+    strong_context = c["inverted"] | c["that"] | c["colon_after"] | c["quote_after"]
+    weak = c["weak_subject"]
+    cue = has(_BIT["always"])
+    cue |= has(_BIT["with_source"]) & (c["source"] | strong_context) & ~weak
     # "he added." but not "the United States.": the clause-end rule wants a pronoun or source noun;
     # a colon alone is not enough ("Important Note:")
-    context = inverted | then_that | quote_after | subject_is_source & has(_SOURCE_WORDS, subject) & clause_ends
-    cue |= has(_BIT["with_context"]) & context & ~weak_subject
+    context_ok = c["inverted"] | c["that"] | c["quote_after"] | c["source"] & c["source_word"] & c["clause_ends"]
+    cue |= has(_BIT["with_context"]) & context_ok & ~weak
     # base forms: a name that opens the sentence may be a heading word ("Important Note:")
-    opener_name = corpus.word_starts_sentence[subject] & ~has(_SOURCE_WORDS, subject)
-    cue |= has(_BIT["with_subject"]) & subject_is_source & ~opener_name
-    cue |= has(_BIT["participles"]) & (strong_context | after_comma) & ~weak_subject
-    cue |= has(_BIT["research"]) & research_before(RESEARCH_WINDOW) & ~weak_subject
-    cue |= has(_BIT["research_base"]) & research_before(2)
+    cue |= has(_BIT["with_subject"]) & c["source"] & ~c["opener_subject"]
+    cue |= has(_BIT["participles"]) & (strong_context | c["after_comma"]) & ~weak
+    cue |= has(_BIT["research"]) & c["research_near"] & ~weak
+    cue |= has(_BIT["research_base"]) & c["research_next"]
     cue &= base
 
     cue_phrases, exclusions, anonymous = _precise_phrases()
-    excluded = np.zeros(n + 1, np.int32)  # +1 at a match's first word, -1 after its last
     first, count = exclusions.match(corpus)
-    np.add.at(excluded, first, 1)
-    np.add.at(excluded, first + count, -1)
-    cue &= np.cumsum(excluded[:-1]) == 0
+    if len(first):  # inside an exclusion phrase: after a match's first word and before its end
+        covering = np.searchsorted(first, at, side="right") - 1
+        reach = np.maximum.accumulate(first + count)
+        cue &= ~((covering >= 0) & (at < reach[np.maximum(covering, 0)]))
 
     # a colon and an opening quote right after a name or a source noun: "The message: “…"
     # the quotation mark must open right after the colon (one space at most): not code ("Longest: {}")
-    last_char = len(corpus.joined) - 1
-    open_codes = np.array([ord(c) for c in _OPEN_QUOTES], dtype=corpus.codepoints.dtype)
-    one = corpus.codepoints[np.minimum(word_end + 1, last_char)]
-    two = corpus.codepoints[np.minimum(word_end + 2, last_char)]
-    opens_next = np.isin(one, open_codes) | (one == ord(" ")) & np.isin(two, open_codes)
-    colon_cue = (name | has(_BIT["source_nouns"] | _BIT["research_nouns"] | _BIT["titles"])) & colon_after & opens_next & ~cue
+    opener = _char_table(_OPEN_QUOTES)
+    one = cp[np.minimum(word_end[at] + 1, last_char)]
+    two = cp[np.minimum(word_end[at] + 2, last_char)]
+    opens_next = opener[np.minimum(one, len(opener) - 1)] | (one == ord(" ")) & opener[np.minimum(two, len(opener) - 1)]
+    colon_cue = (name[at] | has(_BIT["source_nouns"] | _BIT["research_nouns"] | _BIT["titles"])) & c["colon_after"] & opens_next & ~cue
 
     first, count = cue_phrases.match(corpus)
     keep = np.r_[True, first[1:] >= np.maximum.accumulate(first + count)[:-1]] if len(first) else np.zeros(0, bool)
     first, count = first[keep], count[keep]  # overlapping matches: the first (longest) wins
-    verb_words = np.flatnonzero(cue | colon_cue)
+    verb_words = at[cue | colon_cue]
     cue_first = np.concatenate((verb_words, first))
     cue_last = np.concatenate((verb_words, first + count - 1))
     is_phrase = np.r_[np.zeros(len(verb_words), bool), np.ones(len(first), bool)]
@@ -556,7 +687,8 @@ def attributions(corpus: Corpus) -> Attributions:
     np.maximum.at(last, group, cue_last)
     lead_word = cue_first[lead]
 
-    kind, src_first, src_last, needs_source = _sources(corpus, flags, name, lead_word, last, is_phrase[lead], inverted, subject, subject_ok, research_before(RESEARCH_WINDOW))
+    lead_context = context(lead_word)
+    kind, src_first, src_last, needs_source = _sources(corpus, flags, name, lead_word, last, is_phrase[lead], lead_context)
     keep = ~(needs_source & (kind == 0))
     lead_word, last, kind, src_first, src_last = lead_word[keep], last[keep], kind[keep], src_first[keep], src_last[keep]
     # an anonymity phrase anywhere in the sentence makes the source anonymous, unless it is named
@@ -589,8 +721,7 @@ def _no_attributions() -> Attributions:
 
 
 def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarray, last: np.ndarray,
-             is_phrase: np.ndarray, inverted: np.ndarray, subject: np.ndarray, subject_ok: np.ndarray,
-             research_near: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+             is_phrase: np.ndarray, around: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Kind and word span of each attribution's source (see :data:`SOURCE_KINDS`).
 
     The source is looked for after the cue when the clause is inverted or the cue is a phrase
@@ -606,7 +737,7 @@ def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarr
     connector = (flags & _BIT["name_connectors"]) != 0
     joined = _joined_to_next(corpus)
     determiner = (flags & _BIT["determiners"]) != 0
-    looks_after = inverted[lead] & ~is_phrase
+    looks_after = around["inverted"] & ~is_phrase
     phrase_last_word = np.array([strings[t] for t in types[last]], dtype=object) if is_phrase.any() else np.zeros(m, object)
     looks_after |= is_phrase & np.isin(phrase_last_word, ["to", "by"])
     # the word that heads the source: after the cue (past a determiner) or before it
@@ -619,8 +750,8 @@ def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarr
         ahead = np.minimum(after + 1, n - 1)
         step = looks_after & ~source_word[after] & (after + 1 < n) & (sentence[ahead] == sentence[lead])
         after = np.where(step, ahead, after)
-    head = np.where(looks_after, after, subject[lead])
-    valid = np.where(looks_after, in_sentence_after, subject_ok[lead])
+    head = np.where(looks_after, after, around["subject"])
+    valid = np.where(looks_after, in_sentence_after, around["subject_ok"])
     kind = np.zeros(m, np.int8)
     first = head.copy()
     final = head.copy()
@@ -659,7 +790,7 @@ def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarr
         back = owned & (first > 0) & name[prv] & joined[prv]
         first = np.where(back, prv, first)
     # a finding verb whose subject is not a source word: its source is the research noun before it
-    fallback = (kind == 0) & research_near[lead]
+    fallback = (kind == 0) & around["research_near"]
     kind[fallback] = 4
     none = (kind == 0) | fallback  # the fallback's research noun is somewhere before: no span
     needs_source = is_phrase & looks_after  # "according to needs" is not an attribution

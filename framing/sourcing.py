@@ -138,7 +138,7 @@ def quotes(corpus: Corpus) -> Quotes:
         return cached
     cp = corpus.codepoints
     dtype = cp.dtype
-    marks = np.flatnonzero(np.isin(cp, _codes(_OPENING + _CLOSING + _STRAIGHT, dtype)))
+    marks = attribution.chars_at(corpus, _OPENING + _CLOSING + _STRAIGHT)
     code = cp[marks]
     last = len(cp) - 1
     space = corpus.space
