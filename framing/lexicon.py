@@ -35,6 +35,7 @@ File format
     [frames.security]
     description = "..."
     negation = "drop"                    # "drop" (default): a negated cue does not count; "keep"
+    topic = true                         # (default) the topic condition applies to this frame
     cues = { "border security" = 2.0, "smuggl*" = 1.5, "~arrest" = 1.0 }
 
     [[rules]]                            # optional, any number
@@ -71,8 +72,8 @@ regular expression runs per sentence. Then, in order:
    ignore phrase) is dropped; of identical spans, ignore phrases win over rules, rules over cues.
    So ``victims of trafficking`` (humanitarian) hides ``trafficking`` (security), and
    ``Immigration and Customs Enforcement`` (ignored) hides ``~enforce``.
-2. **Topic.** With a topic condition, a cue counts only in a sentence within ``window`` sentences
-   of one that holds a topic term.
+2. **Topic.** With a topic condition, a cue of a frame with ``topic = true`` (the default) counts
+   only in a sentence within ``window`` sentences of one that holds a topic term.
 3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
 4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
    ``negation_window`` words before it (same sentence; a negator followed by a negation exception
@@ -125,7 +126,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 _TOP_KEYS = {"name", "description", "version", "poles", "provenance", "settings", "topic", "ignore", "frames", "rules"}
 _PROVENANCE_KEYS = {"authors", "licence", "license", "sources", "method", "notes", "created"}
-_FRAME_KEYS = {"description", "negation", "cues", "threshold"}
+_FRAME_KEYS = {"description", "negation", "cues", "threshold", "topic"}
 _RULE_KEYS = {"pattern", "frame", "weight", "veto", "note"}
 _TOPIC_KEYS = {"terms", "window"}
 _RESERVED = {"balance", "topic"}
@@ -147,6 +148,7 @@ class Frame:
     negation: str = "drop"
     description: str = ""
     threshold: float | None = None
+    topic: bool = True
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ class Lexicon:
             data["ignore"] = list(self.ignore)
         frames: dict[str, Any] = {}
         for frame in self.frames:
-            entry: dict[str, Any] = {"negation": frame.negation, "cues": dict(frame.cues)}
+            entry: dict[str, Any] = {"negation": frame.negation, "topic": frame.topic, "cues": dict(frame.cues)}
             if frame.description:
                 entry["description"] = frame.description
             if frame.threshold is not None:
@@ -350,6 +352,9 @@ def _check(data: dict[str, Any]) -> Lexicon:
         negation = fdata.get("negation", "drop")
         if negation not in ("drop", "keep"):
             problems.append(f"{where}.negation: must be 'drop' or 'keep', got {negation!r}")
+        topic_flag = fdata.get("topic", True)
+        if not isinstance(topic_flag, bool):
+            problems.append(f"{where}.topic: must be true or false, got {topic_flag!r}")
         threshold = fdata.get("threshold")
         if threshold is not None and _weight_problem(threshold):
             problems.append(f"{where}.threshold: {_weight_problem(threshold)}")
@@ -365,7 +370,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
             else:
                 checked.append((" ".join(pattern.lower().replace("’", "'").split()), float(weight)))
         frames.append(Frame(str(fname), tuple(checked), negation, str(fdata.get("description", "")),
-                            None if threshold is None else float(threshold)))  # fmt: skip
+                            None if threshold is None else float(threshold), topic_flag is not False))  # fmt: skip
     names = {f.name for f in frames}
 
     rules: list[Rule] = []
@@ -716,7 +721,8 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     # 2. topic, 3. vetoes, 4. negation (cues, and rules that count for a frame)
     counts = live & (frame >= 0)
     if on_topic is not None:
-        off = counts & ~on_topic[sentence]
+        needs_topic = np.array([f.topic for f in lexicon.frames] + [False], dtype=bool)
+        off = counts & needs_topic[frame] & ~on_topic[sentence]
         status[off] = 3
         counts &= ~off
     n_frames = len(lexicon.frames)
@@ -743,4 +749,5 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     status[negated] = 1
     counts &= ~negated
     status[counts] = 0
-    return Matches(lexicon, text, kind, frame, weight, first, last, sentence, status, hedged, on_topic)
+    o = order  # text order: by first word, longer match first
+    return Matches(lexicon, text[o], kind[o], frame[o], weight[o], first[o], last[o], sentence[o], status[o], hedged[o], on_topic)
