@@ -20,7 +20,9 @@ File format
 
     [settings]                           # all optional; defaults shown
     negators = ["not", "no", "never", "*n't", "without", "nor", "neither", "cannot", "none", "nobody", "nothing"]
-    negation_window = 3                  # a negator this many words or fewer before a cue negates it
+    negation_window = 5                  # a negator this many words or fewer before a cue negates it ...
+    negation_breaks = ["but", "however", "although", "though", "while", "whereas", "yet", "because"]
+                                         # ... unless one of these words or a , ; : ( ) or dash comes between
     negation_exceptions = ["only", "just", "merely", "simply"]   # "not only", "not just": no negation
     hedges = ["may", "might", "could", "allegedly", "reportedly", "possibly", "probably", "suspected"]
     sentence_threshold = 1.0             # summed cue weight for a sentence to carry a frame
@@ -76,8 +78,10 @@ regular expression runs per sentence. Then, in order:
    only in a sentence within ``window`` sentences of one that holds a topic term.
 3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
 4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
-   ``negation_window`` words before it (same sentence; a negator followed by a negation exception
-   does not count) is dropped. With ``"keep"`` it counts: "denied due process" is still a rights
+   ``negation_window`` words before it is dropped, when no clause break comes between them (a
+   ``negation_breaks`` word such as *but*, or one of ``, ; : ( )`` and dashes; the sentence end
+   always breaks). A negator followed by a negation exception ("not only", "not just") does not
+   count. The window of five words follows NegEx (Chapman et al. 2001). With ``"keep"`` it counts: "denied due process" is still a rights
    claim. Hedges ("could", "allegedly") never drop a cue: voicing a suspicion is still framing; the
    match is marked ``hedged``.
 
@@ -118,7 +122,8 @@ BUNDLED = ("immigration", "generic")
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "negators": ["not", "no", "never", "*n't", "without", "nor", "neither", "cannot", "none", "nobody", "nothing"],
-    "negation_window": 3,
+    "negation_window": 5,
+    "negation_breaks": ["but", "however", "although", "though", "while", "whereas", "yet", "because"],
     "negation_exceptions": ["only", "just", "merely", "simply"],
     "hedges": ["may", "might", "could", "allegedly", "reportedly", "possibly", "probably", "suspected"],
     "sentence_threshold": 1.0,
@@ -133,6 +138,8 @@ _RESERVED = {"balance", "topic"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _ALTERNATIVE = re.compile(r"^(~?[^\s*~|]+|\*[^\s*~|]+|[^\s*~|]+\*|\*)$")
 MAX_WEIGHT = 100.0
+#: Characters that end a negation's scope: , ; : ( ) and dashes.
+_CLAUSE_MARKS = np.array([ord(c) for c in ",;:()\u2013\u2014-"], dtype=np.uint32)
 
 
 class LexiconError(ValueError):
@@ -441,7 +448,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
         problems.append("settings: must be a table")
         sdata = {}
     _unknown(sdata, set(DEFAULT_SETTINGS), "settings", problems)
-    for key in ("negators", "negation_exceptions", "hedges"):
+    for key in ("negators", "negation_breaks", "negation_exceptions", "hedges"):
         if key in sdata:
             settings[key] = list(_patterns(sdata[key], f"settings.{key}", problems))
     if "negation_window" in sdata:
@@ -640,7 +647,8 @@ def _compiled(lexicon: Lexicon):
             entries += [(1, r.pattern, index[r.frame] if r.frame else -1, r.weight) for r in lexicon.rules]
             entries += [(2, p, -1, 0.0) for p in lexicon.ignore]
             n_entries = len(entries)
-            extra = [lexicon.setting("negators"), lexicon.setting("negation_exceptions"), lexicon.setting("hedges"), lexicon.topic]
+            extra = [lexicon.setting("negators"), lexicon.setting("negation_exceptions"), lexicon.setting("hedges"),
+                     lexicon.setting("negation_breaks"), lexicon.topic]  # fmt: skip
             starts = []
             for group in extra:
                 starts.append(len(entries))
@@ -662,7 +670,7 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     >>> [Matches.STATUSES[s] for s in m.status]
     ['counted', 'negated']
     """
-    patterns, entries, n_entries, neg_start, exc_start, hedge_start, topic_start = _compiled(lexicon)
+    patterns, entries, n_entries, neg_start, exc_start, hedge_start, break_start, topic_start = _compiled(lexicon)
     index, first, last = patterns.find(corpus)
     n_words = len(corpus.word_types)
     word_sentence = corpus.word_sentence
@@ -677,7 +685,13 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     negator = words_of(neg_start, exc_start)
     exception = words_of(exc_start, hedge_start)
     negator[:-1] &= ~exception[1:]
-    hedge = words_of(hedge_start, topic_start)
+    hedge = words_of(hedge_start, break_start)
+    # clause breaks: boundary[k] when a break word is word k or clause punctuation precedes it
+    boundary = words_of(break_start, topic_start)[:n_words]
+    if n_words > 1:
+        word_start, word_end = corpus._word_bounds
+        punctuation = np.concatenate(([0], np.cumsum(np.isin(corpus.codepoints, _CLAUSE_MARKS))))
+        boundary[1:] |= (punctuation[word_start[1:]] - punctuation[word_end[:-1]]) > 0
 
     # topic: sentences with a topic term, widened by the window within each document
     n_sentences = len(corpus.sentences)
@@ -698,10 +712,10 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
 
     keep = index < n_entries
     index, first, last = index[keep], first[keep], last[keep]
-    kind = np.array([entries[i][0] for i in index], dtype=np.int64)
-    frame = np.array([entries[i][2] for i in index], dtype=np.int64)
-    weight = np.array([entries[i][3] for i in index], dtype=np.float64)
-    text = np.array([entries[i][1] for i in index], dtype=object)
+    kind = np.array([e[0] for e in entries], dtype=np.int64)[index]
+    frame = np.array([e[2] for e in entries], dtype=np.int64)[index]
+    weight = np.array([e[3] for e in entries], dtype=np.float64)[index]
+    text = np.array([e[1] for e in entries], dtype=object)[index]
     sentence = word_sentence[first] if len(first) else np.zeros(0, np.int64)
     status = np.zeros(len(index), dtype=np.int64)
     status[kind == 1] = 5
@@ -727,11 +741,14 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
         counts &= ~off
     n_frames = len(lexicon.frames)
     n_cues = sum(len(f.cues) for f in lexicon.frames)
-    rule_vetoes = [[lexicon.frame_names.index(v) for v in r.veto] for r in lexicon.rules]
+    vetoes = np.zeros((len(lexicon.rules), n_frames), dtype=bool)  # rule x frame it vetoes
+    for r, rule in enumerate(lexicon.rules):
+        vetoes[r, [lexicon.frame_names.index(v) for v in rule.veto]] = True
     vetoing = np.flatnonzero(live & (kind == 1))
-    keys = [int(sentence[i]) * n_frames + f for i in vetoing for f in rule_vetoes[index[i] - n_cues]]
-    if keys:
-        vetoed = counts & np.isin(sentence * n_frames + frame, np.array(keys, dtype=np.int64))
+    match_of, vetoed_frame = np.nonzero(vetoes[index[vetoing] - n_cues])
+    if len(match_of):
+        keys = sentence[vetoing[match_of]] * n_frames + vetoed_frame
+        vetoed = counts & np.isin(sentence * n_frames + frame, keys)
         status[vetoed] = 2
         counts &= ~vetoed
     window = lexicon.setting("negation_window")
@@ -739,12 +756,15 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     negated = np.zeros(len(index), dtype=bool)
     hedged = np.zeros(len(index), dtype=bool)
     if len(index) and window:
-        sentence_first_word = np.searchsorted(word_sentence, sentence)
-        lo = np.maximum(first - window, sentence_first_word)
-        negations = np.concatenate(([0], np.cumsum(negator[:n_words])))
-        hedges = np.concatenate(([0], np.cumsum(hedge[:n_words])))
-        negated = (negations[first] - negations[lo]) > 0
-        hedged = (hedges[first] - hedges[lo]) > 0
+        # the nearest negator (hedge) before each cue: negated when within the window and no clause
+        # break (the sentence start included) lies between them
+        boundary[np.r_[True, word_sentence[1:] != word_sentence[:-1]]] = True
+        breaks = np.cumsum(boundary)
+        positions = np.arange(n_words)
+        for flags, out in ((negator[:n_words], negated), (hedge[:n_words], hedged)):
+            last_flag = np.maximum.accumulate(np.where(flags, positions, -1))
+            before = np.r_[-1, last_flag[:-1]][first]  # the nearest flagged word before the cue
+            out[:] = (before >= 0) & (first - before <= window) & (breaks[first] == breaks[np.maximum(before, 0)])
     negated &= counts & drops[frame]
     status[negated] = 1
     counts &= ~negated
