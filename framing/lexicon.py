@@ -99,6 +99,7 @@ import json
 import math
 import re
 import threading
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -567,41 +568,73 @@ class _Patterns:
             return empty
         sets = self.type_sets()[types]
         matrix = self.matrix()
-        joins = _joins_next(corpus)
-        hits = np.flatnonzero(sets != 0)
-        hit_rows = matrix[sets[hits]]
-        first_cache: dict[tuple[int, ...], np.ndarray] = {}
+        joins = _gaps(corpus)[0]
+        selectors: dict[tuple[int, ...], np.ndarray] = {}
+
+        def selector(word: tuple[int, ...]) -> np.ndarray:
+            """Whether each atom set holds one of the word's alternatives (one value per set, not per token)."""
+            if word not in selectors:
+                selectors[word] = matrix[:, list(word)].any(axis=1)
+            return selectors[word]
+
+        # candidate starts: tokens whose set holds the first word of some pattern
+        heads = sorted({a for words in self.patterns if words[0] is not None for a in words[0]})
+        candidates = np.flatnonzero(matrix[:, heads].any(axis=1)[sets]) if heads else np.zeros(0, np.int64)
+        candidate_sets = sets[candidates]
+        starts: dict[tuple[int, ...], np.ndarray] = {}
         out_pattern, out_first, out_last = [], [], []
         for index, words in enumerate(self.patterns):
             head = words[0]
             if head is None:
                 at = np.arange(n)
             else:
-                if head not in first_cache:
-                    first_cache[head] = hits[hit_rows[:, list(head)].any(axis=1)]
-                at = first_cache[head]
+                if head not in starts:
+                    starts[head] = candidates[selector(head)[candidate_sets]]
+                at = starts[head]
             for k, word in enumerate(words[1:], start=1):
                 at = at[at + k < n]
                 at = at[joins[at + k - 1]]
                 if word is not None:
-                    at = at[matrix[sets[at + k]][:, list(word)].any(axis=1)]
+                    at = at[selector(word)[sets[at + k]]]
             out_pattern.append(np.full(len(at), index, np.int64))
             out_first.append(at.astype(np.int64))
             out_last.append(at.astype(np.int64) + len(words) - 1)
         return np.concatenate(out_pattern), np.concatenate(out_first), np.concatenate(out_last)
 
 
-def _joins_next(corpus: Corpus) -> np.ndarray:
-    """Whether word ``i`` and word ``i + 1`` are in one sentence with only white space between them."""
+_GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """For every word ``i``: whether word ``i + 1`` follows in the same sentence with only white space
+    between (phrases), and whether a clause mark ``, ; : ( )`` or a dash lies between them (negation
+    scope). Computed from the word and chunk arrays, once per batch."""
+    cached = _GAPS.get(corpus)
+    if cached is not None:
+        return cached
     start, end = corpus._word_bounds
     n = len(start)
     joins = np.zeros(n, dtype=bool)
+    clause = np.zeros(n, dtype=bool)
     if n > 1:
-        non_space = np.concatenate(([0], np.cumsum(~corpus.space)))  # non-space characters before each position
-        gap = non_space[start[1:]] - non_space[end[:-1]]
         sentence = corpus.word_sentence
-        joins[:-1] = (gap == 0) & (sentence[1:] == sentence[:-1])
-    return joins
+        chunk_start, chunk_end = corpus.chunks
+        # only white space between: word i ends a chunk and word i + 1 starts the next one
+        chunk_of_end = np.searchsorted(chunk_end, end[:-1])
+        ends_chunk = chunk_end[np.minimum(chunk_of_end, len(chunk_end) - 1)] == end[:-1]
+        starts_next = chunk_start[np.minimum(chunk_of_end + 1, len(chunk_start) - 1)] == start[1:]
+        spaced = ends_chunk & starts_next
+        joins[:-1] = spaced & (sentence[1:] == sentence[:-1])
+        # the other gaps hold punctuation: read their characters (a small share of all characters)
+        other = np.flatnonzero(~spaced)
+        lo, hi = end[other], start[other + 1]
+        lengths = hi - lo
+        offsets = np.cumsum(lengths) - lengths
+        positions = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
+        marked = np.isin(corpus.codepoints[positions], _CLAUSE_MARKS)
+        clause[other[np.unique(np.repeat(np.arange(len(other)), lengths)[marked])]] = True
+    _GAPS[corpus] = (joins, clause)
+    return joins, clause
 
 
 @dataclass
@@ -689,9 +722,7 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     # clause breaks: boundary[k] when a break word is word k or clause punctuation precedes it
     boundary = words_of(break_start, topic_start)[:n_words]
     if n_words > 1:
-        word_start, word_end = corpus._word_bounds
-        punctuation = np.concatenate(([0], np.cumsum(np.isin(corpus.codepoints, _CLAUSE_MARKS))))
-        boundary[1:] |= (punctuation[word_start[1:]] - punctuation[word_end[:-1]]) > 0
+        boundary[1:] |= _gaps(corpus)[1][:-1]
 
     # topic: sentences with a topic term, widened by the window within each document
     n_sentences = len(corpus.sentences)
