@@ -230,7 +230,7 @@ def run(generic: bool = True, speed: bool = True) -> dict[str, pd.DataFrame]:
 
 def render(name: str, frame: pd.DataFrame) -> str:
     """The Markdown section (title and table) of table ``name``."""
-    return f"### {TITLES[name]}\n\n{markdown_table(frame, 1 if name == 'speed' else 3)}\n"
+    return f"### {TITLES[name]}\n\n{markdown_table(frame, 2 if name == 'speed' else 3)}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
