@@ -53,7 +53,8 @@ A pattern is one or more words separated by spaces; a multi-word pattern matches
 of one sentence with only white space between them. Each word is one or more alternatives joined
 by ``|``, and each alternative is
 
-* ``word``: that word type (case-insensitive; ``’`` is read as ``'``);
+* ``word``: that word type (case-insensitive; ``’`` is read as ``'``; not its possessive
+  ``word's``, which ``~word`` and ``word*`` match);
 * ``pre*``: any word that starts with ``pre``; ``*suf``: any word that ends with ``suf``;
 * ``~word``: any word with the same Porter stem (``~arrest``: arrest, arrests, arrested,
   arresting); figures and hyphenated words are their own stems;
@@ -101,7 +102,8 @@ import re
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -185,7 +187,6 @@ class Lexicon:
     provenance: tuple[tuple[str, Any], ...] = ()
     description: str = ""
     version: str = ""
-    _key: str = field(default="", repr=False, compare=False)
 
     @property
     def frame_names(self) -> list[str]:
@@ -475,9 +476,6 @@ def _check(data: dict[str, Any]) -> Lexicon:
         poles=poles, settings=frozen_settings, provenance=frozen_provenance,
         description=data.get("description", ""), version=data.get("version", ""),
     )  # fmt: skip
-    # the matcher cache key: everything that changes matching (not the prose)
-    key = json.dumps([lexicon.frames, lexicon.rules, ignore, topic, window, frozen_settings], default=str)
-    object.__setattr__(lexicon, "_key", key)
     return lexicon
 
 
@@ -664,15 +662,21 @@ class Matches:
         return self.status == 0
 
 
-_COMPILED: dict[str, tuple[_Patterns, list[tuple[int, str, int, float]], int, int, int, int]] = {}
+_COMPILED: "OrderedDict[str, tuple]" = OrderedDict()
 _COMPILED_LOCK = threading.Lock()
+_MAX_COMPILED = 32  # matchers kept per process, least recently used dropped first
 
 
 def _compiled(lexicon: Lexicon):
     """The matcher of a lexicon, kept per process (its per-type column grows with the type table)."""
+    # keyed by everything that changes matching, not by the prose
+    key = json.dumps([lexicon.frames, lexicon.rules, lexicon.ignore, lexicon.topic, lexicon.topic_window,
+                      lexicon.settings], default=str)  # fmt: skip
     with _COMPILED_LOCK:
-        found = _COMPILED.get(lexicon._key)
-        if found is None:
+        found = _COMPILED.get(key)
+        if found is not None:
+            _COMPILED.move_to_end(key)
+        else:
             index = {name: i for i, name in enumerate(lexicon.frame_names)}
             entries: list[tuple[int, str, int, float]] = []  # (kind, pattern, frame, weight)
             for frame in lexicon.frames:
@@ -688,7 +692,9 @@ def _compiled(lexicon: Lexicon):
                 entries += [(3, p, -1, 0.0) for p in group]
             patterns = _Patterns([e[1] for e in entries])
             found = (patterns, entries, n_entries, *starts)
-            _COMPILED[lexicon._key] = found
+            _COMPILED[key] = found
+            if len(_COMPILED) > _MAX_COMPILED:
+                _COMPILED.popitem(last=False)
         return found
 
 
