@@ -261,3 +261,37 @@ def trafilatura_evaldata() -> pd.DataFrame:
         for url, v in data.items()
     ]
     return pd.DataFrame(rows).set_index("url")
+
+
+# -- framing corpora -----------------------------------------------------------------------------
+#: The five generic frame labels of the Narrative Frames Corpus, by its column names.
+NFC_FRAMES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "moral", "RE": "resolution"}
+
+
+def narrative_frames() -> pd.DataFrame:
+    """The Narrative Frames Corpus (Frermann et al. 2023, MIT): 428 climate articles with frame labels.
+
+    Row ``ID=405`` (no labels) is dropped and the ``EC`` value ``"False)"`` of ``ID=716`` is read
+    as False (the glitches listed in the corpus's ``PROVENANCE.md``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        427 rows: ``id``, ``source`` (lower case), ``title`` (from ``full_annotations.json``),
+        ``text`` and one boolean column per frame of :data:`NFC_FRAMES` (named by its value).
+    """
+    root = "narrative-frames-corpus"
+    path = shared_data_dir() / root / "articles_metadata.tsv"
+    if not path.is_file():
+        raise FileNotFoundError(f"missing corpus file {path}; see the PROVENANCE.md next to it")
+    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    titles = {key: value.get("_ID", "").split("--", 2)[-1] for key, value in _read_json(f"{root}/full_annotations.json").items()}
+    labels = frame[list(NFC_FRAMES)].apply(lambda column: column.str.strip().str.rstrip(")"))
+    keep = (labels != "").all(axis=1)
+    out = pd.DataFrame({
+        "id": frame["ID"], "source": frame["source"].str.lower(), "title": frame["ID"].map(titles).fillna(""),
+        "text": frame["text"],
+    })  # fmt: skip
+    for code, name in NFC_FRAMES.items():
+        out[name] = labels[code] == "True"
+    return out[keep].reset_index(drop=True)

@@ -25,6 +25,8 @@ class Analyzer(TransformerMixin, BaseEstimator):
         Worker processes for scoring.
     batch_size : int, default 256
         Documents segmented together.
+    lexicons : optional
+        Frame sets of the ``framing`` family, as in :func:`framing.score`.
 
     Attributes
     ----------
@@ -48,11 +50,13 @@ class Analyzer(TransformerMixin, BaseEstimator):
         compat: str | None = None,
         n_jobs: int = 1,
         batch_size: int = 256,
+        lexicons: Any = None,
     ) -> None:
         self.signals = signals
         self.compat = compat
         self.n_jobs = n_jobs
         self.batch_size = batch_size
+        self.lexicons = lexicons
 
     def fit(self, X: Iterable[Any], y: Any = None) -> "Analyzer":
         """Validate the parameters and fix the output columns. Learns nothing from ``X`` yet."""
@@ -60,7 +64,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         families = _check_signals(self.signals)
         if not isinstance(self.n_jobs, int) or self.n_jobs < 1:
             raise ValueError(f"n_jobs must be a positive integer, got {self.n_jobs!r}")
-        self.feature_names_out_ = np.asarray(columns(families), dtype=object)
+        self.feature_names_out_ = np.asarray(columns(families, lexicons=self.lexicons), dtype=object)
         self.n_features_out_ = len(self.feature_names_out_)
         return self
 
@@ -68,7 +72,8 @@ class Analyzer(TransformerMixin, BaseEstimator):
         """Scores as a float array of shape (n_documents, n_features); NaN where a text is invalid."""
         check_is_fitted(self, "feature_names_out_")
         frame = score(
-            X, signals=self.signals, compat=self.compat, n_jobs=self.n_jobs, batch_size=self.batch_size
+            X, signals=self.signals, compat=self.compat, n_jobs=self.n_jobs, batch_size=self.batch_size,
+            lexicons=self.lexicons,
         )
         return frame[list(self.feature_names_out_)].to_numpy(dtype=np.float64)
 
