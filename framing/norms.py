@@ -20,7 +20,7 @@ Examples
 >>> import pandas as pd
 >>> norms = Norms.fit(pd.DataFrame({"x": [0.0, 0.0, 1.0, 2.0, 3.0]}))
 >>> norms.percentiles(pd.DataFrame({"x": [0.0, 1.5, 5.0]}))["x"].round(1).tolist()
-[25.0, 62.5, 100.0]
+[12.5, 62.5, 100.0]
 """
 
 from __future__ import annotations
