@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.multiclass import type_of_target
 from sklearn.utils.validation import check_is_fitted
 
 from .api import _check_compat, _check_signals, columns, score
@@ -27,7 +28,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         Worker processes for scoring.
     batch_size : int, default 256
         Documents segmented together.
-    high_percentile : float, default 99.0
+    high_percentile : float, default 99.5
         Passed to the :class:`~framing.flags.QualityFlagger` that :meth:`flag` uses.
     C : float, default 1.0
         Regularisation of the :class:`~framing.flags.LinearFlagger` trained when ``fit`` gets labels.
@@ -59,7 +60,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         compat: str | None = None,
         n_jobs: int = 1,
         batch_size: int = 256,
-        high_percentile: float = 99.0,
+        high_percentile: float = 99.5,
         C: float = 1.0,
     ) -> None:
         self.signals = signals
@@ -82,7 +83,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         self.n_features_out_ = len(self.feature_names_out_)
         scores = self._scores(X)
         self.norms_ = Norms.fit(scores, columns=list(self.feature_names_out_), meta={"learnt_by": "Analyzer.fit", "documents": len(scores)})
-        if y is None:
+        if y is None or type_of_target(np.asarray(y)) != "binary":
             self.flagger_ = QualityFlagger(self.norms_, high_percentile=self.high_percentile)
         else:
             self.flagger_ = LinearFlagger(C=self.C, columns=list(self.feature_names_out_)).fit(scores, y)
@@ -97,7 +98,8 @@ class Analyzer(TransformerMixin, BaseEstimator):
             The user's own corpus: :meth:`flag` will compare documents with it.
         y : array-like of {0, 1}, optional
             1 for low-quality documents. Trains ``flagger_`` as a
-            :class:`~framing.flags.LinearFlagger` over the score columns.
+            :class:`~framing.flags.LinearFlagger` over the score columns. A ``y`` that is not
+            binary (a target meant for a later step of a pipeline) trains no flagger.
         """
         self._fit_scores(X, y)
         return self

@@ -27,7 +27,7 @@ low_specificity        ``sourcing.specifics_per_100_words``           low    ``m
 ====================== ============================================== ====== ========================================
 
 A ``high`` rule fires when the value is at least its limit and its reference percentile is at
-least ``high_percentile`` (default 99); a ``low`` rule when the value is at most its limit and
+least ``high_percentile`` (default 99.5); a ``low`` rule when the value is at most its limit and
 its percentile at most ``100 - high_percentile``, and only for documents of at least ``min_words``
 words (default 150: a short notice need not quote anyone). The limits' defaults are round numbers
 set from the reference distributions (``models/reference_norms.md``) and seed 000; the Gopher
@@ -120,8 +120,9 @@ class QualityFlagger:
     norms : Norms, optional
         The reference the percentiles are taken against (default: the shipped norms of
         professional news, :func:`framing.norms.reference_norms`).
-    high_percentile : float, default 99.0
-        A rule fires only beyond this reference percentile on its bad side.
+    high_percentile : float, default 99.5
+        A rule fires only beyond this reference percentile on its bad side. The default is Šidák's
+        per-rule level for eleven rules and a 5% false-positive budget: 1 − 0.95^(1/11) ≈ 0.005.
     min_words : int, default 150
         ``low`` rules skip shorter documents.
     min_prompt_lines, min_boilerplate_lines, min_duplicate_paragraph_fraction,
@@ -142,7 +143,7 @@ class QualityFlagger:
         self,
         norms: Norms | None = None,
         *,
-        high_percentile: float = 99.0,
+        high_percentile: float = 99.5,
         min_words: int = 150,
         min_prompt_lines: float = 3,
         min_boilerplate_lines: float = 4,
