@@ -64,7 +64,7 @@ def test_low_rules_skip_short_documents():
     scores = pd.DataFrame({"sourcing.attributions_per_100_words": [0.0, 0.0, 3.0], "text.words": [500.0, 40.0, 500.0]})
     flags = QualityFlagger(norms).flag(scores)
     assert flags["quality.flagged"].tolist() == [True, False, False]
-    assert flags["quality.reasons"].iloc[0][0].== "sourcing_density: 0/100w (p0.0)"
+    assert flags["quality.reasons"].iloc[0][0] == "sourcing_density: 0/100w (p0.0)"
 
 
 def test_score_orders_documents_and_marks_the_flag_line():
