@@ -12,7 +12,8 @@ Tables
     Held-out reference articles, each degraded in one known way (:data:`DEGRADATIONS`; the
     functions below, seeded per document so every run makes the same texts). Per degradation:
     the AUROC of ``1 - quality.score`` between the degraded and the original texts (target ≥ 0.9),
-    and the share of degraded texts whose reasons carry the expected reason code. The attribution
+    the share of degraded texts flagged, and among those the share whose reasons carry the
+    expected reason code. The attribution
     stripping is measured on the held-out articles with at least :data:`MIN_ATTRIBUTED_SENTENCES`
     attributed sentences, since stripping changes nothing in a text that quotes nobody.
 
@@ -235,10 +236,11 @@ def degradation_table(held_out_texts: pd.DataFrame, flagger: QualityFlagger) -> 
         after = 1.0 - flags["quality.score"].to_numpy()
         y = np.r_[np.zeros(len(before)), np.ones(len(after))]
         auroc = roc_auc_score(y, np.nan_to_num(np.r_[before, after], nan=0.0))
-        with_reason = np.mean([bool(_codes(r) & set(expected)) for r in flags["quality.reasons"]])
+        with_reason = np.array([bool(_codes(r) & set(expected)) for r in flags["quality.reasons"]])
+        flagged = flags["quality.flagged"].astype(bool).to_numpy()
         rows.append({"degradation": name, "documents": int(len(subset)), "auroc": float(auroc),
-                     "expected_reason": " or ".join(expected), "share_with_expected_reason": float(with_reason),
-                     "share_flagged": float(flags["quality.flagged"].astype(bool).mean())})
+                     "expected_reason": " or ".join(expected), "share_flagged": float(flagged.mean()),
+                     "flagged_with_expected_reason": float(with_reason[flagged].mean()) if flagged.any() else float("nan")})
     return pd.DataFrame(rows)
 
 
