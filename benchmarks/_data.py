@@ -295,3 +295,35 @@ def narrative_frames() -> pd.DataFrame:
     for code, name in NFC_FRAMES.items():
         out[name] = labels[code] == "True"
     return out[keep].reset_index(drop=True)
+
+
+#: The reference corpus of professional news behind the shipped norms (``models/build_norms.py``).
+REFERENCE_SOURCES = ("article-extraction-benchmark", "wcxb-article", "onestopenglish-adv")
+
+
+def reference_news() -> pd.DataFrame:
+    """Professional news with free licences: the reference corpus of the norms and flags.
+
+    The article-extraction-benchmark gold article bodies (181, MIT), the main content of the WCXB
+    test pages of type ``article`` (CC BY 4.0) and the advanced-level OneStopEnglish texts (189,
+    CC BY-SA 4.0; adapted from The Guardian). CLEAR is left out (non-commercial licence), and so
+    are blank texts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id`` (``<source>/<id in the source>``, unique), ``source`` (one of
+        :data:`REFERENCE_SOURCES`) and ``text``, in a stable order.
+    """
+    aeb = article_extraction_benchmark()
+    ose = onestopenglish()
+    ose = ose[ose["level"].astype(str).str.lower().str.startswith("adv")]
+    articles = wcxb("article")
+    parts = [
+        pd.DataFrame({"id": [f"article-extraction-benchmark/{i}" for i in aeb.index], "source": REFERENCE_SOURCES[0], "text": aeb["gold"].to_numpy()}),
+        pd.DataFrame({"id": [f"wcxb-article/{i}" for i in articles["id"]], "source": REFERENCE_SOURCES[1], "text": articles["text"].to_numpy()}),
+        pd.DataFrame({"id": [f"onestopenglish-adv/{i}" for i in ose["topic_id"]], "source": REFERENCE_SOURCES[2], "text": ose["text"].to_numpy()}),
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    frame = frame[frame["text"].fillna("").str.strip().str.len() > 0]
+    return frame.reset_index(drop=True)

@@ -7,6 +7,7 @@
 
 from .analyzer import Analyzer
 from .api import FAMILIES, analyze, columns, score
+from .flags import QualityFlagger, flag
 from .lexicon import Lexicon, LexiconError, load_lexicon
 from .report import Evidence, Report
 from .segment import Corpus
@@ -14,6 +15,6 @@ from .segment import Corpus
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analyzer", "Corpus", "Evidence", "FAMILIES", "Lexicon", "LexiconError", "Report", "analyze", "columns",
-    "load_lexicon", "score", "__version__",
+    "Analyzer", "Corpus", "Evidence", "FAMILIES", "Lexicon", "LexiconError", "QualityFlagger", "Report", "analyze",
+    "columns", "flag", "load_lexicon", "score", "__version__",
 ]  # fmt: skip

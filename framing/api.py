@@ -12,12 +12,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import boilerplate, frames, readability, repetition
+from . import boilerplate, frames, readability, repetition, style
+from .norms import Norms, reference_norms
 from .report import Report
 from .segment import Corpus, segment
 
 #: Signal families in output order; each module has ``NAME``, ``COLUMNS``, ``compute`` and ``evidence``.
-FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in (readability, repetition, boilerplate, frames)}
+FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in (readability, repetition, boilerplate, style, frames)}
 ERROR_COLUMN = "error"
 DEFAULT_BATCH_SIZE = 256  # ~1 MB of news text per pass: fits the CPU caches, ~100 MB of work arrays
 
@@ -92,6 +93,7 @@ def score(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_chars: int | None = None,
     lexicons: Any = None,
+    norms: "bool | Norms" = False,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
 
@@ -119,6 +121,10 @@ def score(
         The frame sets of the ``framing`` family (default: the bundled ``immigration`` and
         ``generic``): bundled names, ``.toml``/``.json`` paths, dicts in the lexicon format or
         :class:`~framing.lexicon.Lexicon` objects (see :func:`framing.load_lexicon`).
+    norms : bool or Norms, default False
+        Add, after each column, ``<column>.pct``: its percentile among the reference documents
+        (``True``: the shipped norms of professional news, :func:`framing.norms.reference_norms`;
+        or any :class:`framing.norms.Norms`, e.g. learnt by :class:`framing.Analyzer`).
 
     Returns
     -------
@@ -141,6 +147,8 @@ def score(
         raise ValueError(f"n_jobs must be a positive integer, got {n_jobs!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if not isinstance(norms, (bool, Norms)):
+        raise TypeError(f"norms must be True, False or a framing.norms.Norms, got {type(norms).__name__}")
     if isinstance(texts, str):
         raise TypeError("texts must be an iterable of documents, not a single string; use analyze() for one text")
     index = None
@@ -181,6 +189,10 @@ def score(
     for name in names:
         data[name] = np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)
     frame = pd.DataFrame(data, columns=names, index=index)
+    if norms is True:
+        frame = reference_norms().with_percentiles(frame)
+    elif isinstance(norms, Norms):
+        frame = norms.with_percentiles(frame)
     frame[ERROR_COLUMN] = pd.Series([e for p in parts for e in p[1]], index=frame.index, dtype=object)
     return frame
 
