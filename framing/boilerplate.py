@@ -102,6 +102,10 @@ HEADLINE_MIN_WORDS = 3
 SUBHEAD_MAX_WORDS = 12
 #: Prose: a line of at least this many words that ends in end punctuation (never flagged by the model alone).
 PROSE_MIN_WORDS = 15
+#: A time alone on a line of at most this many characters, over prose, is a live-blog subhead.
+TIME_SUBHEAD_MAX_CHARS = 12
+#: A line whose letters are more than this share outside the Latin script is not judged by the model alone.
+FOREIGN_SCRIPT_SHARE = 0.5
 #: Lines of at most this many words count as short when runs of short lines (menus) are measured.
 SHORT_LINE_WORDS = 4
 #: A line is code-like when at least this share of its characters are code symbols ({}[]();=<>_\`$&*).
@@ -119,6 +123,11 @@ _CODE_CHARACTERS = np.zeros(128, dtype=bool)  # ASCII code symbols, by code poin
 _CODE_CHARACTERS[[ord(c) for c in "{}[]();=<>_\\`$&*"]] = True
 _QUOTES_CLOSE = "”\"»"
 _BULLETS = "•·▪◦‣●○■□–—-*>►▸→✓✔"
+_EMPTY_ITEM = "•·▪◦‣●○■□-*"  # a line of just one of these is an empty list item
+_RULE_INPUTS = (
+    "attribution", "end_quote", "list_marker", "headline", "prose", "subhead", "table_row", "code_like", "no_words",
+    "empty_item", "time_subhead", "continued", "foreign_script", "embedded_post", "dateline", "has_date",
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -527,6 +536,17 @@ _FUNCTION_WORDS = frozenset(
 )  # English function words, written for this module
 
 _URL = re.compile(r"https?://|www\.\w|\.(?:com|org|net|co\.uk|html?)\b", re.IGNORECASE)
+#: A reference-list number opening a line: "[2] ".
+_REFERENCE_MARKER = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]", re.MULTILINE)
+#: The signature line of an embedded post: "— Jane Roe (@janeroe) November 18, 2019".
+_POST_SIGNATURE = re.compile(r"^[ \t]*[—–―-][ \t]*[^\n(]{1,80}\(@\w{1,30}\)[^\n]{0,40}$", re.MULTILINE)
+#: Links that embedded posts carry.
+_POST_LINK = re.compile(r"pic\.twitter\.com/\w|(?<![\w.])t\.co/\w|instagram\.com/p/\w")
+#: A dateline opening an article's first paragraph: "HAYWARD, Calif. (AP) —", "LONDON (Reuters) -", "WASHINGTON —".
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30}){0,2}(?:[ \t]+\([A-Z][\w .&/-]{0,30}\))?[ \t]+[—–-][ \t]+\w",
+    re.MULTILINE,
+)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
@@ -611,6 +631,17 @@ def _pattern_hits(corpus: Corpus, lines: _Lines, patterns: PatternSet, list_mark
     extra["has_date"] = _line_hits(_date_regex(patterns), stamp_texts, candidates[stamp], n)
     extra["has_time"] = _line_hits(_TIME, stamp_texts, candidates[stamp], n)
     return category, extra
+
+
+def _regex_lines(regex: re.Pattern[str], corpus: Corpus, lines: _Lines) -> np.ndarray:
+    """Whether each line holds the start of a match of ``regex``, searched once over the whole batch."""
+    hit = np.zeros(len(lines.start), dtype=bool)
+    at = np.fromiter((m.start() for m in regex.finditer(corpus.joined)), np.int64)
+    if len(at):
+        line = np.searchsorted(lines.start, at, side="right") - 1
+        inside = (line >= 0) & (at < lines.end[np.maximum(line, 0)])
+        hit[line[inside]] = True
+    return hit
 
 
 def _factorize(keys: list[str]) -> tuple[np.ndarray, int]:
@@ -708,7 +739,7 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     lines = _lines(corpus)
     n = len(lines.start)
     if n == 0:
-        return np.zeros((0, len(FEATURES))), {k: np.zeros(0, dtype=bool if k != "pattern" else np.int64) for k in ("pattern", "attribution", "end_quote", "list_marker", "headline", "prose", "subhead", "table_row", "code_like", "no_words", "has_date")}
+        return np.zeros((0, len(FEATURES))), {k: np.zeros(0, dtype=bool if k != "pattern" else np.int64) for k in ("pattern",) + _RULE_INPUTS}
     cls = corpus.char_classes
     cp = corpus.codepoints
     doc = lines.doc
@@ -746,11 +777,18 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     bullet = np.isin(first_cp, [ord(c) for c in _BULLETS]) & ((cls[np.minimum(lines.start + 1, len(cls) - 1)] & _chars.SPACE) != 0)
     numbered = ((cls[lines.start] & _chars.DIGIT) != 0) & np.isin(second_cp, [ord("."), ord(")")]) & ((cls[np.minimum(lines.start + 2, len(cls) - 1)] & _chars.SPACE) != 0)
     bullet |= np.isin(first_cp, [ord("•"), ord("▪"), ord("◦"), ord("●"), ord("►")])
+    numbered |= _regex_lines(_REFERENCE_MARKER, corpus, lines)  # "[2] Smith J. ...": a reference list
     list_marker = (bullet | numbered) & (lines.words > 0)
     pattern, text_hits = _pattern_hits(corpus, lines, patterns, list_marker)
     has_pipe = per_line(cp == ord("|")) > 0
     has_slash = per_line(cp == ord("/")) > 0
-    has_at = per_line(cp == ord("@")) > 0
+    # "@" before a word: an e-mail address or a handle ("Tampa, FL @ Arena" is neither)
+    next_alnum = np.zeros(len(cp), dtype=bool)
+    next_alnum[:-1] = (cls[1:] & _chars.ALNUM) != 0
+    has_at = per_line((cp == ord("@")) & next_alnum) > 0
+    # letters outside the Latin script (CJK, Hangul, Cyrillic, ...): the model's cues (function
+    # words, capitals, end marks) are those of English, so it does not judge such lines alone
+    foreign_letters = per_line(((cls & _chars.ALPHA) != 0) & (cp >= 0x370) & ~((cp >= 0x1E00) & (cp < 0x1F00)))
     # program code (technical articles): braces, a closing semicolon, a run of operators, "# " heads
     code_chars = per_line(_CODE_CHARACTERS[np.minimum(cp, 127)] & (cp < 128))
     braces = per_line((cp == ord("{")) | (cp == ord("}")))
@@ -842,6 +880,17 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     subhead = (letters > 0) & (words <= SUBHEAD_MAX_WORDS) & ~terminal & ~end_quote & ~stamp & ~list_marker
     subhead &= (next_prose & ~end_colon) | next_list_or_table
     headline = (rank == 0) & (words >= HEADLINE_MIN_WORDS) & ~stamp
+    # a time alone over a paragraph of prose heads an entry of a live blog ("4:14 p.m.")
+    time_subhead = text_hits["has_time"] & ~text_hits["has_date"] & (chars <= TIME_SUBHEAD_MAX_CHARS) & next_prose
+    # a long line that ends in a comma or colon is a sentence that goes on (a list, a quotation)
+    continued = (words >= PROSE_MIN_WORDS) & (end_colon | (last == ord(",")))
+    foreign_script = (foreign_letters > FOREIGN_SCRIPT_SHARE * letters) & ~stamp
+    # embedded social posts are quotations: the post (with its link) and its "— Name (@handle) date" line
+    post_signature = _regex_lines(_POST_SIGNATURE, corpus, lines)
+    embedded_post = _regex_lines(_POST_LINK, corpus, lines) | post_signature | (same_next & np.r_[post_signature[1:], False])
+    dateline = _regex_lines(_DATELINE, corpus, lines)
+    # an empty list item ("-" alone): what is left of a link or picture the extractor dropped
+    empty_item = no_words & (chars == 1) & np.isin(first_cp, [ord(c) for c in _EMPTY_ITEM])
 
     columns = {
         "log_words": np.log1p(words),
@@ -921,6 +970,12 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
         "table_row": table_row,
         "code_like": code_like,
         "no_words": no_words,
+        "empty_item": empty_item,
+        "time_subhead": time_subhead,
+        "continued": continued,
+        "foreign_script": foreign_script,
+        "embedded_post": embedded_post,
+        "dateline": dateline,
         "has_date": text_hits["has_date"] | text_hits["has_time"],
     }
     return features, extra
@@ -961,11 +1016,12 @@ def line_table(
         probabilities = model_probabilities(features, model)
     probabilities = np.asarray(probabilities, dtype=np.float64)
     pattern = extra["pattern"]
-    exempt = extra["attribution"] | extra["end_quote"] | extra["no_words"]
+    exempt = extra["attribution"] | extra["end_quote"] | extra["embedded_post"] | extra["time_subhead"] | (extra["no_words"] & ~extra["empty_item"])
     model_exempt = extra["headline"] | extra["prose"] | extra["list_marker"] | extra["subhead"] | extra["table_row"] | extra["code_like"]
+    model_exempt |= extra["foreign_script"] | extra["dateline"] | extra["continued"]
     by_pattern = pattern >= 0
     by_model = (probabilities >= MODEL_THRESHOLD) & ~model_exempt
-    flagged = (by_pattern | by_model) & ~exempt
+    flagged = (by_pattern | by_model | extra["empty_item"]) & ~exempt
     metadata = CATEGORIES.index("metadata")
     label = np.where(by_pattern, pattern, np.where(extra["has_date"], metadata, LABELS.index(OTHER)))
     label = np.where(flagged, label, -1)
