@@ -102,6 +102,10 @@ HEADLINE_MIN_WORDS = 3
 SUBHEAD_MAX_WORDS = 12
 #: Prose: a line of at least this many words that ends in end punctuation (never flagged by the model alone).
 PROSE_MIN_WORDS = 15
+#: A comments heading (a line of the ``comments`` patterns that says "comment", after the first
+#: prose, without end punctuation, not code) has at most this many words; every line after it is a
+#: reader comment.
+COMMENTS_HEADING_WORDS = 5
 #: A time alone on a line of at most this many characters, over prose, is a live-blog subhead.
 TIME_SUBHEAD_MAX_CHARS = 12
 #: A line whose letters are more than this share outside the Latin script is not judged by the model alone.
@@ -126,7 +130,7 @@ _BULLETS = "•·▪◦‣●○■□–—-*>►▸→✓✔"
 _EMPTY_ITEM = "•·▪◦‣●○■□-*"  # a line of just one of these is an empty list item
 _RULE_INPUTS = (
     "attribution", "end_quote", "list_marker", "headline", "prose", "subhead", "table_row", "code_like", "no_words",
-    "empty_item", "time_subhead", "continued", "foreign_script", "embedded_post", "dateline", "has_date",
+    "empty_item", "comments_region", "time_subhead", "continued", "foreign_script", "embedded_post", "dateline", "has_date",
 )  # fmt: skip
 
 
@@ -536,6 +540,8 @@ _FUNCTION_WORDS = frozenset(
 )  # English function words, written for this module
 
 _URL = re.compile(r"https?://|www\.\w|\.(?:com|org|net|co\.uk|html?)\b", re.IGNORECASE)
+#: A comments heading names comments ("Join the conversation" may head a course's next part).
+_COMMENTS_WORD = re.compile(r"comment", re.IGNORECASE)
 #: A reference-list number opening a line: "[2] ".
 _REFERENCE_MARKER = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]", re.MULTILINE)
 #: The signature line of an embedded post: "— Jane Roe (@janeroe) November 18, 2019".
@@ -866,15 +872,22 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     hit = pattern >= 0
     pattern_near = (same_prev & np.r_[False, hit[:-1]]) | (same_next & np.r_[hit[1:], False])
 
-    def after_cue(category: str) -> np.ndarray:
-        """Whether an earlier line of the same document matched a pattern of ``category``."""
-        cue = (pattern == CATEGORIES.index(category)).astype(np.int64)
+    def after_cue(category: str, where: np.ndarray | None = None) -> np.ndarray:
+        """Whether an earlier line of the same document matched a pattern of ``category`` (at ``where``)."""
+        cue = pattern == CATEGORIES.index(category)
+        cue = (cue if where is None else cue & where).astype(np.int64)
         seen = np.cumsum(cue) - cue  # cue lines strictly before this line, over the batch
         doc_first = np.searchsorted(doc, doc)  # index of the first line of each line's document
         before_doc = np.r_[0, np.cumsum(cue)][doc_first]
         return (seen - before_doc) > 0
 
     attribution = line_cues(corpus)
+    # reader comments: every line after a comments heading ("Top Rated Comments", "12 Comments") that
+    # follows the article's first prose (a "Leave a comment" link over the article opens nothing)
+    comments_heading = (pattern == CATEGORIES.index("comments")) & (words <= COMMENTS_HEADING_WORDS) & ~terminal & ~code_like & ~before_first_prose
+    heading_index = np.flatnonzero(comments_heading)
+    comments_heading[heading_index] = [_COMMENTS_WORD.search(t) is not None for t in _line_texts(corpus, lines, heading_index)]
+    comments_region = after_cue("comments", comments_heading)
     stamp = text_hits["has_date"] | text_hits["has_time"] | text_hits["has_url"] | has_at
     next_list_or_table = same_next & np.r_[(list_marker | table_row)[1:], False]
     subhead = (letters > 0) & (words <= SUBHEAD_MAX_WORDS) & ~terminal & ~end_quote & ~stamp & ~list_marker
@@ -971,6 +984,7 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
         "code_like": code_like,
         "no_words": no_words,
         "empty_item": empty_item,
+        "comments_region": comments_region,
         "time_subhead": time_subhead,
         "continued": continued,
         "foreign_script": foreign_script,
@@ -1021,9 +1035,11 @@ def line_table(
     model_exempt |= extra["foreign_script"] | extra["dateline"] | extra["continued"]
     by_pattern = pattern >= 0
     by_model = (probabilities >= MODEL_THRESHOLD) & ~model_exempt
-    flagged = (by_pattern | by_model | extra["empty_item"]) & ~exempt
+    in_comments = extra["comments_region"] & ~extra["no_words"]
+    flagged = (by_pattern | by_model | extra["empty_item"] | in_comments) & ~exempt
     metadata = CATEGORIES.index("metadata")
-    label = np.where(by_pattern, pattern, np.where(extra["has_date"], metadata, LABELS.index(OTHER)))
+    label = np.where(extra["has_date"], metadata, LABELS.index(OTHER))
+    label = np.where(by_pattern, pattern, np.where(in_comments, CATEGORIES.index("comments"), label))
     label = np.where(flagged, label, -1)
     lines = corpus.lines
     return LineTable(lines.doc, lines.start, lines.end, features, pattern, probabilities, exempt, model_exempt, flagged, label)

@@ -355,3 +355,11 @@ def test_seeds_furniture_found_and_no_body_sentence_flagged(seed_texts: dict[str
     for doc, name in enumerate(names):
         found = [(e.label, e.text) for e in boilerplate.evidence(corpus, doc)]
         assert found == SEED_FURNITURE[name[:3]], name
+
+
+def test_reader_comments_after_a_comments_heading_are_flagged() -> None:
+    comment = "I think the new keyboard is the redesign, they just started it with the bigger model and will follow up soon."
+    text = "\n".join(["Flood Waters Reach the Old Town", PROSE, MORE_PROSE, "Top Rated Comments", comment, "Totally agree with this."])
+    assert flagged(text) == {"Top Rated Comments": "comments", comment: "comments", "Totally agree with this.": "comments"}
+    # a "Leave a comment" link over the article opens no comment section
+    assert flagged("\n".join(["Leave a comment", PROSE, MORE_PROSE])) == {"Leave a comment": "comments"}
