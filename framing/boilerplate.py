@@ -92,6 +92,10 @@ MODEL_FILE = "boilerplate_line_model.json"
 
 #: Patterns are matched only on lines of at most this many words (the research note's lexicon bound).
 MAX_PATTERN_WORDS = 25
+#: ``start`` patterns are also matched on lines of up to this many words (legal notices run long) ...
+MAX_START_PATTERN_WORDS = 60
+#: ... against their first this many characters.
+START_PATTERN_CHARS = 200
 #: Dates and times (line features) are looked for only in lines of at most this many words.
 STAMP_LINE_WORDS = 12
 #: A line the model flags needs at least this probability.
@@ -623,6 +627,13 @@ def _pattern_hits(corpus: Corpus, lines: _Lines, patterns: PatternSet, list_mark
         target = candidates[found >= 0]
         unset = category[target] < 0
         category[target[unset]] = found[found >= 0][unset]
+    # legal notices and disclaimers run long: ``start`` patterns also judge longer lines by their opening
+    longer = np.flatnonzero((lines.words > MAX_PATTERN_WORDS) & (lines.words <= MAX_START_PATTERN_WORDS) & ~list_marker)
+    if len(longer):
+        openings = [t[:START_PATTERN_CHARS] for t in _line_texts(corpus, lines, longer)]
+        lowered_openings = [t.lower() for t in openings]
+        ignorecase = any(len(a) != len(b) for a, b in zip(lowered_openings, openings))
+        category[longer] = _first_match(patterns.regex("start", ignorecase), openings if ignorecase else lowered_openings, True)
     extra = {"has_url": _line_hits(_URL, texts, candidates, n)}
     # a short line that occurs again (ignoring case) in its document: repeated menus, site names
     duplicate = np.zeros(n, dtype=bool)
