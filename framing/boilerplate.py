@@ -11,11 +11,13 @@ Every line of the batch is scored at once.
 1. **Patterns** (``framing/data/boilerplate_patterns.json``, category → regular expressions). A
    line of at most :data:`MAX_PATTERN_WORDS` words that matches a pattern of a category is flagged
    with that category. Patterns are of three kinds: ``line`` (the whole line, bar decoration such
-   as bullets, arrows and pipes), ``start`` (the line starts with it) and ``contains`` (anywhere in
-   the line), matched against the lower-cased line. Each kind is compiled once into one alternation
-   (``contains`` patterns dispatched on their first character, so the engine rejects most positions
-   at once) and each short line is matched on its own, so no pattern runs into the next line. Users
-   can add patterns (:func:`add_patterns`, or ``compute(..., patterns=load_patterns(...))``).
+   as bullets, arrows and pipes), ``start`` (the line starts with it; also tried on the opening of
+   lines of up to :data:`MAX_START_PATTERN_WORDS` words, because legal notices run long) and
+   ``contains`` (anywhere in the line), matched against the lower-cased line. Each kind is compiled
+   once into one alternation (``contains`` patterns dispatched on their first character, so the
+   engine rejects most positions at once) and each short line is matched on its own, so no pattern
+   runs into the next line. Users can add patterns (:func:`add_patterns`, or
+   ``compute(..., patterns=load_patterns(...))``).
 2. **Line model.** Phrases alone find a small share of real leftovers, so a logistic regression over
    vectorised line features (:data:`FEATURES`: length, terminal punctuation, capitals, digits,
    function words, list markers, position in the document, the lines around it, runs of short
@@ -24,15 +26,25 @@ Every line of the batch is scored at once.
    trained by ``models/train_boilerplate.py`` (model card ``models/boilerplate_lines.md``). A line
    with probability ≥ :data:`MODEL_THRESHOLD` is flagged, with the category of its pattern hit if
    it has one, ``metadata`` if it holds a date or reading time, else ``other``.
-3. **Exemptions** (precision first). Never flagged: lines that carry an attribution cue
+3. **Structure.** Also flagged: an empty list item (a line of just one bullet, "-" or "•": what an
+   extractor leaves of an item whose link or picture it dropped; ``other``), and every line after
+   a comments heading (a ``comments`` pattern line that says "comment", of at most
+   :data:`COMMENTS_HEADING_WORDS` words, without end punctuation, after the article's first prose:
+   reader comments; ``comments``).
+4. **Exemptions** (precision first). Never flagged: lines that carry an attribution cue
    (``framing.attribution``: "declined to comment", "told reporters", "CNN reported"), lines that
-   end in a closing quotation mark (``”`` or ``"``), and lines without a word ("-", "___"). Never
-   flagged by the line model alone (a pattern still flags them): prose (a line of at least
-   :data:`PROSE_MIN_WORDS` words that ends in ``.``, ``!`` or ``?``), the headline (the first line of a
-   document, of at least :data:`HEADLINE_MIN_WORDS` words, without a date, time or link), list items
-   (lines that open with a bullet or a number; for them only whole-line patterns count), subheads (a
-   short line without end punctuation followed by a paragraph of prose, a list item or a table
-   row), table rows (two or more ``|``) and lines of program code.
+   end in a closing quotation mark (``”`` or ``"``), embedded social posts (a line with a
+   ``pic.twitter.com`` or ``t.co`` link, a "— Name (@handle) date" signature and the line before
+   it), a time alone over prose (a live-blog entry: "4:14 p.m."), and other lines without a word
+   ("___", "---"). Never flagged by the line model alone (a pattern still flags them): prose (a
+   line of at least :data:`PROSE_MIN_WORDS` words that ends in ``.``, ``!`` or ``?``, or that goes
+   on after a comma or colon), the headline (the first line of a document, of at least
+   :data:`HEADLINE_MIN_WORDS` words, without a date, time or link), a dateline paragraph
+   ("HAYWARD, Calif. (AP) — ..."), list items (lines that open with a bullet, a number or a
+   reference number "[2]"; for them only whole-line patterns count), subheads (a short line without
+   end punctuation followed by a paragraph of prose, a list item or a table row), table rows (two
+   or more ``|``), lines of program code, and lines written mostly outside the Latin script (the
+   model's cues are those of English; a line with a date, time or link is still judged).
 
 Columns
 -------
