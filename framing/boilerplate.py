@@ -12,7 +12,8 @@ Every line of the batch is scored at once.
    line of at most :data:`MAX_PATTERN_WORDS` words that matches a pattern of a category is flagged
    with that category. Patterns are of three kinds: ``line`` (the whole line, bar decoration such
    as bullets, arrows and pipes), ``start`` (the line starts with it; also tried on the opening of
-   lines of up to :data:`MAX_START_PATTERN_WORDS` words, because legal notices run long) and
+   lines of up to :data:`MAX_START_PATTERN_WORDS` words at either end of a document, because legal
+   notices run long) and
    ``contains`` (anywhere in the line), matched against the lower-cased line. Each kind is compiled
    once into one alternation (``contains`` patterns dispatched on their first character, so the
    engine rejects most positions at once) and each short line is matched on its own, so no pattern
@@ -106,8 +107,10 @@ MODEL_FILE = "boilerplate_line_model.json"
 MAX_PATTERN_WORDS = 25
 #: ``start`` patterns are also matched on lines of up to this many words (legal notices run long) ...
 MAX_START_PATTERN_WORDS = 60
-#: ... against their first this many characters.
+#: ... against their first this many characters, when they are among the first or last
+#: ``START_PATTERN_EDGE_LINES`` lines of their document.
 START_PATTERN_CHARS = 200
+START_PATTERN_EDGE_LINES = 4
 #: Dates and times (line features) are looked for only in lines of at most this many words.
 STAMP_LINE_WORDS = 12
 #: A line the model flags needs at least this probability.
@@ -559,15 +562,15 @@ _URL = re.compile(r"https?://|www\.\w|\.(?:com|org|net|co\.uk|html?)\b", re.IGNO
 #: A comments heading names comments ("Join the conversation" may head a course's next part).
 _COMMENTS_WORD = re.compile(r"comment", re.IGNORECASE)
 #: A reference-list number opening a line: "[2] ".
-_REFERENCE_MARKER = re.compile(r"^[ \t]*\[\d{1,3}\][ \t]", re.MULTILINE)
+_REFERENCE_MARKER = re.compile(r"\[\d{1,3}\][ \t]")
 #: The signature line of an embedded post: "— Jane Roe (@janeroe) November 18, 2019".
-_POST_SIGNATURE = re.compile(r"^[ \t]*[—–―-][ \t]*[^\n(]{1,80}\(@\w{1,30}\)[^\n]{0,40}$", re.MULTILINE)
-#: Links that embedded posts carry.
-_POST_LINK = re.compile(r"pic\.twitter\.com/\w|(?<![\w.])t\.co/\w|instagram\.com/p/\w")
+_POST_SIGNATURE = re.compile(r"[—–―-][ \t]*[^\n(]{1,80}\(@\w{1,30}\)[^\n]{0,40}$")
+_POST_SIGNATURE_OPENERS = "—–―-"
+#: Links that embedded posts carry (found with ``str.find``: far faster than a regex over the batch).
+_POST_LINKS = ("pic.twitter.com/", "t.co/", "instagram.com/p/")
 #: A dateline opening an article's first paragraph: "HAYWARD, Calif. (AP) —", "LONDON (Reuters) -", "WASHINGTON —".
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30}){0,2}(?:[ \t]+\([A-Z][\w .&/-]{0,30}\))?[ \t]+[—–-][ \t]+\w",
-    re.MULTILINE,
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30}){0,2}(?:[ \t]+\([A-Z][\w .&/-]{0,30}\))?[ \t]+[—–-][ \t]+\w"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
@@ -639,8 +642,12 @@ def _pattern_hits(corpus: Corpus, lines: _Lines, patterns: PatternSet, list_mark
         target = candidates[found >= 0]
         unset = category[target] < 0
         category[target[unset]] = found[found >= 0][unset]
-    # legal notices and disclaimers run long: ``start`` patterns also judge longer lines by their opening
-    longer = np.flatnonzero((lines.words > MAX_PATTERN_WORDS) & (lines.words <= MAX_START_PATTERN_WORDS) & ~list_marker)
+    # legal notices and disclaimers run long: ``start`` patterns also judge the opening of longer
+    # lines, at the ends of a document (where such notices sit; this keeps the cost small)
+    rank = corpus.lines.rank()
+    from_end = np.bincount(lines.doc, minlength=corpus.n_docs)[lines.doc] - 1 - rank
+    edge = (rank < START_PATTERN_EDGE_LINES) | (from_end < START_PATTERN_EDGE_LINES)
+    longer = np.flatnonzero((lines.words > MAX_PATTERN_WORDS) & (lines.words <= MAX_START_PATTERN_WORDS) & edge & ~list_marker)
     if len(longer):
         openings = [t[:START_PATTERN_CHARS] for t in _line_texts(corpus, lines, longer)]
         lowered_openings = [t.lower() for t in openings]
@@ -662,13 +669,31 @@ def _pattern_hits(corpus: Corpus, lines: _Lines, patterns: PatternSet, list_mark
     return category, extra
 
 
-def _regex_lines(regex: re.Pattern[str], corpus: Corpus, lines: _Lines) -> np.ndarray:
-    """Whether each line holds the start of a match of ``regex``, searched once over the whole batch."""
+def _match_lines(regex: re.Pattern[str], corpus: Corpus, lines: _Lines, candidates: np.ndarray) -> np.ndarray:
+    """Whether ``regex`` matches at the start of each line; only lines where ``candidates`` is True are tried."""
     hit = np.zeros(len(lines.start), dtype=bool)
-    at = np.fromiter((m.start() for m in regex.finditer(corpus.joined)), np.int64)
-    if len(at):
-        line = np.searchsorted(lines.start, at, side="right") - 1
-        inside = (line >= 0) & (at < lines.end[np.maximum(line, 0)])
+    index = np.flatnonzero(candidates)
+    match = regex.match
+    hit[index] = np.fromiter((match(t) is not None for t in _line_texts(corpus, lines, index)), bool, len(index))
+    return hit
+
+
+def _substring_lines(needles: tuple[str, ...], corpus: Corpus, lines: _Lines) -> np.ndarray:
+    """Whether each line holds one of ``needles`` (after a character that is not a word character or a dot)."""
+    joined = corpus.joined
+    at = []
+    for needle in needles:
+        i = joined.find(needle)
+        while i >= 0:
+            before = joined[i - 1 : i]
+            if not (before.isalnum() or before in "._"):
+                at.append(i)
+            i = joined.find(needle, i + 1)
+    hit = np.zeros(len(lines.start), dtype=bool)
+    if at:
+        positions = np.asarray(at, dtype=np.int64)
+        line = np.searchsorted(lines.start, positions, side="right") - 1
+        inside = (line >= 0) & (positions < lines.end[np.maximum(line, 0)])
         hit[line[inside]] = True
     return hit
 
@@ -777,7 +802,9 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
 
     # counts of rare characters per line: their positions, mapped to lines
     def per_line(mask: np.ndarray) -> np.ndarray:
-        at = np.flatnonzero(mask)
+        return per_line_at(np.flatnonzero(mask))
+
+    def per_line_at(at: np.ndarray) -> np.ndarray:
         line = np.searchsorted(lines.start, at, side="right") - 1
         inside = (line >= 0) & (at < lines.end[np.maximum(line, 0)])
         return np.bincount(line[inside], minlength=n).astype(np.float64)
@@ -806,18 +833,19 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     bullet = np.isin(first_cp, [ord(c) for c in _BULLETS]) & ((cls[np.minimum(lines.start + 1, len(cls) - 1)] & _chars.SPACE) != 0)
     numbered = ((cls[lines.start] & _chars.DIGIT) != 0) & np.isin(second_cp, [ord("."), ord(")")]) & ((cls[np.minimum(lines.start + 2, len(cls) - 1)] & _chars.SPACE) != 0)
     bullet |= np.isin(first_cp, [ord("•"), ord("▪"), ord("◦"), ord("●"), ord("►")])
-    numbered |= _regex_lines(_REFERENCE_MARKER, corpus, lines)  # "[2] Smith J. ...": a reference list
+    numbered |= _match_lines(_REFERENCE_MARKER, corpus, lines, first_cp == ord("["))  # "[2] Smith J. ...": a reference list
     list_marker = (bullet | numbered) & (lines.words > 0)
     pattern, text_hits = _pattern_hits(corpus, lines, patterns, list_marker)
     has_pipe = per_line(cp == ord("|")) > 0
     has_slash = per_line(cp == ord("/")) > 0
     # "@" before a word: an e-mail address or a handle ("Tampa, FL @ Arena" is neither)
-    next_alnum = np.zeros(len(cp), dtype=bool)
-    next_alnum[:-1] = (cls[1:] & _chars.ALNUM) != 0
-    has_at = per_line((cp == ord("@")) & next_alnum) > 0
+    at_sign = np.flatnonzero(cp == ord("@"))
+    has_at = per_line_at(at_sign[(cls[np.minimum(at_sign + 1, len(cls) - 1)] & _chars.ALNUM) != 0]) > 0
     # letters outside the Latin script (CJK, Hangul, Cyrillic, ...): the model's cues (function
     # words, capitals, end marks) are those of English, so it does not judge such lines alone
-    foreign_letters = per_line(((cls & _chars.ALPHA) != 0) & (cp >= 0x370) & ~((cp >= 0x1E00) & (cp < 0x1F00)))
+    beyond_latin = np.flatnonzero(cp >= 0x370)  # rare in English: test the rest only there
+    beyond_cp = cp[beyond_latin]
+    foreign_letters = per_line_at(beyond_latin[((cls[beyond_latin] & _chars.ALPHA) != 0) & ((beyond_cp < 0x1E00) | (beyond_cp >= 0x1F00))])
     # program code (technical articles): braces, a closing semicolon, a run of operators, "# " heads
     code_chars = per_line(_CODE_CHARACTERS[np.minimum(cp, 127)] & (cp < 128))
     braces = per_line((cp == ord("{")) | (cp == ord("}")))
@@ -922,9 +950,10 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     continued = (words >= PROSE_MIN_WORDS) & (end_colon | (last == ord(",")))
     foreign_script = (foreign_letters > FOREIGN_SCRIPT_SHARE * letters) & ~stamp
     # embedded social posts are quotations: the post (with its link) and its "— Name (@handle) date" line
-    post_signature = _regex_lines(_POST_SIGNATURE, corpus, lines)
-    embedded_post = _regex_lines(_POST_LINK, corpus, lines) | post_signature | (same_next & np.r_[post_signature[1:], False])
-    dateline = _regex_lines(_DATELINE, corpus, lines)
+    post_signature = _match_lines(_POST_SIGNATURE, corpus, lines, np.isin(first_cp, [ord(c) for c in _POST_SIGNATURE_OPENERS]))
+    embedded_post = _substring_lines(_POST_LINKS, corpus, lines) | post_signature | (same_next & np.r_[post_signature[1:], False])
+    two_capitals = ((cls[lines.start] & _chars.UPPER) != 0) & ((cls[np.minimum(lines.start + 1, len(cls) - 1)] & _chars.UPPER) != 0)
+    dateline = _match_lines(_DATELINE, corpus, lines, two_capitals)
     # an empty list item ("-" alone): what is left of a link or picture the extractor dropped
     empty_item = no_words & (chars == 1) & np.isin(first_cp, [ord(c) for c in _EMPTY_ITEM])
 
