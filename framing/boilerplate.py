@@ -778,9 +778,11 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     features : ndarray of shape (len(corpus.lines), len(FEATURES))
     extra : dict of str to ndarray
         The inputs of the decision rules, per line: ``pattern`` (index into :data:`CATEGORIES` of the
-        first pattern matched, or -1) and the booleans ``attribution``, ``end_quote``, ``no_words``
-        (exemptions), ``headline``, ``prose``, ``list_marker``, ``subhead``, ``table_row``,
-        ``code_like`` (model exemptions) and ``has_date`` (date or time).
+        first pattern matched, or -1) and the booleans ``empty_item``, ``comments_region``
+        (structure rules), ``attribution``, ``end_quote``, ``embedded_post``, ``time_subhead``,
+        ``no_words`` (exemptions), ``headline``, ``prose``, ``continued``, ``dateline``,
+        ``list_marker``, ``subhead``, ``table_row``, ``code_like``, ``foreign_script`` (model
+        exemptions) and ``has_date`` (date or time).
 
     Examples
     --------
