@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import platform
 from importlib import metadata
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -42,9 +40,13 @@ def versions(*packages: str) -> dict[str, str]:
     return found | {package: metadata.version(package) for package in packages}
 
 
-def write_results(path: Path, tables: dict[str, pd.DataFrame], **extra: object) -> None:
-    """Write a validation run's tables (records) and ``extra`` entries as JSON to ``path``, and say so."""
-    payload = dict(extra) | {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
+def print_and_save(tables: dict[str, pd.DataFrame], render, path, info: dict) -> None:
+    """Print each table with ``render(name, frame)`` and write them, after ``info``, as JSON records to ``path``."""
+    import json
+
+    for name, frame in tables.items():
+        print(render(name, frame))
+    payload = dict(info) | {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {path}")

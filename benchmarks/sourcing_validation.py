@@ -44,7 +44,7 @@ from framing.api import DEFAULT_BATCH_SIZE, FAMILIES
 from framing.segment import segment
 
 from . import _data
-from ._tables import markdown_table, versions, write_results
+from ._tables import markdown_table, print_and_save, versions
 from .sourcing_labels.sample import corpora, sentence_hash
 
 RESULTS_PATH = Path(__file__).resolve().parent / "results" / "sourcing_validation.json"
@@ -311,9 +311,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     args = parser.parse_args(argv)
     tables = run(speed=not args.no_speed)
-    for name, frame in tables.items():
-        print(render(name, frame))
-    write_results(RESULTS_PATH, tables, versions=versions("numpy", "pandas"))
+    print_and_save(tables, render, RESULTS_PATH, {"versions": versions("numpy", "pandas")})
 
 
 if __name__ == "__main__":

@@ -179,13 +179,24 @@ def _porter():
 _STEM_IDS: dict[str, int] = {}  # stem -> id, in order of first sight (called under the column's lock)
 
 
-def _stem_id(word: str) -> int:
+def porter_stem(word: str) -> str:
+    """The Porter stem of a lower-case word type, without a possessive ``'s``; figures and
+    compounds stay as they are.
+
+    Examples
+    --------
+    >>> porter_stem("deported"), porter_stem("migrant's"), porter_stem("e-commerce")
+    ('deport', 'migrant', 'e-commerce')
+    """
     if word.endswith("'s"):
         word = word[:-2]
     elif word.endswith("'"):
         word = word[:-1]
-    stem = _porter().stem(word) if word.isalpha() else word  # figures and compounds as they are
-    return _STEM_IDS.setdefault(stem, len(_STEM_IDS))
+    return _porter().stem(word) if word.isalpha() else word
+
+
+def _stem_id(word: str) -> int:
+    return _STEM_IDS.setdefault(porter_stem(word), len(_STEM_IDS))
 
 
 # Type ids never change within a process, so both columns grow with the type table and are reused
