@@ -18,8 +18,9 @@ A sentence carries an attribution cue when it holds
 
 Everything is computed once per batch on the word arrays of the :class:`~framing.segment.Corpus`:
 verb forms and phrase words through the shared word-type table (one lookup per type, not per token),
-phrases by comparing the type of word ``i + k`` with the phrase's ``k``-th word for all candidate
-positions at once, and cues are mapped to sentences with ``searchsorted``.
+phrases with :class:`framing.phrases.PhraseMatcher` (shared with the style family), and cues are
+mapped to sentences with ``searchsorted``. :func:`attributions` adds the precise rules the sourcing
+family counts (see its docstring), evaluated only at candidate words.
 
 Examples
 --------
@@ -40,13 +41,14 @@ import numpy as np
 
 from . import _chars
 from ._resources import data_text
+from .phrases import PhraseMatcher
 from .segment import _WORD_TYPES, Corpus
 from .wordtypes import DerivedTypeColumn
 
 LEXICON_FILE = "reporting_cues.json"
 
 __all__ = [
-    "LEXICON_FILE", "cue_lexicon", "sentence_cues", "line_cues", "cue_matches", "PhraseList", "Attributions",
+    "LEXICON_FILE", "cue_lexicon", "sentence_cues", "line_cues", "cue_matches", "Attributions",
     "attributions", "attributed_sentences", "name_runs", "word_in", "punctuation", "chars_at", "SOURCE_KINDS",
 ]
 
@@ -71,108 +73,17 @@ def cue_lexicon() -> dict[str, Any]:
     return lexicon
 
 
-class PhraseList:
-    """Multi-word phrases matched on a batch's word arrays, per word type.
-
-    A phrase matches consecutive words of one sentence, in any case, with only white space between
-    them. Every word of the phrases gets an index in a small vocabulary; the vocabulary index of a
-    word type is derived once per type (:class:`~framing.wordtypes.DerivedTypeColumn`). Each
-    position holding a phrase word extends a key word by word (the ids of the words that follow it,
-    as digits of one integer), and the keys of each length are looked up among the phrases' keys
-    of that length at once: one pass per phrase length, not per phrase.
-
-    Parameters
-    ----------
-    phrases : sequence of str
-        The phrases, white-space separated words as framing tokenises them (``"i've"``, ``"so-called"``).
-
-    Examples
-    --------
-    >>> from framing.segment import segment
-    >>> corpus = segment(["Officials said so, according to Reuters."])
-    >>> first, count = PhraseList(["according to", "officials said"]).match(corpus)
-    >>> first.tolist(), count.tolist()
-    ([0, 3], [2, 2])
-    """
-
-    def __init__(self, phrases: "list[str] | tuple[str, ...]") -> None:
-        vocabulary: dict[str, int] = {}
-        self.phrases = tuple(tuple(vocabulary.setdefault(w, len(vocabulary)) for w in p.lower().split()) for p in phrases)
-        self._column = DerivedTypeColumn(_WORD_TYPES, lambda word: vocabulary.get(word, -1), np.int64)
-        # a phrase is one integer: its word ids (from 1) as the digits of a number in base ``size``
-        self._size = len(vocabulary) + 1
-        self._longest = max((len(p) for p in self.phrases), default=0)
-        if self._size ** self._longest >= 2**62:
-            raise ValueError("phrase list too large for integer keys: split it")
-        keys: dict[int, list[int]] = {}
-        for phrase in self.phrases:
-            key = 0
-            for word in phrase:
-                key = key * self._size + word + 1
-            keys.setdefault(len(phrase), []).append(key)
-        self._keys = {length: np.array(sorted(set(k)), dtype=np.int64) for length, k in keys.items()}
-
-    def match(self, corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
-        """First word index and word count of every match, sorted by first word (then longer first).
-
-        Returns
-        -------
-        first, count : ndarray of int64
-        """
-        types = corpus.word_types  # first: new types get their strings
-        n = len(types)
-        if n == 0 or not self.phrases:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        vocab = self._column()[types] + 1  # 0: not a phrase word
-        # every position that holds a phrase word, with the vocabulary ids of the words that follow
-        # it (0 once the chain breaks: another sentence, punctuation between, or a non-phrase word)
-        at = np.flatnonzero(vocab)
-        adjacent = _space_only_after(corpus)
-        keys = vocab[at]
-        firsts, counts = [], []
-        for length in range(1, self._longest + 1):
-            if length > 1:  # keep the positions whose chain goes on, and extend their keys
-                nxt = at + length - 1
-                go_on = nxt < n
-                go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
-                at, keys = at[go_on], keys[go_on] * self._size + vocab[nxt[go_on]]
-                if len(at) == 0:
-                    break
-            wanted = self._keys.get(length)
-            if wanted is not None:
-                place = np.minimum(np.searchsorted(wanted, keys), len(wanted) - 1)
-                hit = wanted[place] == keys
-                firsts.append(at[hit])
-                counts.append(np.full(int(hit.sum()), length, np.int64))
-        if not firsts:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        first, count = np.concatenate(firsts), np.concatenate(counts)
-        order = np.lexsort((-count, first))
-        return first[order], count[order]
-
-
-_SPACE_ONLY: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
-
-
-def _space_only_after(corpus: Corpus) -> np.ndarray:
-    """Whether each word and the next are in one sentence with only white space between them."""
-    cached = _SPACE_ONLY.get(corpus)
-    if cached is None:
-        word_start, word_end = corpus._word_bounds
-        spaces = np.zeros(len(corpus.space) + 1, np.int64)
-        np.cumsum(corpus.space, out=spaces[1:])
-        gap_start, gap_end = word_end[:-1], word_start[1:]
-        sentence = corpus.word_sentence
-        cached = np.zeros(len(word_start), dtype=bool)
-        cached[:-1] = (sentence[1:] == sentence[:-1]) & (spaces[gap_end] - spaces[gap_start] == gap_end - gap_start)
-        _SPACE_ONLY[corpus] = cached
-    return cached
-
-
 @lru_cache(maxsize=1)
-def _recall_phrases() -> PhraseList:
+def _recall_phrases() -> PhraseMatcher:
     """The lexicon's ``phrases``: the recall-first cues of :func:`cue_matches`."""
-    return PhraseList(cue_lexicon()["phrases"])
+    return PhraseMatcher({"cue": cue_lexicon()["phrases"]})
+
+
+def _word_matches(matcher: PhraseMatcher, corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """First and last word index of every match of ``matcher`` (overlapping matches: the first)."""
+    starts, ends, _ = matcher.spans(corpus)
+    word_start, word_end = corpus._word_bounds
+    return np.searchsorted(word_start, starts), np.searchsorted(word_end, ends)
 
 
 _VERB_FLAGS: DerivedTypeColumn | None = None
@@ -216,8 +127,7 @@ def cue_matches(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
         followed_by_by = np.zeros(len(types), dtype=bool)
         followed_by_by[:-1] = passive_flags()[types[1:]] & (sentence[1:] == sentence[:-1])
         is_cue &= ~followed_by_by
-    first, count = _recall_phrases().match(corpus)
-    phrase_start, phrase_end = word_start[first], word_end[first + count - 1]
+    phrase_start, phrase_end, _ = _recall_phrases().spans(corpus)
     start = np.concatenate((word_start[is_cue], phrase_start)).astype(np.int64)
     end = np.concatenate((word_end[is_cue], phrase_end)).astype(np.int64)
     order = np.argsort(start, kind="stable")
@@ -321,11 +231,15 @@ def _word_class() -> DerivedTypeColumn:
 
 
 @lru_cache(maxsize=1)
-def _precise_phrases() -> tuple[PhraseList, PhraseList, PhraseList]:
+def _precise_phrases() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     """Cue phrases, exclusion phrases and anonymity phrases of the ``attribution`` section."""
     section = cue_lexicon()["attribution"]
     cues = [p for p in cue_lexicon()["phrases"] if p not in section["not_cues"]] + section["extra_phrases"]
-    return PhraseList(list(dict.fromkeys(cues))), PhraseList(section["exclusions"]), PhraseList(section["anonymous_phrases"])
+    return (
+        PhraseMatcher({"cue": list(dict.fromkeys(cues))}),
+        PhraseMatcher({"exclusion": section["exclusions"]}),
+        PhraseMatcher({"anonymous": section["anonymous_phrases"]}),
+    )
 
 
 class Attributions:
@@ -650,11 +564,11 @@ def attributions(corpus: Corpus) -> Attributions:
     cue &= base
 
     cue_phrases, exclusions, anonymous = _precise_phrases()
-    first, count = exclusions.match(corpus)
-    if len(first):  # inside an exclusion phrase: after a match's first word and before its end
+    first, last = _word_matches(exclusions, corpus)
+    if len(first):  # inside an exclusion phrase: from a match's first word to its last
         covering = np.searchsorted(first, at, side="right") - 1
-        reach = np.maximum.accumulate(first + count)
-        cue &= ~((covering >= 0) & (at < reach[np.maximum(covering, 0)]))
+        reach = np.maximum.accumulate(last)
+        cue &= ~((covering >= 0) & (at <= reach[np.maximum(covering, 0)]))
 
     # a colon and an opening quote right after a name or a source noun: "The message: “…"
     # the quotation mark must open right after the colon (one space at most): not code ("Longest: {}")
@@ -664,12 +578,10 @@ def attributions(corpus: Corpus) -> Attributions:
     opens_next = opener[np.minimum(one, len(opener) - 1)] | (one == ord(" ")) & opener[np.minimum(two, len(opener) - 1)]
     colon_cue = (name[at] | has(_BIT["source_nouns"] | _BIT["research_nouns"] | _BIT["titles"])) & c["colon_after"] & opens_next & ~cue
 
-    first, count = cue_phrases.match(corpus)
-    keep = np.r_[True, first[1:] >= np.maximum.accumulate(first + count)[:-1]] if len(first) else np.zeros(0, bool)
-    first, count = first[keep], count[keep]  # overlapping matches: the first (longest) wins
+    first, last = _word_matches(cue_phrases, corpus)  # overlapping matches: the first (longest) wins
     verb_words = at[cue | colon_cue]
     cue_first = np.concatenate((verb_words, first))
-    cue_last = np.concatenate((verb_words, first + count - 1))
+    cue_last = np.concatenate((verb_words, last))
     is_phrase = np.r_[np.zeros(len(verb_words), bool), np.ones(len(first), bool)]
     if len(cue_first) == 0:
         found = _no_attributions()
@@ -692,7 +604,7 @@ def attributions(corpus: Corpus) -> Attributions:
     keep = ~(needs_source & (kind == 0))
     lead_word, last, kind, src_first, src_last = lead_word[keep], last[keep], kind[keep], src_first[keep], src_last[keep]
     # an anonymity phrase anywhere in the sentence makes the source anonymous, unless it is named
-    a_first, _ = anonymous.match(corpus)
+    a_first, _ = _word_matches(anonymous, corpus)
     anonymous_sentence = np.zeros(len(corpus._sentence_bounds[0]), bool)
     anonymous_sentence[sentence[a_first]] = True
     kind = np.where(anonymous_sentence[sentence[lead_word]] & (kind != 1), np.int8(3), kind).astype(np.int8)
