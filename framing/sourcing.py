@@ -45,6 +45,7 @@ import numpy as np
 
 from . import attribution
 from .report import Evidence
+from ._chars import UPPER as UPPER_CLASS
 from .segment import Corpus
 
 NAME = "sourcing"
@@ -192,7 +193,7 @@ def quotes(corpus: Corpus) -> Quotes:
     valid = ((n_words >= MIN_QUOTE_WORDS) | utterance) & ~all_capitalised
     start, end, qdoc, n_words, own_cue = start[valid], end[valid], qdoc[valid], n_words[valid], own_cue[valid]
     q_line, end_line = q_line[valid], end_line[valid]
-    own = own_cue >= 0
+    own = (own_cue >= 0) | _credited(corpus, start, end, q_line, qdoc)
 
     # continuation: the quotes of one line share a speaker; so does a run of quotes on consecutive
     # lines (each starting at most one line after the previous quote ends)
@@ -217,6 +218,49 @@ def quotes(corpus: Corpus) -> Quotes:
     )
     _QUOTES[corpus] = result
     return result
+
+
+def _credited(corpus: Corpus, start: np.ndarray, end: np.ndarray, line: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Quotes whose speaker is given by layout rather than a reporting verb.
+
+    * a dash and a capitalised word right after the closing mark, on the same line
+      (“Easy to use and efficient” – Dawn R.), or opening the next line;
+    * a short line right before the quote's line that opens with a name of at least two words and a
+      comma ("Lawrence Yun, NAR Chief Economist"), as interviews and round-ups set their speakers.
+    """
+    m = len(start)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    cp = corpus.codepoints
+    last = len(cp) - 1
+    dashes = _codes("\u2013\u2014\u2015-", cp.dtype)
+    upper = (corpus.char_classes & UPPER_CLASS) != 0
+    space = corpus.space
+
+    def next_visible(position: np.ndarray, steps: int = 3) -> np.ndarray:
+        """The first position at or after ``position`` that is not white space (within ``steps``)."""
+        position = np.minimum(position, last)
+        for _ in range(steps):
+            position = np.where(space[position] & (position < last), position + 1, position)
+        return position
+
+    after = next_visible(end)
+    dash = np.isin(cp[after], dashes)
+    credited = dash & upper[next_visible(after + 1)]
+    # the previous line: short, and opening with "First Last," (a name of two or more words, a comma)
+    line_start, line_end, _ = corpus._line_bounds
+    word_start, word_end = corpus._word_bounds
+    previous = np.maximum(line - 1, 0)
+    first = np.searchsorted(word_start, line_start[previous])
+    words = np.searchsorted(word_start, line_end[previous]) - first
+    runs_first, runs_last = attribution.name_runs(corpus)
+    at = np.minimum(np.searchsorted(runs_first, first), max(len(runs_first) - 1, 0))
+    if len(runs_first):
+        opens = (runs_first[at] == first) & (runs_last[at] > runs_first[at])
+        comma = cp[np.minimum(word_end[runs_last[at]], last)] == ord(",")
+        named_line = (line > 0) & (words <= 10) & opens & comma & (corpus.lines.doc[previous] == doc)
+        credited |= named_line
+    return credited
 
 
 def _entities(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:

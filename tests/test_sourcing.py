@@ -214,3 +214,16 @@ def test_seed_000_is_far_below_the_other_seeds(seed_texts) -> None:
     assert frame.loc["000", "sourcing.orphan_quotes"] >= 5 and frame.loc["000", "sourcing.quotes_with_speaker"] == 0
     assert (frame["sourcing.orphan_quotes"].drop("000") == 0).all()
     assert frame["sourcing.specifics_per_100_words"].idxmin() == "000"
+
+
+def test_speakers_given_by_layout() -> None:
+    text = (
+        "Reviews\n\n"
+        "\u201cAmazing support, easy to use and so much still to explore\u201d \u2013 Dawn R., Small Business\n\n"
+        "Lawrence Yun, NAR Chief Economist\n\n"
+        "\u201cWe are seeing a little better condition for more home sales next year.\u201d\n\n"
+        "A Reawakening in Home Sales\n\n"
+        "\u201cThe desire for homeownership has not fallen among renters.\u201d"
+    )
+    found = sourcing.quotes(segment([text]))
+    assert found.speaker.tolist() == [True, True, False]  # a title-case heading is not a speaker
