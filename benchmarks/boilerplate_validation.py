@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -490,29 +489,15 @@ def speed(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
     boilerplate adds to a readability run (both − readability). One process, the machine's load as
     it is: compare rows of one run, not runs.
     """
-    from benchmarks._batch import build_batch
+    from benchmarks._batch import build_batch, time_families
     from framing import readability
     from framing.api import DEFAULT_BATCH_SIZE
 
     batch = build_batch(n_docs)
-    chunks = [batch[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(batch), DEFAULT_BATCH_SIZE)]
     megabytes = sum(len(t.encode("utf-8")) for t in batch) / 1e6
-
-    def run(families: tuple) -> float:
-        started = time.perf_counter()
-        for chunk in chunks:
-            corpus = segment(chunk)
-            for family in families:
-                family.compute(corpus)
-        return time.perf_counter() - started
-
     configurations = {"readability": (readability,), "boilerplate": (boilerplate,), "readability + boilerplate": (readability, boilerplate)}
-    for families in configurations.values():
-        run(families)  # warm-up: word types, patterns, model
-    rows = []
-    for name, families in configurations.items():
-        seconds = float(np.median([run(families) for _ in range(repeats)]))
-        rows.append({"families": name, "docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds, "mb_per_s": megabytes / seconds})
+    timed = time_families(batch, configurations, repeats, DEFAULT_BATCH_SIZE)
+    rows = [{"families": name, "docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds, "mb_per_s": megabytes / seconds} for name, seconds in timed.items()]
     frame = pd.DataFrame(rows)
     added = rows[2]["seconds"] - rows[0]["seconds"]
     frame.loc[len(frame)] = {"families": "boilerplate added to readability", "docs": n_docs, "seconds": added, "docs_per_s": n_docs / added if added > 0 else float("inf"), "mb_per_s": megabytes / added if added > 0 else float("inf")}

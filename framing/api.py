@@ -12,13 +12,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import boilerplate, frames, readability, repetition, style
+from . import boilerplate, frames, readability, repetition, sourcing, style
 from .norms import Norms, reference_norms
 from .report import Report
 from .segment import Corpus, segment
 
 #: Signal families in output order; each module has ``NAME``, ``COLUMNS``, ``compute`` and ``evidence``.
-FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in (readability, repetition, boilerplate, style, frames)}
+FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in (readability, repetition, boilerplate, sourcing, style, frames)}
 ERROR_COLUMN = "error"
 DEFAULT_BATCH_SIZE = 256  # ~1 MB of news text per pass: fits the CPU caches, ~100 MB of work arrays
 

@@ -6,8 +6,10 @@ type), with only white space between them. Punctuation after a phrase's last wor
 (``In conclusion,`` matches ``in conclusion``); punctuation between its words does.
 
 The words of every phrase are looked up once per word type through the shared type table
-(:class:`~framing.wordtypes.DerivedTypeColumn`); each phrase is then matched for all positions of
-the batch at once by comparing the type of word ``i + k`` with its ``k``-th word.
+(:class:`~framing.wordtypes.DerivedTypeColumn`). Every position that holds a phrase word then
+extends a rolling key over the phrase words that follow it, and the keys of each length are looked
+up among the phrases' keys at once (then checked word by word): one pass per phrase length, not
+per phrase.
 
 Examples
 --------
@@ -20,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -27,7 +30,32 @@ import numpy as np
 from .segment import _WORD_TYPES, Corpus, segment
 from .wordtypes import DerivedTypeColumn
 
-__all__ = ["PhraseMatcher", "phrase_words"]
+__all__ = ["PhraseMatcher", "phrase_words", "space_only_after"]
+
+#: Phrase keys are rolling hashes modulo this prime (small enough that ``key * base`` fits in int64).
+_KEY_MODULUS = 2_147_483_647
+_SPACE_ONLY: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+
+
+def space_only_after(corpus: Corpus) -> np.ndarray:
+    """Whether each word and the next are in one sentence with only white space between them.
+
+    Examples
+    --------
+    >>> space_only_after(segment(["in a  statement, he said"])).tolist()
+    [True, True, False, True, False]
+    """
+    cached = _SPACE_ONLY.get(corpus)
+    if cached is None:
+        word_start, word_end = corpus._word_bounds
+        spaces = np.zeros(len(corpus.space) + 1, np.int64)
+        np.cumsum(corpus.space, out=spaces[1:])
+        gap_start, gap_end = word_end[:-1], word_start[1:]
+        sentence = corpus.word_sentence
+        cached = np.zeros(len(word_start), dtype=bool)
+        cached[:-1] = (sentence[1:] == sentence[:-1]) & (spaces[gap_end] - spaces[gap_start] == gap_end - gap_start)
+        _SPACE_ONLY[corpus] = cached
+    return cached
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -70,6 +98,23 @@ class PhraseMatcher:
                 encoded.append((tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words), label_index))
         self._phrases = tuple(dict.fromkeys(encoded))  # a phrase listed twice counts once
         self._vocabulary_index = DerivedTypeColumn(_WORD_TYPES, lambda word: vocabulary.get(word, -1), np.int64)
+        # Per phrase length: the phrases' rolling keys (sorted), their word ids and labels. A phrase
+        # under two labels keeps the first, as the overlap rule of :meth:`spans` would.
+        self._base = len(vocabulary) + 1
+        self._longest = max((len(p) for p, _ in self._phrases), default=0)
+        by_length: dict[int, dict[tuple[int, ...], int]] = {}
+        for words, label in self._phrases:
+            by_length.setdefault(len(words), {}).setdefault(words, label)
+        self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for length, table in by_length.items():
+            ids = np.array(list(table), dtype=np.int64) + 1
+            keys = np.zeros(len(ids), dtype=np.int64)
+            for k in range(length):
+                keys = (keys * self._base + ids[:, k]) % _KEY_MODULUS
+            order = np.argsort(keys, kind="stable")
+            if len(np.unique(keys)) != len(keys):  # two phrases of one length share a key: vanishingly rare
+                raise ValueError("phrase keys collide; rename or split the phrase list")
+            self._tables[length] = (keys[order], ids[order], np.array(list(table.values()), dtype=np.int64)[order])
 
     def spans(self, corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every match of the batch, sorted by start.
@@ -88,31 +133,35 @@ class PhraseMatcher:
         if n == 0 or not self._phrases:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
-        vocab = self._vocabulary_index()[types]
-        sentence = corpus.word_sentence
-        space = corpus.space
-
-        def adjacent(i: np.ndarray) -> np.ndarray:
-            """Word ``i`` and word ``i + 1`` are in one sentence with only white space between them."""
-            gap_start, gap_end = word_end[i], word_start[i + 1]
-            ok = (sentence[i + 1] == sentence[i]) & space[gap_start]
-            for j in np.flatnonzero(ok & (gap_end - gap_start > 1)):  # rare: more than one space
-                ok[j] = bool(space[gap_start[j] : gap_end[j]].all())
-            return ok
-
+        vocab = self._vocabulary_index()[types] + 1  # 0: not a phrase word
+        adjacent = space_only_after(corpus)
+        # every position holding a phrase word extends a rolling key over the words that follow it,
+        # as long as they are phrase words of the same sentence with only white space between; the
+        # keys of each length are looked up among the phrases' keys at once, then checked word by word
+        at = np.flatnonzero(vocab)
+        keys = vocab[at] % _KEY_MODULUS
         starts, ends, labels = [], [], []
-        candidates: dict[int, np.ndarray] = {}
-        for phrase, label in self._phrases:
-            if phrase[0] not in candidates:
-                candidates[phrase[0]] = np.flatnonzero(vocab == phrase[0])
-            at = candidates[phrase[0]]
-            at = at[at + len(phrase) - 1 < n]
-            for k, word in enumerate(phrase[1:], start=1):
-                at = at[vocab[at + k] == word]
-                at = at[adjacent(at + k - 1)]
-            starts.append(word_start[at])
-            ends.append(word_end[at + len(phrase) - 1])
-            labels.append(np.full(len(at), label, np.int64))
+        for length in range(1, self._longest + 1):
+            if length > 1:
+                nxt = at + length - 1
+                go_on = nxt < n
+                go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
+                at, keys = at[go_on], (keys[go_on] * self._base + vocab[nxt[go_on]]) % _KEY_MODULUS
+                if len(at) == 0:
+                    break
+            if length not in self._tables:
+                continue
+            table_keys, table_ids, table_labels = self._tables[length]
+            place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+            hit = np.flatnonzero(table_keys[place] == keys)
+            words = vocab[at[hit][:, None] + np.arange(length)]
+            hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
+            starts.append(word_start[at[hit]])
+            ends.append(word_end[at[hit] + length - 1])
+            labels.append(table_labels[place[hit]])
+        if not starts:
+            empty = np.zeros(0, np.int64)
+            return empty, empty.copy(), empty.copy()
         start = np.concatenate(starts).astype(np.int64)
         end = np.concatenate(ends).astype(np.int64)
         label_index = np.concatenate(labels)

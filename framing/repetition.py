@@ -125,7 +125,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from . import _chars
-from ._resources import data_text
+from ._resources import stop_words
 from .report import Evidence
 from .segment import _WORD_TYPES, Corpus
 from .wordtypes import DerivedTypeColumn
@@ -203,19 +203,6 @@ def _stem_id(word: str) -> int:
 # across batches.
 _TYPE_IS_STOP = DerivedTypeColumn(_WORD_TYPES, lambda word: word in stop_words(), bool)
 _TYPE_STEM = DerivedTypeColumn(_WORD_TYPES, _stem_id, np.int64)
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """The stop words of ``framing/data/stop_words.txt`` (lower case).
-
-    Examples
-    --------
-    >>> {"the", "has", "over"} <= stop_words(), "deported" in stop_words()
-    (True, False)
-    """
-    lines = (line.strip() for line in data_text("stop_words.txt").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 # -- small array helpers -------------------------------------------------------------------------
