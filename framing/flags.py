@@ -50,8 +50,10 @@ Outputs
     number of rules evaluated (Šidák's correction, so that over professional news the score is
     roughly uniform). A fired rule puts the score at or below ``1 - (high_percentile/100)^k``.
 ``quality.reasons``
-    The fired rules, most unusual first, as stable strings ``"<code>: <value> (p<percentile>)"``,
-    e.g. ``"boilerplate_prompts: 3 lines (p99.8)"``.
+    For a flagged document, the fired rules and the corroborating ones (past their limit and
+    beyond ``reason_percentile``, default 95), most unusual first, as stable strings
+    ``"<code>: <value> (p<percentile>)"``, e.g. ``"boilerplate_prompts: 3 lines (p99.8)"``; the
+    percentile says which fired. Empty for documents that are not flagged.
 
 Examples
 --------
@@ -124,6 +126,9 @@ class QualityFlagger:
     high_percentile : float, default 99.5
         A rule fires only beyond this reference percentile on its bad side. The default is about
         Šidák's per-rule level for nine rules and a 5% false-positive budget: 1 − 0.95^(1/9) ≈ 0.0057.
+    reason_percentile : float, default 95.0
+        A flagged document's reasons also list the rules that did not fire but are past their
+        limit and beyond this percentile: the corroborating evidence an analyst wants to see.
     min_words : int, default 150
         ``low`` rules skip shorter documents.
     min_prompt_lines, min_boilerplate_lines, min_duplicate_paragraph_fraction,
@@ -144,6 +149,7 @@ class QualityFlagger:
         norms: Norms | None = None,
         *,
         high_percentile: float = 99.5,
+        reason_percentile: float = 95.0,
         min_words: int = 150,
         min_prompt_lines: float = 3,
         min_boilerplate_lines: float = 4,
@@ -157,6 +163,7 @@ class QualityFlagger:
     ) -> None:
         self.norms = norms
         self.high_percentile = high_percentile
+        self.reason_percentile = reason_percentile
         self.min_words = min_words
         self.min_prompt_lines = min_prompt_lines
         self.min_boilerplate_lines = min_boilerplate_lines
@@ -171,12 +178,14 @@ class QualityFlagger:
     def _check(self) -> Norms:
         if not 50.0 <= float(self.high_percentile) < 100.0:
             raise ValueError(f"high_percentile must be in [50, 100), got {self.high_percentile!r}")
+        if not 50.0 <= float(self.reason_percentile) <= float(self.high_percentile):
+            raise ValueError(f"reason_percentile must be in [50, high_percentile], got {self.reason_percentile!r}")
         if self.norms is not None and not isinstance(self.norms, Norms):
             raise TypeError(f"norms must be a framing.norms.Norms, got {type(self.norms).__name__}")
         return self.norms if self.norms is not None else reference_norms()
 
     def rule_table(self, scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
-        """Per evaluated rule: ``value``, ``percentile``, ``tail`` and ``fired`` for every row.
+        """Per evaluated rule: ``value``, ``percentile``, ``tail``, ``fired`` and ``notable`` for every row.
 
         A rule is evaluated when ``scores`` has its column and the norms know it.
         """
@@ -197,9 +206,12 @@ class QualityFlagger:
                 bad_pct, past_limit = 100.0 - pct, (value <= limit) & (words >= self.min_words)
                 bad_pct = np.where(words >= self.min_words, bad_pct, np.nan)
             fired = past_limit & (bad_pct >= cut)
+            notable = past_limit & (bad_pct >= float(self.reason_percentile))
             tail = 1.0 - bad_pct / 100.0
             tail = np.where(past_limit, tail, np.maximum(tail, 1.0 - cut / 100.0 + 1e-9))
-            table[rule.code] = pd.DataFrame({"value": value, "percentile": pct, "tail": tail, "fired": fired}, index=scores.index)
+            table[rule.code] = pd.DataFrame(
+                {"value": value, "percentile": pct, "tail": tail, "fired": fired, "notable": notable}, index=scores.index
+            )
         return table
 
     def flag(self, scores: pd.DataFrame) -> pd.DataFrame:
@@ -224,19 +236,22 @@ class QualityFlagger:
             worst = np.nanmin(np.where(np.isfinite(tails), tails, np.inf), axis=1)
             quality = 1.0 - (1.0 - np.clip(worst, 0.0, 1.0)) ** evaluated
             fired = np.column_stack([t["fired"].to_numpy() for t in table.values()])
+            notable = np.column_stack([t["notable"].to_numpy() for t in table.values()])
         else:
             quality, fired = np.full(n, np.nan), np.zeros((n, 0), dtype=bool)
+            notable = fired
         rules = {rule.code: rule for rule in RULES}
         reasons = []
+        flagged = fired.any(axis=1)
         for row in range(n):
             found = []
             for j, code in enumerate(table):
-                if fired[row, j]:
+                if flagged[row] and notable[row, j]:
                     t = table[code].iloc[row]
                     found.append((t["tail"], f"{code}: {_format_value(t['value'], rules[code].unit)} (p{t['percentile']:.1f})"))
             reasons.append([text for _, text in sorted(found, key=lambda item: item[0])])
         result = pd.DataFrame(
-            {"quality.flagged": pd.array(fired.any(axis=1), dtype="boolean"), "quality.score": quality, "quality.reasons": reasons},
+            {"quality.flagged": pd.array(flagged, dtype="boolean"), "quality.score": quality, "quality.reasons": reasons},
             index=scores.index,
         )
         return _blank_errors(result, scores)
