@@ -134,22 +134,89 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return _POWERS, _INV_POWERS
 
 
-def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """64-bit hashes of the code runs ``codes[lo[i]:hi[i]]``.
-
-    ``codes`` are per-character codes, e.g. the code points of the characters that make up words.
-    A run's hash is ``sum(code[j] * base**(j - lo)) ^ length * mix`` modulo 2**64, computed from
-    one prefix sum over ``codes``, so equal runs hash alike wherever they stand.
-    """
-    powers, inv_powers = _powers(len(codes) + 1)
+def prefix_sums(codes: np.ndarray) -> np.ndarray:
+    """``prefix[k] = sum(codes[j] * base**j for j < k)`` modulo 2**64 (length ``len(codes) + 1``):
+    the one pass over the characters behind :func:`span_hashes` and :func:`hashes_from_prefix`."""
+    n = len(codes)
+    powers, _ = _powers(n + 1)
+    prefix = np.empty(n + 1, dtype=np.uint64)
+    prefix[0] = 0
     with np.errstate(over="ignore"):
-        weighted = codes.astype(np.uint64)
-        weighted += np.uint64(1)
-        weighted *= powers[: len(codes)]
-        prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
-        np.cumsum(weighted, out=prefix[1:])
+        np.multiply(codes, powers[:n], out=prefix[1:], dtype=np.uint64, casting="unsafe")
+        np.cumsum(prefix[1:], out=prefix[1:])
+    return prefix
+
+
+def hashes_from_prefix(prefix: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """:func:`span_hashes` of the runs ``[lo[i], hi[i])`` from the :func:`prefix_sums` of their codes."""
+    _, inv_powers = _powers(len(prefix))
+    with np.errstate(over="ignore"):
         hashes = prefix[hi]
         hashes -= prefix[lo]
         hashes *= inv_powers[lo]
         hashes ^= (hi - lo).astype(np.uint64) * _LENGTH_MIX
     return hashes
+
+
+def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """64-bit hashes of the code runs ``codes[lo[i]:hi[i]]``.
+
+    ``codes`` are per-character codes, e.g. the code points of the characters that make up words.
+    A run's hash is ``sum(code[j] * base**(j - lo)) ^ length * mix`` modulo 2**64, computed from
+    one prefix sum over ``codes`` (two passes: multiply, cumulative sum), so equal runs hash alike
+    wherever they stand; mixing in the length keeps runs that differ only by code-0 characters apart.
+    """
+    return hashes_from_prefix(prefix_sums(codes), lo, hi)
+
+
+class HashIndex:
+    """Positions of distinct 64-bit hashes in a fixed list, found for many hashes at once.
+
+    An open-addressing table (Fibonacci hashing: the top bits of ``hash * golden``), probed with
+    numpy: most queries end at the first probe, so a lookup costs about two memory reads instead of
+    the ~log2(n) of ``searchsorted``.
+
+    Examples
+    --------
+    >>> index = HashIndex(np.array([11, 2**63 + 5, 42], dtype=np.uint64))
+    >>> index.find(np.array([42, 7, 11], dtype=np.uint64)).tolist()
+    [2, -1, 0]
+    """
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        self.hashes = np.asarray(hashes, dtype=np.uint64)
+        if len(np.unique(self.hashes)) != len(self.hashes):
+            raise ValueError("hashes must be distinct")
+        bits = max(4, int(len(self.hashes)).bit_length() + 3)  # load factor below 1/8
+        self._shift = np.uint64(64 - bits)
+        self._mask = (1 << bits) - 1
+        self.table = np.full(1 << bits, -1, dtype=np.int64)
+        self._probes = 1
+        for i, slot in enumerate(self._slots(self.hashes).tolist()):
+            probe = 0
+            while self.table[(slot + probe) & self._mask] >= 0:
+                probe += 1
+            self.table[(slot + probe) & self._mask] = i
+            self._probes = max(self._probes, probe + 1)
+
+    def _slots(self, hashes: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            mixed = hashes ^ (hashes >> np.uint64(29))  # short runs differ in the low bits only
+            mixed *= _HASH_BASE
+        return (mixed >> self._shift).astype(np.int64)
+
+    def find(self, hashes: np.ndarray) -> np.ndarray:
+        """Index of each hash in the list, ``-1`` where it is not there."""
+        found = np.full(len(hashes), -1, dtype=np.int64)
+        todo = np.arange(len(hashes))
+        slot = self._slots(hashes)
+        for probe in range(self._probes):
+            entry = self.table[(slot + probe) & self._mask]
+            match = entry >= 0
+            match[match] = self.hashes[entry[match]] == hashes[match]
+            found[todo[match]] = entry[match]
+            going_on = (entry >= 0) & ~match  # an empty slot ends the probe sequence
+            if not going_on.any():
+                break
+            todo, slot, hashes = todo[going_on], slot[going_on], hashes[going_on]
+        return found

@@ -19,23 +19,30 @@ can be computed from character arrays (each was checked against textstat's sourc
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from . import _chars
 from .segment import DOC_SEPARATOR, Corpus, rank_within
-from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features
+from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features, textstat_features_many
 
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s']")
 _LINSEAR_SAMPLE = 100
 
-_TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES)
+_TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES, featurize_many=textstat_features_many)
 
 
-def _clean_word(chunk: str) -> str:
-    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", chunk)).lower()
+def _run_strings(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
+    """The lower-cased strings of the code runs ``codes[lo[i]:hi[i]]``, decoded in one go.
+
+    The runs are written one after the other with a space after each (a space is never a kept
+    character, and it ends the context of ``str.lower``'s final-sigma rule as a string end does),
+    so lower-casing and splitting the whole gives what each run's own ``.lower()`` gives.
+    """
+    lengths = hi - lo
+    total = int(lengths.sum())
+    source = np.arange(total) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+    out = np.full(total + len(lo), 0x20, dtype=np.uint32)
+    out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source]
+    return out.tobytes().decode("utf-32-le", "surrogatepass").lower().split(" ")[:-1]
 
 
 def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
@@ -80,8 +87,8 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
 
     codes = cp[kept_positions]  # case kept: "The" and "the" are two types with the same features
     hashes = _chars.span_hashes(codes, word_lo, word_hi)
-    joined = corpus.joined
-    type_ids = _TEXTSTAT_TYPES.lookup(hashes, lambda i: _clean_word(joined[word_start[i] : word_end[i]]))
+    # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
+    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
     syllables = _TEXTSTAT_TYPES.features["syllables"][type_ids]
     easy = _TEXTSTAT_TYPES.features["easy"][type_ids] > 0
 

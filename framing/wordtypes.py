@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ._resources import dale_chall_easy_words, punkt_parameters
-from .syllables import count_syllables, textstat_syllables
+from .syllables import count_syllables, textstat_syllables_many
 
 FeatureFunction = Callable[[str], Mapping[str, float]]
+ManyFeatureFunction = Callable[[list[str]], Mapping[str, np.ndarray]]
 
 # Regular inflections that keep a Dale–Chall list word familiar (Chall & Dale 1995 counting rules).
 _INFLECTIONS = (
@@ -98,10 +99,15 @@ def _fog_syllables(word: str, syllables: int) -> int:
 
 def textstat_features(word: str) -> dict[str, float]:
     """Features of a lower-case, punctuation-stripped word exactly as textstat 0.7.8 sees it."""
-    syllables = textstat_syllables(word)
+    return {name: float(values[0]) for name, values in textstat_features_many([word]).items()}
+
+
+def textstat_features_many(words: list[str]) -> dict[str, np.ndarray]:
+    """:func:`textstat_features` of many words at once (syllables by ``textstat_syllables_many``)."""
+    easy = dale_chall_easy_words()
     return {
-        "syllables": syllables,
-        "easy": float(word in dale_chall_easy_words()),
+        "syllables": textstat_syllables_many(words).astype(np.float64),
+        "easy": np.fromiter((w in easy for w in words), np.float64, len(words)),
     }
 
 
@@ -114,6 +120,9 @@ class TypeTable:
         Maps a type's string to a mapping of feature name to number. Called once per type.
     names : sequence of str
         The feature names ``featurize`` returns.
+    featurize_many : callable, optional
+        Maps a list of new types' strings to a mapping of feature name to array, all types at
+        once; used instead of ``featurize`` when given (vectorised features).
 
     Examples
     --------
@@ -123,8 +132,11 @@ class TypeTable:
     [3.0, 5.0, 3.0]
     """
 
-    def __init__(self, featurize: FeatureFunction, names: Sequence[str]) -> None:
+    def __init__(
+        self, featurize: FeatureFunction, names: Sequence[str], *, featurize_many: ManyFeatureFunction | None = None
+    ) -> None:
         self.featurize = featurize
+        self.featurize_many = featurize_many
         self._sorted_hashes = np.zeros(0, dtype=np.uint64)  # known hashes, sorted, and their rows
         self._sorted_rows = np.zeros(0, dtype=np.int64)
         self.strings: list[str] = []
@@ -134,8 +146,15 @@ class TypeTable:
     def __len__(self) -> int:
         return len(self.strings)
 
-    def lookup(self, hashes: np.ndarray, string_of: Callable[[int], str]) -> np.ndarray:
-        """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``."""
+    def lookup(
+        self,
+        hashes: np.ndarray,
+        string_of: Callable[[int], str] | None = None,
+        *,
+        strings_of: Callable[[np.ndarray], list[str]] | None = None,
+    ) -> np.ndarray:
+        """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``, or
+        ``strings_of(indices)`` the strings of several tokens at once (only new types are asked)."""
         if len(hashes) == 0:
             return np.zeros(0, dtype=np.int64)
         inverse, unique = pd.factorize(hashes)
@@ -148,15 +167,24 @@ class TypeTable:
             unique_ids = np.where(found, self._sorted_rows[np.minimum(at, len(known) - 1)] if len(known) else -1, -1)
             new = np.flatnonzero(~found)
             if len(new):
-                unique_ids[new] = self._add([string_of(int(first[i])) for i in new], unique[new])
+                if strings_of is not None:
+                    strings = strings_of(first[new])
+                elif string_of is not None:
+                    strings = [string_of(int(first[i])) for i in new]
+                else:
+                    raise TypeError("lookup needs string_of or strings_of to add new types")
+                unique_ids[new] = self._add(strings, unique[new])
         return unique_ids[inverse]
 
     def _add(self, strings: list[str], hashes: np.ndarray) -> np.ndarray:
         start = len(self.strings)
-        rows = [self.featurize(s) for s in strings]
+        if self.featurize_many is not None:
+            columns = self.featurize_many(strings)
+        else:
+            rows = [self.featurize(s) for s in strings]
+            columns = {name: np.fromiter((r[name] for r in rows), np.float64, len(rows)) for name in self.features}
         for name, old in self.features.items():
-            column = np.fromiter((r[name] for r in rows), np.float64, len(rows))
-            self.features[name] = np.concatenate((old, column))
+            self.features[name] = np.concatenate((old, np.asarray(columns[name], dtype=np.float64)))
         self.strings.extend(strings)
         ids = np.arange(start, start + len(strings), dtype=np.int64)
         all_hashes = np.concatenate((self._sorted_hashes, hashes))
