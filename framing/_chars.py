@@ -79,6 +79,8 @@ def char_classes() -> np.ndarray:
     table[:_BMP][np.fromiter((c.isdigit() for c in bmp), bool, _BMP)] |= DIGIT
     for flag, chars in _SINGLE.items():
         table[[ord(c) for c in chars]] |= flag
+    # line breaks are white space: Corpus._line_breaks looks for them between non-space runs only
+    assert not (((table & LINE_BREAK) != 0) & ((table & SPACE) == 0)).any()
     return table
 
 
@@ -93,16 +95,29 @@ def lower_table() -> np.ndarray:
     return table
 
 
-def runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and ends of the runs of True in a boolean array.
+def runs(mask: np.ndarray, value: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the runs of ``value`` (True by default) in a boolean array.
+
+    One comparison of neighbours and one ``flatnonzero``: the changes alternate between starts
+    and ends once a start is put at 0 if the array begins with a run.
 
     Examples
     --------
     >>> runs(np.array([True, True, False, True]))
     (array([0, 3]), array([2, 4]))
+    >>> runs(np.array([True, True, False, True]), False)
+    (array([2]), array([3]))
     """
-    edges = np.diff(mask.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    return np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    n = len(mask)
+    if n == 0:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    changes = np.flatnonzero(mask[1:] != mask[:-1])
+    changes += 1
+    head = [0] if bool(mask[0]) == value else []
+    tail = [n] if bool(mask[-1]) == value else []
+    if head or tail:
+        changes = np.concatenate((np.array(head, dtype=changes.dtype), changes, np.array(tail, dtype=changes.dtype)))
+    return changes[0::2].copy(), changes[1::2].copy()
 
 
 def codepoints(text: str) -> np.ndarray:
@@ -117,10 +132,17 @@ _INV_POWERS = np.ones(1, dtype=np.uint64)
 
 
 def _power_table(base: np.uint64, n: int) -> np.ndarray:
-    table = np.full(n, base, dtype=np.uint64)
+    """``base**i`` modulo 2**64 for ``i < n``, by doubling: ``table[k:2k] = table[:k] * base**k``
+    is one vectorised multiply, where ``cumprod`` would be a chain of dependent ones."""
+    table = np.empty(max(n, 1), dtype=np.uint64)
     table[0] = 1
+    done = 1
     with np.errstate(over="ignore"):
-        return np.cumprod(table, out=table)
+        while done < n:
+            step = min(done, n - done)
+            np.multiply(table[:step], table[done - 1] * base, out=table[done : done + step])
+            done += step
+    return table[:n]
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:

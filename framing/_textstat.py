@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _chars
-from .segment import DOC_SEPARATOR, Corpus, rank_within
+from .segment import DOC_SEPARATOR, Corpus
 from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features, textstat_features_many
 
 _LINSEAR_SAMPLE = 100
@@ -48,8 +48,8 @@ def _run_strings(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]
 def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
     """Positions of ``'`` followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``."""
     at = np.flatnonzero(cp == 0x27)
-    padded = np.concatenate((cp, np.zeros(2, dtype=cp.dtype)))
-    nxt, nxt2 = padded[at + 1], padded[at + 2]
+    last = len(cp) - 1  # a corpus ends with DOC_SEPARATOR, so a text's ' always has two successors
+    nxt, nxt2 = cp[np.minimum(at + 1, last)], cp[np.minimum(at + 2, last)]
     t, s, d, v, e, l, r = (ord(c) for c in "tsdvelr")
     follows = (
         (nxt == t) | (nxt == s) | (nxt == d)
@@ -64,15 +64,24 @@ def _words_in(starts: np.ndarray, ends: np.ndarray, first_kept: np.ndarray) -> n
     return 1 + np.searchsorted(first_kept, ends, side="left") - np.searchsorted(first_kept, starts, side="right")
 
 
+def _per_doc_sums(bounds: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Sums of ``values`` over the items ``bounds[d]:bounds[d + 1]`` of each document ``d`` (items
+    sorted by document): one cumulative sum instead of a scattered ``bincount``."""
+    total = np.zeros(len(values) + 1, dtype=np.float64)
+    np.cumsum(values, out=total[1:])
+    return total[bounds[1:]] - total[bounds[:-1]]
+
+
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     """Per-document counts as textstat 0.7.8 computes them (see the module docstring)."""
-    n = corpus.n_docs
     cp, cls = corpus.codepoints, corpus.char_classes
     offsets = corpus.offsets
     word_char = (cls & _chars.WORD) != 0
-    kept = word_char.copy()
     contraction_apostrophes = _contraction_apostrophes(cp)
-    kept[contraction_apostrophes] = True
+    kept = word_char
+    if len(contraction_apostrophes):
+        kept = word_char.copy()
+        kept[contraction_apostrophes] = True
     kept_before = np.zeros(len(cp) + 1, dtype=np.int32)  # a batch holds far fewer than 2**31 characters
     np.cumsum(kept, out=kept_before[1:])
     kept_positions = np.flatnonzero(kept)
@@ -90,58 +99,64 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
     syllables = _TEXTSTAT_TYPES.features["syllables"][type_ids]
-    easy = _TEXTSTAT_TYPES.features["easy"][type_ids] > 0
+    hard = _TEXTSTAT_TYPES.features["easy"][type_ids] == 0
 
-    word_doc = corpus.doc_of(word_start)
-    chunk_doc = corpus.doc_of(chunk_start)
-
-    def per_doc(doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return np.bincount(doc, weights=weights, minlength=n).astype(np.float64)
+    # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
+    word_bounds = np.searchsorted(word_start, offsets)
+    chunk_bounds = np.searchsorted(chunk_start, offsets)
+    words = np.diff(word_bounds).astype(np.float64)
+    chunks = np.diff(chunk_bounds).astype(np.float64)
 
     # Sentences: a match of \b[^.!?]+[.!?]* begins at the first \w character after the previous
     # match and runs to the next terminator run, so there is one match per run of non-terminators
     # (cut at document ends too) that holds a \w character.
     boundary = (cls & _chars.TERMINATOR) != 0
     boundary[offsets[1:] - 1] = True  # the separator after each document
-    seg_start, seg_end = _chars.runs(~boundary)
+    seg_start, seg_end = _chars.runs(boundary, False)
+    has_match = kept_before[seg_end] > kept_before[seg_start]
+    seg_start, match_end = seg_start[has_match], seg_end[has_match]
     # kept characters are \w but for contraction apostrophes, which never start a match
-    starters = np.append(kept_positions, len(cp))  # sentinel: nothing after the last
-    match_start = starters[np.searchsorted(starters, seg_start)]
-    for i in np.flatnonzero(cp[np.minimum(match_start, len(cp) - 1)] == 0x27):
-        later = np.flatnonzero(word_char[match_start[i] : seg_end[i]])
-        match_start[i] = match_start[i] + later[0] if len(later) else len(cp)
-    has_match = match_start < seg_end
-    match_start, match_end = match_start[has_match], seg_end[has_match]
-    match_doc = corpus.doc_of(match_start)
+    match_start = kept_positions[kept_before[seg_start]]
+    for i in np.flatnonzero(cp[match_start] == 0x27):
+        later = np.flatnonzero(word_char[match_start[i] : match_end[i]])
+        match_start[i] = match_start[i] + later[0] if len(later) else match_end[i]
+    has_match = match_start < match_end
+    match_start, match_end = match_start[has_match], match_end[has_match]
+    match_bounds = np.searchsorted(match_start, offsets)
     long_enough = _words_in(match_start, match_end, first_kept) > 2
     nonempty = np.diff(offsets) > len(DOC_SEPARATOR)
-    sentences = np.where(nonempty, np.maximum(1, per_doc(match_doc, long_enough)), 0)
+    sentences = np.where(nonempty, np.maximum(1, _per_doc_sums(match_bounds, long_enough)), 0)
 
     # Linsear Write: the first 100 words, and the sentences up to the chunk of the 100th word.
-    words = per_doc(word_doc)
-    chunks = per_doc(chunk_doc)
-    rank = rank_within(word_doc)
-    sample = rank < _LINSEAR_SAMPLE
-    linsear_hard = per_doc(word_doc[sample], syllables[sample] >= 3)
-    linsear_easy = per_doc(word_doc[sample], (syllables[sample] > 0) & (syllables[sample] < 3))
+    sample_bounds = np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])
+    polysyllabic = syllables >= 3
+    polysyllabic_before = np.zeros(len(syllables) + 1, dtype=np.int64)
+    np.cumsum(polysyllabic, out=polysyllabic_before[1:])
+    counted_before = np.zeros(len(syllables) + 1, dtype=np.int64)  # words with 1 or 2 syllables
+    np.cumsum((syllables > 0) & ~polysyllabic, out=counted_before[1:])
+    linsear_hard = (polysyllabic_before[sample_bounds] - polysyllabic_before[word_bounds[:-1]]).astype(np.float64)
+    linsear_easy = (counted_before[sample_bounds] - counted_before[word_bounds[:-1]]).astype(np.float64)
     sample_end = offsets[1:].copy()
-    hundredth = np.flatnonzero(rank == _LINSEAR_SAMPLE - 1)
-    cut = hundredth[chunks[word_doc[hundredth]] > _LINSEAR_SAMPLE]
-    sample_end[word_doc[cut]] = word_end[cut]
+    cut = np.flatnonzero((words >= _LINSEAR_SAMPLE) & (chunks > _LINSEAR_SAMPLE))
+    sample_end[cut] = word_end[word_bounds[cut] + _LINSEAR_SAMPLE - 1]
+    match_doc = np.repeat(np.arange(corpus.n_docs), np.diff(match_bounds))
     limit = sample_end[match_doc]
     in_sample = match_start < limit
-    sample_long = _words_in(match_start, np.minimum(match_end, limit), first_kept) > 2
-    linsear_sentences = np.where(chunks > 0, np.maximum(1, per_doc(match_doc[in_sample], sample_long[in_sample])), 0)
+    sample_long = in_sample & (_words_in(match_start, np.minimum(match_end, limit), first_kept) > 2)
+    linsear_sentences = np.where(chunks > 0, np.maximum(1, _per_doc_sums(match_bounds, sample_long)), 0)
 
+    apostrophe_bounds = np.searchsorted(contraction_apostrophes, offsets)
+    chunk_chars = np.zeros(len(chunk_start) + 1, dtype=np.int64)
+    np.cumsum(chunk_end - chunk_start, out=chunk_chars[1:])
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
-        "syllables": per_doc(word_doc, syllables),
-        "polysyllables": per_doc(word_doc, syllables >= 3),
-        "difficult_words": per_doc(word_doc, ~easy),
-        "complex_words": per_doc(word_doc, (~easy) & (syllables >= 3)),
-        "letters": np.diff(kept_before[offsets]) - per_doc(corpus.doc_of(contraction_apostrophes)),
-        "characters": per_doc(chunk_doc, chunk_end - chunk_start),
+        "syllables": _per_doc_sums(word_bounds, syllables),
+        "polysyllables": np.diff(polysyllabic_before[word_bounds]).astype(np.float64),
+        "difficult_words": _per_doc_sums(word_bounds, hard),
+        "complex_words": _per_doc_sums(word_bounds, hard & polysyllabic),
+        "letters": (np.diff(kept_before[offsets]) - np.diff(apostrophe_bounds)).astype(np.float64),
+        "characters": np.diff(chunk_chars[chunk_bounds]).astype(np.float64),
         "chunks": chunks,
         "linsear_easy": linsear_easy,
         "linsear_hard": linsear_hard,

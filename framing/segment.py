@@ -156,12 +156,31 @@ class Corpus:
     @cached_property
     def chunks(self) -> tuple[np.ndarray, np.ndarray]:
         """Starts and ends (in :attr:`joined`) of the runs of non-space characters."""
-        return _chars.runs(~self.space)
+        return _chars.runs(self.space, False)
+
+    @cached_property
+    def _line_breaks(self) -> np.ndarray:
+        """Positions of the line-break characters, in order.
+
+        Line breaks are white space, so they lie in the gaps between :attr:`chunks`; a gap that is
+        one plain space (most gaps) is skipped without reading it, so this costs a pass over the
+        gaps, not over the characters.
+        """
+        cp, n = self.codepoints, len(self.codepoints)
+        chunk_start, chunk_end = self.chunks
+        gap_start = np.concatenate(([0], chunk_end))
+        gap_end = np.concatenate((chunk_start, [n]))
+        length = gap_end - gap_start
+        plain = (length == 1) & (cp[np.minimum(gap_start, n - 1)] == 0x20)
+        read = (length > 0) & ~plain
+        start, length = gap_start[read], length[read]
+        positions = np.arange(int(length.sum())) + np.repeat(start - (np.cumsum(length) - length), length)
+        return positions[(self.char_classes[positions] & _chars.LINE_BREAK) != 0]
 
     @cached_property
     def _line_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         cp = self.codepoints
-        breaks = np.flatnonzero(self.char_classes & _chars.LINE_BREAK)
+        breaks = self._line_breaks
         crlf = (cp[breaks] == 0x0D) & (cp[np.minimum(breaks + 1, len(cp) - 1)] == 0x0A)
         breaks = breaks[~crlf]  # "\r\n" breaks once, at "\n"
         seg_start = np.concatenate(([0], breaks + 1))
