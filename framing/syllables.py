@@ -90,7 +90,7 @@ class _Hyphenator:
 
     Pyphen looks up every substring of ``.word.`` in its pattern dictionary, one Python call per
     substring. Here the substrings of all words are hashed together, one length at a time, and
-    looked up in a table of the hashed patterns and of their prefixes; a substring that is no
+    looked up in a hash table of the hashed patterns and of their prefixes (a ``pandas.Index``); a substring that is no
     pattern's prefix is not extended further. Each pattern found raises the inter-letter values it
     covers to its own (``np.maximum.at``), and an odd value is a hyphenation point. The patterns
     and the ``left``/``right`` margins are Pyphen's own objects, so the counts are Pyphen's
@@ -106,7 +106,7 @@ class _Hyphenator:
         row_of = {key: row for row, key in enumerate(keys)}
         prefixes = sorted({key[:k] for key in keys for k in range(1, len(key) + 1)})
         self.maxlen = max(map(len, keys))
-        self.prefix_index = _chars.HashIndex(_string_hashes(prefixes))
+        self.prefix_index = _chars.StringIndex(prefixes)
         self.prefix_pattern = np.array([row_of.get(prefix, -1) for prefix in prefixes], dtype=np.int64)
         # the non-zero inter-letter values of each pattern: (position from its start, value)
         position, value, count = [], [], []
@@ -167,13 +167,6 @@ class _Hyphenator:
         return np.bincount(odd_word[keep], minlength=n)
 
 
-def _string_hashes(strings: list[str]) -> np.ndarray:
-    """:func:`framing._chars.span_hashes` of whole strings."""
-    lengths = np.fromiter(map(len, strings), np.int64, len(strings))
-    hi = np.cumsum(lengths)
-    return _chars.span_hashes(_chars.codepoints("".join(strings)), hi - lengths, hi)
-
-
 @lru_cache(maxsize=1)
 def _hyphenator() -> _Hyphenator:
     return _Hyphenator(_pyphen_en_us())
@@ -190,17 +183,27 @@ def textstat_syllables(word: str) -> int:
     return int(textstat_syllables_many([word])[0])
 
 
-def textstat_syllables_many(words: list[str]) -> np.ndarray:
-    """:func:`textstat_syllables` of many words: CMUdict, else Pyphen's points plus one, with the
-    Pyphen fallback computed for all the words at once (:class:`_Hyphenator`).
+@lru_cache(maxsize=1)
+def _cmu_index() -> tuple[_chars.StringIndex, np.ndarray]:
+    cmu = cmu_syllables()
+    return _chars.StringIndex(list(cmu)), np.fromiter(cmu.values(), np.int64, len(cmu))
+
+
+def textstat_syllables_many(words: list[str], hashes: np.ndarray | None = None) -> np.ndarray:
+    """:func:`textstat_syllables` of many words: CMUdict, else Pyphen's points plus one, with
+    CMUdict looked up by hash (:class:`framing._chars.StringIndex`) and the Pyphen fallback
+    computed for all the words at once (:class:`_Hyphenator`).
+
+    ``hashes`` are the words' :func:`framing._chars.string_hashes`, if the caller has them.
 
     Examples
     --------
     >>> textstat_syllables_many(["readability", "zorvexian", "2024"]).tolist()
     [5, 3, 1]
     """
-    cmu = cmu_syllables()
-    counts = np.fromiter((cmu.get(w, -1) for w in words), np.int64, len(words))
+    index, syllables = _cmu_index()
+    at = index.find(_chars.string_hashes(words) if hashes is None else hashes)
+    counts = np.where(at >= 0, syllables[at], -1)
     missing = np.flatnonzero(counts < 0)
     if len(missing):
         counts[missing] = _hyphenator().count([words[i] for i in missing]) + 1
