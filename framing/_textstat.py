@@ -58,18 +58,35 @@ def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
     return at[follows]
 
 
-def _words_in(starts: np.ndarray, ends: np.ndarray, first_kept: np.ndarray) -> np.ndarray:
-    """textstat's word count of regex sentences ``[start, end)`` that start at a ``\\w`` character:
-    the word at ``start`` plus the chunks whose first kept character lies after it."""
-    return 1 + np.searchsorted(first_kept, ends, side="left") - np.searchsorted(first_kept, starts, side="right")
-
-
 def _per_doc_sums(bounds: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Sums of ``values`` over the items ``bounds[d]:bounds[d + 1]`` of each document ``d`` (items
-    sorted by document): one cumulative sum instead of a scattered ``bincount``."""
-    total = np.zeros(len(values) + 1, dtype=np.float64)
-    np.cumsum(values, out=total[1:])
+    """Sums of the rows of ``values`` over the items ``bounds[d]:bounds[d + 1]`` of each document
+    ``d`` (items sorted by document): one cumulative sum instead of a scattered ``bincount``.
+    Integer counts stay in int32: a batch holds far fewer than 2**31 characters."""
+    total = np.empty((len(values) + 1, *values.shape[1:]), dtype=values.dtype)
+    total[0] = 0
+    np.add.accumulate(values, axis=0, out=total[1:])
     return total[bounds[1:]] - total[bounds[:-1]]
+
+
+# per word type, the textstat counts it adds to: syllables, polysyllable, difficult word, complex
+# word (difficult and polysyllabic), Linsear "easy" word (1 or 2 syllables)
+_TYPE_COUNTS = ("syllables", "polysyllables", "difficult_words", "complex_words", "linsear_easy")
+_type_counts_cache = np.zeros((0, len(_TYPE_COUNTS)), dtype=np.int32)
+
+
+def _type_counts(n_types: int) -> np.ndarray:
+    """The :data:`_TYPE_COUNTS` of the first ``n_types`` types of the textstat type table, one
+    row per type (extended when the table has grown), so that a token needs one row lookup."""
+    global _type_counts_cache
+    cached = _type_counts_cache
+    if len(cached) < n_types:
+        features = _TEXTSTAT_TYPES.features
+        syllables = features["syllables"][:n_types]
+        hard = features["easy"][:n_types] == 0
+        poly = syllables >= 3
+        cached = np.stack([syllables, poly, hard, hard & poly, (syllables > 0) & ~poly], axis=1).astype(np.int32)
+        _type_counts_cache = cached
+    return cached
 
 
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
@@ -98,8 +115,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     hashes = _chars.span_hashes(codes, word_lo, word_hi)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
-    syllables = _TEXTSTAT_TYPES.features["syllables"][type_ids]
-    hard = _TEXTSTAT_TYPES.features["easy"][type_ids] == 0
+    counts = np.take(_type_counts(len(_TEXTSTAT_TYPES)), type_ids, axis=0)  # words x _TYPE_COUNTS
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(word_start, offsets)
@@ -123,27 +139,30 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     has_match = match_start < match_end
     match_start, match_end = match_start[has_match], match_end[has_match]
     match_bounds = np.searchsorted(match_start, offsets)
-    long_enough = _words_in(match_start, match_end, first_kept) > 2
+    # textstat's word count of a match: the word at its start plus the chunks whose first kept
+    # character lies after the start and before the end
+    words_after_start = np.searchsorted(first_kept, match_start, side="right")
+    long_enough = np.searchsorted(first_kept, match_end, side="left") - words_after_start > 1
     nonempty = np.diff(offsets) > len(DOC_SEPARATOR)
-    sentences = np.where(nonempty, np.maximum(1, _per_doc_sums(match_bounds, long_enough)), 0)
+    sentences = np.where(nonempty, np.maximum(1, _per_doc_sums(match_bounds, long_enough.astype(np.int32))), 0)
 
     # Linsear Write: the first 100 words, and the sentences up to the chunk of the 100th word.
-    sample_bounds = np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])
-    polysyllabic = syllables >= 3
-    polysyllabic_before = np.zeros(len(syllables) + 1, dtype=np.int64)
-    np.cumsum(polysyllabic, out=polysyllabic_before[1:])
-    counted_before = np.zeros(len(syllables) + 1, dtype=np.int64)  # words with 1 or 2 syllables
-    np.cumsum((syllables > 0) & ~polysyllabic, out=counted_before[1:])
-    linsear_hard = (polysyllabic_before[sample_bounds] - polysyllabic_before[word_bounds[:-1]]).astype(np.float64)
-    linsear_easy = (counted_before[sample_bounds] - counted_before[word_bounds[:-1]]).astype(np.float64)
+    type_counts_before = np.empty((len(counts) + 1, len(_TYPE_COUNTS)), dtype=np.int32)
+    type_counts_before[0] = 0
+    np.add.accumulate(counts, axis=0, out=type_counts_before[1:])
+    per_doc = (type_counts_before[word_bounds[1:]] - type_counts_before[word_bounds[:-1]]).astype(np.float64)
+    sample = type_counts_before[np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])]
+    sample = (sample - type_counts_before[word_bounds[:-1]]).astype(np.float64)
     sample_end = offsets[1:].copy()
     cut = np.flatnonzero((words >= _LINSEAR_SAMPLE) & (chunks > _LINSEAR_SAMPLE))
     sample_end[cut] = word_end[word_bounds[cut] + _LINSEAR_SAMPLE - 1]
     match_doc = np.repeat(np.arange(corpus.n_docs), np.diff(match_bounds))
     limit = sample_end[match_doc]
     in_sample = match_start < limit
-    sample_long = in_sample & (_words_in(match_start, np.minimum(match_end, limit), first_kept) > 2)
-    linsear_sentences = np.where(chunks > 0, np.maximum(1, _per_doc_sums(match_bounds, sample_long)), 0)
+    sample_long = in_sample & long_enough
+    crossing = np.flatnonzero(in_sample & (match_end > limit))  # at most one per document
+    sample_long[crossing] = np.searchsorted(first_kept, limit[crossing], side="left") - words_after_start[crossing] > 1
+    linsear_sentences = np.where(chunks > 0, np.maximum(1, _per_doc_sums(match_bounds, sample_long.astype(np.int32))), 0)
 
     apostrophe_bounds = np.searchsorted(contraction_apostrophes, offsets)
     chunk_chars = np.zeros(len(chunk_start) + 1, dtype=np.int64)
@@ -151,15 +170,12 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
-        "syllables": _per_doc_sums(word_bounds, syllables),
-        "polysyllables": np.diff(polysyllabic_before[word_bounds]).astype(np.float64),
-        "difficult_words": _per_doc_sums(word_bounds, hard),
-        "complex_words": _per_doc_sums(word_bounds, hard & polysyllabic),
+        **{name: per_doc[:, j] for j, name in enumerate(_TYPE_COUNTS) if name != "linsear_easy"},
         "letters": (np.diff(kept_before[offsets]) - np.diff(apostrophe_bounds)).astype(np.float64),
         "characters": np.diff(chunk_chars[chunk_bounds]).astype(np.float64),
         "chunks": chunks,
-        "linsear_easy": linsear_easy,
-        "linsear_hard": linsear_hard,
+        "linsear_easy": sample[:, _TYPE_COUNTS.index("linsear_easy")],
+        "linsear_hard": sample[:, _TYPE_COUNTS.index("polysyllables")],
         "linsear_sentences": linsear_sentences.astype(np.float64),
     }
 
