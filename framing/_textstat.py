@@ -105,14 +105,19 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
 
     # chunks = text.split(); words = chunks with a kept character
     chunk_start, chunk_end = corpus.chunks
-    kept_lo, kept_hi = kept_before[chunk_start], kept_before[chunk_end]
+    # no kept character lies between two chunks, so a chunk's kept_lo is the kept_hi before it
+    kept_hi = kept_before[chunk_end]
+    kept_lo = np.empty_like(kept_hi)
+    kept_lo[:1] = kept_before[chunk_start[:1]]
+    kept_lo[1:] = kept_hi[:-1]
     is_word = kept_hi > kept_lo
     word_start, word_end = chunk_start[is_word], chunk_end[is_word]
     word_lo, word_hi = kept_lo[is_word], kept_hi[is_word]
     first_kept = kept_positions[word_lo]
 
     codes = cp[kept_positions]  # case kept: "The" and "the" are two types with the same features
-    hashes = _chars.span_hashes(codes, word_lo, word_hi)
+    # the words' kept characters are back to back in codes: word i is codes[bounds[i]:bounds[i + 1]]
+    hashes = _chars.adjacent_span_hashes(codes, np.append(word_lo[:1], word_hi))
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
     counts = np.take(_type_counts(len(_TEXTSTAT_TYPES)), type_ids, axis=0)  # words x _TYPE_COUNTS
