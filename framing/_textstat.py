@@ -71,22 +71,21 @@ def _per_doc_sums(bounds: np.ndarray, values: np.ndarray) -> np.ndarray:
 # per word type, the textstat counts it adds to: syllables, polysyllable, difficult word, complex
 # word (difficult and polysyllabic), Linsear "easy" word (1 or 2 syllables)
 _TYPE_COUNTS = ("syllables", "polysyllables", "difficult_words", "complex_words", "linsear_easy")
-_type_counts_cache = np.zeros((0, len(_TYPE_COUNTS)), dtype=np.int32)
+_type_counts_cache: tuple[TypeTable, np.ndarray] | None = None
 
 
-def _type_counts(n_types: int) -> np.ndarray:
-    """The :data:`_TYPE_COUNTS` of the first ``n_types`` types of the textstat type table, one
-    row per type (extended when the table has grown), so that a token needs one row lookup."""
+def _type_counts(table: TypeTable) -> np.ndarray:
+    """The :data:`_TYPE_COUNTS` of every type of ``table``, one row per type (recomputed when the
+    table has grown), so that a token needs one row lookup."""
     global _type_counts_cache
-    cached = _type_counts_cache
-    if len(cached) < n_types:
-        features = _TEXTSTAT_TYPES.features
-        syllables = features["syllables"][:n_types]
-        hard = features["easy"][:n_types] == 0
+    n_types = len(table)
+    if _type_counts_cache is None or _type_counts_cache[0] is not table or len(_type_counts_cache[1]) < n_types:
+        syllables = table.features["syllables"][:n_types]
+        hard = table.features["easy"][:n_types] == 0
         poly = syllables >= 3
-        cached = np.stack([syllables, poly, hard, hard & poly, (syllables > 0) & ~poly], axis=1).astype(np.int32)
-        _type_counts_cache = cached
-    return cached
+        rows = np.stack([syllables, poly, hard, hard & poly, (syllables > 0) & ~poly], axis=1).astype(np.int32)
+        _type_counts_cache = (table, rows)
+    return _type_counts_cache[1]
 
 
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
@@ -120,7 +119,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     hashes = _chars.adjacent_span_hashes(codes, np.append(word_lo[:1], word_hi))
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
-    counts = np.take(_type_counts(len(_TEXTSTAT_TYPES)), type_ids, axis=0)  # words x _TYPE_COUNTS
+    counts = np.take(_type_counts(_TEXTSTAT_TYPES), type_ids, axis=0)  # words x _TYPE_COUNTS
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(word_start, offsets)
