@@ -396,9 +396,10 @@ def measure_batch(args: argparse.Namespace, clock: Stopwatch) -> tuple[dict[str,
                 if key == "textstat-warm" and r > 0:
                     continue
                 values = saved.get(key) if r == 0 else None
-                results[key] = clock.time(
-                    f"round {r + 1}: {key}", lambda e=engine, j=jobs, v=values: spawn(e, docs=args.docs, jobs=j, values=v)
-                )
+                def run(e: str = engine, j: int = jobs, v: Path | None = values) -> dict[str, Any]:
+                    return spawn(e, docs=args.docs, jobs=j, values=v)
+
+                results[key] = clock.time(f"round {r + 1}: {key}", run)
             per_round.append(results)
         reference, compat1, compat2 = (np.load(saved[key]) for key in ("textstat", "compat-1", "compat-2"))
     runs = {key: median_run([results[key] for results in per_round if key in results]) for _, _, key in SIDE_BY_SIDE}

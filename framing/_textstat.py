@@ -166,7 +166,8 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     sample_long = in_sample & long_enough
     crossing = np.flatnonzero(in_sample & (match_end > limit))  # at most one per document
     sample_long[crossing] = np.searchsorted(first_kept, limit[crossing], side="left") - words_after_start[crossing] > 1
-    linsear_sentences = np.where(chunks > 0, np.maximum(1, _per_doc_sums(match_bounds, sample_long.astype(np.int32))), 0)
+    linsear_long = _per_doc_sums(match_bounds, sample_long.astype(np.int32))
+    linsear_sentences = np.where(chunks > 0, np.maximum(1, linsear_long), 0)
 
     apostrophe_bounds = np.searchsorted(contraction_apostrophes, offsets)
     chunk_chars = np.zeros(len(chunk_start) + 1, dtype=np.int64)

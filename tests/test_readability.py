@@ -105,7 +105,8 @@ def test_vectorised_hyphenation_counts_pyphens_points():
     reference = pyphen.Pyphen(lang="en_US")
     rng = random.Random(7)
     words = list(cmu_syllables())[::7]  # every length and spelling pattern of English
-    words += ["", "a", "ab", "2024", "3rd", "οδος", "naïve", "don't", "rock'n'roll", "x’y", "ﬁnance", "İstanbul"]
+    words += ["", "a", "ab", "2024", "3rd", "οδος", "naïve", "don't", "rock'n'roll", "x’y", "ﬁnance"]
+    words += ["İstanbul"]
     words += ["supercalifragilisticexpialidocious", "a" * 40, "philanthropic", "declination"]  # whole-word patterns
     words += ["".join(rng.choice("abcdeilnorstuy'é") for _ in range(rng.randint(1, 18))) for _ in range(3000)]
     assert _hyphenator().count(words).tolist() == [len(reference.positions(w)) for w in words]
