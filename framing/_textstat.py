@@ -19,30 +19,37 @@ can be computed from character arrays (each was checked against textstat's sourc
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from . import _chars
-from .segment import DOC_SEPARATOR, Corpus, rank_within
-from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features
+from .segment import DOC_SEPARATOR, Corpus
+from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features, textstat_features_many
 
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s']")
 _LINSEAR_SAMPLE = 100
 
-_TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES)
+_TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES, featurize_many=textstat_features_many)
 
 
-def _clean_word(chunk: str) -> str:
-    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", chunk)).lower()
+def _run_strings(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
+    """The lower-cased strings of the code runs ``codes[lo[i]:hi[i]]``, decoded in one go.
+
+    The runs are written one after the other with a space after each (a space is never a kept
+    character, and it ends the context of ``str.lower``'s final-sigma rule as a string end does),
+    so lower-casing and splitting the whole gives what each run's own ``.lower()`` gives.
+    """
+    lengths = hi - lo
+    total = int(lengths.sum())
+    source = np.arange(total) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+    out = np.full(total + len(lo), 0x20, dtype=np.uint32)
+    out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source]
+    return out.tobytes().decode("utf-32-le", "surrogatepass").lower().split(" ")[:-1]
 
 
 def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
     """Positions of ``'`` followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``."""
     at = np.flatnonzero(cp == 0x27)
-    padded = np.concatenate((cp, np.zeros(2, dtype=cp.dtype)))
-    nxt, nxt2 = padded[at + 1], padded[at + 2]
+    last = len(cp) - 1  # a corpus ends with DOC_SEPARATOR, so a text's ' always has two successors
+    nxt, nxt2 = cp[np.minimum(at + 1, last)], cp[np.minimum(at + 2, last)]
     t, s, d, v, e, l, r = (ord(c) for c in "tsdvelr")
     follows = (
         (nxt == t) | (nxt == s) | (nxt == d)
@@ -51,93 +58,129 @@ def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
     return at[follows]
 
 
-def _words_in(starts: np.ndarray, ends: np.ndarray, first_kept: np.ndarray) -> np.ndarray:
-    """textstat's word count of regex sentences ``[start, end)`` that start at a ``\\w`` character:
-    the word at ``start`` plus the chunks whose first kept character lies after it."""
-    return 1 + np.searchsorted(first_kept, ends, side="left") - np.searchsorted(first_kept, starts, side="right")
+def _per_doc_sums(bounds: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Sums of the rows of ``values`` over the items ``bounds[d]:bounds[d + 1]`` of each document
+    ``d`` (items sorted by document): one cumulative sum instead of a scattered ``bincount``.
+    Integer counts stay in int32: a batch holds far fewer than 2**31 characters."""
+    total = np.empty((len(values) + 1, *values.shape[1:]), dtype=values.dtype)
+    total[0] = 0
+    np.add.accumulate(values, axis=0, out=total[1:])
+    return total[bounds[1:]] - total[bounds[:-1]]
+
+
+# per word type, the textstat counts it adds to: syllables, polysyllable, difficult word, complex
+# word (difficult and polysyllabic), Linsear "easy" word (1 or 2 syllables)
+_TYPE_COUNTS = ("syllables", "polysyllables", "difficult_words", "complex_words", "linsear_easy")
+_type_counts_cache: tuple[TypeTable, np.ndarray] | None = None
+
+
+def _type_counts(table: TypeTable) -> np.ndarray:
+    """The :data:`_TYPE_COUNTS` of every type of ``table``, one row per type (recomputed when the
+    table has grown), so that a token needs one row lookup."""
+    global _type_counts_cache
+    n_types = len(table)
+    if _type_counts_cache is None or _type_counts_cache[0] is not table or len(_type_counts_cache[1]) < n_types:
+        syllables = table.features["syllables"][:n_types]
+        hard = table.features["easy"][:n_types] == 0
+        poly = syllables >= 3
+        rows = np.stack([syllables, poly, hard, hard & poly, (syllables > 0) & ~poly], axis=1).astype(np.int32)
+        _type_counts_cache = (table, rows)
+    return _type_counts_cache[1]
 
 
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     """Per-document counts as textstat 0.7.8 computes them (see the module docstring)."""
-    n = corpus.n_docs
     cp, cls = corpus.codepoints, corpus.char_classes
     offsets = corpus.offsets
     word_char = (cls & _chars.WORD) != 0
-    kept = word_char.copy()
     contraction_apostrophes = _contraction_apostrophes(cp)
-    kept[contraction_apostrophes] = True
+    kept = word_char
+    if len(contraction_apostrophes):
+        kept = word_char.copy()
+        kept[contraction_apostrophes] = True
     kept_before = np.zeros(len(cp) + 1, dtype=np.int32)  # a batch holds far fewer than 2**31 characters
     np.cumsum(kept, out=kept_before[1:])
     kept_positions = np.flatnonzero(kept)
 
     # chunks = text.split(); words = chunks with a kept character
     chunk_start, chunk_end = corpus.chunks
-    kept_lo, kept_hi = kept_before[chunk_start], kept_before[chunk_end]
+    # no kept character lies between two chunks, so a chunk's kept_lo is the kept_hi before it
+    kept_hi = kept_before[chunk_end]
+    kept_lo = np.empty_like(kept_hi)
+    kept_lo[:1] = kept_before[chunk_start[:1]]
+    kept_lo[1:] = kept_hi[:-1]
     is_word = kept_hi > kept_lo
     word_start, word_end = chunk_start[is_word], chunk_end[is_word]
     word_lo, word_hi = kept_lo[is_word], kept_hi[is_word]
     first_kept = kept_positions[word_lo]
 
     codes = cp[kept_positions]  # case kept: "The" and "the" are two types with the same features
-    hashes = _chars.span_hashes(codes, word_lo, word_hi)
-    joined = corpus.joined
-    type_ids = _TEXTSTAT_TYPES.lookup(hashes, lambda i: _clean_word(joined[word_start[i] : word_end[i]]))
-    syllables = _TEXTSTAT_TYPES.features["syllables"][type_ids]
-    easy = _TEXTSTAT_TYPES.features["easy"][type_ids] > 0
+    # the words' kept characters are back to back in codes: word i is codes[bounds[i]:bounds[i + 1]]
+    hashes = _chars.adjacent_span_hashes(codes, np.append(word_lo[:1], word_hi))
+    # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
+    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
+    counts = np.take(_type_counts(_TEXTSTAT_TYPES), type_ids, axis=0)  # words x _TYPE_COUNTS
 
-    word_doc = corpus.doc_of(word_start)
-    chunk_doc = corpus.doc_of(chunk_start)
-
-    def per_doc(doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return np.bincount(doc, weights=weights, minlength=n).astype(np.float64)
+    # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
+    word_bounds = np.searchsorted(word_start, offsets)
+    chunk_bounds = np.searchsorted(chunk_start, offsets)
+    words = np.diff(word_bounds).astype(np.float64)
+    chunks = np.diff(chunk_bounds).astype(np.float64)
 
     # Sentences: a match of \b[^.!?]+[.!?]* begins at the first \w character after the previous
     # match and runs to the next terminator run, so there is one match per run of non-terminators
     # (cut at document ends too) that holds a \w character.
     boundary = (cls & _chars.TERMINATOR) != 0
     boundary[offsets[1:] - 1] = True  # the separator after each document
-    seg_start, seg_end = _chars.runs(~boundary)
+    seg_start, seg_end = _chars.runs(boundary, False)
+    has_match = kept_before[seg_end] > kept_before[seg_start]
+    seg_start, match_end = seg_start[has_match], seg_end[has_match]
     # kept characters are \w but for contraction apostrophes, which never start a match
-    starters = np.append(kept_positions, len(cp))  # sentinel: nothing after the last
-    match_start = starters[np.searchsorted(starters, seg_start)]
-    for i in np.flatnonzero(cp[np.minimum(match_start, len(cp) - 1)] == 0x27):
-        later = np.flatnonzero(word_char[match_start[i] : seg_end[i]])
-        match_start[i] = match_start[i] + later[0] if len(later) else len(cp)
-    has_match = match_start < seg_end
-    match_start, match_end = match_start[has_match], seg_end[has_match]
-    match_doc = corpus.doc_of(match_start)
-    long_enough = _words_in(match_start, match_end, first_kept) > 2
+    match_start = kept_positions[kept_before[seg_start]]
+    for i in np.flatnonzero(cp[match_start] == 0x27):
+        later = np.flatnonzero(word_char[match_start[i] : match_end[i]])
+        match_start[i] = match_start[i] + later[0] if len(later) else match_end[i]
+    has_match = match_start < match_end
+    match_start, match_end = match_start[has_match], match_end[has_match]
+    match_bounds = np.searchsorted(match_start, offsets)
+    # textstat's word count of a match: the word at its start plus the chunks whose first kept
+    # character lies after the start and before the end
+    words_after_start = np.searchsorted(first_kept, match_start, side="right")
+    long_enough = np.searchsorted(first_kept, match_end, side="left") - words_after_start > 1
     nonempty = np.diff(offsets) > len(DOC_SEPARATOR)
-    sentences = np.where(nonempty, np.maximum(1, per_doc(match_doc, long_enough)), 0)
+    sentences = np.where(nonempty, np.maximum(1, _per_doc_sums(match_bounds, long_enough.astype(np.int32))), 0)
 
     # Linsear Write: the first 100 words, and the sentences up to the chunk of the 100th word.
-    words = per_doc(word_doc)
-    chunks = per_doc(chunk_doc)
-    rank = rank_within(word_doc)
-    sample = rank < _LINSEAR_SAMPLE
-    linsear_hard = per_doc(word_doc[sample], syllables[sample] >= 3)
-    linsear_easy = per_doc(word_doc[sample], (syllables[sample] > 0) & (syllables[sample] < 3))
+    type_counts_before = np.empty((len(counts) + 1, len(_TYPE_COUNTS)), dtype=np.int32)
+    type_counts_before[0] = 0
+    np.add.accumulate(counts, axis=0, out=type_counts_before[1:])
+    per_doc = (type_counts_before[word_bounds[1:]] - type_counts_before[word_bounds[:-1]]).astype(np.float64)
+    sample = type_counts_before[np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])]
+    sample = (sample - type_counts_before[word_bounds[:-1]]).astype(np.float64)
     sample_end = offsets[1:].copy()
-    hundredth = np.flatnonzero(rank == _LINSEAR_SAMPLE - 1)
-    cut = hundredth[chunks[word_doc[hundredth]] > _LINSEAR_SAMPLE]
-    sample_end[word_doc[cut]] = word_end[cut]
+    cut = np.flatnonzero((words >= _LINSEAR_SAMPLE) & (chunks > _LINSEAR_SAMPLE))
+    sample_end[cut] = word_end[word_bounds[cut] + _LINSEAR_SAMPLE - 1]
+    match_doc = np.repeat(np.arange(corpus.n_docs), np.diff(match_bounds))
     limit = sample_end[match_doc]
     in_sample = match_start < limit
-    sample_long = _words_in(match_start, np.minimum(match_end, limit), first_kept) > 2
-    linsear_sentences = np.where(chunks > 0, np.maximum(1, per_doc(match_doc[in_sample], sample_long[in_sample])), 0)
+    sample_long = in_sample & long_enough
+    crossing = np.flatnonzero(in_sample & (match_end > limit))  # at most one per document
+    sample_long[crossing] = np.searchsorted(first_kept, limit[crossing], side="left") - words_after_start[crossing] > 1
+    linsear_long = _per_doc_sums(match_bounds, sample_long.astype(np.int32))
+    linsear_sentences = np.where(chunks > 0, np.maximum(1, linsear_long), 0)
 
+    apostrophe_bounds = np.searchsorted(contraction_apostrophes, offsets)
+    chunk_chars = np.zeros(len(chunk_start) + 1, dtype=np.int64)
+    np.cumsum(chunk_end - chunk_start, out=chunk_chars[1:])
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
-        "syllables": per_doc(word_doc, syllables),
-        "polysyllables": per_doc(word_doc, syllables >= 3),
-        "difficult_words": per_doc(word_doc, ~easy),
-        "complex_words": per_doc(word_doc, (~easy) & (syllables >= 3)),
-        "letters": np.diff(kept_before[offsets]) - per_doc(corpus.doc_of(contraction_apostrophes)),
-        "characters": per_doc(chunk_doc, chunk_end - chunk_start),
+        **{name: per_doc[:, j] for j, name in enumerate(_TYPE_COUNTS) if name != "linsear_easy"},
+        "letters": (np.diff(kept_before[offsets]) - np.diff(apostrophe_bounds)).astype(np.float64),
+        "characters": np.diff(chunk_chars[chunk_bounds]).astype(np.float64),
         "chunks": chunks,
-        "linsear_easy": linsear_easy,
-        "linsear_hard": linsear_hard,
+        "linsear_easy": sample[:, _TYPE_COUNTS.index("linsear_easy")],
+        "linsear_hard": sample[:, _TYPE_COUNTS.index("polysyllables")],
         "linsear_sentences": linsear_sentences.astype(np.float64),
     }
 

@@ -156,12 +156,24 @@ class Corpus:
     @cached_property
     def chunks(self) -> tuple[np.ndarray, np.ndarray]:
         """Starts and ends (in :attr:`joined`) of the runs of non-space characters."""
-        return _chars.runs(~self.space)
+        return _chars.runs(self.space, False)
+
+    @cached_property
+    def _line_breaks(self) -> np.ndarray:
+        """Positions of the line-break characters, in order.
+
+        Most batches break lines with ``\\n`` alone: a substring search of the joined text (C
+        speed) rules the others out, and one comparison of the code points finds the breaks.
+        """
+        joined = self.joined
+        if "\r" in joined or "\u2028" in joined or "\u2029" in joined:
+            return np.flatnonzero(self.char_classes & _chars.LINE_BREAK)
+        return np.flatnonzero(self.codepoints == 0x0A)
 
     @cached_property
     def _line_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         cp = self.codepoints
-        breaks = np.flatnonzero(self.char_classes & _chars.LINE_BREAK)
+        breaks = self._line_breaks
         crlf = (cp[breaks] == 0x0D) & (cp[np.minimum(breaks + 1, len(cp) - 1)] == 0x0A)
         breaks = breaks[~crlf]  # "\r\n" breaks once, at "\n"
         seg_start = np.concatenate(([0], breaks + 1))

@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from ._chars import StringIndex, string_hashes
 from ._resources import dale_chall_easy_words, punkt_parameters
-from .syllables import count_syllables, textstat_syllables
+from .syllables import count_syllables, textstat_syllables_many
 
 FeatureFunction = Callable[[str], Mapping[str, float]]
+ManyFeatureFunction = Callable[[list[str]], Mapping[str, np.ndarray]]
 
 # Regular inflections that keep a Dale–Chall list word familiar (Chall & Dale 1995 counting rules).
 _INFLECTIONS = (
@@ -98,10 +101,21 @@ def _fog_syllables(word: str, syllables: int) -> int:
 
 def textstat_features(word: str) -> dict[str, float]:
     """Features of a lower-case, punctuation-stripped word exactly as textstat 0.7.8 sees it."""
-    syllables = textstat_syllables(word)
+    return {name: float(values[0]) for name, values in textstat_features_many([word]).items()}
+
+
+@lru_cache(maxsize=1)
+def _easy_word_index() -> StringIndex:
+    return StringIndex(sorted(dale_chall_easy_words()))
+
+
+def textstat_features_many(words: list[str]) -> dict[str, np.ndarray]:
+    """:func:`textstat_features` of many words at once: word lists looked up by hash, syllables by
+    ``textstat_syllables_many``."""
+    hashes = string_hashes(words)
     return {
-        "syllables": syllables,
-        "easy": float(word in dale_chall_easy_words()),
+        "syllables": textstat_syllables_many(words, hashes).astype(np.float64),
+        "easy": (_easy_word_index().find(hashes) >= 0).astype(np.float64),
     }
 
 
@@ -114,6 +128,9 @@ class TypeTable:
         Maps a type's string to a mapping of feature name to number. Called once per type.
     names : sequence of str
         The feature names ``featurize`` returns.
+    featurize_many : callable, optional
+        Maps a list of new types' strings to a mapping of feature name to array, all types at
+        once; used instead of ``featurize`` when given (vectorised features).
 
     Examples
     --------
@@ -123,47 +140,81 @@ class TypeTable:
     [3.0, 5.0, 3.0]
     """
 
-    def __init__(self, featurize: FeatureFunction, names: Sequence[str]) -> None:
+    def __init__(
+        self, featurize: FeatureFunction, names: Sequence[str], *, featurize_many: ManyFeatureFunction | None = None
+    ) -> None:
         self.featurize = featurize
-        self._sorted_hashes = np.zeros(0, dtype=np.uint64)  # known hashes, sorted, and their rows
-        self._sorted_rows = np.zeros(0, dtype=np.int64)
+        self.featurize_many = featurize_many
+        # Known hashes in levels of row ranges (first row, hash table of the range's hashes), each
+        # less than half the size of the one before: a batch's new types become a small level of
+        # their own instead of rebuilding one table of every type (log2(n) levels at most).
+        self._levels: list[tuple[int, pd.Index]] = []
         self.strings: list[str] = []
-        self.features: dict[str, np.ndarray] = {name: np.zeros(0) for name in names}
+        self._buffers: dict[str, np.ndarray] = {name: np.zeros(0) for name in names}
+        self.features: dict[str, np.ndarray] = dict(self._buffers)  # views of the rows in use
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.strings)
 
-    def lookup(self, hashes: np.ndarray, string_of: Callable[[int], str]) -> np.ndarray:
-        """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``."""
-        if len(hashes) == 0:
-            return np.zeros(0, dtype=np.int64)
-        inverse, unique = pd.factorize(hashes)
-        first = np.empty(len(unique), dtype=np.int64)
-        first[inverse] = np.arange(len(inverse))  # any occurrence of a type will do
+    def lookup(
+        self,
+        hashes: np.ndarray,
+        string_of: Callable[[int], str] | None = None,
+        *,
+        strings_of: Callable[[np.ndarray], list[str]] | None = None,
+    ) -> np.ndarray:
+        """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``, or
+        ``strings_of(indices)`` the strings of several tokens at once (only new types are asked)."""
         with self._lock:
-            known = self._sorted_hashes
-            at = np.searchsorted(known, unique)
-            found = known[np.minimum(at, len(known) - 1)] == unique if len(known) else np.zeros(len(unique), bool)
-            unique_ids = np.where(found, self._sorted_rows[np.minimum(at, len(known) - 1)] if len(known) else -1, -1)
-            new = np.flatnonzero(~found)
-            if len(new):
-                unique_ids[new] = self._add([string_of(int(first[i])) for i in new], unique[new])
-        return unique_ids[inverse]
+            ids = np.full(len(hashes), -1, dtype=np.int64)
+            todo = None  # every token, until a level has answered some
+            for first_row, index in self._levels:
+                query = hashes if todo is None else hashes[todo]
+                at = index.get_indexer(query)
+                hit = at >= 0
+                if todo is None:
+                    ids[hit] = at[hit] + first_row
+                    todo = np.flatnonzero(~hit)
+                else:
+                    ids[todo[hit]] = at[hit] + first_row
+                    todo = todo[~hit]
+                if not len(todo):
+                    break
+            missing = np.arange(len(hashes)) if todo is None else todo
+            if len(missing):
+                inverse, unique = pd.factorize(hashes[missing])
+                first = np.empty(len(unique), dtype=np.int64)
+                first[inverse] = missing  # any occurrence of a type will do
+                if strings_of is not None:
+                    strings = strings_of(first)
+                elif string_of is not None:
+                    strings = [string_of(int(i)) for i in first]
+                else:
+                    raise TypeError("lookup needs string_of or strings_of to add new types")
+                ids[missing] = self._add(strings, np.asarray(unique, dtype=np.uint64))[inverse]
+        return ids
 
     def _add(self, strings: list[str], hashes: np.ndarray) -> np.ndarray:
         start = len(self.strings)
-        rows = [self.featurize(s) for s in strings]
-        for name, old in self.features.items():
-            column = np.fromiter((r[name] for r in rows), np.float64, len(rows))
-            self.features[name] = np.concatenate((old, column))
+        if self.featurize_many is not None:
+            columns = self.featurize_many(strings)
+        else:
+            rows = [self.featurize(s) for s in strings]
+            columns = {name: np.fromiter((r[name] for r in rows), np.float64, len(rows)) for name in self.features}
+        end = start + len(strings)
+        for name, buffer in self._buffers.items():
+            if len(buffer) < end:  # grow by doubling: adding n types costs O(n) over a run
+                buffer = np.concatenate((buffer[:start], np.zeros(max(end, 2 * len(buffer)) - start)))
+                self._buffers[name] = buffer
+            buffer[start:end] = columns[name]
+            self.features[name] = buffer[:end]
         self.strings.extend(strings)
-        ids = np.arange(start, start + len(strings), dtype=np.int64)
-        all_hashes = np.concatenate((self._sorted_hashes, hashes))
-        all_rows = np.concatenate((self._sorted_rows, ids))
-        order = np.argsort(all_hashes, kind="stable")
-        self._sorted_hashes, self._sorted_rows = all_hashes[order], all_rows[order]
-        return ids
+        self._levels.append((start, pd.Index(hashes)))
+        while len(self._levels) > 1 and 2 * len(self._levels[-1][1]) > len(self._levels[-2][1]):
+            (first_row, older), (_, newer) = self._levels[-2:]
+            self._levels[-2:] = [(first_row, pd.Index(np.concatenate((older.to_numpy(), newer.to_numpy()))))]
+        return np.arange(start, end, dtype=np.int64)
 
 
 class DerivedTypeColumn:

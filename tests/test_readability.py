@@ -94,6 +94,24 @@ def test_textstat_syllables_keep_pyphen_fallback():
     assert textstat_syllables("readability") == 5
 
 
+def test_vectorised_hyphenation_counts_pyphens_points():
+    import random
+
+    import pyphen
+
+    from framing._resources import cmu_syllables
+    from framing.syllables import _hyphenator
+
+    reference = pyphen.Pyphen(lang="en_US")
+    rng = random.Random(7)
+    words = list(cmu_syllables())[::7]  # every length and spelling pattern of English
+    words += ["", "a", "ab", "2024", "3rd", "οδος", "naïve", "don't", "rock'n'roll", "x’y", "ﬁnance"]
+    words += ["İstanbul"]
+    words += ["supercalifragilisticexpialidocious", "a" * 40, "philanthropic", "declination"]  # whole-word patterns
+    words += ["".join(rng.choice("abcdeilnorstuy'é") for _ in range(rng.randint(1, 18))) for _ in range(3000)]
+    assert _hyphenator().count(words).tolist() == [len(reference.positions(w)) for w in words]
+
+
 TRICKY = [
     "He left. She stayed. They argued about it all night long.",
     "rose to 3.5 percent. Then it fell.",
