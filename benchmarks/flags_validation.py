@@ -15,7 +15,7 @@ Tables
     Held-out reference articles, each degraded in one known way (:data:`DEGRADATIONS`; the
     functions below, seeded per document so every run makes the same texts). Per degradation:
     the AUROC of ``1 - quality.score`` between the degraded and the original texts (target ≥ 0.9),
-    with pooled and with in-domain norms, and with in-domain norms
+    with pooled and with in-domain norms, and with pooled norms
     the share of degraded texts flagged, and among those the share whose reasons carry the
     expected reason code. The attribution
     stripping is measured on the held-out articles with at least :data:`MIN_ATTRIBUTED_SENTENCES`
@@ -244,7 +244,7 @@ def false_positive_table(held_out: pd.DataFrame, flaggers: Flaggers) -> pd.DataF
 def degradation_table(held_out_texts: pd.DataFrame, flaggers: Flaggers) -> pd.DataFrame:
     """``held_out_texts``: columns ``id``, ``source`` and ``text`` of the held-out reference documents.
 
-    AUROC with pooled and with in-domain norms; flagged shares and reasons with in-domain norms.
+    AUROC with pooled and with in-domain norms; flagged shares and reasons with pooled norms.
     """
     original = framing.score(held_out_texts["text"], ids=held_out_texts["id"])
     attributed = segment(held_out_texts["text"].tolist())
@@ -258,7 +258,7 @@ def degradation_table(held_out_texts: pd.DataFrame, flaggers: Flaggers) -> pd.Da
         texts = [degrade(t, _rng(f"{name}/{i}")) for i, t in zip(subset["id"], subset["text"])]
         degraded = framing.score(texts, ids=subset["id"])
         row = {"degradation": name, "documents": int(len(subset))}
-        for norms, in_domain in (("pooled", False), ("in_domain", True)):
+        for norms, in_domain in (("in_domain", True), ("pooled", False)):  # flags below: pooled
             before = 1.0 - flaggers.flag(original[chosen], subset["source"], in_domain)["quality.score"].to_numpy()
             flags = flaggers.flag(degraded, subset["source"], in_domain)
             after = 1.0 - flags["quality.score"].to_numpy()

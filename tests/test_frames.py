@@ -236,13 +236,13 @@ def test_lexicon_round_trip():
 
 
 def test_readme_example_runs(tmp_path, monkeypatch):
-    readme = (REPO / "README.frames.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     toml = re.findall(r"```toml\n(.*?)```", readme, re.S)[0]
     code = next(block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if "climate_frames.toml" in block)
     (tmp_path / "climate_frames.toml").write_text(toml, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     namespace: dict = {}
-    exec(compile(code, "README.frames.md", "exec"), namespace)
+    exec(compile(code, "README.md", "exec"), namespace)
     df = namespace["df"]
     expected = [line.split()[2:] for line in code.splitlines() if re.match(r"# \d ", line)]
     columns = ["framing.climate.alarm", "framing.climate.hope", "framing.climate.balance"]
