@@ -89,7 +89,7 @@ def run_monitored(command: list[str], kill_when=None) -> dict:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     peak_rss, peak_pss, killed = 0, 0, False
     while process.poll() is None:
-        rss = pss = 0
+        pss = 0
         for proc in _tree(process.pid):
             try:
                 info = proc.memory_full_info()

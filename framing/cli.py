@@ -55,6 +55,30 @@ def _score_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_command(args: argparse.Namespace) -> int:
+    from .api import analyze
+    from .render import html_page, reference_percentiles, text_table
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as err:
+        raise SystemExit(f"framing: {args.file}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise SystemExit(f"framing: {args.file}: not UTF-8 at byte {err.start}") from None
+    report = analyze(text, signals=args.signals, compat=args.compat)
+    percentiles = reference_percentiles(report.scores)
+    if args.html is None:
+        print(text_table(report, percentiles))
+    else:
+        title = "framing report: " + ("standard input" if args.file == "-" else Path(args.file).name)
+        tmp = args.html.with_name(f".{args.html.name}.tmp")
+        tmp.write_text(html_page(report, title=title, percentiles=percentiles), encoding="utf-8")
+        os.replace(tmp, args.html)
+        print(f"framing: wrote {args.html}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Content-quality and framing scores for articles.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
@@ -88,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="show documents/s and ETA on standard error (default: when it is a terminal)",
     )
     scorer.set_defaults(func=_score_command)
+
+    reporter = commands.add_parser(
+        "report", help="one document's scores as a table, or an HTML page with its evidence highlighted"
+    )
+    reporter.add_argument("file", help="a UTF-8 text file ('-' for standard input)")
+    reporter.add_argument("--html", type=Path, help="write a standalone HTML page here instead of printing a table")
+    reporter.add_argument("--signals", nargs="+", choices=list(FAMILIES), help="signal families (default: all)")
+    reporter.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
+    reporter.set_defaults(func=_report_command)
     return parser
 
 
