@@ -40,6 +40,7 @@ def _score_command(args: argparse.Namespace) -> int:
             compat=args.compat,
             id_field=args.id_field,
             text_field=args.text_field,
+            keep=args.keep,
             max_chars=args.max_chars or None,
             jobs=args.jobs,
             chunk_size=args.chunk_size,
@@ -79,6 +80,20 @@ def _report_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _summary_command(args: argparse.Namespace) -> int:
+    from .summary import format_summary, plot, read_scores, summarize
+
+    try:
+        frame = read_scores(args.scores)
+    except (OSError, ValueError) as err:
+        raise SystemExit(f"framing: {args.scores}: {err}") from None
+    print(format_summary(summarize(frame, by=args.by)))
+    if args.plot is not None:
+        plot(frame, args.plot, by=args.by)
+        print(f"framing: wrote {args.plot}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Content-quality and framing scores for articles.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
@@ -96,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     scorer.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
     scorer.add_argument("--id-field", default="id", help="id field/column of JSONL, CSV, Parquet (default: id)")
     scorer.add_argument("--text-field", default="text", help="text field/column of JSONL, CSV, Parquet (default: text)")
+    scorer.add_argument("--keep", nargs="+", default=[], metavar="FIELD", help="copy these fields to the output (e.g. source)")
     scorer.add_argument(
         "--max-chars",
         type=int,
@@ -121,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     reporter.add_argument("--signals", nargs="+", choices=list(FAMILIES), help="signal families (default: all)")
     reporter.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
     reporter.set_defaults(func=_report_command)
+
+    summary = commands.add_parser("summary", help="corpus-level tables and plots of a scores file")
+    summary.add_argument("scores", help="a .csv, .jsonl or .parquet file written by framing score")
+    summary.add_argument("--plot", type=Path, help="also draw the distributions (and balance by source) to this PNG")
+    summary.add_argument("--by", default="source", help="the column naming each document's source (default: source)")
+    summary.set_defaults(func=_summary_command)
     return parser
 
 

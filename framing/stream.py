@@ -64,6 +64,7 @@ class Record:
     text: Any
     where: str
     error: str | None = None
+    kept: tuple = ()  # the values of the ``keep`` fields, as strings (None when absent)
 
 
 @dataclass
@@ -128,7 +129,13 @@ def _field_id(record: dict, id_field: str, fallback: str) -> str:
     return fallback if value is None or value == "" else str(value)
 
 
-def _jsonl_records(source: Source, id_field: str, text_field: str, progress: Progress, skip: int) -> Iterator[Record | None]:
+def _kept(value: Any) -> str | None:
+    return None if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _jsonl_records(
+    source: Source, id_field: str, text_field: str, progress: Progress, skip: int, keep: Sequence[str] = ()
+) -> Iterator[Record | None]:
     n = 0
     with source.path.open("rb") as handle:
         for lineno, raw in enumerate(handle, 1):
@@ -150,13 +157,17 @@ def _jsonl_records(source: Source, id_field: str, text_field: str, progress: Pro
                 continue
             if not isinstance(value, dict):
                 yield Record(fallback, None, where, f"not a JSON object: {type(value).__name__}")
-            elif text_field not in value:
-                yield Record(_field_id(value, id_field, fallback), None, where, f"no {text_field!r} field")
+                continue
+            kept = tuple(_kept(value.get(name)) for name in keep)
+            if text_field not in value:
+                yield Record(_field_id(value, id_field, fallback), None, where, f"no {text_field!r} field", kept)
             else:
-                yield Record(_field_id(value, id_field, fallback), value[text_field], where)
+                yield Record(_field_id(value, id_field, fallback), value[text_field], where, None, kept)
 
 
-def _csv_records(source: Source, id_field: str, text_field: str, progress: Progress, skip: int) -> Iterator[Record | None]:
+def _csv_records(
+    source: Source, id_field: str, text_field: str, progress: Progress, skip: int, keep: Sequence[str] = ()
+) -> Iterator[Record | None]:
     csv.field_size_limit(sys.maxsize)
     bad_lines: set[int] = set()
 
@@ -177,6 +188,7 @@ def _csv_records(source: Source, id_field: str, text_field: str, progress: Progr
         if text_field not in header:
             raise InputError(f"{source.path}: no column {text_field!r} (columns: {', '.join(header)}); see --text-field")
         text_at, id_at = header.index(text_field), header.index(id_field) if id_field in header else None
+        keep_at = [header.index(name) if name in header else None for name in keep]
         first = reader.line_num + 1
         for n, row in enumerate(reader, 1):
             if n <= skip:
@@ -188,33 +200,39 @@ def _csv_records(source: Source, id_field: str, text_field: str, progress: Progr
             fallback = f"{source.id_prefix}:{first}"
             first = reader.line_num + 1
             row_id = row[id_at] if id_at is not None and id_at < len(row) and row[id_at] != "" else fallback
+            kept = tuple(row[i] if i is not None and i < len(row) else None for i in keep_at)
             if any(line in bad_lines for line in span):
-                yield Record(row_id, None, where, "undecodable line: not UTF-8")
+                yield Record(row_id, None, where, "undecodable line: not UTF-8", kept)
             elif len(row) != len(header):
-                yield Record(row_id, None, where, f"malformed CSV row: {len(row)} fields, header has {len(header)}")
+                yield Record(row_id, None, where, f"malformed CSV row: {len(row)} fields, header has {len(header)}", kept)
             else:
-                yield Record(row_id, row[text_at], where)
+                yield Record(row_id, row[text_at], where, None, kept)
 
 
-def _parquet_records(source: Source, id_field: str, text_field: str, progress: Progress, skip: int) -> Iterator[Record | None]:
+def _parquet_records(
+    source: Source, id_field: str, text_field: str, progress: Progress, skip: int, keep: Sequence[str] = ()
+) -> Iterator[Record | None]:
     pq = _import_optional("pyarrow.parquet", "parquet")
     file = pq.ParquetFile(source.path)
     names = file.schema_arrow.names
     if text_field not in names:
         raise InputError(f"{source.path}: no column {text_field!r} (columns: {', '.join(names)}); see --text-field")
-    wanted = [text_field] + ([id_field] if id_field in names and id_field != text_field else [])
+    wanted = list(dict.fromkeys([text_field] + [n for n in (id_field, *keep) if n in names]))
     per_row = source.size / max(file.metadata.num_rows, 1)
     n = 0
     for batch in file.iter_batches(batch_size=DEFAULT_CHUNK_SIZE, columns=wanted):
         texts = batch.column(text_field).to_pylist()
         ids = batch.column(id_field).to_pylist() if id_field in wanted else [None] * len(texts)
-        for text, row_id in zip(texts, ids):
+        kept_columns = [batch.column(n).to_pylist() if n in wanted else [None] * len(texts) for n in keep]
+        for row, (text, row_id) in enumerate(zip(texts, ids)):
             n += 1
             progress.bytes_read = min(progress.bytes_read + per_row, progress.total_bytes)
             if n <= skip:
                 yield None
                 continue
-            yield Record(f"{source.id_prefix}:{n}" if row_id is None else str(row_id), text, f"{source.path}:row {n}")
+            kept = tuple(_kept(column[row]) for column in kept_columns)
+            row_id = f"{source.id_prefix}:{n}" if row_id is None else str(row_id)
+            yield Record(row_id, text, f"{source.path}:row {n}", None, kept)
 
 
 def iter_records(
@@ -225,6 +243,7 @@ def iter_records(
     max_chars: int | None = DEFAULT_MAX_CHARS,
     progress: Progress | None = None,
     skip: int = 0,
+    keep: Sequence[str] = (),
 ) -> Iterator[Record]:
     """All records of ``sources`` in order, after skipping the first ``skip`` (cheaply: text files are not read)."""
     progress = progress if progress is not None else Progress(total_bytes=0)
@@ -239,9 +258,11 @@ def iter_records(
             if skip > 0:
                 skip -= 1
                 continue
-            yield _text_record(source, max_chars)
+            record = _text_record(source, max_chars)
+            record.kept = (None,) * len(keep)
+            yield record
             continue
-        for record in readers[source.kind](source, id_field, text_field, progress, skip):
+        for record in readers[source.kind](source, id_field, text_field, progress, skip, keep):
             if record is None:  # the reader skipped one
                 skip -= 1
             else:
@@ -267,9 +288,9 @@ def flag_function() -> Callable[..., pd.DataFrame]:
 
 
 def score_chunk(
-    ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any]
+    ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any], kept: list[tuple] | None = None
 ) -> pd.DataFrame:
-    """The output rows for one chunk: ``id``, the score columns, the flag columns if asked, ``error``."""
+    """The output rows for one chunk: ``id``, the kept fields, the scores, the flags if asked, ``error``."""
     frame = score(texts, signals=options["signals"], compat=options["compat"], max_chars=options["max_chars"])
     frame.index = pd.RangeIndex(len(texts))
     if options["flags"]:
@@ -282,6 +303,8 @@ def score_chunk(
     reader_errors = pd.Series(errors, dtype=object)
     frame[ERROR_COLUMN] = reader_errors.where(reader_errors.notna(), frame[ERROR_COLUMN]).astype(object)
     frame.insert(0, ID_COLUMN, pd.Series(ids, dtype=object))
+    for i, name in enumerate(options.get("keep", ())):
+        frame.insert(1 + i, name, pd.Series([k[i] for k in kept] if kept else [None] * len(ids), dtype=object))
     return frame
 
 
@@ -323,15 +346,15 @@ def _arrow_type(pa, column: pd.Series):
 
 
 def _score_part(job: tuple) -> list[str | None]:
-    ids, texts, errors, options, path, fmt = job
-    frame = score_chunk(ids, texts, errors, options)
+    ids, texts, errors, kept, options, path, fmt = job
+    frame = score_chunk(ids, texts, errors, options, kept)
     write_part(frame, path, fmt)
     return frame[ERROR_COLUMN].tolist()
 
 
 def _score_in_memory(job: tuple) -> pd.DataFrame:
-    ids, texts, errors, options = job[:4]
-    return score_chunk(ids, texts, errors, options)
+    ids, texts, errors, kept, options = job[:5]
+    return score_chunk(ids, texts, errors, options, kept)
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -394,6 +417,7 @@ def score_files(
     compat: str | None = None,
     id_field: str = "id",
     text_field: str = "text",
+    keep: Sequence[str] = (),
     max_chars: int | None = DEFAULT_MAX_CHARS,
     jobs: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
@@ -415,6 +439,9 @@ def score_files(
     id_field, text_field : str
         Field (JSONL) or column (CSV, Parquet) names. Records without an id get ``file:line``
         (``file:row n`` for Parquet); text files are named by their path without ``.txt``.
+    keep : list of str
+        Fields copied to the output after ``id`` (e.g. ``source``, for ``framing summary``), as
+        strings; empty for text files.
     max_chars : int, optional
         Longer texts get an ``error`` row instead of scores.
     jobs : int, default 1
@@ -449,7 +476,10 @@ def score_files(
         "compat": _check_compat(compat),
         "flags": bool(flags),
         "max_chars": max_chars,
+        "keep": list(keep),
     }
+    if any(name in (ID_COLUMN, ERROR_COLUMN) or "." in name for name in keep):
+        raise ValueError(f"--keep fields may not be named id or error or hold a dot: {list(keep)}")
     if not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
     if not isinstance(chunk_size, int) or chunk_size < 1:
@@ -486,7 +516,13 @@ def score_files(
     while prefix in done_parts:
         prefix += 1
     records = iter_records(
-        sources, id_field=id_field, text_field=text_field, max_chars=max_chars, progress=state, skip=prefix * chunk_size
+        sources,
+        id_field=id_field,
+        text_field=text_field,
+        max_chars=max_chars,
+        progress=state,
+        skip=prefix * chunk_size,
+        keep=options["keep"],
     )
     state.start_bytes = state.bytes_read
     state.started = time.perf_counter()
@@ -517,6 +553,7 @@ def score_files(
                 [r.id for r in chunk],
                 [r.text for r in chunk],
                 [r.error for r in chunk],
+                [r.kept for r in chunk],
                 options,
                 None if partial is None else partial / f"part-{k:08d}.{fmt}",
                 fmt,

@@ -220,3 +220,43 @@ def test_unknown_output_and_missing_input(tmp_path):
 def test_module_entry_point():
     result = subprocess.run([sys.executable, "-m", "framing.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("framing ")
+
+
+def test_keep_fields_and_summary(tmp_path, corpus_jsonl, capsys):
+    source, texts = corpus_jsonl
+    tagged = tmp_path / "tagged.jsonl"
+    with tagged.open("w", encoding="utf-8") as handle:
+        for i, line in enumerate(source.read_text(encoding="utf-8").splitlines()):
+            record = json.loads(line) | ({"source": f"outlet{i % 3}"} if i != 4 else {})
+            handle.write(json.dumps(record) + "\n")
+    scores = tmp_path / "scores.csv"
+    assert main(["score", str(tagged), "-o", str(scores), "--keep", "source"]) == 0
+    frame = pd.read_csv(scores)
+    assert list(frame.columns[:2]) == ["id", "source"]
+    assert frame["source"].isna().tolist() == [i == 4 for i in range(len(texts))]
+    capsys.readouterr()
+
+    plot = tmp_path / "summary.png"
+    assert main(["summary", str(scores), "--plot", str(plot)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(texts)} documents, 0 with errors" in out
+    assert "readability.flesch_kincaid_grade" in out and "by source" in out and "outlet2" in out
+    expected_mean = frame.loc[frame["source"] == "outlet1", "readability.flesch_kincaid_grade"].mean()
+    assert f"{expected_mean:.3f}".rstrip("0") in out
+    assert plot.read_bytes().startswith(b"\x89PNG") and plot.stat().st_size > 10_000
+
+
+def test_summary_balance_by_source():
+    from framing.summary import summarize
+
+    frame = pd.DataFrame(
+        {
+            "id": list("abcd"),
+            "source": ["x", "x", "y", "y"],
+            "framing.security": [3.0, 1.0, 0.0, 0.0],
+            "framing.humanitarian": [1.0, 1.0, 2.0, 0.0],
+            "error": [None] * 4,
+        }
+    )
+    sources = summarize(frame)["sources"]
+    assert sources["security_humanitarian_balance"].tolist() == [0.25, -1.0]  # x: (0.5 + 0) / 2; y: only c counts
