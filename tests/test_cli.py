@@ -260,3 +260,35 @@ def test_summary_balance_by_source():
     )
     sources = summarize(frame)["sources"]
     assert sources["security_humanitarian_balance"].tolist() == [0.25, -1.0]  # x: (0.5 + 0) / 2; y: only c counts
+
+
+def test_ctrl_c_leaves_no_output_and_resume_completes_it(tmp_path, corpus_jsonl):
+    import os
+    import signal
+    import time
+
+    source, texts = corpus_jsonl
+    big = tmp_path / "big.jsonl"  # long enough to be interrupted midway
+    with big.open("w", encoding="utf-8") as handle:
+        for copy in range(40):
+            for i, text in enumerate(texts):
+                handle.write(json.dumps({"id": f"{copy}-{i}", "text": f"Copy {copy}. {text}"}) + "\n")
+    out, whole = tmp_path / "out.jsonl", tmp_path / "whole.jsonl"
+    command = [sys.executable, "-m", "framing.cli", "score", str(big), "--chunk-size", "20", "--jobs", "2"]
+    env = dict(os.environ, PYTHONPATH=str(Path(framing.__file__).resolve().parents[1]))
+    process = subprocess.Popen([*command, "-o", str(out)], env=env, stderr=subprocess.PIPE, start_new_session=True)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.monotonic() + 120
+    while len(list(partial.glob("part-*.jsonl"))) < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: the command and its workers
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err.decode()
+    assert not out.exists() and b"--resume" in err
+    written = len(list(partial.glob("part-*.jsonl")))
+    assert 3 <= written < 46
+
+    subprocess.run([*command, "-o", str(out), "--resume"], env=env, check=True, capture_output=True, timeout=300)
+    subprocess.run([*command, "-o", str(whole)], env=env, check=True, capture_output=True, timeout=300)
+    assert out.read_bytes() == whole.read_bytes()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 40 * len(texts)
