@@ -292,3 +292,20 @@ def test_ctrl_c_leaves_no_output_and_resume_completes_it(tmp_path, corpus_jsonl)
     subprocess.run([*command, "-o", str(whole)], env=env, check=True, capture_output=True, timeout=300)
     assert out.read_bytes() == whole.read_bytes()
     assert len(out.read_text(encoding="utf-8").splitlines()) == 40 * len(texts)
+
+
+def test_flags_columns_come_before_error(tmp_path, corpus_jsonl, monkeypatch):
+    # stands in for framing.flag (issue 6) to check how its columns are joined
+    def fake_flag(texts):
+        n = [len(t) if isinstance(t, str) else 0 for t in texts]
+        return pd.DataFrame({"quality.flagged": [k > 100 for k in n], "quality.score": [k / 1000 for k in n],
+                             "quality.reasons": ["long" if k > 100 else "" for k in n]})
+
+    monkeypatch.setattr(framing, "flag", fake_flag, raising=False)
+    source, texts = corpus_jsonl
+    out = tmp_path / "flags.csv"
+    assert main(["score", str(source), "-o", str(out), "--flags", "--signals", "readability"]) == 0
+    frame = pd.read_csv(out, keep_default_na=False, na_values=[""])
+    assert list(frame.columns) == ["id", *framing.columns("readability"), "quality.flagged", "quality.score",
+                                   "quality.reasons", "error"]
+    assert frame["quality.flagged"].tolist() == [len(t) > 100 for t in texts]
