@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .api import ERROR_COLUMN, score
+from .api import ERROR_COLUMN, _check_compat, _check_signals, score
 
 ID_COLUMN = "id"
 DEFAULT_CHUNK_SIZE = 1000
@@ -265,8 +265,12 @@ def iter_records(
         for record in readers[source.kind](source, id_field, text_field, progress, skip, keep):
             if record is None:  # the reader skipped one
                 skip -= 1
-            else:
-                yield record
+                continue
+            if max_chars is not None and isinstance(record.text, str) and len(record.text) > max_chars:
+                # the scorer would refuse it too; dropping the text here keeps it out of the worker queue
+                record.error = f"text longer than max_chars={max_chars} ({len(record.text)} characters)"
+                record.text = None
+            yield record
 
 
 def _import_optional(module: str, extra: str):
@@ -469,8 +473,6 @@ def score_files(
     0  7         3.0              None
     1  8         NaN  no 'text' field
     """
-    from .api import _check_compat, _check_signals
-
     options = {
         "signals": _check_signals(signals),
         "compat": _check_compat(compat),

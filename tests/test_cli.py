@@ -309,3 +309,22 @@ def test_flags_columns_come_before_error(tmp_path, corpus_jsonl, monkeypatch):
     assert list(frame.columns) == ["id", *framing.columns("readability"), "quality.flagged", "quality.score",
                                    "quality.reasons", "error"]
     assert frame["quality.flagged"].tolist() == [len(t) > 100 for t in texts]
+
+
+@pytest.mark.parametrize("kind", ["txt", "jsonl"])
+def test_a_huge_document_gives_an_error_row(tmp_path, kind, capsys):
+    huge = "All work and no play. " * 2_400_000  # 52.8 MB
+    if kind == "txt":
+        (tmp_path / "a.txt").write_text("A normal article.", encoding="utf-8")
+        (tmp_path / "huge.txt").write_text(huge, encoding="utf-8")
+        source = tmp_path
+    else:
+        source = tmp_path / "in.jsonl"
+        source.write_text(json.dumps({"id": "a", "text": "A normal article."}) + "\n"
+                          + json.dumps({"id": "huge", "text": huge}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["score", str(source), "-o", str(out), "--signals", "readability"]) == 0
+    frame = pd.read_csv(out)
+    assert frame["id"].tolist() == ["a", "huge"] and frame["text.words"].tolist()[0] == 3.0
+    assert frame["error"].iloc[1].startswith("text longer than max_chars=1000000")
+    assert "huge" in capsys.readouterr().err
