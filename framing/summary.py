@@ -142,10 +142,10 @@ def summarize(frame: pd.DataFrame, by: str | None = "source") -> dict[str, Any]:
 def plot(frame: pd.DataFrame, path: str | Path, by: str | None = "source") -> Path:
     """Histograms of the main signals (reference norms dashed when known), and the
     security–humanitarian balance per source when it can be computed; saved as an image."""
-    import matplotlib
+    from .stream import _import_optional
 
-    matplotlib.use("Agg")  # files only, no screen
-    import matplotlib.pyplot as plt
+    _import_optional("matplotlib", "plot").use("Agg")  # files only, no screen
+    plt = _import_optional("matplotlib.pyplot", "plot")
 
     columns = main_signals(frame)
     norms = reference_norms()
