@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import __version__
 from .api import FAMILIES
-from .stream import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError, score_files
+from .stream import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError, _import_optional, score_files
 
 
 def _print_table(frame: pd.DataFrame) -> None:
@@ -83,6 +83,8 @@ def _report_command(args: argparse.Namespace) -> int:
 def _summary_command(args: argparse.Namespace) -> int:
     from .summary import format_summary, plot, read_scores, summarize
 
+    if args.plot is not None:
+        _import_optional("matplotlib", "plot")  # before any output: fail early and clearly
     try:
         frame = read_scores(args.scores)
     except (OSError, ValueError) as err:
