@@ -32,6 +32,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -86,6 +87,7 @@ def run_monitored(command: list[str], kill_when=None) -> dict:
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     peak_rss, peak_pss, killed = 0, 0, False
     while process.poll() is None:
@@ -104,6 +106,8 @@ def run_monitored(command: list[str], kill_when=None) -> dict:
         time.sleep(0.25)
     stderr = process.stderr.read().decode("utf-8", "replace")
     seconds = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers, once reaped
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if process.returncode != 0 and not killed:
         raise RuntimeError(f"{command} failed ({process.returncode}):\n{stderr[-3000:]}")
     return {
@@ -113,6 +117,8 @@ def run_monitored(command: list[str], kill_when=None) -> dict:
         "peak_rss_max_process_mib": peak_rss / 2**20,
         "peak_pss_tree_mib": peak_pss / 2**20,
         "loadavg_1min_before": load_before,
+        "loadavg_1min_after": os.getloadavg()[0],
+        "cpu_seconds": cpu,
         "stderr_tail": stderr[-500:],
     }
 
@@ -200,6 +206,7 @@ def main() -> None:
             "MB/s": [r["mb_per_s"] for r in runs],
             "peak memory, all processes (PSS MiB)": [r["peak_pss_tree_mib"] for r in runs],
             "largest process (RSS MiB)": [r["peak_rss_max_process_mib"] for r in runs],
+            "CPU s/1,000 docs": [1000 * r["cpu_seconds"] / r["docs"] for r in runs],
             "load before": [r["loadavg_1min_before"] for r in runs],
         }
     )
