@@ -138,6 +138,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "framing_cli_throughput")
     parser.add_argument("--no-kill-check", action="store_true")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress lines show up in a log file as they happen
 
     args.workdir.mkdir(parents=True, exist_ok=True)
     corpus = args.workdir / f"corpus_{args.gb:g}gb.jsonl"
