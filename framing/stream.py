@@ -257,6 +257,7 @@ def iter_records(
             progress.bytes_read += source.size
             if skip > 0:
                 skip -= 1
+                progress.start_bytes = progress.bytes_read  # rates count only what this run scores
                 continue
             record = _text_record(source, max_chars)
             record.kept = (None,) * len(keep)
@@ -265,6 +266,7 @@ def iter_records(
         for record in readers[source.kind](source, id_field, text_field, progress, skip, keep):
             if record is None:  # the reader skipped one
                 skip -= 1
+                progress.start_bytes = progress.bytes_read
                 continue
             if max_chars is not None and isinstance(record.text, str) and len(record.text) > max_chars:
                 # the scorer would refuse it too; dropping the text here keeps it out of the worker queue
@@ -526,7 +528,6 @@ def score_files(
         skip=prefix * chunk_size,
         keep=options["keep"],
     )
-    state.start_bytes = state.bytes_read
     state.started = time.perf_counter()
 
     frames: list[pd.DataFrame] = []
