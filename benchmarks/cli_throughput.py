@@ -137,6 +137,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "framing_cli_throughput")
     parser.add_argument("--no-kill-check", action="store_true")
+    parser.add_argument("--results", help="file name under benchmarks/results (default: cli_throughput.json for >= 1 GB)")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress lines show up in a log file as they happen
 
@@ -225,7 +226,7 @@ def main() -> None:
         "kill_resume": kill_check,
         "versions": versions("numpy", "pandas", "psutil"),
     }
-    name = "cli_throughput.json" if args.gb >= 1 else f"cli_throughput_{args.gb:g}gb.json"
+    name = args.results or ("cli_throughput.json" if args.gb >= 1 else f"cli_throughput_{args.gb:g}gb.json")
     (REPO / "benchmarks" / "results" / name).write_text(json.dumps(result, indent=1) + "\n")
 
 
