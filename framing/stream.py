@@ -384,13 +384,15 @@ def _print_progress(progress: Progress, final: bool = False) -> None:
     elapsed = max(now - progress.started, 1e-9)
     rate = progress.docs / elapsed
     scored = progress.bytes_read - progress.start_bytes
-    line = f"framing: {progress.docs:,} documents, {rate:,.0f} docs/s, {scored / elapsed / 1e6:,.1f} MB/s"
+    line = f"{progress.docs:,} documents, {rate:,.0f} docs/s, {scored / elapsed / 1e6:,.1f} MB/s"
     if progress.total_bytes:
         done = min(progress.bytes_read / progress.total_bytes, 1.0)
-        line += f", {done:.0%} of {_human_bytes(progress.total_bytes)}"
+        bar = "#" * int(20 * done) + "." * (20 - int(20 * done))
+        line = f"[{bar}] {line}, {done:.0%} of {_human_bytes(progress.total_bytes)}"
         if not final and scored > 0:
             eta = elapsed * (progress.total_bytes - progress.bytes_read) / scored
             line += f", ETA {int(eta) // 3600}:{int(eta) % 3600 // 60:02d}:{int(eta) % 60:02d}"
+    line = "framing: " + line
     if progress.errors:
         line += f", {progress.errors:,} errors"
     print(f"\r{line}\033[K", end="\n" if final else "", file=sys.stderr, flush=True)
