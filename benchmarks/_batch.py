@@ -104,3 +104,31 @@ def warmup_documents() -> list[str]:
         "Heavy rain flooded several roads overnight, and officials urged drivers to stay home.",
         "A new library opened downtown. Visitors praised its bright reading rooms and quiet garden.",
     ]
+
+
+def time_families(batch: list[str], configurations: dict[str, tuple], repeats: int = 3, batch_size: int = 256) -> dict[str, float]:
+    """Median seconds of each configuration (a tuple of family modules) on ``batch``.
+
+    Each timing segments the batch afresh, in chunks of ``batch_size`` documents (framing's
+    default), and runs the families' ``compute`` on each chunk, so every configuration pays for
+    the segmentation it needs; every configuration runs once as a warm-up first (word types and
+    tables loaded: the steady state). One process: compare configurations of one call, not calls.
+    """
+    import statistics
+    import time
+
+    from framing.segment import segment
+
+    chunks = [batch[i : i + batch_size] for i in range(0, len(batch), batch_size)]
+
+    def run(families: tuple) -> float:
+        started = time.perf_counter()
+        for chunk in chunks:
+            corpus = segment(chunk)
+            for family in families:
+                family.compute(corpus)
+        return time.perf_counter() - started
+
+    for families in configurations.values():
+        run(families)
+    return {name: float(statistics.median(run(families) for _ in range(repeats))) for name, families in configurations.items()}

@@ -261,3 +261,69 @@ def trafilatura_evaldata() -> pd.DataFrame:
         for url, v in data.items()
     ]
     return pd.DataFrame(rows).set_index("url")
+
+
+# -- framing corpora -----------------------------------------------------------------------------
+#: The five generic frame labels of the Narrative Frames Corpus, by its column names.
+NFC_FRAMES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "moral", "RE": "resolution"}
+
+
+def narrative_frames() -> pd.DataFrame:
+    """The Narrative Frames Corpus (Frermann et al. 2023, MIT): 428 climate articles with frame labels.
+
+    Row ``ID=405`` (no labels) is dropped and the ``EC`` value ``"False)"`` of ``ID=716`` is read
+    as False (the glitches listed in the corpus's ``PROVENANCE.md``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        427 rows: ``id``, ``source`` (lower case), ``title`` (from ``full_annotations.json``),
+        ``text`` and one boolean column per frame of :data:`NFC_FRAMES` (named by its value).
+    """
+    root = "narrative-frames-corpus"
+    path = shared_data_dir() / root / "articles_metadata.tsv"
+    if not path.is_file():
+        raise FileNotFoundError(f"missing corpus file {path}; see the PROVENANCE.md next to it")
+    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    titles = {key: value.get("_ID", "").split("--", 2)[-1] for key, value in _read_json(f"{root}/full_annotations.json").items()}
+    labels = frame[list(NFC_FRAMES)].apply(lambda column: column.str.strip().str.rstrip(")"))
+    keep = (labels != "").all(axis=1)
+    out = pd.DataFrame({
+        "id": frame["ID"], "source": frame["source"].str.lower(), "title": frame["ID"].map(titles).fillna(""),
+        "text": frame["text"],
+    })  # fmt: skip
+    for code, name in NFC_FRAMES.items():
+        out[name] = labels[code] == "True"
+    return out[keep].reset_index(drop=True)
+
+
+#: The reference corpus of professional news behind the shipped norms (``models/build_norms.py``).
+REFERENCE_SOURCES = ("article-extraction-benchmark", "wcxb-article", "onestopenglish-adv")
+
+
+def reference_news() -> pd.DataFrame:
+    """Professional news with free licences: the reference corpus of the norms and flags.
+
+    The article-extraction-benchmark gold article bodies (181, MIT), the main content of the WCXB
+    test pages of type ``article`` (CC BY 4.0) and the advanced-level OneStopEnglish texts (189,
+    CC BY-SA 4.0; adapted from The Guardian). CLEAR is left out (non-commercial licence), and so
+    are blank texts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id`` (``<source>/<id in the source>``, unique), ``source`` (one of
+        :data:`REFERENCE_SOURCES`) and ``text``, in a stable order.
+    """
+    aeb = article_extraction_benchmark()
+    ose = onestopenglish()
+    ose = ose[ose["level"].astype(str).str.lower().str.startswith("adv")]
+    articles = wcxb("article")
+    parts = [
+        pd.DataFrame({"id": [f"article-extraction-benchmark/{i}" for i in aeb.index], "source": REFERENCE_SOURCES[0], "text": aeb["gold"].to_numpy()}),
+        pd.DataFrame({"id": [f"wcxb-article/{i}" for i in articles["id"]], "source": REFERENCE_SOURCES[1], "text": articles["text"].to_numpy()}),
+        pd.DataFrame({"id": [f"onestopenglish-adv/{i}" for i in ose["topic_id"]], "source": REFERENCE_SOURCES[2], "text": ose["text"].to_numpy()}),
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    frame = frame[frame["text"].fillna("").str.strip().str.len() > 0]
+    return frame.reset_index(drop=True)

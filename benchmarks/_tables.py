@@ -38,3 +38,15 @@ def versions(*packages: str) -> dict[str, str]:
     """Versions of Python, framing and ``packages``, stored beside the numbers they produced."""
     found = {"python": platform.python_version(), "framing": framing.__version__}
     return found | {package: metadata.version(package) for package in packages}
+
+
+def print_and_save(tables: dict[str, pd.DataFrame], render, path, info: dict) -> None:
+    """Print each table with ``render(name, frame)`` and write them, after ``info``, as JSON records to ``path``."""
+    import json
+
+    for name, frame in tables.items():
+        print(render(name, frame))
+    payload = dict(info) | {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path}")

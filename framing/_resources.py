@@ -25,6 +25,19 @@ def dale_chall_easy_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The stop words of ``framing/data/stop_words.txt`` (lower case), shared by the families.
+
+    Examples
+    --------
+    >>> {"the", "has", "over"} <= stop_words(), "deported" in stop_words()
+    (True, False)
+    """
+    lines = (line.strip() for line in data_text("stop_words.txt").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def punkt_parameters() -> dict[str, Any]:
     """Punkt parameters written by ``models/train_punkt.py``, with sets for lookups."""
     params = json.loads(data_text("punkt_english.json"))

@@ -7,9 +7,12 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.multiclass import type_of_target
 from sklearn.utils.validation import check_is_fitted
 
 from .api import _check_compat, _check_signals, columns, score
+from .flags import LinearFlagger, QualityFlagger
+from .norms import Norms
 
 
 class Analyzer(TransformerMixin, BaseEstimator):
@@ -25,12 +28,23 @@ class Analyzer(TransformerMixin, BaseEstimator):
         Worker processes for scoring.
     batch_size : int, default 256
         Documents segmented together.
+    lexicons : optional
+        Frame sets of the ``framing`` family, as in :func:`framing.score`.
+    high_percentile : float, default 99.5
+        Passed to the :class:`~framing.flags.QualityFlagger` that :meth:`flag` uses.
+    C : float, default 1.0
+        Regularisation of the :class:`~framing.flags.LinearFlagger` trained when ``fit`` gets labels.
 
     Attributes
     ----------
     feature_names_out_ : ndarray of str
         The column names of :meth:`transform`'s output.
     n_features_out_ : int
+    norms_ : Norms
+        Norms learnt from the texts given to :meth:`fit`: the in-domain baseline of :meth:`flag`.
+    flagger_ : QualityFlagger or LinearFlagger
+        What :meth:`flag` applies: the rules against ``norms_``, or, when ``fit`` got labels
+        ``y``, a logistic regression trained on them (save it with ``flagger_.save(path)``).
 
     Examples
     --------
@@ -48,29 +62,76 @@ class Analyzer(TransformerMixin, BaseEstimator):
         compat: str | None = None,
         n_jobs: int = 1,
         batch_size: int = 256,
+        lexicons: Any = None,
+        high_percentile: float = 99.5,
+        C: float = 1.0,
     ) -> None:
         self.signals = signals
         self.compat = compat
         self.n_jobs = n_jobs
         self.batch_size = batch_size
+        self.lexicons = lexicons
+        self.high_percentile = high_percentile
+        self.C = C
 
-    def fit(self, X: Iterable[Any], y: Any = None) -> "Analyzer":
-        """Validate the parameters and fix the output columns. Learns nothing from ``X`` yet."""
+    def _scores(self, X: Iterable[Any]):
+        return score(
+            X, signals=self.signals, compat=self.compat, n_jobs=self.n_jobs, batch_size=self.batch_size,
+            lexicons=self.lexicons,
+        )
+
+    def _fit_scores(self, X: Iterable[Any], y: Any):
+        """Validate the parameters, score ``X`` once and learn norms (and, with ``y``, a flagger)."""
         _check_compat(self.compat)
         families = _check_signals(self.signals)
         if not isinstance(self.n_jobs, int) or self.n_jobs < 1:
             raise ValueError(f"n_jobs must be a positive integer, got {self.n_jobs!r}")
-        self.feature_names_out_ = np.asarray(columns(families), dtype=object)
+        self.feature_names_out_ = np.asarray(columns(families, lexicons=self.lexicons), dtype=object)
         self.n_features_out_ = len(self.feature_names_out_)
+        scores = self._scores(X)
+        self.norms_ = Norms.fit(scores, columns=list(self.feature_names_out_), meta={"learnt_by": "Analyzer.fit", "documents": len(scores)})
+        if y is None or type_of_target(np.asarray(y)) != "binary":
+            self.flagger_ = QualityFlagger(self.norms_, high_percentile=self.high_percentile)
+        else:
+            self.flagger_ = LinearFlagger(C=self.C, columns=list(self.feature_names_out_)).fit(scores, y)
+        return scores
+
+    def fit(self, X: Iterable[Any], y: Any = None) -> "Analyzer":
+        """Score ``X``, learn its norms and, when labels ``y`` are given, train a linear flagger.
+
+        Parameters
+        ----------
+        X : iterable of str
+            The user's own corpus: :meth:`flag` will compare documents with it.
+        y : array-like of {0, 1}, optional
+            1 for low-quality documents. Trains ``flagger_`` as a
+            :class:`~framing.flags.LinearFlagger` over the score columns. A ``y`` that is not
+            binary (a target meant for a later step of a pipeline) trains no flagger.
+        """
+        self._fit_scores(X, y)
         return self
+
+    def fit_transform(self, X: Iterable[Any], y: Any = None, **fit_params: Any) -> np.ndarray:
+        """:meth:`fit` and :meth:`transform` with one scoring pass."""
+        scores = self._fit_scores(X, y)
+        return scores[list(self.feature_names_out_)].to_numpy(dtype=np.float64)
 
     def transform(self, X: Iterable[Any]) -> np.ndarray:
         """Scores as a float array of shape (n_documents, n_features); NaN where a text is invalid."""
         check_is_fitted(self, "feature_names_out_")
-        frame = score(
-            X, signals=self.signals, compat=self.compat, n_jobs=self.n_jobs, batch_size=self.batch_size
-        )
-        return frame[list(self.feature_names_out_)].to_numpy(dtype=np.float64)
+        return self._scores(X)[list(self.feature_names_out_)].to_numpy(dtype=np.float64)
+
+    def flag(self, X: Iterable[Any]):
+        """Quality flags (``quality.flagged``, ``quality.score``, ``quality.reasons``) against what ``fit`` learnt.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per text, as :func:`framing.flag`.
+        """
+        check_is_fitted(self, "flagger_")
+        scores = self._scores(X)
+        return self.flagger_.flag(scores).assign(error=scores["error"])
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns."""

@@ -12,12 +12,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import boilerplate, readability, repetition
+from . import boilerplate, frames, readability, repetition, sourcing, style
+from .norms import Norms, reference_norms
 from .report import Report
 from .segment import Corpus, segment
 
 #: Signal families in output order; each module has ``NAME``, ``COLUMNS``, ``compute`` and ``evidence``.
-FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in (readability, repetition, boilerplate)}
+FAMILIES: dict[str, ModuleType] = {module.NAME: module for module in (readability, repetition, boilerplate, sourcing, style, frames)}
 ERROR_COLUMN = "error"
 DEFAULT_BATCH_SIZE = 256  # ~1 MB of news text per pass: fits the CPU caches, ~100 MB of work arrays
 
@@ -40,21 +41,29 @@ def _check_compat(compat: str | None) -> str | None:
     return compat
 
 
-def columns(signals: Iterable[str] | str | None = None) -> list[str]:
+def _options(name: str, lexicons: Any) -> dict[str, Any]:
+    """Family-specific keyword arguments: only the framing family takes ``lexicons``."""
+    return {"lexicons": lexicons} if name == frames.NAME and lexicons is not None else {}
+
+
+def columns(signals: Iterable[str] | str | None = None, *, lexicons: Any = None) -> list[str]:
     """The score columns :func:`score` returns for ``signals``, in order (without ``error``).
 
     Examples
     --------
     >>> columns("readability")[:3]
     ['text.characters', 'text.letters', 'text.words']
+    >>> columns("framing", lexicons="immigration")[-2:]
+    ['framing.immigration.balance', 'framing.immigration.topic']
     """
-    return [c for name in _check_signals(signals) for c in FAMILIES[name].COLUMNS]
+    chosen = _check_signals(signals)
+    return [c for name in chosen for c in (frames.columns(lexicons) if _options(name, lexicons) else FAMILIES[name].COLUMNS)]
 
 
-def _score_corpus(corpus: Corpus, families: list[str], compat: str | None) -> dict[str, np.ndarray]:
+def _score_corpus(corpus: Corpus, families: list[str], compat: str | None, lexicons: Any = None) -> dict[str, np.ndarray]:
     result: dict[str, np.ndarray] = {}
     for name in families:
-        result.update(FAMILIES[name].compute(corpus, compat=compat))
+        result.update(FAMILIES[name].compute(corpus, compat=compat, **_options(name, lexicons)))
     invalid = np.fromiter((e is not None for e in corpus.errors), bool, corpus.n_docs)
     if invalid.any():
         for values in result.values():
@@ -62,10 +71,10 @@ def _score_corpus(corpus: Corpus, families: list[str], compat: str | None) -> di
     return result
 
 
-def _score_chunk(args: tuple[list[Any], list[str], str | None, int | None]) -> tuple[dict[str, np.ndarray], list]:
-    texts, families, compat, max_chars = args
+def _score_chunk(args: tuple[list[Any], list[str], str | None, int | None, Any]) -> tuple[dict[str, np.ndarray], list]:
+    texts, families, compat, max_chars, lexicons = args
     corpus = segment(texts, max_chars=max_chars)
-    return _score_corpus(corpus, families, compat), corpus.errors
+    return _score_corpus(corpus, families, compat, lexicons), corpus.errors
 
 
 def _chunks(texts: Sequence[Any], size: int):
@@ -83,6 +92,8 @@ def score(
     compat: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_chars: int | None = None,
+    lexicons: Any = None,
+    norms: "bool | Norms" = False,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
 
@@ -106,6 +117,14 @@ def score(
         Documents segmented together; memory grows with it, results do not change.
     max_chars : int, optional
         Longer texts get an ``error`` instead of scores.
+    lexicons : lexicon or list of lexicons, optional
+        The frame sets of the ``framing`` family (default: the bundled ``immigration`` and
+        ``generic``): bundled names, ``.toml``/``.json`` paths, dicts in the lexicon format or
+        :class:`~framing.lexicon.Lexicon` objects (see :func:`framing.load_lexicon`).
+    norms : bool or Norms, default False
+        Add, after each column, ``<column>.pct``: its percentile among the reference documents
+        (``True``: the shipped norms of professional news, :func:`framing.norms.reference_norms`;
+        or any :class:`framing.norms.Norms`, e.g. learnt by :class:`framing.Analyzer`).
 
     Returns
     -------
@@ -122,10 +141,14 @@ def score(
     """
     families = _check_signals(signals)
     compat = _check_compat(compat)
+    if lexicons is not None:
+        lexicons = frames.lexicons(lexicons)  # checked once, before any work; sent to workers as is
     if not isinstance(n_jobs, int) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive integer, got {n_jobs!r}")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
+    if not isinstance(norms, (bool, Norms)):
+        raise TypeError(f"norms must be True, False or a framing.norms.Norms, got {type(norms).__name__}")
     if isinstance(texts, str):
         raise TypeError("texts must be an iterable of documents, not a single string; use analyze() for one text")
     index = None
@@ -139,8 +162,8 @@ def score(
             raise ValueError(f"ids has {len(ids)} items but texts has {len(texts)}")
         index = pd.Index(ids, name="id")
 
-    names = columns(families)
-    jobs = [(chunk, families, compat, max_chars) for chunk in _chunks(texts, batch_size)]
+    names = columns(families, lexicons=lexicons)
+    jobs = [(chunk, families, compat, max_chars, lexicons) for chunk in _chunks(texts, batch_size)]
     parts: list[tuple[dict[str, np.ndarray], list]] = []
     started, done = time.perf_counter(), 0
 
@@ -166,18 +189,24 @@ def score(
     for name in names:
         data[name] = np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)
     frame = pd.DataFrame(data, columns=names, index=index)
+    if norms is True:
+        frame = reference_norms().with_percentiles(frame)
+    elif isinstance(norms, Norms):
+        frame = norms.with_percentiles(frame)
     frame[ERROR_COLUMN] = pd.Series([e for p in parts for e in p[1]], index=frame.index, dtype=object)
     return frame
 
 
-def analyze(text: str, *, signals: Iterable[str] | str | None = None, compat: str | None = None) -> Report:
+def analyze(
+    text: str, *, signals: Iterable[str] | str | None = None, compat: str | None = None, lexicons: Any = None
+) -> Report:
     """Score one document and locate the evidence behind its scores.
 
     Parameters
     ----------
     text : str
         The document.
-    signals, compat
+    signals, compat, lexicons
         As in :func:`score`.
 
     Returns
@@ -195,14 +224,16 @@ def analyze(text: str, *, signals: Iterable[str] | str | None = None, compat: st
     """
     families = _check_signals(signals)
     compat = _check_compat(compat)
+    if lexicons is not None:
+        lexicons = frames.lexicons(lexicons)
     corpus = segment([text])
-    values = _score_corpus(corpus, families, compat)
+    values = _score_corpus(corpus, families, compat, lexicons)
     scores: dict[str, Any] = {name: float(v[0]) for name, v in values.items()}
     scores[ERROR_COLUMN] = corpus.errors[0]
     evidence = []
     if corpus.errors[0] is None:
         for name in families:
-            evidence.extend(FAMILIES[name].evidence(corpus, 0, compat=compat))
+            evidence.extend(FAMILIES[name].evidence(corpus, 0, compat=compat, **_options(name, lexicons)))
     evidence.sort(key=lambda e: (e.start, e.end, e.signal))
     return Report(text=text if isinstance(text, str) else "", scores=scores, evidence=evidence)
 

@@ -11,11 +11,14 @@ Every line of the batch is scored at once.
 1. **Patterns** (``framing/data/boilerplate_patterns.json``, category → regular expressions). A
    line of at most :data:`MAX_PATTERN_WORDS` words that matches a pattern of a category is flagged
    with that category. Patterns are of three kinds: ``line`` (the whole line, bar decoration such
-   as bullets, arrows and pipes), ``start`` (the line starts with it) and ``contains`` (anywhere in
-   the line), matched against the lower-cased line. Each kind is compiled once into one alternation
-   (``contains`` patterns dispatched on their first character, so the engine rejects most positions
-   at once) and each short line is matched on its own, so no pattern runs into the next line. Users
-   can add patterns (:func:`add_patterns`, or ``compute(..., patterns=load_patterns(...))``).
+   as bullets, arrows and pipes), ``start`` (the line starts with it; also tried on the opening of
+   lines of up to :data:`MAX_START_PATTERN_WORDS` words at either end of a document, because legal
+   notices run long) and
+   ``contains`` (anywhere in the line), matched against the lower-cased line. Each kind is compiled
+   once into one alternation (``contains`` patterns dispatched on their first character, so the
+   engine rejects most positions at once) and each short line is matched on its own, so no pattern
+   runs into the next line. Users can add patterns (:func:`add_patterns`, or
+   ``compute(..., patterns=load_patterns(...))``).
 2. **Line model.** Phrases alone find a small share of real leftovers, so a logistic regression over
    vectorised line features (:data:`FEATURES`: length, terminal punctuation, capitals, digits,
    function words, list markers, position in the document, the lines around it, runs of short
@@ -24,15 +27,25 @@ Every line of the batch is scored at once.
    trained by ``models/train_boilerplate.py`` (model card ``models/boilerplate_lines.md``). A line
    with probability ≥ :data:`MODEL_THRESHOLD` is flagged, with the category of its pattern hit if
    it has one, ``metadata`` if it holds a date or reading time, else ``other``.
-3. **Exemptions** (precision first). Never flagged: lines that carry an attribution cue
+3. **Structure.** Also flagged: an empty list item (a line of just one bullet, "-" or "•": what an
+   extractor leaves of an item whose link or picture it dropped; ``other``), and every line after
+   a comments heading (a ``comments`` pattern line that says "comment", of at most
+   :data:`COMMENTS_HEADING_WORDS` words, without end punctuation, after the article's first prose:
+   reader comments; ``comments``).
+4. **Exemptions** (precision first). Never flagged: lines that carry an attribution cue
    (``framing.attribution``: "declined to comment", "told reporters", "CNN reported"), lines that
-   end in a closing quotation mark (``”`` or ``"``), and lines without a word ("-", "___"). Never
-   flagged by the line model alone (a pattern still flags them): prose (a line of at least
-   :data:`PROSE_MIN_WORDS` words that ends in ``.``, ``!`` or ``?``), the headline (the first line of a
-   document, of at least :data:`HEADLINE_MIN_WORDS` words, without a date, time or link), list items
-   (lines that open with a bullet or a number; for them only whole-line patterns count), subheads (a
-   short line without end punctuation followed by a paragraph of prose, a list item or a table
-   row), table rows (two or more ``|``) and lines of program code.
+   end in a closing quotation mark (``”`` or ``"``), embedded social posts (a line with a
+   ``pic.twitter.com`` or ``t.co`` link, a "— Name (@handle) date" signature and the line before
+   it), a time alone over prose (a live-blog entry: "4:14 p.m."), and other lines without a word
+   ("___", "---"). Never flagged by the line model alone (a pattern still flags them): prose (a
+   line of at least :data:`PROSE_MIN_WORDS` words that ends in ``.``, ``!`` or ``?``, or that goes
+   on after a comma or colon), the headline (the first line of a document, of at least
+   :data:`HEADLINE_MIN_WORDS` words, without a date, time or link), a dateline paragraph
+   ("HAYWARD, Calif. (AP) — ..."), list items (lines that open with a bullet, a number or a
+   reference number "[2]"; for them only whole-line patterns count), subheads (a short line without
+   end punctuation followed by a paragraph of prose, a list item or a table row), table rows (two
+   or more ``|``), lines of program code, and lines written mostly outside the Latin script (the
+   model's cues are those of English; a line with a date, time or link is still judged).
 
 Columns
 -------
@@ -92,6 +105,12 @@ MODEL_FILE = "boilerplate_line_model.json"
 
 #: Patterns are matched only on lines of at most this many words (the research note's lexicon bound).
 MAX_PATTERN_WORDS = 25
+#: ``start`` patterns are also matched on lines of up to this many words (legal notices run long) ...
+MAX_START_PATTERN_WORDS = 60
+#: ... against their first this many characters, when they are among the first or last
+#: ``START_PATTERN_EDGE_LINES`` lines of their document.
+START_PATTERN_CHARS = 200
+START_PATTERN_EDGE_LINES = 4
 #: Dates and times (line features) are looked for only in lines of at most this many words.
 STAMP_LINE_WORDS = 12
 #: A line the model flags needs at least this probability.
@@ -102,6 +121,14 @@ HEADLINE_MIN_WORDS = 3
 SUBHEAD_MAX_WORDS = 12
 #: Prose: a line of at least this many words that ends in end punctuation (never flagged by the model alone).
 PROSE_MIN_WORDS = 15
+#: A comments heading (a line of the ``comments`` patterns that says "comment", after the first
+#: prose, without end punctuation, not code) has at most this many words; every line after it is a
+#: reader comment.
+COMMENTS_HEADING_WORDS = 5
+#: A time alone on a line of at most this many characters, over prose, is a live-blog subhead.
+TIME_SUBHEAD_MAX_CHARS = 12
+#: A line whose letters are more than this share outside the Latin script is not judged by the model alone.
+FOREIGN_SCRIPT_SHARE = 0.5
 #: Lines of at most this many words count as short when runs of short lines (menus) are measured.
 SHORT_LINE_WORDS = 4
 #: A line is code-like when at least this share of its characters are code symbols ({}[]();=<>_\`$&*).
@@ -119,6 +146,11 @@ _CODE_CHARACTERS = np.zeros(128, dtype=bool)  # ASCII code symbols, by code poin
 _CODE_CHARACTERS[[ord(c) for c in "{}[]();=<>_\\`$&*"]] = True
 _QUOTES_CLOSE = "”\"»"
 _BULLETS = "•·▪◦‣●○■□–—-*>►▸→✓✔"
+_EMPTY_ITEM = "•·▪◦‣●○■□-*"  # a line of just one of these is an empty list item
+_RULE_INPUTS = (
+    "attribution", "end_quote", "list_marker", "headline", "prose", "subhead", "table_row", "code_like", "no_words",
+    "empty_item", "comments_region", "time_subhead", "continued", "foreign_script", "embedded_post", "dateline", "has_date",
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -527,6 +559,19 @@ _FUNCTION_WORDS = frozenset(
 )  # English function words, written for this module
 
 _URL = re.compile(r"https?://|www\.\w|\.(?:com|org|net|co\.uk|html?)\b", re.IGNORECASE)
+#: A comments heading names comments ("Join the conversation" may head a course's next part).
+_COMMENTS_WORD = re.compile(r"comment", re.IGNORECASE)
+#: A reference-list number opening a line: "[2] ".
+_REFERENCE_MARKER = re.compile(r"\[\d{1,3}\][ \t]")
+#: The signature line of an embedded post: "— Jane Roe (@janeroe) November 18, 2019".
+_POST_SIGNATURE = re.compile(r"[—–―-][ \t]*[^\n(]{1,80}\(@\w{1,30}\)[^\n]{0,40}$")
+_POST_SIGNATURE_OPENERS = "—–―-"
+#: Links that embedded posts carry (found with ``str.find``: far faster than a regex over the batch).
+_POST_LINKS = ("pic.twitter.com/", "t.co/", "instagram.com/p/")
+#: A dateline opening an article's first paragraph: "HAYWARD, Calif. (AP) —", "LONDON (Reuters) -", "WASHINGTON —".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30}){0,2}(?:[ \t]+\([A-Z][\w .&/-]{0,30}\))?[ \t]+[—–-][ \t]+\w"
+)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
@@ -597,6 +642,17 @@ def _pattern_hits(corpus: Corpus, lines: _Lines, patterns: PatternSet, list_mark
         target = candidates[found >= 0]
         unset = category[target] < 0
         category[target[unset]] = found[found >= 0][unset]
+    # legal notices and disclaimers run long: ``start`` patterns also judge the opening of longer
+    # lines, at the ends of a document (where such notices sit; this keeps the cost small)
+    rank = corpus.lines.rank()
+    from_end = np.bincount(lines.doc, minlength=corpus.n_docs)[lines.doc] - 1 - rank
+    edge = (rank < START_PATTERN_EDGE_LINES) | (from_end < START_PATTERN_EDGE_LINES)
+    longer = np.flatnonzero((lines.words > MAX_PATTERN_WORDS) & (lines.words <= MAX_START_PATTERN_WORDS) & edge & ~list_marker)
+    if len(longer):
+        openings = [t[:START_PATTERN_CHARS] for t in _line_texts(corpus, lines, longer)]
+        lowered_openings = [t.lower() for t in openings]
+        ignorecase = any(len(a) != len(b) for a, b in zip(lowered_openings, openings))
+        category[longer] = _first_match(patterns.regex("start", ignorecase), openings if ignorecase else lowered_openings, True)
     extra = {"has_url": _line_hits(_URL, texts, candidates, n)}
     # a short line that occurs again (ignoring case) in its document: repeated menus, site names
     duplicate = np.zeros(n, dtype=bool)
@@ -611,6 +667,35 @@ def _pattern_hits(corpus: Corpus, lines: _Lines, patterns: PatternSet, list_mark
     extra["has_date"] = _line_hits(_date_regex(patterns), stamp_texts, candidates[stamp], n)
     extra["has_time"] = _line_hits(_TIME, stamp_texts, candidates[stamp], n)
     return category, extra
+
+
+def _match_lines(regex: re.Pattern[str], corpus: Corpus, lines: _Lines, candidates: np.ndarray) -> np.ndarray:
+    """Whether ``regex`` matches at the start of each line; only lines where ``candidates`` is True are tried."""
+    hit = np.zeros(len(lines.start), dtype=bool)
+    index = np.flatnonzero(candidates)
+    match = regex.match
+    hit[index] = np.fromiter((match(t) is not None for t in _line_texts(corpus, lines, index)), bool, len(index))
+    return hit
+
+
+def _substring_lines(needles: tuple[str, ...], corpus: Corpus, lines: _Lines) -> np.ndarray:
+    """Whether each line holds one of ``needles`` (after a character that is not a word character or a dot)."""
+    joined = corpus.joined
+    at = []
+    for needle in needles:
+        i = joined.find(needle)
+        while i >= 0:
+            before = joined[i - 1 : i]
+            if not (before.isalnum() or before in "._"):
+                at.append(i)
+            i = joined.find(needle, i + 1)
+    hit = np.zeros(len(lines.start), dtype=bool)
+    if at:
+        positions = np.asarray(at, dtype=np.int64)
+        line = np.searchsorted(lines.start, positions, side="right") - 1
+        inside = (line >= 0) & (positions < lines.end[np.maximum(line, 0)])
+        hit[line[inside]] = True
+    return hit
 
 
 def _factorize(keys: list[str]) -> tuple[np.ndarray, int]:
@@ -693,9 +778,11 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     features : ndarray of shape (len(corpus.lines), len(FEATURES))
     extra : dict of str to ndarray
         The inputs of the decision rules, per line: ``pattern`` (index into :data:`CATEGORIES` of the
-        first pattern matched, or -1) and the booleans ``attribution``, ``end_quote``, ``no_words``
-        (exemptions), ``headline``, ``prose``, ``list_marker``, ``subhead``, ``table_row``,
-        ``code_like`` (model exemptions) and ``has_date`` (date or time).
+        first pattern matched, or -1) and the booleans ``empty_item``, ``comments_region``
+        (structure rules), ``attribution``, ``end_quote``, ``embedded_post``, ``time_subhead``,
+        ``no_words`` (exemptions), ``headline``, ``prose``, ``continued``, ``dateline``,
+        ``list_marker``, ``subhead``, ``table_row``, ``code_like``, ``foreign_script`` (model
+        exemptions) and ``has_date`` (date or time).
 
     Examples
     --------
@@ -708,7 +795,7 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     lines = _lines(corpus)
     n = len(lines.start)
     if n == 0:
-        return np.zeros((0, len(FEATURES))), {k: np.zeros(0, dtype=bool if k != "pattern" else np.int64) for k in ("pattern", "attribution", "end_quote", "list_marker", "headline", "prose", "subhead", "table_row", "code_like", "no_words", "has_date")}
+        return np.zeros((0, len(FEATURES))), {k: np.zeros(0, dtype=bool if k != "pattern" else np.int64) for k in ("pattern",) + _RULE_INPUTS}
     cls = corpus.char_classes
     cp = corpus.codepoints
     doc = lines.doc
@@ -717,7 +804,9 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
 
     # counts of rare characters per line: their positions, mapped to lines
     def per_line(mask: np.ndarray) -> np.ndarray:
-        at = np.flatnonzero(mask)
+        return per_line_at(np.flatnonzero(mask))
+
+    def per_line_at(at: np.ndarray) -> np.ndarray:
         line = np.searchsorted(lines.start, at, side="right") - 1
         inside = (line >= 0) & (at < lines.end[np.maximum(line, 0)])
         return np.bincount(line[inside], minlength=n).astype(np.float64)
@@ -746,11 +835,19 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     bullet = np.isin(first_cp, [ord(c) for c in _BULLETS]) & ((cls[np.minimum(lines.start + 1, len(cls) - 1)] & _chars.SPACE) != 0)
     numbered = ((cls[lines.start] & _chars.DIGIT) != 0) & np.isin(second_cp, [ord("."), ord(")")]) & ((cls[np.minimum(lines.start + 2, len(cls) - 1)] & _chars.SPACE) != 0)
     bullet |= np.isin(first_cp, [ord("•"), ord("▪"), ord("◦"), ord("●"), ord("►")])
+    numbered |= _match_lines(_REFERENCE_MARKER, corpus, lines, first_cp == ord("["))  # "[2] Smith J. ...": a reference list
     list_marker = (bullet | numbered) & (lines.words > 0)
     pattern, text_hits = _pattern_hits(corpus, lines, patterns, list_marker)
     has_pipe = per_line(cp == ord("|")) > 0
     has_slash = per_line(cp == ord("/")) > 0
-    has_at = per_line(cp == ord("@")) > 0
+    # "@" before a word: an e-mail address or a handle ("Tampa, FL @ Arena" is neither)
+    at_sign = np.flatnonzero(cp == ord("@"))
+    has_at = per_line_at(at_sign[(cls[np.minimum(at_sign + 1, len(cls) - 1)] & _chars.ALNUM) != 0]) > 0
+    # letters outside the Latin script (CJK, Hangul, Cyrillic, ...): the model's cues (function
+    # words, capitals, end marks) are those of English, so it does not judge such lines alone
+    beyond_latin = np.flatnonzero(cp >= 0x370)  # rare in English: test the rest only there
+    beyond_cp = cp[beyond_latin]
+    foreign_letters = per_line_at(beyond_latin[((cls[beyond_latin] & _chars.ALPHA) != 0) & ((beyond_cp < 0x1E00) | (beyond_cp >= 0x1F00))])
     # program code (technical articles): braces, a closing semicolon, a run of operators, "# " heads
     code_chars = per_line(_CODE_CHARACTERS[np.minimum(cp, 127)] & (cp < 128))
     braces = per_line((cp == ord("{")) | (cp == ord("}")))
@@ -828,20 +925,39 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     hit = pattern >= 0
     pattern_near = (same_prev & np.r_[False, hit[:-1]]) | (same_next & np.r_[hit[1:], False])
 
-    def after_cue(category: str) -> np.ndarray:
-        """Whether an earlier line of the same document matched a pattern of ``category``."""
-        cue = (pattern == CATEGORIES.index(category)).astype(np.int64)
+    def after_cue(category: str, where: np.ndarray | None = None) -> np.ndarray:
+        """Whether an earlier line of the same document matched a pattern of ``category`` (at ``where``)."""
+        cue = pattern == CATEGORIES.index(category)
+        cue = (cue if where is None else cue & where).astype(np.int64)
         seen = np.cumsum(cue) - cue  # cue lines strictly before this line, over the batch
         doc_first = np.searchsorted(doc, doc)  # index of the first line of each line's document
         before_doc = np.r_[0, np.cumsum(cue)][doc_first]
         return (seen - before_doc) > 0
 
     attribution = line_cues(corpus)
+    # reader comments: every line after a comments heading ("Top Rated Comments", "12 Comments") that
+    # follows the article's first prose (a "Leave a comment" link over the article opens nothing)
+    comments_heading = (pattern == CATEGORIES.index("comments")) & (words <= COMMENTS_HEADING_WORDS) & ~terminal & ~code_like & ~before_first_prose
+    heading_index = np.flatnonzero(comments_heading)
+    comments_heading[heading_index] = [_COMMENTS_WORD.search(t) is not None for t in _line_texts(corpus, lines, heading_index)]
+    comments_region = after_cue("comments", comments_heading)
     stamp = text_hits["has_date"] | text_hits["has_time"] | text_hits["has_url"] | has_at
     next_list_or_table = same_next & np.r_[(list_marker | table_row)[1:], False]
     subhead = (letters > 0) & (words <= SUBHEAD_MAX_WORDS) & ~terminal & ~end_quote & ~stamp & ~list_marker
     subhead &= (next_prose & ~end_colon) | next_list_or_table
     headline = (rank == 0) & (words >= HEADLINE_MIN_WORDS) & ~stamp
+    # a time alone over a paragraph of prose heads an entry of a live blog ("4:14 p.m.")
+    time_subhead = text_hits["has_time"] & ~text_hits["has_date"] & (chars <= TIME_SUBHEAD_MAX_CHARS) & next_prose
+    # a long line that ends in a comma or colon is a sentence that goes on (a list, a quotation)
+    continued = (words >= PROSE_MIN_WORDS) & (end_colon | (last == ord(",")))
+    foreign_script = (foreign_letters > FOREIGN_SCRIPT_SHARE * letters) & ~stamp
+    # embedded social posts are quotations: the post (with its link) and its "— Name (@handle) date" line
+    post_signature = _match_lines(_POST_SIGNATURE, corpus, lines, np.isin(first_cp, [ord(c) for c in _POST_SIGNATURE_OPENERS]))
+    embedded_post = _substring_lines(_POST_LINKS, corpus, lines) | post_signature | (same_next & np.r_[post_signature[1:], False])
+    two_capitals = ((cls[lines.start] & _chars.UPPER) != 0) & ((cls[np.minimum(lines.start + 1, len(cls) - 1)] & _chars.UPPER) != 0)
+    dateline = _match_lines(_DATELINE, corpus, lines, two_capitals)
+    # an empty list item ("-" alone): what is left of a link or picture the extractor dropped
+    empty_item = no_words & (chars == 1) & np.isin(first_cp, [ord(c) for c in _EMPTY_ITEM])
 
     columns = {
         "log_words": np.log1p(words),
@@ -921,6 +1037,13 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
         "table_row": table_row,
         "code_like": code_like,
         "no_words": no_words,
+        "empty_item": empty_item,
+        "comments_region": comments_region,
+        "time_subhead": time_subhead,
+        "continued": continued,
+        "foreign_script": foreign_script,
+        "embedded_post": embedded_post,
+        "dateline": dateline,
         "has_date": text_hits["has_date"] | text_hits["has_time"],
     }
     return features, extra
@@ -961,13 +1084,16 @@ def line_table(
         probabilities = model_probabilities(features, model)
     probabilities = np.asarray(probabilities, dtype=np.float64)
     pattern = extra["pattern"]
-    exempt = extra["attribution"] | extra["end_quote"] | extra["no_words"]
+    exempt = extra["attribution"] | extra["end_quote"] | extra["embedded_post"] | extra["time_subhead"] | (extra["no_words"] & ~extra["empty_item"])
     model_exempt = extra["headline"] | extra["prose"] | extra["list_marker"] | extra["subhead"] | extra["table_row"] | extra["code_like"]
+    model_exempt |= extra["foreign_script"] | extra["dateline"] | extra["continued"]
     by_pattern = pattern >= 0
     by_model = (probabilities >= MODEL_THRESHOLD) & ~model_exempt
-    flagged = (by_pattern | by_model) & ~exempt
+    in_comments = extra["comments_region"] & ~extra["no_words"]
+    flagged = (by_pattern | by_model | extra["empty_item"] | in_comments) & ~exempt
     metadata = CATEGORIES.index("metadata")
-    label = np.where(by_pattern, pattern, np.where(extra["has_date"], metadata, LABELS.index(OTHER)))
+    label = np.where(extra["has_date"], metadata, LABELS.index(OTHER))
+    label = np.where(by_pattern, pattern, np.where(in_comments, CATEGORIES.index("comments"), label))
     label = np.where(flagged, label, -1)
     lines = corpus.lines
     return LineTable(lines.doc, lines.start, lines.end, features, pattern, probabilities, exempt, model_exempt, flagged, label)

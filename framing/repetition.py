@@ -125,7 +125,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from . import _chars
-from ._resources import data_text
+from ._resources import stop_words
 from .report import Evidence
 from .segment import _WORD_TYPES, Corpus
 from .wordtypes import DerivedTypeColumn
@@ -179,32 +179,30 @@ def _porter():
 _STEM_IDS: dict[str, int] = {}  # stem -> id, in order of first sight (called under the column's lock)
 
 
-def _stem_id(word: str) -> int:
+def porter_stem(word: str) -> str:
+    """The Porter stem of a lower-case word type, without a possessive ``'s``; figures and
+    compounds stay as they are.
+
+    Examples
+    --------
+    >>> porter_stem("deported"), porter_stem("migrant's"), porter_stem("e-commerce")
+    ('deport', 'migrant', 'e-commerce')
+    """
     if word.endswith("'s"):
         word = word[:-2]
     elif word.endswith("'"):
         word = word[:-1]
-    stem = _porter().stem(word) if word.isalpha() else word  # figures and compounds as they are
-    return _STEM_IDS.setdefault(stem, len(_STEM_IDS))
+    return _porter().stem(word) if word.isalpha() else word
+
+
+def _stem_id(word: str) -> int:
+    return _STEM_IDS.setdefault(porter_stem(word), len(_STEM_IDS))
 
 
 # Type ids never change within a process, so both columns grow with the type table and are reused
 # across batches.
 _TYPE_IS_STOP = DerivedTypeColumn(_WORD_TYPES, lambda word: word in stop_words(), bool)
 _TYPE_STEM = DerivedTypeColumn(_WORD_TYPES, _stem_id, np.int64)
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """The stop words of ``framing/data/stop_words.txt`` (lower case).
-
-    Examples
-    --------
-    >>> {"the", "has", "over"} <= stop_words(), "deported" in stop_words()
-    (True, False)
-    """
-    lines = (line.strip() for line in data_text("stop_words.txt").splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 # -- small array helpers -------------------------------------------------------------------------

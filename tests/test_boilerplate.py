@@ -103,8 +103,36 @@ def test_attribution_sentences_are_exempt(sentence: str) -> None:
 
 
 def test_wordless_and_code_lines_are_not_flagged() -> None:
-    text = "\n".join(["How to parse the file", PROSE, "___", "-", "const rows = parse(file);", "if (rows.length > 0) {", "}", MORE_PROSE])
+    text = "\n".join(["How to parse the file", PROSE, "___", "---", "const rows = parse(file);", "if (rows.length > 0) {", "}", MORE_PROSE])
     assert flagged(text) == {}
+
+
+def test_an_empty_list_item_is_flagged() -> None:
+    # "-" alone is what an extractor leaves of a list item whose link or picture it dropped
+    assert flagged(article("-", "•")) == {"-": "other", "•": "other"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I love the new slogan. Nobody will take it from you. https://t.co/AbCdEf123",
+        "Who are we as a nation if we respond to threats with threats? pic.twitter.com/s96jjh8AlD",
+        "— Jane Roe (@janeroe) November 18, 2019",
+    ],
+)
+def test_embedded_posts_are_quotations(line: str) -> None:
+    assert line not in flagged(article(line, "— Jane Roe (@janeroe) November 18, 2019", MORE_PROSE))
+
+
+def test_live_blog_times_and_datelines_are_content() -> None:
+    text = "\n".join(["The Latest: Storm hits the coast", "HAYWARD, Calif. (AP) — The Latest on the storm (all times local):", "10 p.m.", PROSE, "4:14 p.m.", MORE_PROSE])
+    assert flagged(text) == {}
+
+
+def test_reference_lists_and_foreign_script_lines_are_not_judged_by_the_model() -> None:
+    text = "\n".join([PROSE, MORE_PROSE, "[1] Ruskin KJ. Alarm fatigue. Curr Opin Anaesthesiol. 2015; 28: 685", "[2] Joint Commission Safety Goal: Alarm Management |ECRI top 10", "再起動して完了"])
+    table = boilerplate.line_table(segment([text]), probabilities=np.ones(5))
+    assert table.flagged.tolist() == [False] * 5
 
 
 def test_patterns_do_not_run_into_the_next_line() -> None:
@@ -327,3 +355,11 @@ def test_seeds_furniture_found_and_no_body_sentence_flagged(seed_texts: dict[str
     for doc, name in enumerate(names):
         found = [(e.label, e.text) for e in boilerplate.evidence(corpus, doc)]
         assert found == SEED_FURNITURE[name[:3]], name
+
+
+def test_reader_comments_after_a_comments_heading_are_flagged() -> None:
+    comment = "I think the new keyboard is the redesign, they just started it with the bigger model and will follow up soon."
+    text = "\n".join(["Flood Waters Reach the Old Town", PROSE, MORE_PROSE, "Top Rated Comments", comment, "Totally agree with this."])
+    assert flagged(text) == {"Top Rated Comments": "comments", comment: "comments", "Totally agree with this.": "comments"}
+    # a "Leave a comment" link over the article opens no comment section
+    assert flagged("\n".join(["Leave a comment", PROSE, MORE_PROSE])) == {"Leave a comment": "comments"}

@@ -74,24 +74,18 @@ def trafilatura_table() -> pd.DataFrame:
     return _show("trafilatura_snippets", bv.trafilatura_snippets_check(_data.trafilatura_evaldata()))
 
 
-#: Issue 3's trafilatura targets are not met yet (measured P 0.693, F1 0.357): kept as strict
-#: expected failures, so the gap stays visible and the mark must go when a change reaches them.
-_OPEN_TARGET = pytest.mark.xfail(strict=True, reason="issue 3: trafilatura line target not reached yet")
-_TARGET_CASES = [pytest.param(e, marks=_OPEN_TARGET) if e == "trafilatura" else e for e in TARGETS]
-
-
 def _framing_row(table: pd.DataFrame, extractor: str, method: str = "framing") -> pd.Series:
     return table[(table["extractor"] == extractor) & (table["method"] == method)].iloc[0]
 
 
-@pytest.mark.parametrize("extractor", _TARGET_CASES)
+@pytest.mark.parametrize("extractor", list(TARGETS))
 def test_precision_target(line_table: pd.DataFrame, extractor: str) -> None:
     row = _framing_row(line_table, extractor)
     min_precision, _ = TARGETS[extractor]
     assert row.precision >= min_precision, f"{extractor}: precision {row.precision:.3f} < {min_precision}"
 
 
-@pytest.mark.parametrize("extractor", _TARGET_CASES)
+@pytest.mark.parametrize("extractor", list(TARGETS))
 def test_f1_target(line_table: pd.DataFrame, extractor: str) -> None:
     row = _framing_row(line_table, extractor)
     _, min_f1 = TARGETS[extractor]

@@ -1,0 +1,94 @@
+"""Framing validation: the targets of issue 5, asserted on the seeds, the contrast pairs and NFC.
+
+Each table of :mod:`benchmarks.frames_validation` is computed once per module and printed as
+Markdown (run with ``-s`` to see it). Measured values are given next to each floor; do not relax
+them to make a run pass. Run from the repository root::
+
+    python -m pytest benchmarks/validation/test_frames.py -q -s
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+_REPO_ROOT = Path(__file__).resolve().parents[2]
+if str(_REPO_ROOT) not in sys.path:  # make ``benchmarks`` importable from any working directory
+    sys.path.insert(0, str(_REPO_ROOT))
+
+from benchmarks import _data  # noqa: E402
+from benchmarks import frames_validation as fv  # noqa: E402
+
+#: Issue 5: sentence-level precision per pole on the hand-labelled seeds (measured 0.952 security,
+#: 0.955 humanitarian; in-sample, see benchmarks/labels/README.md).
+MIN_PRECISION = 0.80
+#: Regression floor for recall (issue 5 sets none; measured 0.816 security, 0.809 humanitarian).
+MIN_RECALL = 0.70
+#: Contrast pairs that must flip as written (measured 37 of 44) ...
+MIN_PAIRS_FLIPPED = 35
+#: ... and the generic lexicon's macro F1 on NFC may trail bag-of-words LR by at most this much
+#: (measured 0.490 vs 0.496) while beating the majority baseline (0.154) by at least 0.2.
+MAX_GAP_TO_BOW = 0.05
+MIN_GAIN_OVER_MAJORITY = 0.2
+
+
+def _show(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    print(f"\n\n{fv.render(name, frame)}")
+    return frame
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pd.DataFrame:
+    return _data.seeds()
+
+
+@pytest.fixture(scope="module")
+def sentence_table(seeds) -> pd.DataFrame:
+    return _show("seed_sentences", fv.seed_sentence_table(seeds))
+
+
+def test_seed_precision_per_pole(sentence_table):
+    bundled = sentence_table[sentence_table["variant"].str.startswith("bundled")].set_index("pole")
+    assert (bundled["precision"] >= MIN_PRECISION).all(), bundled
+    assert (bundled["recall"] >= MIN_RECALL).all(), bundled
+
+
+def test_every_seed_sentence_is_labelled(seeds):
+    labels = fv.seed_labels()
+    assert set(labels["label"]) <= {"security", "humanitarian", "both", "neither"}
+    joined = fv._joined_labels(fv.bundled_lexicon("immigration"), seeds)  # raises if one is missing
+    assert len(joined) == len(labels)
+
+
+def test_seed_order(seeds):
+    table = _show("seed_order", fv.seed_order_table(seeds)).set_index("seed")
+    assert table["balance"].idxmax() == "004" and table["balance"].idxmin() == "000"
+    assert table.loc["004", "humanitarian"] == 0 and table.loc["000", "humanitarian"] == table["humanitarian"].max()
+
+
+def test_contrast_pairs():
+    table = _show("contrasts", fv.contrast_table()).set_index("expect")
+    assert len(fv.contrasts()["pairs"]) >= 40
+    assert table.loc["whole pairs flip", "as_expected"] >= MIN_PAIRS_FLIPPED
+    results = fv.contrast_results()
+    topic_only = results[results["item"] == "topic only"]
+    assert topic_only["ok"].all(), topic_only[~topic_only["ok"]]
+
+
+def test_generic_frames_cross_validation():
+    table = _show("generic", fv.generic_table()).set_index("frame")
+    macro = table.loc["macro mean"]
+    assert macro["lexicon_f1"] >= macro["bow_lr_f1"] - MAX_GAP_TO_BOW
+    assert macro["lexicon_f1"] >= macro["majority_f1"] + MIN_GAIN_OVER_MAJORITY
+    # the model card's table is this run's (the training script is deterministic)
+    card = (_REPO_ROOT / "models" / "generic_frames.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\w[\w ]*) \| (\d+) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|", card, re.M)
+    assert len(rows) == 6
+    for frame, _, _, majority, bow, lexicon in rows:
+        assert table.loc[frame, "majority_f1"] == pytest.approx(float(majority), abs=5e-4)
+        assert table.loc[frame, "bow_lr_f1"] == pytest.approx(float(bow), abs=5e-4)
+        assert table.loc[frame, "lexicon_f1"] == pytest.approx(float(lexicon), abs=5e-4)

@@ -1,0 +1,395 @@
+"""Quality flags: low-quality and generated-looking pages, each flag with its reasons.
+
+Entry points: :func:`flag` (texts in, one row of flags per text out), :class:`QualityFlagger`
+(the named rules and their thresholds, applied to scores from :func:`framing.score`) and
+:class:`LinearFlagger` (a logistic regression a user trains on their own labels).
+
+The rules
+---------
+Each rule watches one score column and fires when the document is extreme against the reference
+norms (:mod:`framing.norms`) *and* past an absolute limit, so a rule never fires on a value that is
+rare but harmless (one orphan quote) or common but bad (when the norms were learnt on a bad corpus).
+
+====================== ============================================== ====== ========================================
+reason code            column                                         side   absolute limit (constructor argument)
+====================== ============================================== ====== ========================================
+boilerplate_prompts    ``boilerplate.call_to_action``                 high   ``min_prompt_lines`` = 3
+boilerplate_lines      ``boilerplate.lines``                          high   ``min_boilerplate_lines`` = 4
+duplicate_paragraphs   ``repetition.duplicate_paragraph_char_fraction`` high ``min_duplicate_paragraph_fraction`` = 0.10
+duplicate_lines        ``repetition.duplicate_line_char_fraction``    high   ``min_duplicate_line_fraction`` = 0.10
+paraphrase_repetition  ``repetition.paraphrase_share``                high   ``min_paraphrase_share`` = 0.15
+filler_phrases         ``style.filler_per_1000_words``                high   ``min_filler_per_1000_words`` = 4.0
+orphan_quotes          ``sourcing.orphan_quotes``                     high   ``min_orphan_quotes`` = 2
+sourcing_density       ``sourcing.attributions_per_100_words``        low    ``max_attributions_per_100_words`` = 0.5
+low_specificity        ``sourcing.specifics_per_100_words``           low    ``max_specifics_per_100_words`` = 1.0
+====================== ============================================== ====== ========================================
+
+A ``high`` rule fires when the value is at least its limit and its reference percentile is at
+least ``high_percentile`` (default 99.5); a ``low`` rule when the value is at most its limit and
+its percentile at most ``100 - high_percentile``, and only for documents of at least ``min_words``
+words (default 150: a short notice need not quote anyone). The limits' defaults are round numbers
+set from the reference distributions (``models/reference_norms.md``) and seed 000; the Gopher
+duplicate thresholds (Rae et al. 2021: 0.20 of characters in duplicate lines or paragraphs) are
+looser than needed once the norms say that professional news repeats almost nothing, so the limits
+here are half of them. ``min_prompt_lines`` is 3 so that the two "Read next:" promos an ordinary
+news page carries do not flag it. Rules whose column was not computed are skipped.
+
+``style.flattened_table_lines`` and ``style.faq_questions`` are columns but not rules: real pages
+in the reference corpus carry tables and FAQ blocks too (the shipped norms' maxima are 43 table
+lines and 24 questions), so as rules they flagged held-out professional pages while adding nothing
+that the phrase and sourcing rules do not already find in generated pages.
+
+Outputs
+-------
+``quality.flagged``
+    True when at least one rule fires.
+``quality.score``
+    In [0, 1], higher is better: ``1 - (1 - t)^k``, where ``t`` is the reference tail share of
+    the document's most unusual watched signal (``1 - percentile/100`` on the rule's bad side;
+    a signal below its absolute limit is not counted as rarer than the flag line) and ``k`` the
+    number of rules evaluated (Šidák's correction, so that over professional news the score is
+    roughly uniform). A fired rule puts the score at or below ``1 - (high_percentile/100)^k``.
+``quality.reasons``
+    The fired rules, most unusual first, as stable strings ``"<code>: <value> (p<percentile>)"``,
+    e.g. ``"boilerplate_prompts: 3 lines (p99.8)"``.
+
+Examples
+--------
+>>> from framing import flag
+>>> page = "\\n\\n".join(["The council approved the budget on Monday, its chair said.",
+...                      "To Read the complete article click here", "Read more", "Click here to subscribe"])
+>>> row = flag([page]).iloc[0]
+>>> bool(row["quality.flagged"]), row["quality.reasons"]  # doctest: +ELLIPSIS
+(True, ['boilerplate_prompts: 3 lines (p9...)'])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .api import ERROR_COLUMN, score
+from .norms import Norms, reference_norms
+
+__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "flag", "FLAG_COLUMNS"]
+
+FLAG_COLUMNS = ("quality.flagged", "quality.score", "quality.reasons")
+WORDS_COLUMN = "text.words"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named rule: the column it watches, its bad side and the argument holding its limit."""
+
+    code: str
+    column: str
+    side: str  # "high" or "low"
+    limit: str  # name of the QualityFlagger argument with the absolute limit
+    unit: str = ""
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("boilerplate_prompts", "boilerplate.call_to_action", "high", "min_prompt_lines", "lines"),
+    Rule("boilerplate_lines", "boilerplate.lines", "high", "min_boilerplate_lines", "lines"),
+    Rule("duplicate_paragraphs", "repetition.duplicate_paragraph_char_fraction", "high", "min_duplicate_paragraph_fraction", "of characters"),
+    Rule("duplicate_lines", "repetition.duplicate_line_char_fraction", "high", "min_duplicate_line_fraction", "of characters"),
+    Rule("paraphrase_repetition", "repetition.paraphrase_share", "high", "min_paraphrase_share", "of sentences"),
+    Rule("filler_phrases", "style.filler_per_1000_words", "high", "min_filler_per_1000_words", "/1000w"),
+    Rule("orphan_quotes", "sourcing.orphan_quotes", "high", "min_orphan_quotes", ""),
+    Rule("sourcing_density", "sourcing.attributions_per_100_words", "low", "max_attributions_per_100_words", "/100w"),
+    Rule("low_specificity", "sourcing.specifics_per_100_words", "low", "max_specifics_per_100_words", "/100w"),
+)
+
+
+def _format_value(value: float, unit: str) -> str:
+    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+    return f"{number} {unit}".strip() if unit.startswith(("lines", "questions", "of")) or not unit else f"{number}{unit}"
+
+
+class QualityFlagger:
+    """The named quality rules, with their thresholds as arguments (see the module docstring).
+
+    Parameters
+    ----------
+    norms : Norms, optional
+        The reference the percentiles are taken against (default: the shipped norms of
+        professional news, :func:`framing.norms.reference_norms`).
+    high_percentile : float, default 99.5
+        A rule fires only beyond this reference percentile on its bad side. The default is about
+        Šidák's per-rule level for nine rules and a 5% false-positive budget: 1 − 0.95^(1/9) ≈ 0.0057.
+    min_words : int, default 150
+        ``low`` rules skip shorter documents.
+    min_prompt_lines, min_boilerplate_lines, min_duplicate_paragraph_fraction,
+    min_duplicate_line_fraction, min_paraphrase_share, min_filler_per_1000_words, min_orphan_quotes,
+    max_attributions_per_100_words, max_specifics_per_100_words : float
+        The rules' absolute limits (defaults in the module docstring's table).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> scores = pd.DataFrame({"boilerplate.call_to_action": [0.0, 4.0], "error": [None, None]})
+    >>> QualityFlagger().flag(scores)["quality.flagged"].tolist()
+    [False, True]
+    """
+
+    def __init__(
+        self,
+        norms: Norms | None = None,
+        *,
+        high_percentile: float = 99.5,
+        min_words: int = 150,
+        min_prompt_lines: float = 3,
+        min_boilerplate_lines: float = 4,
+        min_duplicate_paragraph_fraction: float = 0.10,
+        min_duplicate_line_fraction: float = 0.10,
+        min_paraphrase_share: float = 0.15,
+        min_filler_per_1000_words: float = 4.0,
+        min_orphan_quotes: float = 2,
+        max_attributions_per_100_words: float = 0.5,
+        max_specifics_per_100_words: float = 1.0,
+    ) -> None:
+        self.norms = norms
+        self.high_percentile = high_percentile
+        self.min_words = min_words
+        self.min_prompt_lines = min_prompt_lines
+        self.min_boilerplate_lines = min_boilerplate_lines
+        self.min_duplicate_paragraph_fraction = min_duplicate_paragraph_fraction
+        self.min_duplicate_line_fraction = min_duplicate_line_fraction
+        self.min_paraphrase_share = min_paraphrase_share
+        self.min_filler_per_1000_words = min_filler_per_1000_words
+        self.min_orphan_quotes = min_orphan_quotes
+        self.max_attributions_per_100_words = max_attributions_per_100_words
+        self.max_specifics_per_100_words = max_specifics_per_100_words
+
+    def _check(self) -> Norms:
+        if not 50.0 <= float(self.high_percentile) < 100.0:
+            raise ValueError(f"high_percentile must be in [50, 100), got {self.high_percentile!r}")
+        if self.norms is not None and not isinstance(self.norms, Norms):
+            raise TypeError(f"norms must be a framing.norms.Norms, got {type(self.norms).__name__}")
+        return self.norms if self.norms is not None else reference_norms()
+
+    def rule_table(self, scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        """Per evaluated rule: ``value``, ``percentile``, ``tail`` and ``fired`` for every row.
+
+        A rule is evaluated when ``scores`` has its column and the norms know it.
+        """
+        norms = self._check()
+        n = len(scores)
+        words = scores[WORDS_COLUMN].to_numpy(np.float64) if WORDS_COLUMN in scores else np.full(n, np.inf)
+        cut = float(self.high_percentile)
+        table = {}
+        for rule in RULES:
+            if rule.column not in scores.columns or rule.column not in norms.quantiles:
+                continue
+            value = scores[rule.column].to_numpy(np.float64)
+            pct = norms.percentile(rule.column, value)
+            limit = float(getattr(self, rule.limit))
+            if rule.side == "high":
+                bad_pct, past_limit = pct, value >= limit
+            else:
+                bad_pct, past_limit = 100.0 - pct, (value <= limit) & (words >= self.min_words)
+                bad_pct = np.where(words >= self.min_words, bad_pct, np.nan)
+            fired = past_limit & (bad_pct >= cut)
+            tail = 1.0 - bad_pct / 100.0
+            tail = np.where(past_limit, tail, np.maximum(tail, 1.0 - cut / 100.0 + 1e-9))
+            table[rule.code] = pd.DataFrame({"value": value, "percentile": pct, "tail": tail, "fired": fired}, index=scores.index)
+        return table
+
+    def flag(self, scores: pd.DataFrame) -> pd.DataFrame:
+        """Flags for scored documents.
+
+        Parameters
+        ----------
+        scores : pandas.DataFrame
+            Output of :func:`framing.score` (any families; rules on missing columns are skipped).
+
+        Returns
+        -------
+        pandas.DataFrame
+            :data:`FLAG_COLUMNS`, same index; rows with an ``error`` get ``quality.flagged`` NA,
+            ``quality.score`` NaN and no reasons.
+        """
+        table = self.rule_table(scores)
+        n = len(scores)
+        if table:
+            tails = np.column_stack([t["tail"].to_numpy() for t in table.values()])
+            evaluated = np.isfinite(tails).sum(axis=1)
+            worst = np.nanmin(np.where(np.isfinite(tails), tails, np.inf), axis=1)
+            quality = 1.0 - (1.0 - np.clip(worst, 0.0, 1.0)) ** evaluated
+            fired = np.column_stack([t["fired"].to_numpy() for t in table.values()])
+        else:
+            quality, fired = np.full(n, np.nan), np.zeros((n, 0), dtype=bool)
+        rules = {rule.code: rule for rule in RULES}
+        reasons = []
+        for row in range(n):
+            found = []
+            for j, code in enumerate(table):
+                if fired[row, j]:
+                    t = table[code].iloc[row]
+                    found.append((t["tail"], f"{code}: {_format_value(t['value'], rules[code].unit)} (p{t['percentile']:.1f})"))
+            reasons.append([text for _, text in sorted(found, key=lambda item: item[0])])
+        result = pd.DataFrame(
+            {"quality.flagged": pd.array(fired.any(axis=1), dtype="boolean"), "quality.score": quality, "quality.reasons": reasons},
+            index=scores.index,
+        )
+        return _blank_errors(result, scores)
+
+
+def _blank_errors(result: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose scores carry an ``error`` get no flag, no score and no reasons."""
+    if ERROR_COLUMN in scores:
+        bad = scores[ERROR_COLUMN].notna().to_numpy()
+        result.loc[bad, "quality.flagged"] = pd.NA
+        result.loc[bad, "quality.score"] = np.nan
+        result["quality.reasons"] = [[] if b else r for b, r in zip(bad, result["quality.reasons"])]
+    return result
+
+
+class LinearFlagger:
+    """A logistic regression over score columns, trained on a user's own labels.
+
+    Standardised features, missing values imputed with the training median; the weights save and
+    load as JSON (:meth:`save`, :meth:`load`), never pickle.
+
+    Parameters
+    ----------
+    C : float, default 1.0
+        Inverse L2 regularisation strength.
+    columns : sequence of str, optional
+        Feature columns (default: every numeric column of the training scores).
+    """
+
+    FORMAT = "framing-linear-flagger/1"
+
+    def __init__(self, C: float = 1.0, columns: Sequence[str] | None = None) -> None:
+        self.C = C
+        self.columns = columns
+
+    def fit(self, scores: pd.DataFrame, y: Any) -> "LinearFlagger":
+        """Learn the weights; ``y`` is 1 (or True) for low-quality documents, 0 otherwise."""
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.utils.multiclass import type_of_target
+
+        y = np.asarray(y)
+        if len(y) != len(scores):
+            raise ValueError(f"y has {len(y)} labels but there are {len(scores)} documents")
+        if type_of_target(y) != "binary" or not set(np.unique(y).tolist()) <= {0, 1, False, True}:
+            raise ValueError("y must be binary: 1 (or True) for low-quality documents, 0 otherwise")
+        columns = list(self.columns) if self.columns is not None else [
+            c for c in scores.columns if c != ERROR_COLUMN and pd.api.types.is_numeric_dtype(scores[c])
+        ]
+        X = scores[columns].to_numpy(np.float64)
+        median = np.nan_to_num(np.nanmedian(np.where(np.isfinite(X), X, np.nan), axis=0))
+        X = np.where(np.isfinite(X), X, median)
+        mean, scale = X.mean(axis=0), X.std(axis=0)
+        scale[scale == 0] = 1.0
+        model = LogisticRegression(C=self.C, max_iter=5000).fit((X - mean) / scale, y.astype(int))
+        self.columns_ = columns
+        self.median_, self.mean_, self.scale_ = median, mean, scale
+        self.coef_, self.intercept_ = model.coef_[0].copy(), float(model.intercept_[0])
+        return self
+
+    def predict_proba(self, scores: pd.DataFrame) -> np.ndarray:
+        """Probability that each document is low quality."""
+        if not hasattr(self, "coef_"):
+            raise RuntimeError("LinearFlagger is not fitted: call fit(scores, y) or load(path)")
+        missing = [c for c in self.columns_ if c not in scores.columns]
+        if missing:
+            raise ValueError(f"scores lack the flagger's columns {missing[:5]}")
+        X = scores[self.columns_].to_numpy(np.float64)
+        X = np.where(np.isfinite(X), X, self.median_)
+        logit = ((X - self.mean_) / self.scale_) @ self.coef_ + self.intercept_
+        return 1.0 / (1.0 + np.exp(-logit))
+
+    def flag(self, scores: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+        """Flags from the trained model, in the shape of :meth:`QualityFlagger.flag`.
+
+        ``quality.flagged`` is probability ≥ 0.5, ``quality.score`` is 1 − probability and
+        ``quality.reasons`` the ``top`` features that push hardest towards low quality, as
+        ``"linear:<column> +<contribution in logits>"``.
+        """
+        probability = self.predict_proba(scores)
+        X = scores[self.columns_].to_numpy(np.float64)
+        X = np.where(np.isfinite(X), X, self.median_)
+        contribution = (X - self.mean_) / self.scale_ * self.coef_
+        reasons = []
+        for row, p in zip(contribution, probability):
+            order = [j for j in np.argsort(-row)[:top] if row[j] > 0] if p >= 0.5 else []
+            reasons.append([f"linear:{self.columns_[j]} +{row[j]:.2f}" for j in order])
+        result = pd.DataFrame(
+            {"quality.flagged": pd.array(probability >= 0.5, dtype="boolean"), "quality.score": 1.0 - probability, "quality.reasons": reasons},
+            index=scores.index,
+        )
+        return _blank_errors(result, scores)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready weights."""
+        return {
+            "format": self.FORMAT, "C": self.C, "columns": list(self.columns_),
+            "median": self.median_.tolist(), "mean": self.mean_.tolist(), "scale": self.scale_.tolist(),
+            "coef": self.coef_.tolist(), "intercept": self.intercept_,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "LinearFlagger":
+        """A fitted flagger from :meth:`to_dict`'s output."""
+        if data.get("format") != cls.FORMAT:
+            raise ValueError(f"not a {cls.FORMAT} document (format={data.get('format')!r})")
+        flagger = cls(C=data["C"], columns=data["columns"])
+        flagger.columns_ = list(data["columns"])
+        for name in ("median", "mean", "scale", "coef"):
+            setattr(flagger, f"{name}_", np.asarray(data[name], dtype=np.float64))
+        flagger.intercept_ = float(data["intercept"])
+        return flagger
+
+    def save(self, path: str | PathLike) -> None:
+        """Write the weights as JSON."""
+        Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | PathLike) -> "LinearFlagger":
+        """Read weights written by :meth:`save`."""
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def flag(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    flagger: "QualityFlagger | LinearFlagger | None" = None,
+    n_jobs: int = 1,
+    keep_scores: bool = False,
+) -> pd.DataFrame:
+    """Score texts with every family and flag them.
+
+    Parameters
+    ----------
+    texts : iterable
+        The documents, as in :func:`framing.score`.
+    ids : iterable, optional
+        Row labels.
+    flagger : QualityFlagger or LinearFlagger, optional
+        Rules and thresholds (default: ``QualityFlagger()``, against the shipped norms), or a
+        trained :class:`LinearFlagger`.
+    n_jobs : int, default 1
+        Worker processes for scoring.
+    keep_scores : bool, default False
+        Return the scores too, before the flag columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`FLAG_COLUMNS` and ``error``, one row per text in input order.
+    """
+    scores = score(texts, ids=ids, n_jobs=n_jobs)
+    flags = (flagger or QualityFlagger()).flag(scores)
+    if keep_scores:
+        return pd.concat([scores.drop(columns=[ERROR_COLUMN]), flags, scores[[ERROR_COLUMN]]], axis=1)
+    return pd.concat([flags, scores[[ERROR_COLUMN]]], axis=1)

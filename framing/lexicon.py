@@ -1,0 +1,810 @@
+"""Frame lexicons: a documented file format, a schema check, and a matcher over a batch's word arrays.
+
+A *frame set* (a :class:`Lexicon`) names frames and gives each frame weighted *cues*; it may add
+*rules* (direction rules and vetoes), an *ignore* list, a *topic condition* and negation settings.
+The same data model is read from TOML (``.toml``), JSON (``.json``) or a Python ``dict``;
+:func:`load_lexicon` checks it and raises :class:`LexiconError` with the path of every problem
+(unknown keys, bad weights, undefined frames, patterns that cannot match a word).
+
+File format
+-----------
+.. code-block:: toml
+
+    name = "immigration"                 # [a-z][a-z0-9_]*: the columns are framing.<name>.<frame>
+    description = "..."                  # optional
+    version = "1.0"                      # optional
+    poles = ["humanitarian", "security"] # optional: two frames; balance > 0 leans to the second
+
+    [provenance]                         # optional: authors, licence, sources (list), method, notes
+    licence = "MIT"
+
+    [settings]                           # all optional; defaults shown
+    negators = ["not", "no", "never", "*n't", "without", "nor", "neither", "cannot", "none", "nobody", "nothing"]
+    negation_window = 5                  # a negator this many words or fewer before a cue negates it ...
+    negation_breaks = ["but", "however", "although", "though", "while", "whereas", "yet", "because"]
+                                         # ... unless one of these words or a , ; : ( ) or dash comes between
+    negation_exceptions = ["only", "just", "merely", "simply"]   # "not only", "not just": no negation
+    hedges = ["may", "might", "could", "allegedly", "reportedly", "possibly", "probably", "suspected"]
+    sentence_threshold = 1.0             # summed cue weight for a sentence to carry a frame
+    balance_smoothing = 1.0              # k in (second - first) / (second + first + k)
+
+    [topic]                              # optional: cues count only in sentences about the topic
+    terms = ["migra*", "immigra*", "asylum"]
+    window = 0                           # or within this many sentences of one (same document)
+
+    ignore = ["homeland security"]       # optional: names and set phrases that hold cue words
+
+    [frames.security]
+    description = "..."
+    negation = "drop"                    # "drop" (default): a negated cue does not count; "keep"
+    topic = true                         # (default) the topic condition applies to this frame
+    cues = { "border security" = 2.0, "smuggl*" = 1.5, "~arrest" = 1.0 }
+
+    [[rules]]                            # optional, any number
+    pattern = "rescu*"
+    frame = "humanitarian"               # optional: the match also counts as a cue of this frame
+    weight = 1.0                         # (default 1.0)
+    veto = ["security"]                  # optional: cues of these frames in the sentence do not count
+    note = "a rescue is not security framing (Lind et al. 2021 exclude_victim)"
+
+Patterns
+--------
+A pattern is one or more words separated by spaces; a multi-word pattern matches consecutive words
+of one sentence with only white space between them. Each word is one or more alternatives joined
+by ``|``, and each alternative is
+
+* ``word``: that word type (case-insensitive; ``’`` is read as ``'``; not its possessive
+  ``word's``, which ``~word`` and ``word*`` match);
+* ``pre*``: any word that starts with ``pre``; ``*suf``: any word that ends with ``suf``;
+* ``~word``: any word with the same Porter stem (``~arrest``: arrest, arrests, arrested,
+  arresting); figures and hyphenated words are their own stems;
+* ``*`` alone: any one word (``border|borders * be secured``).
+
+Words are the segmenter's (:mod:`framing.segment`): ``don't``, ``military-age`` and ``U.S`` are one
+word each, so write ``*n't`` and ``military-age`` (and ``military age`` for the spaced form).
+
+Matching
+--------
+Everything is computed once per batch on the :class:`~framing.segment.Corpus` word arrays: each
+word type is mapped once to the set of pattern alternatives it matches (a
+:class:`~framing.wordtypes.DerivedTypeColumn`), and a pattern of ``n`` words is matched by
+checking word ``i + k`` against its ``k``-th word for all candidate positions ``i`` at once. No
+regular expression runs per sentence. Then, in order:
+
+1. **Longest match wins.** A match whose words lie inside a longer match (a cue, a rule or an
+   ignore phrase) is dropped; of identical spans, ignore phrases win over rules, rules over cues.
+   So ``victims of trafficking`` (humanitarian) hides ``trafficking`` (security), and
+   ``Immigration and Customs Enforcement`` (ignored) hides ``~enforce``.
+2. **Topic.** With a topic condition, a cue of a frame with ``topic = true`` (the default) counts
+   only in a sentence within ``window`` sentences of one that holds a topic term.
+3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
+4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
+   ``negation_window`` words before it is dropped, when no clause break comes between them (a
+   ``negation_breaks`` word such as *but*, or one of ``, ; : ( )`` and dashes; the sentence end
+   always breaks). A negator followed by a negation exception ("not only", "not just") does not
+   count. The window of five words follows NegEx (Chapman et al. 2001). With ``"keep"`` it counts: "denied due process" is still a rights
+   claim. Hedges ("could", "allegedly") never drop a cue: voicing a suspicion is still framing; the
+   match is marked ``hedged``.
+
+What is **not** handled: negation after the cue or beyond the window ("a threat? Hardly"), scope
+across clauses ("not because they are a threat"), irony and quotation marks (a quoted cue counts
+for the article; framing through sources is framing), coreference beyond the topic window, and
+word senses a pattern cannot tell apart. :func:`framing.frames.cue_table` lists every match with
+its status (``counted``, ``negated``, ``vetoed``, ``off_topic``, ``hidden``), so nothing is dropped
+silently.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import weakref
+from collections.abc import Mapping, Sequence
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .segment import _WORD_TYPES, Corpus
+from .wordtypes import DerivedTypeColumn
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+__all__ = ["Lexicon", "LexiconError", "Frame", "Rule", "load_lexicon", "bundled_lexicon", "BUNDLED", "Matches", "match"]
+
+#: The frame sets that ship with the package, as ``framing/data/lexicons/<name>.toml``.
+BUNDLED = ("immigration", "generic")
+
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "negators": ["not", "no", "never", "*n't", "without", "nor", "neither", "cannot", "none", "nobody", "nothing"],
+    "negation_window": 5,
+    "negation_breaks": ["but", "however", "although", "though", "while", "whereas", "yet", "because"],
+    "negation_exceptions": ["only", "just", "merely", "simply"],
+    "hedges": ["may", "might", "could", "allegedly", "reportedly", "possibly", "probably", "suspected"],
+    "sentence_threshold": 1.0,
+    "balance_smoothing": 1.0,
+}
+_TOP_KEYS = {"name", "description", "version", "poles", "provenance", "settings", "topic", "ignore", "frames", "rules"}
+_PROVENANCE_KEYS = {"authors", "licence", "license", "sources", "method", "notes", "created"}
+_FRAME_KEYS = {"description", "negation", "cues", "threshold", "topic"}
+_RULE_KEYS = {"pattern", "frame", "weight", "veto", "note"}
+_TOPIC_KEYS = {"terms", "window"}
+_RESERVED = {"balance", "topic"}
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_ALTERNATIVE = re.compile(r"^(~?[^\s*~|]+|\*[^\s*~|]+|[^\s*~|]+\*|\*)$")
+MAX_WEIGHT = 100.0
+#: Characters that end a negation's scope: , ; : ( ) and dashes.
+_CLAUSE_MARKS = np.array([ord(c) for c in ",;:()\u2013\u2014-"], dtype=np.uint32)
+
+
+class LexiconError(ValueError):
+    """A lexicon that does not follow the format; the message lists every problem with its path."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame: its cues as ``(pattern, weight)`` pairs, and what negation does to them."""
+
+    name: str
+    cues: tuple[tuple[str, float], ...]
+    negation: str = "drop"
+    description: str = ""
+    threshold: float | None = None
+    topic: bool = True
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A direction rule or veto: a pattern that may count for ``frame`` and vetoes ``veto`` in its sentence."""
+
+    pattern: str
+    frame: str | None = None
+    weight: float = 1.0
+    veto: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A checked frame set. Build it with :func:`load_lexicon`; it is immutable and picklable."""
+
+    name: str
+    frames: tuple[Frame, ...]
+    rules: tuple[Rule, ...] = ()
+    ignore: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    topic_window: int = 0
+    poles: tuple[str, str] | None = None
+    settings: tuple[tuple[str, Any], ...] = ()
+    provenance: tuple[tuple[str, Any], ...] = ()
+    description: str = ""
+    version: str = ""
+
+    @property
+    def frame_names(self) -> list[str]:
+        return [f.name for f in self.frames]
+
+    def setting(self, name: str) -> Any:
+        return dict(self.settings)[name]
+
+    def columns(self) -> list[str]:
+        """The score columns of this set, in order (see :mod:`framing.frames`)."""
+        base = f"framing.{self.name}"
+        names = [f"{base}.{f}" for f in self.frame_names]
+        names += [f"{base}.{f}_per_1k" for f in self.frame_names]
+        names += [f"{base}.{f}_score" for f in self.frame_names]
+        if self.poles:
+            names.append(f"{base}.balance")
+        if self.topic:
+            names.append(f"{base}.topic")
+        return names
+
+    def to_dict(self) -> dict[str, Any]:
+        """The lexicon in the file format (a dict that :func:`load_lexicon` accepts)."""
+        data: dict[str, Any] = {"name": self.name}
+        if self.description:
+            data["description"] = self.description
+        if self.version:
+            data["version"] = self.version
+        if self.poles:
+            data["poles"] = list(self.poles)
+        if self.provenance:
+            data["provenance"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.provenance}
+        data["settings"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.settings}
+        if self.topic:
+            data["topic"] = {"terms": list(self.topic), "window": self.topic_window}
+        if self.ignore:
+            data["ignore"] = list(self.ignore)
+        frames: dict[str, Any] = {}
+        for frame in self.frames:
+            entry: dict[str, Any] = {"negation": frame.negation, "topic": frame.topic, "cues": dict(frame.cues)}
+            if frame.description:
+                entry["description"] = frame.description
+            if frame.threshold is not None:
+                entry["threshold"] = frame.threshold
+            frames[frame.name] = entry
+        data["frames"] = frames
+        if self.rules:
+            data["rules"] = [
+                {k: v for k, v in (("pattern", r.pattern), ("frame", r.frame), ("weight", r.weight),
+                                   ("veto", list(r.veto)), ("note", r.note)) if v not in (None, "", [])}
+                for r in self.rules
+            ]  # fmt: skip
+        return data
+
+
+# -- loading and checking -----------------------------------------------------------------------
+def _read(source: str | Path) -> dict[str, Any]:
+    path = Path(source)
+    if not path.is_file():
+        raise LexiconError(f"lexicon file not found: {path}")
+    text = path.read_text(encoding="utf-8")
+    try:
+        if path.suffix.lower() == ".toml":
+            return tomllib.loads(text)
+        if path.suffix.lower() == ".json":
+            return json.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as error:
+        raise LexiconError(f"{path}: not valid {path.suffix[1:].upper()}: {error}") from error
+    raise LexiconError(f"{path}: a lexicon file must end in .toml or .json")
+
+
+def _pattern_problems(pattern: Any) -> str | None:
+    if not isinstance(pattern, str) or not pattern.strip():
+        return "a pattern must be a non-empty string"
+    for word in pattern.lower().split():
+        for alternative in word.split("|"):
+            if not alternative or not _ALTERNATIVE.match(alternative):
+                return f"{alternative!r} in {pattern!r} is not a word, pre*, *suf, ~word or *"
+    return None
+
+
+def _weight_problem(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return f"weight must be a finite number, got {value!r}"
+    if not 0 < value <= MAX_WEIGHT:
+        return f"weight must be in (0, {MAX_WEIGHT:g}], got {value!r}"
+    return None
+
+
+def _patterns(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)):
+        problems.append(f"{where}: must be a list of patterns")
+        return ()
+    for i, pattern in enumerate(value):
+        problem = _pattern_problems(pattern)
+        if problem:
+            problems.append(f"{where}[{i}]: {problem}")
+    return tuple(" ".join(p.lower().replace("’", "'").split()) for p in value if isinstance(p, str))
+
+
+def _unknown(data: Mapping[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
+    extra = sorted(set(data) - allowed)
+    if extra:
+        problems.append(f"{where}: unknown keys {extra}; allowed: {sorted(allowed)}")
+
+
+def load_lexicon(source: str | Path | Mapping[str, Any] | Lexicon) -> Lexicon:
+    """Read and check a frame set from a TOML or JSON file, a dict, or the name of a bundled set.
+
+    Parameters
+    ----------
+    source : str, pathlib.Path, dict or Lexicon
+        A path ending in ``.toml`` or ``.json``, a dict in the same format, the name of a bundled
+        set (:data:`BUNDLED`), or a :class:`Lexicon` (returned as is).
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        Listing every problem found, each with its place in the file.
+
+    Examples
+    --------
+    >>> lex = load_lexicon({"name": "risk", "frames": {"danger": {"cues": {"risk*": 1, "unsafe": 2}}}})
+    >>> lex.columns()
+    ['framing.risk.danger', 'framing.risk.danger_per_1k', 'framing.risk.danger_score']
+    >>> load_lexicon({"name": "risk", "frames": {"danger": {"cues": {"risk*": -1}}, "x": {}}})
+    Traceback (most recent call last):
+    ...
+    framing.lexicon.LexiconError: invalid lexicon 'risk':
+      frames.danger.cues['risk*']: weight must be in (0, 100], got -1
+      frames.x.cues: a frame needs at least one cue
+    """
+    if isinstance(source, Lexicon):
+        return source
+    if isinstance(source, str) and source in BUNDLED:
+        return bundled_lexicon(source)
+    if isinstance(source, (str, Path)):
+        data = _read(source)
+    elif isinstance(source, Mapping):
+        data = dict(source)
+    else:
+        raise LexiconError(f"a lexicon is a path, a dict or a bundled name {BUNDLED}, got {type(source).__name__}")
+    return _check(data)
+
+
+def _check(data: dict[str, Any]) -> Lexicon:
+    problems: list[str] = []
+    _unknown(data, _TOP_KEYS, "top level", problems)
+    name = data.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        problems.append(f"name: must match {_NAME.pattern} (it becomes part of column names), got {name!r}")
+    for key in ("description", "version"):
+        if not isinstance(data.get(key, ""), str):
+            problems.append(f"{key}: must be a string")
+
+    frames_data = data.get("frames")
+    frames: list[Frame] = []
+    if not isinstance(frames_data, Mapping) or not frames_data:
+        problems.append("frames: a table of at least one frame is required")
+        frames_data = {}
+    for fname, fdata in frames_data.items():
+        where = f"frames.{fname}"
+        if not isinstance(fname, str) or not _NAME.match(fname) or fname in _RESERVED:
+            problems.append(f"{where}: a frame name must match {_NAME.pattern} and not be one of {sorted(_RESERVED)}")
+        if not isinstance(fdata, Mapping):
+            problems.append(f"{where}: must be a table")
+            continue
+        _unknown(fdata, _FRAME_KEYS, where, problems)
+        negation = fdata.get("negation", "drop")
+        if negation not in ("drop", "keep"):
+            problems.append(f"{where}.negation: must be 'drop' or 'keep', got {negation!r}")
+        topic_flag = fdata.get("topic", True)
+        if not isinstance(topic_flag, bool):
+            problems.append(f"{where}.topic: must be true or false, got {topic_flag!r}")
+        threshold = fdata.get("threshold")
+        if threshold is not None and _weight_problem(threshold):
+            problems.append(f"{where}.threshold: {_weight_problem(threshold)}")
+        cues = fdata.get("cues", {})
+        if not isinstance(cues, Mapping) or not cues:
+            problems.append(f"{where}.cues: a frame needs at least one cue")
+            cues = {}
+        checked = []
+        for pattern, weight in cues.items():
+            problem = _pattern_problems(pattern) or _weight_problem(weight)
+            if problem:
+                problems.append(f"{where}.cues[{pattern!r}]: {problem}")
+            else:
+                checked.append((" ".join(pattern.lower().replace("’", "'").split()), float(weight)))
+        frames.append(Frame(str(fname), tuple(checked), negation, str(fdata.get("description", "")),
+                            None if threshold is None else float(threshold), topic_flag is not False))  # fmt: skip
+    names = {f.name for f in frames}
+
+    rules: list[Rule] = []
+    rules_data = data.get("rules", [])
+    if not isinstance(rules_data, list):
+        problems.append("rules: must be a list of tables ([[rules]] in TOML)")
+        rules_data = []
+    for i, rdata in enumerate(rules_data):
+        where = f"rules[{i}]"
+        if not isinstance(rdata, Mapping):
+            problems.append(f"{where}: must be a table")
+            continue
+        _unknown(rdata, _RULE_KEYS, where, problems)
+        pattern = rdata.get("pattern")
+        problem = _pattern_problems(pattern)
+        if problem:
+            problems.append(f"{where}.pattern: {problem}")
+        frame = rdata.get("frame")
+        veto = rdata.get("veto", [])
+        if frame is not None and frame not in names:
+            problems.append(f"{where}.frame: {frame!r} is not a frame of this lexicon {sorted(names)}")
+        if not isinstance(veto, list) or any(v not in names for v in veto):
+            problems.append(f"{where}.veto: must be a list of frames of this lexicon {sorted(names)}, got {veto!r}")
+            veto = []
+        if frame is None and not veto:
+            problems.append(f"{where}: a rule needs a frame, a veto, or both")
+        weight = rdata.get("weight", 1.0)
+        if _weight_problem(weight):
+            problems.append(f"{where}.weight: {_weight_problem(weight)}")
+        if not problem:
+            rules.append(Rule(" ".join(pattern.lower().replace("’", "'").split()), frame, float(weight) if not _weight_problem(weight) else 1.0,
+                              tuple(veto), str(rdata.get("note", ""))))  # fmt: skip
+
+    ignore = _patterns(data.get("ignore", []), "ignore", problems)
+    topic: tuple[str, ...] = ()
+    window = 0
+    if "topic" in data:
+        tdata = data["topic"]
+        if not isinstance(tdata, Mapping):
+            problems.append("topic: must be a table with terms (and window)")
+        else:
+            _unknown(tdata, _TOPIC_KEYS, "topic", problems)
+            topic = _patterns(tdata.get("terms", []), "topic.terms", problems)
+            if not topic:
+                problems.append("topic.terms: a topic condition needs at least one term")
+            window = tdata.get("window", 0)
+            if isinstance(window, bool) or not isinstance(window, int) or window < 0:
+                problems.append(f"topic.window: must be a non-negative integer, got {window!r}")
+                window = 0
+
+    poles = data.get("poles")
+    if poles is not None:
+        if not isinstance(poles, list) or len(poles) != 2 or len(set(poles)) != 2 or any(p not in names for p in poles):
+            problems.append(f"poles: must name two different frames of this lexicon {sorted(names)}, got {poles!r}")
+            poles = None
+        else:
+            poles = tuple(poles)
+
+    provenance = data.get("provenance", {})
+    if not isinstance(provenance, Mapping):
+        problems.append("provenance: must be a table")
+        provenance = {}
+    _unknown(provenance, _PROVENANCE_KEYS, "provenance", problems)
+
+    settings = dict(DEFAULT_SETTINGS)
+    sdata = data.get("settings", {})
+    if not isinstance(sdata, Mapping):
+        problems.append("settings: must be a table")
+        sdata = {}
+    _unknown(sdata, set(DEFAULT_SETTINGS), "settings", problems)
+    for key in ("negators", "negation_breaks", "negation_exceptions", "hedges"):
+        if key in sdata:
+            settings[key] = list(_patterns(sdata[key], f"settings.{key}", problems))
+    if "negation_window" in sdata:
+        value = sdata["negation_window"]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
+            problems.append(f"settings.negation_window: must be an integer in [0, 20], got {value!r}")
+        else:
+            settings["negation_window"] = value
+    for key in ("sentence_threshold", "balance_smoothing"):
+        if key in sdata:
+            value = sdata[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                problems.append(f"settings.{key}: must be a non-negative number, got {value!r}")
+            else:
+                settings[key] = float(value)
+
+    if problems:
+        raise LexiconError(f"invalid lexicon {name!r}:\n  " + "\n  ".join(problems))
+    frozen_settings = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in settings.items())
+    frozen_provenance = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in provenance.items())
+    lexicon = Lexicon(
+        name=name, frames=tuple(frames), rules=tuple(rules), ignore=ignore, topic=topic, topic_window=window,
+        poles=poles, settings=frozen_settings, provenance=frozen_provenance,
+        description=data.get("description", ""), version=data.get("version", ""),
+    )  # fmt: skip
+    return lexicon
+
+
+@lru_cache(maxsize=None)
+def bundled_lexicon(name: str) -> Lexicon:
+    """A frame set that ships with the package: ``"immigration"`` or ``"generic"``.
+
+    Examples
+    --------
+    >>> bundled_lexicon("immigration").poles
+    ('humanitarian', 'security')
+    """
+    if name not in BUNDLED:
+        raise LexiconError(f"no bundled lexicon {name!r}; bundled: {BUNDLED}")
+    from ._resources import data_text
+
+    return _check(tomllib.loads(data_text(f"lexicons/{name}.toml")))
+
+
+# -- matching -----------------------------------------------------------------------------------
+class _Patterns:
+    """Patterns compiled against the shared word-type table: every type is mapped, once, to the
+    set of pattern alternatives (atoms) it matches."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        from .repetition import porter_stem
+
+        self._stem = porter_stem
+        atoms: dict[str, int] = {}
+        self.patterns: list[tuple[tuple[int, ...] | None, ...]] = []
+        for pattern in patterns:
+            words = []
+            for word in pattern.split():
+                if word == "*":
+                    words.append(None)  # any one word
+                else:
+                    words.append(tuple(atoms.setdefault(a, len(atoms)) for a in word.split("|")))
+            self.patterns.append(tuple(words))
+        self.n_atoms = len(atoms)
+        self.exact: dict[str, list[int]] = {}
+        self.stems: dict[str, list[int]] = {}
+        self.prefixes: list[tuple[str, int]] = []
+        self.suffixes: list[tuple[str, int]] = []
+        for atom, i in atoms.items():
+            if atom.startswith("~"):
+                self.stems.setdefault(self._stem(atom[1:]), []).append(i)
+            elif atom.endswith("*"):
+                self.prefixes.append((atom[:-1], i))
+            elif atom.startswith("*"):
+                self.suffixes.append((atom[1:], i))
+            else:
+                self.exact.setdefault(atom, []).append(i)
+        self._prefix_tuple = tuple(p for p, _ in self.prefixes)
+        self._suffix_tuple = tuple(s for s, _ in self.suffixes)
+        self._sets: dict[tuple[int, ...], int] = {(): 0}
+        self._lock = threading.Lock()
+        self._matrix = np.zeros((1, max(self.n_atoms, 1)), dtype=bool)
+        self.type_sets = DerivedTypeColumn(_WORD_TYPES, self._set_of, np.int32)
+
+    def _set_of(self, word: str) -> int:
+        found = list(self.exact.get(word, ()))
+        if self._prefix_tuple and word.startswith(self._prefix_tuple):
+            found += [i for p, i in self.prefixes if word.startswith(p)]
+        if self._suffix_tuple and word.endswith(self._suffix_tuple):
+            found += [i for s, i in self.suffixes if word.endswith(s)]
+        if self.stems:
+            found += self.stems.get(self._stem(word), ())
+        key = tuple(sorted(set(found)))
+        with self._lock:
+            return self._sets.setdefault(key, len(self._sets))
+
+    def matrix(self) -> np.ndarray:
+        """``matrix[set id, atom]``: whether the atom is in the set."""
+        with self._lock:
+            if len(self._matrix) < len(self._sets):
+                matrix = np.zeros((len(self._sets), max(self.n_atoms, 1)), dtype=bool)
+                for atoms, i in self._sets.items():
+                    matrix[i, list(atoms)] = True
+                self._matrix = matrix
+            return self._matrix
+
+    def find(self, corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every match in ``corpus``: pattern index, first word and last word (global word indices)."""
+        types = corpus.word_types
+        n = len(types)
+        empty = (np.zeros(0, np.int64),) * 3
+        if n == 0 or not self.patterns:
+            return empty
+        sets = self.type_sets()[types]
+        matrix = self.matrix()
+        joins = _gaps(corpus)[0]
+        selectors: dict[tuple[int, ...], np.ndarray] = {}
+
+        def selector(word: tuple[int, ...]) -> np.ndarray:
+            """Whether each atom set holds one of the word's alternatives (one value per set, not per token)."""
+            if word not in selectors:
+                selectors[word] = matrix[:, list(word)].any(axis=1)
+            return selectors[word]
+
+        # candidate starts: tokens whose set holds the first word of some pattern
+        heads = sorted({a for words in self.patterns if words[0] is not None for a in words[0]})
+        candidates = np.flatnonzero(matrix[:, heads].any(axis=1)[sets]) if heads else np.zeros(0, np.int64)
+        candidate_sets = sets[candidates]
+        starts: dict[tuple[int, ...], np.ndarray] = {}
+        out_pattern, out_first, out_last = [], [], []
+        for index, words in enumerate(self.patterns):
+            head = words[0]
+            if head is None:
+                at = np.arange(n)
+            else:
+                if head not in starts:
+                    starts[head] = candidates[selector(head)[candidate_sets]]
+                at = starts[head]
+            for k, word in enumerate(words[1:], start=1):
+                at = at[at + k < n]
+                at = at[joins[at + k - 1]]
+                if word is not None:
+                    at = at[selector(word)[sets[at + k]]]
+            out_pattern.append(np.full(len(at), index, np.int64))
+            out_first.append(at.astype(np.int64))
+            out_last.append(at.astype(np.int64) + len(words) - 1)
+        return np.concatenate(out_pattern), np.concatenate(out_first), np.concatenate(out_last)
+
+
+_GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
+
+
+def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """For every word ``i``: whether word ``i + 1`` follows in the same sentence with only white space
+    between (phrases), and whether a clause mark ``, ; : ( )`` or a dash lies between them (negation
+    scope). Computed from the word and chunk arrays, once per batch."""
+    cached = _GAPS.get(corpus)
+    if cached is not None:
+        return cached
+    start, end = corpus._word_bounds
+    n = len(start)
+    joins = np.zeros(n, dtype=bool)
+    clause = np.zeros(n, dtype=bool)
+    if n > 1:
+        sentence = corpus.word_sentence
+        chunk_start, chunk_end = corpus.chunks
+        # only white space between: word i ends a chunk and word i + 1 starts the next one
+        chunk_of_end = np.searchsorted(chunk_end, end[:-1])
+        ends_chunk = chunk_end[np.minimum(chunk_of_end, len(chunk_end) - 1)] == end[:-1]
+        starts_next = chunk_start[np.minimum(chunk_of_end + 1, len(chunk_start) - 1)] == start[1:]
+        spaced = ends_chunk & starts_next
+        joins[:-1] = spaced & (sentence[1:] == sentence[:-1])
+        # the other gaps hold punctuation: read their characters (a small share of all characters)
+        other = np.flatnonzero(~spaced)
+        lo, hi = end[other], start[other + 1]
+        lengths = hi - lo
+        offsets = np.cumsum(lengths) - lengths
+        positions = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
+        marked = np.isin(corpus.codepoints[positions], _CLAUSE_MARKS)
+        clause[other[np.unique(np.repeat(np.arange(len(other)), lengths)[marked])]] = True
+    _GAPS[corpus] = (joins, clause)
+    return joins, clause
+
+
+@dataclass
+class Matches:
+    """Every pattern match of one frame set in a batch (global word indices), with its status.
+
+    ``kind`` is 0 for a cue, 1 for a rule, 2 for an ignore phrase; ``frame`` is an index into
+    ``lexicon.frames`` (-1 for none); ``status`` is one of :data:`STATUSES`.
+    """
+
+    lexicon: Lexicon
+    pattern: np.ndarray  # the pattern text, object array
+    kind: np.ndarray
+    frame: np.ndarray
+    weight: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+    sentence: np.ndarray
+    status: np.ndarray
+    hedged: np.ndarray
+    on_topic_sentences: np.ndarray | None
+
+    STATUSES = ("counted", "negated", "vetoed", "off_topic", "hidden", "rule", "ignored")
+
+    @property
+    def counted(self) -> np.ndarray:
+        return self.status == 0
+
+
+_COMPILED: "OrderedDict[str, tuple]" = OrderedDict()
+_COMPILED_LOCK = threading.Lock()
+_MAX_COMPILED = 32  # matchers kept per process, least recently used dropped first
+
+
+def _compiled(lexicon: Lexicon):
+    """The matcher of a lexicon, kept per process (its per-type column grows with the type table)."""
+    # keyed by everything that changes matching, not by the prose
+    key = json.dumps([lexicon.frames, lexicon.rules, lexicon.ignore, lexicon.topic, lexicon.topic_window,
+                      lexicon.settings], default=str)  # fmt: skip
+    with _COMPILED_LOCK:
+        found = _COMPILED.get(key)
+        if found is not None:
+            _COMPILED.move_to_end(key)
+        else:
+            index = {name: i for i, name in enumerate(lexicon.frame_names)}
+            entries: list[tuple[int, str, int, float]] = []  # (kind, pattern, frame, weight)
+            for frame in lexicon.frames:
+                entries += [(0, p, index[frame.name], w) for p, w in frame.cues]
+            entries += [(1, r.pattern, index[r.frame] if r.frame else -1, r.weight) for r in lexicon.rules]
+            entries += [(2, p, -1, 0.0) for p in lexicon.ignore]
+            n_entries = len(entries)
+            extra = [lexicon.setting("negators"), lexicon.setting("negation_exceptions"), lexicon.setting("hedges"),
+                     lexicon.setting("negation_breaks"), lexicon.topic]  # fmt: skip
+            starts = []
+            for group in extra:
+                starts.append(len(entries))
+                entries += [(3, p, -1, 0.0) for p in group]
+            patterns = _Patterns([e[1] for e in entries])
+            found = (patterns, entries, n_entries, *starts)
+            _COMPILED[key] = found
+            if len(_COMPILED) > _MAX_COMPILED:
+                _COMPILED.popitem(last=False)
+        return found
+
+
+def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
+    """Match a frame set over a segmented batch and decide which cues count (see the module doc).
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> lex = load_lexicon({"name": "t", "frames": {"threat": {"cues": {"threat*": 1}}}})
+    >>> m = match(segment(["They are a threat. They are not a threat."]), lex)
+    >>> [Matches.STATUSES[s] for s in m.status]
+    ['counted', 'negated']
+    """
+    patterns, entries, n_entries, neg_start, exc_start, hedge_start, break_start, topic_start = _compiled(lexicon)
+    index, first, last = patterns.find(corpus)
+    n_words = len(corpus.word_types)
+    word_sentence = corpus.word_sentence
+
+    def words_of(lo: int, hi: int) -> np.ndarray:
+        flags = np.zeros(n_words + 1, dtype=bool)
+        chosen = (index >= lo) & (index < hi)
+        flags[first[chosen]] = True  # single-word patterns
+        return flags
+
+    # negators not followed by an exception ("not only"), hedges
+    negator = words_of(neg_start, exc_start)
+    exception = words_of(exc_start, hedge_start)
+    negator[:-1] &= ~exception[1:]
+    hedge = words_of(hedge_start, break_start)
+    # clause breaks: boundary[k] when a break word is word k or clause punctuation precedes it
+    boundary = words_of(break_start, topic_start)[:n_words]
+    if n_words > 1:
+        boundary[1:] |= _gaps(corpus)[1][:-1]
+
+    # topic: sentences with a topic term, widened by the window within each document
+    n_sentences = len(corpus.sentences)
+    on_topic = None
+    if lexicon.topic:
+        topical = (index >= topic_start)
+        on_topic = np.zeros(n_sentences, dtype=bool)
+        on_topic[word_sentence[first[topical]]] = True
+        window = lexicon.topic_window
+        if window:
+            doc = corpus.sentences.doc
+            spread = on_topic.copy()
+            for shift in range(1, window + 1):
+                same = doc[shift:] == doc[:-shift]
+                spread[shift:] |= on_topic[:-shift] & same
+                spread[:-shift] |= on_topic[shift:] & same
+            on_topic = spread
+
+    keep = index < n_entries
+    index, first, last = index[keep], first[keep], last[keep]
+    kind = np.array([e[0] for e in entries], dtype=np.int64)[index]
+    frame = np.array([e[2] for e in entries], dtype=np.int64)[index]
+    weight = np.array([e[3] for e in entries], dtype=np.float64)[index]
+    text = np.array([e[1] for e in entries], dtype=object)[index]
+    sentence = word_sentence[first] if len(first) else np.zeros(0, np.int64)
+    status = np.zeros(len(index), dtype=np.int64)
+    status[kind == 1] = 5
+    status[kind == 2] = 6
+
+    # 1. longest match wins: sort by start, longer first, ignore < rule < cue; a match inside an
+    #    earlier one (running maximum of ends) is hidden
+    order = np.lexsort((-kind, -last, first))
+    hidden = np.zeros(len(index), dtype=bool)
+    if len(order):
+        ends = last[order]
+        previous_max = np.maximum.accumulate(np.r_[-1, ends[:-1]])
+        hidden[order] = previous_max >= ends
+    status[hidden] = 4
+    live = ~hidden
+
+    # 2. topic, 3. vetoes, 4. negation (cues, and rules that count for a frame)
+    counts = live & (frame >= 0)
+    if on_topic is not None:
+        needs_topic = np.array([f.topic for f in lexicon.frames] + [False], dtype=bool)
+        off = counts & needs_topic[frame] & ~on_topic[sentence]
+        status[off] = 3
+        counts &= ~off
+    n_frames = len(lexicon.frames)
+    n_cues = sum(len(f.cues) for f in lexicon.frames)
+    vetoes = np.zeros((len(lexicon.rules), n_frames), dtype=bool)  # rule x frame it vetoes
+    for r, rule in enumerate(lexicon.rules):
+        vetoes[r, [lexicon.frame_names.index(v) for v in rule.veto]] = True
+    vetoing = np.flatnonzero(live & (kind == 1))
+    match_of, vetoed_frame = np.nonzero(vetoes[index[vetoing] - n_cues])
+    if len(match_of):
+        keys = sentence[vetoing[match_of]] * n_frames + vetoed_frame
+        vetoed = counts & np.isin(sentence * n_frames + frame, keys)
+        status[vetoed] = 2
+        counts &= ~vetoed
+    window = lexicon.setting("negation_window")
+    drops = np.array([f.negation == "drop" for f in lexicon.frames] + [False], dtype=bool)
+    negated = np.zeros(len(index), dtype=bool)
+    hedged = np.zeros(len(index), dtype=bool)
+    if len(index) and window:
+        # the nearest negator (hedge) before each cue: negated when within the window and no clause
+        # break (the sentence start included) lies between them
+        boundary[np.r_[True, word_sentence[1:] != word_sentence[:-1]]] = True
+        breaks = np.cumsum(boundary)
+        positions = np.arange(n_words)
+        for flags, out in ((negator[:n_words], negated), (hedge[:n_words], hedged)):
+            last_flag = np.maximum.accumulate(np.where(flags, positions, -1))
+            before = np.r_[-1, last_flag[:-1]][first]  # the nearest flagged word before the cue
+            out[:] = (before >= 0) & (first - before <= window) & (breaks[first] == breaks[np.maximum(before, 0)])
+    negated &= counts & drops[frame]
+    status[negated] = 1
+    counts &= ~negated
+    status[counts] = 0
+    o = order  # text order: by first word, longer match first
+    return Matches(lexicon, text[o], kind[o], frame[o], weight[o], first[o], last[o], sentence[o], status[o], hedged[o], on_topic)

@@ -1,0 +1,430 @@
+"""Sourcing density: who says so, and how specifically.
+
+Good reporting attributes its claims to sources and quotes people by name; padded or generated
+pages assert, and quote nobody. This family counts, per document:
+
+* **attributions** (:func:`framing.attribution.attributions`): reporting cues whose rules are
+  written for precision ("said", "told", "according to", "in a statement", "X noted that", "data
+  show", ", said Smith"), cues a few words apart counted once ("said in a statement");
+* **direct quotes**: text between balanced quotation marks (curly or straight, across sentence
+  boundaries; a quote left open at the end of its line runs to the line's end, the news
+  convention for a quote that goes on in the next paragraph) of at least
+  :data:`MIN_QUOTE_WORDS` words that are not all capitalised (a title such as “Game of Thrones”).
+  A short complete utterance (2-3 words closed after a comma or end mark, “We lost,” she said)
+  counts when a cue introduces it. A quote has a **speaker** when an attribution cue stands
+  outside it in a sentence the quote touches (or in the sentence before it when that sentence
+  ends with a colon), or when it continues a quote with a speaker: the quotes of one line (a
+  paragraph) share a speaker, and so does a run of quotes on consecutive lines. A quote without
+  any is an **orphan quote**;
+* **sources**: the source of each attribution (a capitalised name, a pronoun that refers back, an
+  anonymous source such as "officials said" or "people familiar with the matter", a study or
+  document, a group); distinct named sources are counted by the last word of the name
+  ("Alejandro Mayorkas" and "Mayorkas" are one);
+* **specifics**: figures (tokens made of digits), month and weekday names, and named entities
+  (runs of capitalised name words that are not only a sentence's first word, outside title-case
+  headings).
+
+Everything runs over the batch's word and character arrays; quotation marks are paired with
+array operations over all marks of the batch.
+
+Examples
+--------
+>>> from framing.segment import segment
+>>> corpus = segment(["\\u201cWe will rebuild the bridge by May,\\u201d Mayor Ann Lee said on Monday."])
+>>> scores = compute(corpus)
+>>> int(scores["sourcing.attributions"][0]), int(scores["sourcing.quotes"][0]), int(scores["sourcing.named_sources"][0])
+(1, 1, 1)
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import attribution
+from .report import Evidence
+from ._chars import UPPER as UPPER_CLASS
+from .segment import Corpus
+
+NAME = "sourcing"
+COMPAT_MODES = (None, "textstat")  # sourcing does not depend on the compat mode
+COLUMNS = (
+    "sourcing.attributions",
+    "sourcing.attributions_per_100_words",
+    "sourcing.attributed_sentence_share",
+    "sourcing.quotes",
+    "sourcing.quotes_with_speaker",
+    "sourcing.orphan_quotes",
+    "sourcing.orphan_quote_share",
+    "sourcing.quote_share_of_attributions",
+    "sourcing.named_sources",
+    "sourcing.anonymous_sources",
+    "sourcing.document_sources",
+    "sourcing.figures",
+    "sourcing.dates",
+    "sourcing.named_entities",
+    "sourcing.specifics_per_100_words",
+)
+
+#: A direct quote has at least this many words (textacy's rule: shorter ones are scare quotes).
+MIN_QUOTE_WORDS = 4
+_OPENING = "\u201c\u201e\u00ab"
+_CLOSING = "\u201d\u00bb"
+_STRAIGHT = '"'
+#: Characters after which a straight quotation mark opens a quote (besides white space).
+_OPEN_AFTER = "([{\u2014\u2013-/"
+#: A heading: at least this share of a sentence's content words are capitalised (entities there are not counted).
+HEADING_CAPITALISED_SHARE = 0.75
+
+
+def _check(compat: str | None) -> None:
+    if compat not in COMPAT_MODES:
+        raise ValueError(f"compat must be one of {COMPAT_MODES}, got {compat!r}")
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """The direct quotes of a batch, in text order (positions in ``corpus.joined``).
+
+    Attributes
+    ----------
+    start, end : ndarray of int64
+        From the opening mark to just after the closing mark (or to the end of its line).
+    doc : ndarray of int64
+    words : ndarray of int64
+        Words inside the quote.
+    own_cue : ndarray of int64
+        Index into :func:`framing.attribution.attributions` of the attribution that introduces the
+        quote, or -1.
+    speaker : ndarray of bool
+        The quote has a speaker (its own cue, or it continues a quote that has one).
+    continues : ndarray of int64
+        For a quote whose speaker comes from another quote: that quote's index, else -1.
+    """
+
+    start: np.ndarray
+    end: np.ndarray
+    doc: np.ndarray
+    words: np.ndarray
+    own_cue: np.ndarray
+    speaker: np.ndarray
+    continues: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+
+_QUOTES: "weakref.WeakKeyDictionary[Corpus, Quotes]" = weakref.WeakKeyDictionary()
+
+
+def _codes(chars: str, dtype: np.dtype) -> np.ndarray:
+    return np.array([ord(c) for c in chars], dtype=dtype)
+
+
+def quotes(corpus: Corpus) -> Quotes:
+    """The direct quotes of a batch and whether each has a speaker.
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> corpus = segment(["\\u201cThe refugee crisis is a crisis of humanity.\\u201d\\n\\nIt was \\"a big move\\" for her, she said."])
+    >>> found = quotes(corpus)
+    >>> [corpus.joined[s:e] for s, e in zip(found.start, found.end)], found.speaker.tolist()
+    (['\\u201cThe refugee crisis is a crisis of humanity.\\u201d'], [False])
+    """
+    cached = _QUOTES.get(corpus)
+    if cached is not None:
+        return cached
+    cp = corpus.codepoints
+    dtype = cp.dtype
+    marks = attribution.chars_at(corpus, _OPENING + _CLOSING + _STRAIGHT)
+    code = cp[marks]
+    last = len(cp) - 1
+    space = corpus.space
+    before = np.where(marks > 0, cp[np.maximum(marks - 1, 0)], ord(" "))
+    prev_space = (marks == 0) | space[np.maximum(marks - 1, 0)] | np.isin(before, _codes(_OPEN_AFTER, dtype))
+    next_space = space[np.minimum(marks + 1, last)]
+    straight = code == ord(_STRAIGHT)
+    is_open = np.isin(code, _codes(_OPENING, dtype)) | straight & prev_space & ~next_space
+    doc = corpus.doc_of(marks)
+    # the line of every mark (a line is a paragraph in news text; many texts have no blank lines)
+    line_start, line_end, _ = corpus._line_bounds
+    line = np.maximum(np.searchsorted(line_start, marks, side="right") - 1, 0)
+    # an opening mark pairs with the next mark if that closes, on the same line or a later one of
+    # the same document; else its quote runs to the end of its line
+    k = np.flatnonzero(is_open)
+    nxt = np.minimum(k + 1, len(marks) - 1)
+    closed = (k + 1 < len(marks)) & ~is_open[nxt] & (doc[nxt] == doc[k])
+    start = marks[k]
+    end = np.where(closed, marks[nxt] + 1, line_end[line[k]] if len(line_end) else start)
+    end_line = np.where(closed, line[nxt], line[k])
+    q_line = line[k]
+    qdoc = doc[k]
+    closing_char = np.where(closed, cp[np.maximum(marks[nxt] - 1, 0)], 0)
+    word_start = corpus._word_bounds[0]
+    first_word = np.searchsorted(word_start, start)
+    n_words = np.searchsorted(word_start, end) - first_word
+    capitals = np.zeros(len(word_start) + 1, np.int64)
+    np.cumsum(corpus.word_is_capitalized, out=capitals[1:])
+    all_capitalised = capitals[first_word + n_words] - capitals[first_word] == n_words
+
+    # the quote's own cue: an attribution outside the quote in a sentence the quote touches, or in
+    # the sentence before it when that one ends with a colon
+    found = attribution.attributions(corpus)
+    sentence_start, sentence_end = corpus._sentence_bounds
+    s0 = np.maximum(np.searchsorted(sentence_start, start, side="right") - 1, 0)
+    s1 = np.maximum(np.searchsorted(sentence_start, np.maximum(end - 1, start), side="right") - 1, 0)
+    prev_sentence = np.maximum(s0 - 1, 0)
+    colon_before = (s0 > 0) & (cp[np.maximum(sentence_end[prev_sentence] - 1, 0)] == ord(":"))
+    if len(sentence_start):
+        same_doc = corpus.sentences.doc[prev_sentence] == qdoc
+        s0 = np.where(colon_before & same_doc, prev_sentence, s0)
+    lo = np.searchsorted(found.sentence, s0)
+    hi = np.searchsorted(found.sentence, s1, side="right")
+    inside_lo = np.searchsorted(found.start, start)
+    inside_hi = np.searchsorted(found.start, end)
+    after_quote = np.maximum(inside_hi, lo)
+    own_cue = np.where(after_quote < hi, after_quote, np.where(inside_lo - 1 >= lo, inside_lo - 1, -1))
+    # a quote has MIN_QUOTE_WORDS words and is not a title; a shorter complete utterance (closed
+    # after a comma or end mark) counts when a cue introduces it: “We lost,” she said.
+    utterance = np.isin(closing_char, _codes(",.!?", dtype)) & (own_cue >= 0) & (n_words >= 2)
+    valid = ((n_words >= MIN_QUOTE_WORDS) | utterance) & ~all_capitalised
+    start, end, qdoc, n_words, own_cue = start[valid], end[valid], qdoc[valid], n_words[valid], own_cue[valid]
+    q_line, end_line = q_line[valid], end_line[valid]
+    own = (own_cue >= 0) | _credited(corpus, start, end, q_line, qdoc)
+
+    # continuation: the quotes of one line share a speaker; so does a run of quotes on consecutive
+    # lines (each starting at most one line after the previous quote ends)
+    m = len(start)
+    index = np.arange(m)
+    link = np.r_[False, (qdoc[1:] == qdoc[:-1]) & (q_line[1:] - end_line[:-1] <= 1)] if m else np.zeros(0, bool)
+    run_start = np.maximum.accumulate(np.where(~link, index, 0)) if m else index
+    last_own = np.maximum.accumulate(np.where(own, index, -1)) if m else index
+    from_run = ~own & (last_own >= run_start)
+    line_own = np.full(int(q_line.max()) + 1 if m else 0, -1, np.int64)
+    np.maximum.at(line_own, q_line[own], index[own])
+    from_line = ~own & ~from_run & (line_own[q_line] >= 0) if m else np.zeros(0, bool)
+    continues = np.where(from_run, last_own, np.where(from_line, line_own[q_line] if m else -1, -1))
+    result = Quotes(
+        start=start.astype(np.int64),
+        end=end.astype(np.int64),
+        doc=qdoc.astype(np.int64),
+        words=n_words.astype(np.int64),
+        own_cue=own_cue.astype(np.int64),
+        speaker=own | (continues >= 0),
+        continues=continues.astype(np.int64),
+    )
+    _QUOTES[corpus] = result
+    return result
+
+
+def _credited(corpus: Corpus, start: np.ndarray, end: np.ndarray, line: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """Quotes whose speaker is given by layout rather than a reporting verb.
+
+    * a dash and a capitalised word right after the closing mark, on the same line
+      (“Easy to use and efficient” – Dawn R.), or opening the next line;
+    * a short line right before the quote's line that opens with a name of at least two words and a
+      comma ("Lawrence Yun, NAR Chief Economist"), as interviews and round-ups set their speakers.
+    """
+    m = len(start)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    cp = corpus.codepoints
+    last = len(cp) - 1
+    dashes = _codes("\u2013\u2014\u2015-", cp.dtype)
+    upper = (corpus.char_classes & UPPER_CLASS) != 0
+    space = corpus.space
+
+    def next_visible(position: np.ndarray, steps: int = 3) -> np.ndarray:
+        """The first position at or after ``position`` that is not white space (within ``steps``)."""
+        position = np.minimum(position, last)
+        for _ in range(steps):
+            position = np.where(space[position] & (position < last), position + 1, position)
+        return position
+
+    after = next_visible(end)
+    dash = np.isin(cp[after], dashes)
+    credited = dash & upper[next_visible(after + 1)]
+    # the previous line: short, and opening with "First Last," (a name of two or more words, a comma)
+    line_start, line_end, _ = corpus._line_bounds
+    word_start, word_end = corpus._word_bounds
+    previous = np.maximum(line - 1, 0)
+    first = np.searchsorted(word_start, line_start[previous])
+    words = np.searchsorted(word_start, line_end[previous]) - first
+    runs_first, runs_last = attribution.name_runs(corpus)
+    at = np.minimum(np.searchsorted(runs_first, first), max(len(runs_first) - 1, 0))
+    if len(runs_first):
+        opens = (runs_first[at] == first) & (runs_last[at] > runs_first[at])
+        comma = cp[np.minimum(word_end[runs_last[at]], last)] == ord(",")
+        named_line = (line > 0) & (words <= 10) & opens & comma & (corpus.lines.doc[previous] == doc)
+        credited |= named_line
+    return credited
+
+
+def _entities(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Named-entity runs that count as specifics: first and last word of each."""
+    first, last = attribution.name_runs(corpus)
+    if len(first) == 0:
+        return first, last
+    starts_sentence = corpus.word_starts_sentence
+    keep = (last > first) | ~starts_sentence[first]
+    # title-case headings ("Immigration Policies and Deportation Procedures") are not entities
+    sentence = corpus.word_sentence
+    n_sentences = len(corpus._sentence_bounds[0])
+    content = corpus.word_feature("letters") > 0
+    content &= ~attribution.word_in(corpus, "stop")
+    capitalised = np.bincount(sentence[content & corpus.word_is_capitalized], minlength=n_sentences)
+    total = np.bincount(sentence[content], minlength=n_sentences)
+    heading = (total >= 2) & (capitalised >= HEADING_CAPITALISED_SHARE * total)
+    keep &= ~heading[sentence[first]]
+    return first[keep], last[keep]
+
+
+def _per_100(count: np.ndarray, words: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(words > 0, 100.0 * count / np.maximum(words, 1), np.nan)
+
+
+def _share(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """``part / whole``; 0 when there is nothing to share (no quotes: no orphans), NaN without words."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(words > 0, np.where(whole > 0, part / np.maximum(whole, 1), 0.0), np.nan)
+
+
+def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarray]:
+    """Sourcing columns for every document of ``corpus``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A segmented batch (:func:`framing.segment.segment`).
+    compat : {None, "textstat"}
+        Accepted for the common interface; sourcing is the same in both modes.
+
+    Returns
+    -------
+    dict of str to ndarray
+        One float array of length ``corpus.n_docs`` per name in :data:`COLUMNS`.
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> text = 'Officials said the bridge will reopen in May. "It is safe to cross," the mayor told reporters.'
+    >>> scores = compute(segment([text]))
+    >>> {k: round(float(v[0]), 2) for k, v in scores.items() if k.endswith(("attributions", "quotes", "sources"))}
+    {'sourcing.attributions': 2.0, 'sourcing.quotes': 1.0, 'sourcing.orphan_quotes': 0.0, 'sourcing.quote_share_of_attributions': 0.5, 'sourcing.named_sources': 0.0, 'sourcing.anonymous_sources': 1.0, 'sourcing.document_sources': 0.0}
+    """
+    _check(compat)
+    n = corpus.n_docs
+    words = corpus.words
+    n_words = words.per_doc(n).astype(np.float64)
+    found = attribution.attributions(corpus)
+    quoted = quotes(corpus)
+
+    def per_doc(doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return corpus.per_doc_sum(doc, weights)
+
+    attributions = per_doc(found.doc)
+    # sentences that hold a word, and those of them with an attribution
+    sentence_doc = corpus.sentences.doc
+    has_word = np.zeros(len(sentence_doc), bool)
+    has_word[corpus.word_sentence] = True
+    attributed = attribution.attributed_sentences(corpus) & has_word
+    n_sentences = per_doc(sentence_doc, has_word.astype(np.float64))
+    n_attributed = per_doc(sentence_doc, attributed.astype(np.float64))
+
+    quotes_per_doc = per_doc(quoted.doc)
+    with_speaker = per_doc(quoted.doc, quoted.speaker.astype(np.float64))
+    orphans = quotes_per_doc - with_speaker
+    own = quoted.own_cue[quoted.own_cue >= 0]
+    quoting_attributions = per_doc(found.doc[np.unique(own)]) if len(own) else np.zeros(n)
+
+    named = found.source_kind == 1
+    keys = np.unique(np.stack((found.doc[named], found.source_key[named])), axis=1) if named.any() else np.zeros((2, 0), np.int64)
+    named_sources = per_doc(keys[0])
+    anonymous = per_doc(found.doc[found.source_kind == 3])
+    documents = per_doc(found.doc[found.source_kind == 4])
+
+    figures_mask = corpus.word_feature("is_number") > 0
+    dates_mask = attribution.word_in(corpus, "dates") & corpus.word_is_capitalized
+    figures = per_doc(words.doc[figures_mask])
+    dates = per_doc(words.doc[dates_mask])
+    entity_first, _ = _entities(corpus)
+    entities = per_doc(words.doc[entity_first])
+    return {
+        "sourcing.attributions": attributions,
+        "sourcing.attributions_per_100_words": _per_100(attributions, n_words),
+        "sourcing.attributed_sentence_share": _share(n_attributed, n_sentences, n_words),
+        "sourcing.quotes": quotes_per_doc,
+        "sourcing.quotes_with_speaker": with_speaker,
+        "sourcing.orphan_quotes": orphans,
+        "sourcing.orphan_quote_share": _share(orphans, quotes_per_doc, n_words),
+        "sourcing.quote_share_of_attributions": _share(quoting_attributions, attributions, n_words),
+        "sourcing.named_sources": named_sources,
+        "sourcing.anonymous_sources": anonymous,
+        "sourcing.document_sources": documents,
+        "sourcing.figures": figures,
+        "sourcing.dates": dates,
+        "sourcing.named_entities": entities,
+        "sourcing.specifics_per_100_words": _per_100(figures + dates + entities, n_words),
+    }
+
+
+_KIND_LABEL = {1: "named_source", 2: "pronoun_source", 3: "anonymous_source", 4: "document_source", 5: "group_source"}
+_KIND_SIGNAL = {1: "sourcing.named_sources", 3: "sourcing.anonymous_sources", 4: "sourcing.document_sources"}
+
+
+def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
+    """Attributions, sources, quotes and specifics of document ``doc``, in text order per kind.
+
+    Labels: ``attribution`` (the cue, with its source in the label when one was found), the
+    source itself (``named_source``, ``anonymous_source``, ``document_source``), ``quote`` (with
+    where its speaker is found) and ``orphan_quote``, ``figure``, ``date`` and ``named_entity``.
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> corpus = segment(["\\u201cWe must act now and with compassion.\\u201d\\nPolice said 12 people were hurt."])
+    >>> [(e.label, e.text) for e in evidence(corpus, 0) if e.label in ("attribution", "orphan_quote", "figure")]
+    [('attribution', 'said'), ('orphan_quote', '\\u201cWe must act now and with compassion.\\u201d'), ('figure', '12')]
+    """
+    _check(compat)
+    text = corpus.texts[doc]
+    offset = int(corpus.offsets[doc])
+    items: list[Evidence] = []
+
+    def add(signal: str, label: str, start: int, end: int) -> None:
+        start, end = start - offset, end - offset
+        items.append(Evidence(signal, label, start, end, text[start:end]))
+
+    found = attribution.attributions(corpus)
+    for i in np.flatnonzero(found.doc == doc).tolist():
+        kind = int(found.source_kind[i])
+        add("sourcing.attributions", "attribution", int(found.start[i]), int(found.end[i]))
+        if found.source_start[i] >= 0 and kind in _KIND_SIGNAL:
+            add(_KIND_SIGNAL[kind], _KIND_LABEL[kind], int(found.source_start[i]), int(found.source_end[i]))
+        elif kind == 3:  # anonymous by a phrase of the sentence ("people familiar with the matter")
+            add("sourcing.anonymous_sources", "anonymous_source", int(found.start[i]), int(found.end[i]))
+    quoted = quotes(corpus)
+    for i in np.flatnonzero(quoted.doc == doc).tolist():
+        start, end = int(quoted.start[i]), int(quoted.end[i])
+        if quoted.speaker[i]:
+            add("sourcing.quotes_with_speaker", "quote", start, end)
+        else:
+            add("sourcing.orphan_quotes", "orphan_quote", start, end)
+    words = corpus.words
+    word_start, word_end = corpus._word_bounds
+    in_doc = words.doc == doc
+    for label, signal, mask in (
+        ("figure", "sourcing.figures", corpus.word_feature("is_number") > 0),
+        ("date", "sourcing.dates", attribution.word_in(corpus, "dates") & corpus.word_is_capitalized),
+    ):
+        for w in np.flatnonzero(mask & in_doc).tolist():
+            add(signal, label, int(word_start[w]), int(word_end[w]))
+    first, last = _entities(corpus)
+    for f, l in zip(first.tolist(), last.tolist()):
+        if words.doc[f] == doc:
+            add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]))
+    return items

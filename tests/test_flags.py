@@ -1,0 +1,120 @@
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import framing
+from framing.flags import RULES, LinearFlagger, QualityFlagger
+from framing.norms import PERCENTILE_GRID, Norms, reference_norms
+
+
+def _norms(**columns):
+    return Norms.fit(pd.DataFrame(columns))
+
+
+def test_percentiles_interpolate_and_handle_ties_and_nan():
+    norms = _norms(x=np.arange(101.0))  # quantile at p is p
+    got = norms.percentile("x", [-1.0, 0.0, 25.5, 100.0, 200.0, np.nan])
+    np.testing.assert_allclose(got[:-1], [0.0, 0.0, 25.5, 100.0, 100.0])
+    assert np.isnan(got[-1])
+    zeros = _norms(x=[0.0] * 9 + [1.0])  # 0 fills the grid up to the 100 * 8/9 point
+    assert 0 < zeros.percentile("x", [0.0])[0] < 50
+
+
+def test_norms_round_trip_and_validation(tmp_path):
+    norms = _norms(x=[1.0, 2.0, 3.0], y=[0.0, 0.0, 5.0])
+    path = tmp_path / "norms.json"
+    norms.save(path)
+    again = Norms.load(path)
+    np.testing.assert_array_equal(again.quantiles["y"], norms.quantiles["y"])
+    assert json.loads(path.read_text())["format"] == "framing-norms/1"
+    with pytest.raises(ValueError, match="non-decreasing"):
+        Norms({"x": PERCENTILE_GRID[::-1]})
+    with pytest.raises(ValueError, match="format"):
+        Norms.from_dict({"format": "other"})
+
+
+def test_shipped_norms_cover_every_rule_and_column():
+    norms = reference_norms()
+    assert set(framing.columns()) <= set(norms.columns)
+    assert sum(norms.meta["documents"].values()) >= 600
+
+
+def test_score_adds_percentile_columns():
+    frame = framing.score(["The cat sat on the mat. It was happy."], signals="readability", norms=True)
+    assert list(frame.columns[:2]) == ["text.characters", "text.characters.pct"]
+    assert 0 <= frame["readability.flesch_kincaid_grade.pct"].iloc[0] <= 100
+    with pytest.raises(TypeError, match="norms"):
+        framing.score(["x"], norms="yes")
+
+
+def test_a_rule_needs_both_the_limit_and_the_percentile():
+    norms = _norms(**{"boilerplate.call_to_action": [0.0] * 99 + [1.0]})
+    scores = pd.DataFrame({"boilerplate.call_to_action": [0.0, 1.0, 2.0, 5.0]})
+    flags = QualityFlagger(norms, min_prompt_lines=3).flag(scores)
+    assert flags["quality.flagged"].tolist() == [False, False, False, True]
+    assert flags["quality.reasons"].iloc[3] == ["boilerplate_prompts: 5 lines (p100.0)"]
+    # a lower limit lets the rare value through too
+    assert QualityFlagger(norms, min_prompt_lines=2).flag(scores)["quality.flagged"].tolist() == [False, False, True, True]
+
+
+def test_low_rules_skip_short_documents():
+    norms = _norms(**{"sourcing.attributions_per_100_words": np.linspace(1, 5, 200), "text.words": np.full(200, 500.0)})
+    scores = pd.DataFrame({"sourcing.attributions_per_100_words": [0.0, 0.0, 3.0], "text.words": [500.0, 40.0, 500.0]})
+    flags = QualityFlagger(norms).flag(scores)
+    assert flags["quality.flagged"].tolist() == [True, False, False]
+    assert flags["quality.reasons"].iloc[0][0] == "sourcing_density: 0/100w (p0.0)"
+
+
+def test_score_orders_documents_and_marks_the_flag_line():
+    norms = _norms(**{"style.filler_per_1000_words": np.linspace(0, 5, 201)})
+    scores = pd.DataFrame({"style.filler_per_1000_words": [0.5, 2.5, 4.9, 30.0]})
+    flagger = QualityFlagger(norms)
+    quality = flagger.flag(scores)["quality.score"].to_numpy()
+    assert np.all(np.diff(quality) < 0)
+    assert quality[-1] <= 1 - flagger.high_percentile / 100 < quality[-2]
+
+
+def test_error_rows_get_no_flag():
+    flags = framing.flag(["We must act. In conclusion, it's important to act.", None])
+    assert flags["quality.flagged"].isna().tolist() == [False, True]
+    assert flags["quality.reasons"].iloc[1] == [] and flags["error"].iloc[1] == "missing text"
+
+
+def test_bad_parameters_raise_at_use():
+    with pytest.raises(ValueError, match="high_percentile"):
+        QualityFlagger(high_percentile=100).flag(pd.DataFrame({"style.faq_questions": [1.0]}))
+    assert {rule.limit for rule in RULES} <= set(QualityFlagger().__dict__)
+
+
+def test_seeds_000_flagged_and_real_reporting_not(seed_texts):
+    flags = framing.flag(list(seed_texts.values()), ids=list(seed_texts))
+    flagged = flags["quality.flagged"].astype(bool)
+    assert flagged.iloc[0] and not flagged.iloc[1:].any()
+    assert len(flags["quality.reasons"].iloc[0]) >= 2
+
+
+def test_linear_flagger_trains_saves_and_loads(tmp_path, seed_texts):
+    texts = list(seed_texts.values())
+    padded = [t + "\n\nTo Read the complete article click here\n\nIn conclusion, we must act." * 3 for t in texts]
+    analyzer = framing.Analyzer(signals=["boilerplate", "style"]).fit(texts + padded, [0] * 5 + [1] * 5)
+    assert isinstance(analyzer.flagger_, LinearFlagger)
+    flags = analyzer.flag(texts + padded)
+    assert flags["quality.flagged"].astype(bool).tolist() == [False] * 5 + [True] * 5
+    path = tmp_path / "flagger.json"
+    analyzer.flagger_.save(path)
+    loaded = LinearFlagger.load(path)
+    scores = framing.score(padded, signals=["boilerplate", "style"])
+    np.testing.assert_allclose(loaded.predict_proba(scores), analyzer.flagger_.predict_proba(scores))
+    assert flags["quality.reasons"].iloc[5][0].startswith("linear:")
+    with pytest.raises(ValueError, match="binary"):
+        LinearFlagger().fit(scores, [0, 1, 2, 0, 1])
+
+
+def test_analyzer_fit_without_labels_learns_in_domain_norms(seed_texts):
+    texts = list(seed_texts.values())
+    analyzer = framing.Analyzer(signals="style").fit(texts)
+    assert isinstance(analyzer.flagger_, QualityFlagger) and analyzer.flagger_.norms is analyzer.norms_
+    assert analyzer.norms_.counts["style.exhortations"] == 5
+    assert len(analyzer.flag(texts)) == 5
