@@ -293,6 +293,17 @@ def flag_function() -> Callable[..., pd.DataFrame]:
     return flag
 
 
+def _flags_for(texts: list[Any], scores: pd.DataFrame) -> pd.DataFrame:
+    """The quality flags of a chunk, from the scores already computed when the flagger can take them."""
+    try:
+        from .flags import QualityFlagger
+    except ImportError:  # a version with only framing.flag(texts): it scores again
+        flag = flag_function()
+        kwargs = {"scores": scores} if "scores" in inspect.signature(flag).parameters else {}
+        return flag(texts, **kwargs).reset_index(drop=True)
+    return QualityFlagger().flag(scores)
+
+
 def score_chunk(
     ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any], kept: list[tuple] | None = None
 ) -> pd.DataFrame:
@@ -300,12 +311,13 @@ def score_chunk(
     frame = score(texts, signals=options["signals"], compat=options["compat"], max_chars=options["max_chars"])
     frame.index = pd.RangeIndex(len(texts))
     if options["flags"]:
-        flag = flag_function()
-        kwargs = {"scores": frame} if "scores" in inspect.signature(flag).parameters else {}
-        flags = flag(texts, **kwargs)
+        flags = _flags_for(texts, frame)
         for name in flags.columns:
             if name not in frame.columns:
-                frame.insert(len(frame.columns) - 1, name, flags[name].to_numpy())
+                values = flags[name]
+                if values.dtype == object and any(isinstance(v, list) for v in values):
+                    values = values.map(lambda v: "; ".join(v) if isinstance(v, list) else v)  # one cell, any format
+                frame.insert(len(frame.columns) - 1, name, values.to_numpy())
     reader_errors = pd.Series(errors, dtype=object)
     frame[ERROR_COLUMN] = reader_errors.where(reader_errors.notna(), frame[ERROR_COLUMN]).astype(object)
     frame.insert(0, ID_COLUMN, pd.Series(ids, dtype=object))
@@ -315,7 +327,7 @@ def score_chunk(
 
 
 def _cell(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, (np.floating, np.integer, np.bool_)):
         return _cell(value.item())
