@@ -54,19 +54,18 @@ def family_colour(family: str) -> str:
 
 
 def reference_percentiles(scores: dict[str, Any]) -> dict[str, float]:
-    """HOOK for the reference norms: each score's percentile (0–100) in the reference corpus.
+    """Each score's percentile (0–100) among the shipped reference norms (:mod:`framing.norms`).
 
-    Uses ``framing.percentiles(frame) -> DataFrame`` (same columns, values 0–100) when this version
-    of framing has it, and returns ``{}`` otherwise, in which case reports show no percentiles.
+    The one place the reports get percentiles from; ``{}`` (no percentiles shown) when this version
+    of framing has no norms.
     """
-    import framing
-
-    percentiles = getattr(framing, "percentiles", None)
-    if percentiles is None:
+    try:
+        from .norms import reference_norms
+    except ImportError:
         return {}
     numeric = {k: v for k, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    found = percentiles(pd.DataFrame([numeric]))
-    return {k: float(v) for k, v in found.iloc[0].items() if v is not None and not pd.isna(v)}
+    found = reference_norms().percentiles(pd.DataFrame([numeric]))
+    return {k: float(v) for k, v in found.iloc[0].items() if not pd.isna(v)}
 
 
 def _number(value: Any) -> str:

@@ -2,9 +2,10 @@
 
 :func:`summarize` describes each score column (documents, mean, spread, deciles), counts the
 errors, and, when the file has a source column (``framing score --keep source``), gives one row per
-source with the means of the main signals and the security–humanitarian balance when the framing
-family's columns exist. :func:`plot` draws the distributions of the main signals, with the
-reference norms marked when this version of framing has them (see :func:`reference_norms`).
+source with the means of the main signals and the security–humanitarian balance (the framing
+family's ``framing.immigration.balance``, positive = security; else computed from security and
+humanitarian columns). :func:`plot` draws the distributions of the main signals, with the
+reference norms' deciles dashed (see :func:`reference_norms`).
 """
 
 from __future__ import annotations
@@ -24,8 +25,14 @@ MAIN_SIGNALS = (
     "repetition.duplicate_5gram_char_fraction",
     "repetition.paraphrase_share",
     "boilerplate.line_share",
+    "sourcing.attributions_per_100_words",
+    "sourcing.orphan_quote_share",
+    "style.filler_per_1000_words",
+    "framing.immigration.balance",
     "quality.score",
 )
+#: The framing family's own security–humanitarian balance (positive = security), used when present.
+BALANCE_COLUMN = "framing.immigration.balance"
 _SECURITY = re.compile(r"^framing\..*secur", re.I)
 _HUMANITARIAN = re.compile(r"^framing\..*humanitar", re.I)
 
@@ -69,16 +76,18 @@ def balance_columns(frame: pd.DataFrame) -> tuple[str, str] | None:
     return (security[0], humanitarian[0]) if security and humanitarian else None
 
 
-def reference_norms() -> pd.DataFrame | None:
-    """HOOK for the reference norms: quantiles of each signal in the reference corpus, or None.
+def reference_norms(levels: tuple[float, ...] = (10.0, 50.0, 90.0)) -> pd.DataFrame | None:
+    """The shipped reference norms' quantiles (:mod:`framing.norms`) at ``levels`` (percent).
 
-    Uses ``framing.norms() -> DataFrame`` (index: quantile levels such as 0.1, 0.5, 0.9; columns:
-    signals) when this version of framing has it.
+    Rows: the levels; columns: the signals the norms know. None when this version has no norms.
     """
-    import framing
-
-    norms = getattr(framing, "norms", None)
-    return None if norms is None else norms()
+    try:
+        from .norms import PERCENTILE_GRID, reference_norms as shipped
+    except ImportError:
+        return None
+    norms = shipped()
+    at = np.searchsorted(PERCENTILE_GRID, levels)
+    return pd.DataFrame({name: q[at] for name, q in norms.quantiles.items()}, index=pd.Index(levels, name="percentile"))
 
 
 def summarize(frame: pd.DataFrame, by: str | None = "source") -> dict[str, Any]:
@@ -130,10 +139,15 @@ def summarize(frame: pd.DataFrame, by: str | None = "source") -> dict[str, Any]:
         for column in main_signals(frame):
             sources[column] = groups[column].mean()
         pair = balance_columns(frame)
-        if pair is not None:
+        if BALANCE_COLUMN in frame.columns:
+            balance = frame[BALANCE_COLUMN]
+        elif pair is not None:  # from the two poles' columns: (S - H) / (S + H)
             security, humanitarian = frame[pair[0]], frame[pair[1]]
             total = security + humanitarian
-            balance = ((security - humanitarian) / total.where(total > 0)).rename("balance")
+            balance = (security - humanitarian) / total.where(total > 0)
+        else:
+            balance = None
+        if balance is not None:
             sources["security_humanitarian_balance"] = balance.groupby(frame[by], dropna=False).mean()
         result["sources"] = sources
     return result
@@ -162,7 +176,7 @@ def plot(frame: pd.DataFrame, path: str | Path, by: str | None = "source") -> Pa
         if norms is not None and column in norms.columns:
             for level, value in norms[column].dropna().items():
                 ax.axvline(value, color="#333", linestyle="--", linewidth=1)
-                ax.annotate(f"ref p{100 * float(level):.0f}", (value, 1), xycoords=("data", "axes fraction"),
+                ax.annotate(f"ref p{float(level):.0f}", (value, 1), xycoords=("data", "axes fraction"),
                             fontsize=7, rotation=90, va="top")
         ax.set_title(column, fontsize=9)
         ax.set_ylabel("documents", fontsize=8)

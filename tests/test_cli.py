@@ -260,6 +260,8 @@ def test_summary_balance_by_source():
     )
     sources = summarize(frame)["sources"]
     assert sources["security_humanitarian_balance"].tolist() == [0.25, -1.0]  # x: (0.5 + 0) / 2; y: only c counts
+    frame["framing.immigration.balance"] = [0.5, 0.1, -0.2, np.nan]  # the family's own balance wins
+    assert summarize(frame)["sources"]["security_humanitarian_balance"].round(6).tolist() == [0.3, -0.2]
 
 
 def test_ctrl_c_leaves_no_output_and_resume_completes_it(tmp_path, corpus_jsonl):
@@ -294,21 +296,19 @@ def test_ctrl_c_leaves_no_output_and_resume_completes_it(tmp_path, corpus_jsonl)
     assert len(out.read_text(encoding="utf-8").splitlines()) == 40 * len(texts)
 
 
-def test_flags_columns_come_before_error(tmp_path, corpus_jsonl, monkeypatch):
-    # stands in for framing.flag (issue 6) to check how its columns are joined
-    def fake_flag(texts):
-        n = [len(t) if isinstance(t, str) else 0 for t in texts]
-        return pd.DataFrame({"quality.flagged": [k > 100 for k in n], "quality.score": [k / 1000 for k in n],
-                             "quality.reasons": ["long" if k > 100 else "" for k in n]})
+def test_flags_columns_come_before_error(tmp_path, corpus_jsonl):
+    from framing.flags import QualityFlagger
 
-    monkeypatch.setattr(framing, "flag", fake_flag, raising=False)
     source, texts = corpus_jsonl
-    out = tmp_path / "flags.csv"
-    assert main(["score", str(source), "-o", str(out), "--flags", "--signals", "readability"]) == 0
-    frame = pd.read_csv(out, keep_default_na=False, na_values=[""])
-    assert list(frame.columns) == ["id", *framing.columns("readability"), "quality.flagged", "quality.score",
-                                   "quality.reasons", "error"]
-    assert frame["quality.flagged"].tolist() == [len(t) > 100 for t in texts]
+    out = tmp_path / "flags.jsonl"
+    assert main(["score", str(source), "-o", str(out), "--flags", "--signals", "readability", "boilerplate"]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    names = [*framing.columns(["readability", "boilerplate"]), "quality.flagged", "quality.score", "quality.reasons"]
+    assert list(rows[0]) == ["id", *names, "error"]
+    expected = QualityFlagger().flag(framing.score(texts, signals=["readability", "boilerplate"]))
+    assert [r["quality.flagged"] for r in rows] == expected["quality.flagged"].tolist()
+    assert [r["quality.reasons"] for r in rows] == ["; ".join(r) for r in expected["quality.reasons"]]
+    np.testing.assert_array_equal([r["quality.score"] for r in rows], expected["quality.score"].to_numpy())
 
 
 @pytest.mark.parametrize("kind", ["txt", "jsonl"])
