@@ -148,7 +148,7 @@ main{display:flex;gap:20px;padding:20px;align-items:flex-start}
 aside{flex:2;position:sticky;top:10px;max-height:95vh;overflow:auto;background:#fff;border:1px solid #ddd;
   border-radius:6px;padding:8px 12px}
 table{border-collapse:collapse;width:100%;font-size:13px}
-td,th{padding:2px 6px;text-align:right;border-bottom:1px solid #eee}
+td,th{padding:2px 6px;text-align:right;border-bottom:1px solid #eee;white-space:nowrap}
 td:first-child,th:first-child{text-align:left}
 tr.family td{font-weight:bold;background:#f3f3f3;text-align:left}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px}
