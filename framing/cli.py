@@ -1,40 +1,22 @@
 """The ``framing`` command.
 
-``framing score PATH... [-o OUT]`` scores text files (``.txt``; folders are searched for them)
-and prints a table, or writes CSV or JSONL chosen by the extension of ``OUT``.
+``framing score INPUT... [-o OUT]`` scores text files, folders of ``.txt`` files, JSONL, CSV or
+Parquet and prints a table, or writes CSV, JSONL or Parquet chosen by the extension of ``OUT``
+(streamed in chunks, atomically, resumable: see :mod:`framing.stream`).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from . import __version__
-from .api import FAMILIES, score
-
-
-def _text_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise SystemExit(f"framing: no such file or folder: {name}")
-    return files
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (UnicodeDecodeError, OSError) as err:
-        print(f"framing: warning: {path}: {err}", file=sys.stderr)
-        return None
+from .api import FAMILIES
+from .stream import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError, _import_optional, score_files
 
 
 def _print_table(frame: pd.DataFrame) -> None:
@@ -48,18 +30,69 @@ def _print_table(frame: pd.DataFrame) -> None:
 
 
 def _score_command(args: argparse.Namespace) -> int:
-    files = _text_files(args.inputs)
-    texts = [_read(p) for p in files]
-    ids = [p.stem for p in files]
-    frame = score(texts, ids=ids, signals=args.signals, compat=args.compat, n_jobs=args.jobs, progress=args.progress)
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    try:
+        result = score_files(
+            args.inputs,
+            args.output,
+            signals=args.signals,
+            flags=args.flags,
+            compat=args.compat,
+            id_field=args.id_field,
+            text_field=args.text_field,
+            keep=args.keep,
+            max_chars=args.max_chars or None,
+            jobs=args.jobs,
+            chunk_size=args.chunk_size,
+            resume=args.resume,
+            progress=progress,
+        )
+    except (InputError, ValueError) as err:
+        raise SystemExit(f"framing: {err}") from None
+    except KeyboardInterrupt:
+        return 130
     if args.output is None:
-        _print_table(frame)
-    elif args.output.suffix == ".csv":
-        frame.to_csv(args.output)
-    elif args.output.suffix == ".jsonl":
-        frame.reset_index().to_json(args.output, orient="records", lines=True, force_ascii=False)
+        _print_table(result.set_index(ID_COLUMN))
+    return 0
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from .api import analyze
+    from .render import html_page, reference_percentiles, text_table
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text = data.decode("utf-8")
+    except OSError as err:
+        raise SystemExit(f"framing: {args.file}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise SystemExit(f"framing: {args.file}: not UTF-8 at byte {err.start}") from None
+    report = analyze(text, signals=args.signals, compat=args.compat)
+    percentiles = reference_percentiles(report.scores)
+    if args.html is None:
+        print(text_table(report, percentiles))
     else:
-        raise SystemExit(f"framing: unknown output format {args.output.suffix!r}; use .csv or .jsonl")
+        title = "framing report: " + ("standard input" if args.file == "-" else Path(args.file).name)
+        tmp = args.html.with_name(f".{args.html.name}.tmp")
+        tmp.write_text(html_page(report, title=title, percentiles=percentiles), encoding="utf-8")
+        os.replace(tmp, args.html)
+        print(f"framing: wrote {args.html}", file=sys.stderr)
+    return 0
+
+
+def _summary_command(args: argparse.Namespace) -> int:
+    from .summary import format_summary, plot, read_scores, summarize
+
+    if args.plot is not None:
+        _import_optional("matplotlib", "plot")  # before any output: fail early and clearly
+    try:
+        frame = read_scores(args.scores)
+    except (OSError, ValueError) as err:
+        raise SystemExit(f"framing: {args.scores}: {err}") from None
+    print(format_summary(summarize(frame, by=args.by)))
+    if args.plot is not None:
+        plot(frame, args.plot, by=args.by)
+        print(f"framing: wrote {args.plot}", file=sys.stderr)
     return 0
 
 
@@ -67,20 +100,61 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Content-quality and framing scores for articles.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    scorer = commands.add_parser("score", help="score text files and print or write a table")
-    scorer.add_argument("inputs", nargs="+", help="text files or folders of .txt files")
-    scorer.add_argument("-o", "--output", type=Path, help="write CSV or JSONL instead of printing")
+    scorer = commands.add_parser(
+        "score",
+        help="score a corpus and print or write a table",
+        description="Score text files, folders of .txt files, JSONL, CSV or Parquet files; print a table, or "
+        "write CSV, JSONL or Parquet (chosen by the extension of -o) in chunks, atomically.",
+    )
+    scorer.add_argument("inputs", nargs="+", help="text files, folders of .txt files, .jsonl, .csv or .parquet files")
+    scorer.add_argument("-o", "--output", type=Path, help="write .csv, .jsonl or .parquet instead of printing")
     scorer.add_argument("--signals", nargs="+", choices=list(FAMILIES), help="signal families (default: all)")
+    scorer.add_argument("--flags", action="store_true", help="add the quality-flag columns")
     scorer.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
-    scorer.add_argument("--jobs", type=int, default=1, help="worker processes")
-    scorer.add_argument("--progress", action="store_true", help="report documents per second")
+    scorer.add_argument("--id-field", default="id", help="id field/column of JSONL, CSV, Parquet (default: id)")
+    scorer.add_argument("--text-field", default="text", help="text field/column of JSONL, CSV, Parquet (default: text)")
+    scorer.add_argument("--keep", nargs="+", default=[], metavar="FIELD", help="copy these fields to the output (e.g. source)")
+    scorer.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        help=f"longer documents get an error row (default: {DEFAULT_MAX_CHARS:,}; 0 for no limit)",
+    )
+    scorer.add_argument("--jobs", type=int, default=1, help="worker processes (same output for any number)")
+    scorer.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, help="records scored together")
+    scorer.add_argument("--resume", action="store_true", help="continue an interrupted run of the same command")
+    scorer.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show documents/s and ETA on standard error (default: when it is a terminal)",
+    )
     scorer.set_defaults(func=_score_command)
+
+    reporter = commands.add_parser(
+        "report", help="one document's scores as a table, or an HTML page with its evidence highlighted"
+    )
+    reporter.add_argument("file", help="a UTF-8 text file ('-' for standard input)")
+    reporter.add_argument("--html", type=Path, help="write a standalone HTML page here instead of printing a table")
+    reporter.add_argument("--signals", nargs="+", choices=list(FAMILIES), help="signal families (default: all)")
+    reporter.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
+    reporter.set_defaults(func=_report_command)
+
+    summary = commands.add_parser("summary", help="corpus-level tables and plots of a scores file")
+    summary.add_argument("scores", help="a .csv, .jsonl or .parquet file written by framing score")
+    summary.add_argument("--plot", type=Path, help="also draw the distributions (and balance by source) to this PNG")
+    summary.add_argument("--by", default="source", help="the column naming each document's source (default: source)")
+    summary.set_defaults(func=_summary_command)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `framing score seeds/ | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
