@@ -38,9 +38,6 @@ MAX_WCXB_ARTICLE_LINES_FLAGGED = 0.05
 MIN_TRAFILATURA_WITHOUT_FLAGGED = 0.30
 #: Largest share of their content snippets flagged.
 MAX_TRAFILATURA_WITH_FLAGGED = 0.03
-#: Regression guard (chosen here, not an issue target): readability + boilerplate may take at most
-#: this multiple of readability's time on the same batch.
-MAX_SPEED_RATIO = 2.5
 
 
 def _show(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -126,9 +123,3 @@ def test_seeds_furniture_found() -> None:
         lines = " ".join(table.loc[table["seed"] == seed, "line"])
         for expected in bv.SEED_EXPECTED[seed[:3]]:
             assert expected in lines, f"{seed}: {expected!r} not flagged"
-
-
-def test_speed_beside_readability() -> None:
-    table = _show("speed", bv.speed())
-    ratio = table.loc[table["families"] == "readability + boilerplate", "relative_to_readability"].iloc[0]
-    assert ratio <= MAX_SPEED_RATIO, f"readability + boilerplate take {ratio:.2f}x readability's time"
