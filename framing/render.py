@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from .norms import reference_norms
 from .report import Report
 
 #: Colours of the known families; others get one from :data:`SPARE_COLOURS` by a stable hash.
@@ -56,13 +57,8 @@ def family_colour(family: str) -> str:
 def reference_percentiles(scores: dict[str, Any]) -> dict[str, float]:
     """Each score's percentile (0–100) among the shipped reference norms (:mod:`framing.norms`).
 
-    The one place the reports get percentiles from; ``{}`` (no percentiles shown) when this version
-    of framing has no norms.
+    The one place the reports get percentiles from.
     """
-    try:
-        from .norms import reference_norms
-    except ImportError:
-        return {}
     numeric = {k: v for k, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
     found = reference_norms().percentiles(pd.DataFrame([numeric]))
     return {k: float(v) for k, v in found.iloc[0].items() if not pd.isna(v)}

@@ -23,7 +23,6 @@ Guarantees
 from __future__ import annotations
 
 import csv
-import inspect
 import json
 import math
 import os
@@ -42,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from .api import ERROR_COLUMN, _check_compat, _check_signals, score
+from .flags import QualityFlagger
 
 ID_COLUMN = "id"
 DEFAULT_CHUNK_SIZE = 1000
@@ -293,17 +293,6 @@ def flag_function() -> Callable[..., pd.DataFrame]:
     return flag
 
 
-def _flags_for(texts: list[Any], scores: pd.DataFrame) -> pd.DataFrame:
-    """The quality flags of a chunk, from the scores already computed when the flagger can take them."""
-    try:
-        from .flags import QualityFlagger
-    except ImportError:  # a version with only framing.flag(texts): it scores again
-        flag = flag_function()
-        kwargs = {"scores": scores} if "scores" in inspect.signature(flag).parameters else {}
-        return flag(texts, **kwargs).reset_index(drop=True)
-    return QualityFlagger().flag(scores)
-
-
 def score_chunk(
     ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any], kept: list[tuple] | None = None
 ) -> pd.DataFrame:
@@ -311,7 +300,7 @@ def score_chunk(
     frame = score(texts, signals=options["signals"], compat=options["compat"], max_chars=options["max_chars"])
     frame.index = pd.RangeIndex(len(texts))
     if options["flags"]:
-        flags = _flags_for(texts, frame)
+        flags = QualityFlagger().flag(frame)  # from the chunk's scores: nothing is scored twice
         for name in flags.columns:
             if name not in frame.columns:
                 values = flags[name]

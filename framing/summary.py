@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .norms import PERCENTILE_GRID, reference_norms as shipped_norms
+
 #: Columns drawn and averaged per source when present; each other family adds its first column.
 MAIN_SIGNALS = (
     "readability.flesch_kincaid_grade",
@@ -76,16 +78,12 @@ def balance_columns(frame: pd.DataFrame) -> tuple[str, str] | None:
     return (security[0], humanitarian[0]) if security and humanitarian else None
 
 
-def reference_norms(levels: tuple[float, ...] = (10.0, 50.0, 90.0)) -> pd.DataFrame | None:
+def reference_norms(levels: tuple[float, ...] = (10.0, 50.0, 90.0)) -> pd.DataFrame:
     """The shipped reference norms' quantiles (:mod:`framing.norms`) at ``levels`` (percent).
 
-    Rows: the levels; columns: the signals the norms know. None when this version has no norms.
+    Rows: the levels; columns: the signals the norms know.
     """
-    try:
-        from .norms import PERCENTILE_GRID, reference_norms as shipped
-    except ImportError:
-        return None
-    norms = shipped()
+    norms = shipped_norms()
     at = np.searchsorted(PERCENTILE_GRID, levels)
     return pd.DataFrame({name: q[at] for name, q in norms.quantiles.items()}, index=pd.Index(levels, name="percentile"))
 
@@ -173,7 +171,7 @@ def plot(frame: pd.DataFrame, path: str | Path, by: str | None = "source") -> Pa
         data = frame[column].dropna().to_numpy()
         if len(data):
             ax.hist(data, bins=40, color="#5fa8e8", alpha=0.85)
-        if norms is not None and column in norms.columns:
+        if column in norms.columns:
             for level, value in norms[column].dropna().items():
                 ax.axvline(value, color="#333", linestyle="--", linewidth=1)
                 ax.annotate(f"ref p{float(level):.0f}", (value, 1), xycoords=("data", "axes fraction"),
