@@ -59,33 +59,65 @@ def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
 
 
 def _per_doc_sums(bounds: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Sums of the rows of ``values`` over the items ``bounds[d]:bounds[d + 1]`` of each document
-    ``d`` (items sorted by document): one cumulative sum instead of a scattered ``bincount``.
-    Integer counts stay in int32: a batch holds far fewer than 2**31 characters."""
-    total = np.empty((len(values) + 1, *values.shape[1:]), dtype=values.dtype)
+    """Sums of ``values`` over the items ``bounds[d]:bounds[d + 1]`` of each document ``d`` (items
+    sorted by document): one cumulative sum instead of a scattered ``bincount``. Integer counts stay
+    in int32: a batch holds far fewer than 2**31 characters."""
+    total = np.empty(len(values) + 1, dtype=values.dtype)
     total[0] = 0
-    np.add.accumulate(values, axis=0, out=total[1:])
+    np.cumsum(values, out=total[1:])
     return total[bounds[1:]] - total[bounds[:-1]]
 
 
 # per word type, the textstat counts it adds to: syllables, polysyllable, difficult word, complex
 # word (difficult and polysyllabic), Linsear "easy" word (1 or 2 syllables)
 _TYPE_COUNTS = ("syllables", "polysyllables", "difficult_words", "complex_words", "linsear_easy")
-_type_counts_cache: tuple[TypeTable, np.ndarray] | None = None
+# Two 0/1 counts share a uint64 in 32-bit halves: a half's sum over a document stays below 2**32,
+# as a batch holds fewer than 2**31 characters. Syllables keep a column of their own.
+_PACKED = (("syllables",), ("polysyllables", "difficult_words"), ("complex_words", "linsear_easy"))
+_type_columns_cache: tuple[TypeTable, list[np.ndarray]] | None = None
 
 
-def _type_counts(table: TypeTable) -> np.ndarray:
-    """The :data:`_TYPE_COUNTS` of every type of ``table``, one row per type (recomputed when the
-    table has grown), so that a token needs one row lookup."""
-    global _type_counts_cache
-    n_types = len(table)
-    if _type_counts_cache is None or _type_counts_cache[0] is not table or len(_type_counts_cache[1]) < n_types:
-        syllables = table.features["syllables"][:n_types]
-        hard = table.features["easy"][:n_types] == 0
+def _type_columns(table: TypeTable) -> list[np.ndarray]:
+    """The :data:`_PACKED` columns of every type of ``table``, extended as the table grows, so that
+    a token needs three lookups for its five counts."""
+    global _type_columns_cache
+    if _type_columns_cache is None or _type_columns_cache[0] is not table:
+        _type_columns_cache = (table, [np.zeros(0, dtype=np.uint64) for _ in _PACKED])
+    columns = _type_columns_cache[1]
+    known, n_types = len(columns[0]), len(table)
+    if known < n_types:
+        syllables = table.features["syllables"][known:n_types].astype(np.uint64)
+        hard = table.features["easy"][known:n_types] == 0
         poly = syllables >= 3
-        rows = np.stack([syllables, poly, hard, hard & poly, (syllables > 0) & ~poly], axis=1).astype(np.int32)
-        _type_counts_cache = (table, rows)
-    return _type_counts_cache[1]
+        new = {
+            "syllables": syllables, "polysyllables": poly, "difficult_words": hard,
+            "complex_words": hard & poly, "linsear_easy": (syllables > 0) & ~poly,
+        }  # fmt: skip
+        for i, names in enumerate(_PACKED):
+            packed = new[names[0]].astype(np.uint64)
+            if len(names) > 1:
+                packed |= new[names[1]].astype(np.uint64) << np.uint64(32)
+            columns[i] = np.concatenate((columns[i], packed))
+    return columns
+
+
+def _piece_sums(type_ids: np.ndarray, cuts: np.ndarray) -> dict[str, np.ndarray]:
+    """Sums of the :data:`_TYPE_COUNTS` of the tokens ``cuts[i]:cuts[i + 1]`` of each piece ``i``
+    (``cuts`` runs from 0 to ``len(type_ids)``): one gather and one ``np.add.reduceat`` per packed
+    column instead of a cumulative sum over tokens x counts."""
+    sums = {name: np.zeros(len(cuts) - 1, dtype=np.float64) for name in _TYPE_COUNTS}
+    nonempty = np.flatnonzero(cuts[1:] > cuts[:-1])
+    if not len(nonempty):
+        return sums
+    # an empty piece ends where the next begins, so the non-empty ones alone tile the tokens
+    for names, column in zip(_PACKED, _type_columns(_TEXTSTAT_TYPES)):
+        total = np.add.reduceat(np.take(column, type_ids), cuts[nonempty])
+        if len(names) == 1:
+            sums[names[0]][nonempty] = total
+        else:
+            sums[names[0]][nonempty] = total & np.uint64(0xFFFFFFFF)
+            sums[names[1]][nonempty] = total >> np.uint64(32)
+    return sums
 
 
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
@@ -110,16 +142,18 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     kept_lo[:1] = kept_before[chunk_start[:1]]
     kept_lo[1:] = kept_hi[:-1]
     is_word = kept_hi > kept_lo
-    word_start, word_end = chunk_start[is_word], chunk_end[is_word]
-    word_lo, word_hi = kept_lo[is_word], kept_hi[is_word]
-    first_kept = kept_positions[word_lo]
+    word_start = chunk_start[is_word]
+    word_lo = kept_lo[is_word]
+    first_kept = np.take(kept_positions, word_lo)
 
     codes = cp[kept_positions]  # case kept: "The" and "the" are two types with the same features
     # the words' kept characters are back to back in codes: word i is codes[bounds[i]:bounds[i + 1]]
-    hashes = _chars.adjacent_span_hashes(codes, np.append(word_lo[:1], word_hi))
+    bounds = np.empty(len(word_lo) + (len(word_lo) > 0), dtype=np.intp)
+    bounds[: len(word_lo)] = word_lo
+    bounds[len(word_lo) :] = kept_hi[is_word][-1:]
+    hashes = _chars.adjacent_span_hashes(codes, bounds)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
-    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, word_lo[i], word_hi[i]))
-    counts = np.take(_type_counts(_TEXTSTAT_TYPES), type_ids, axis=0)  # words x _TYPE_COUNTS
+    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, bounds[i], bounds[i + 1]))
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(word_start, offsets)
@@ -129,14 +163,19 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
 
     # Sentences: a match of \b[^.!?]+[.!?]* begins at the first \w character after the previous
     # match and runs to the next terminator run, so there is one match per run of non-terminators
-    # (cut at document ends too) that holds a \w character.
-    boundary = (cls & _chars.TERMINATOR) != 0
-    boundary[offsets[1:] - 1] = True  # the separator after each document
-    seg_start, seg_end = _chars.runs(boundary, False)
+    # (cut at document ends too) that holds a \w character. Terminators are few: the runs
+    # between them come from their positions, not from a pass over every character.
+    boundary = np.flatnonzero((cls & _chars.TERMINATOR) != 0)
+    doc_ends = offsets[1:] - 1  # the separator after each document, never a terminator
+    boundary = np.insert(boundary, np.searchsorted(boundary, doc_ends), doc_ends)
+    seg_start = np.empty_like(boundary)
+    seg_start[:1] = 0
+    seg_start[1:] = boundary[:-1] + 1
+    seg_end = boundary  # the corpus ends with a separator: no run follows the last boundary
     has_match = kept_before[seg_end] > kept_before[seg_start]
     seg_start, match_end = seg_start[has_match], seg_end[has_match]
     # kept characters are \w but for contraction apostrophes, which never start a match
-    match_start = kept_positions[kept_before[seg_start]]
+    match_start = np.take(kept_positions, kept_before[seg_start])
     for i in np.flatnonzero(cp[match_start] == 0x27):
         later = np.flatnonzero(word_char[match_start[i] : match_end[i]])
         match_start[i] = match_start[i] + later[0] if len(later) else match_end[i]
@@ -150,16 +189,19 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     nonempty = np.diff(offsets) > len(DOC_SEPARATOR)
     sentences = np.where(nonempty, np.maximum(1, _per_doc_sums(match_bounds, long_enough.astype(np.int32))), 0)
 
-    # Linsear Write: the first 100 words, and the sentences up to the chunk of the 100th word.
-    type_counts_before = np.empty((len(counts) + 1, len(_TYPE_COUNTS)), dtype=np.int32)
-    type_counts_before[0] = 0
-    np.add.accumulate(counts, axis=0, out=type_counts_before[1:])
-    per_doc = (type_counts_before[word_bounds[1:]] - type_counts_before[word_bounds[:-1]]).astype(np.float64)
-    sample = type_counts_before[np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])]
-    sample = (sample - type_counts_before[word_bounds[:-1]]).astype(np.float64)
+    # The type counts of each document, split at the Linsear Write sample (its first 100 words).
+    sample_stop = np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])
+    cuts = np.empty(2 * corpus.n_docs + 1, dtype=np.intp)
+    cuts[0:-1:2], cuts[1::2], cuts[-1] = word_bounds[:-1], sample_stop, word_bounds[-1]
+    pieces = _piece_sums(type_ids, cuts)
+    sample = {name: values[0::2] for name, values in pieces.items()}
+    per_doc = {name: sample[name] + values[1::2] for name, values in pieces.items()}
+
+    # Linsear Write: the sentences up to the chunk of the 100th word.
     sample_end = offsets[1:].copy()
     cut = np.flatnonzero((words >= _LINSEAR_SAMPLE) & (chunks > _LINSEAR_SAMPLE))
-    sample_end[cut] = word_end[word_bounds[cut] + _LINSEAR_SAMPLE - 1]
+    if len(cut):
+        sample_end[cut] = chunk_end[is_word][word_bounds[cut] + _LINSEAR_SAMPLE - 1]
     match_doc = np.repeat(np.arange(corpus.n_docs), np.diff(match_bounds))
     limit = sample_end[match_doc]
     in_sample = match_start < limit
@@ -175,12 +217,12 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
-        **{name: per_doc[:, j] for j, name in enumerate(_TYPE_COUNTS) if name != "linsear_easy"},
+        **{name: per_doc[name] for name in _TYPE_COUNTS if name != "linsear_easy"},
         "letters": (np.diff(kept_before[offsets]) - np.diff(apostrophe_bounds)).astype(np.float64),
         "characters": np.diff(chunk_chars[chunk_bounds]).astype(np.float64),
         "chunks": chunks,
-        "linsear_easy": sample[:, _TYPE_COUNTS.index("linsear_easy")],
-        "linsear_hard": sample[:, _TYPE_COUNTS.index("polysyllables")],
+        "linsear_easy": sample["linsear_easy"],
+        "linsear_hard": sample["polysyllables"],
         "linsear_sentences": linsear_sentences.astype(np.float64),
     }
 

@@ -167,30 +167,32 @@ class TypeTable:
         """Type ids for token ``hashes``; ``string_of(i)`` gives the string of token ``i``, or
         ``strings_of(indices)`` the strings of several tokens at once (only new types are asked)."""
         with self._lock:
-            # one hash pass over the tokens, then the levels are probed per type, not per token
-            inverse, unique = pd.factorize(hashes)
-            unique = np.asarray(unique, dtype=np.uint64)
-            type_ids = np.full(len(unique), -1, dtype=np.int64)
-            todo = np.arange(len(unique))
+            ids = np.full(len(hashes), -1, dtype=np.int64)
+            todo = None  # every token, until a level has answered some
             for first_row, index in self._levels:
+                query = hashes if todo is None else hashes[todo]
+                at = index.get_indexer(query)
+                hit = at >= 0
+                if todo is None:
+                    ids[hit] = at[hit] + first_row
+                    todo = np.flatnonzero(~hit)
+                else:
+                    ids[todo[hit]] = at[hit] + first_row
+                    todo = todo[~hit]
                 if not len(todo):
                     break
-                at = index.get_indexer(unique[todo])
-                hit = at >= 0
-                type_ids[todo[hit]] = at[hit] + first_row
-                todo = todo[~hit]
-            if len(todo):
-                occurrence = np.empty(len(unique), dtype=np.int64)
-                occurrence[inverse] = np.arange(len(hashes))  # any occurrence of a type will do
-                first = occurrence[todo]
+            missing = np.arange(len(hashes)) if todo is None else todo
+            if len(missing):
+                inverse, unique = pd.factorize(hashes[missing])
+                first = np.empty(len(unique), dtype=np.int64)
+                first[inverse] = missing  # any occurrence of a type will do
                 if strings_of is not None:
                     strings = strings_of(first)
                 elif string_of is not None:
                     strings = [string_of(int(i)) for i in first]
                 else:
                     raise TypeError("lookup needs string_of or strings_of to add new types")
-                type_ids[todo] = self._add(strings, unique[todo])
-            ids = np.take(type_ids, inverse)
+                ids[missing] = self._add(strings, np.asarray(unique, dtype=np.uint64))[inverse]
         return ids
 
     def _add(self, strings: list[str], hashes: np.ndarray) -> np.ndarray:
