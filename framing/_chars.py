@@ -126,12 +126,16 @@ _POWERS = np.ones(1, dtype=np.uint64)
 _INV_POWERS = np.ones(1, dtype=np.uint64)
 
 
-def _power_table(base: np.uint64, n: int) -> np.ndarray:
+def _power_table(base: np.uint64, n: int, known: np.ndarray | None = None) -> np.ndarray:
     """``base**i`` modulo 2**64 for ``i < n``, by doubling: ``table[k:2k] = table[:k] * base**k``
-    is one vectorised multiply, where ``cumprod`` would be a chain of dependent ones."""
+    is one vectorised multiply, where ``cumprod`` would be a chain of dependent ones. ``known``,
+    a shorter table of the same base, is copied rather than computed again."""
     table = np.empty(max(n, 1), dtype=np.uint64)
     table[0] = 1
     done = 1
+    if known is not None and 1 < len(known) <= n:
+        table[: len(known)] = known
+        done = len(known)
     with np.errstate(over="ignore"):
         while done < n:
             step = min(done, n - done)
@@ -147,7 +151,7 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
         return _power_table(_HASH_BASE, n), _power_table(_HASH_BASE_INV, n)
     if len(_POWERS) < n:
         size = min(max(n, 2 * len(_POWERS)), _CACHED_POWERS)
-        _POWERS, _INV_POWERS = _power_table(_HASH_BASE, size), _power_table(_HASH_BASE_INV, size)
+        _POWERS, _INV_POWERS = _power_table(_HASH_BASE, size, _POWERS), _power_table(_HASH_BASE_INV, size, _INV_POWERS)
     return _POWERS, _INV_POWERS
 
 

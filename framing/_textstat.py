@@ -31,18 +31,20 @@ _TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES, featurize_many
 
 
 def _run_strings(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
-    """The lower-cased strings of the code runs ``codes[lo[i]:hi[i]]``, decoded in one go.
+    """The lower-cased strings of the code runs ``codes[lo[i]:hi[i]]`` without their 0 codes,
+    decoded in one go.
 
     The runs are written one after the other with a space after each (a space is never a kept
     character, and it ends the context of ``str.lower``'s final-sigma rule as a string end does),
-    so lower-casing and splitting the whole gives what each run's own ``.lower()`` gives.
+    so lower-casing and splitting the whole gives what each run's own ``.lower()`` gives; the 0
+    codes (characters that are not kept) go before lower-casing, as textstat removes them first.
     """
     lengths = hi - lo
     total = int(lengths.sum())
     source = np.arange(total) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
     out = np.full(total + len(lo), 0x20, dtype=np.uint32)
     out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source]
-    return out.tobytes().decode("utf-32-le", "surrogatepass").lower().split(" ")[:-1]
+    return out.tobytes().decode("utf-32-le", "surrogatepass").replace("\x00", "").lower().split(" ")[:-1]
 
 
 def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
@@ -120,6 +122,45 @@ def _piece_sums(type_ids: np.ndarray, cuts: np.ndarray) -> dict[str, np.ndarray]
     return sums
 
 
+def _first_true(mask: np.ndarray, start: np.ndarray, end: np.ndarray, steps: int = 8) -> np.ndarray:
+    """For each span ``[start[i], end[i])`` (``start[i] < len(mask)``), the first position where
+    ``mask`` holds, ``end[i]`` if none. A span's match is nearly always at or just after its start
+    (a word after a space or an opening quote): a few steps over the spans still open, each on
+    fewer of them, then ``mask``'s positions for any left."""
+    pos = np.minimum(start, end)
+    todo = np.flatnonzero(~np.take(mask, start))
+    at, stop = start[todo] + 1, end[todo]
+    for _ in range(steps):
+        if not len(todo):
+            return pos
+        settled = (at >= stop) | np.take(mask, at, mode="clip")
+        pos[todo[settled]] = np.minimum(at[settled], stop[settled])
+        left = ~settled
+        todo, at, stop = todo[left], at[left] + 1, stop[left]
+    if len(todo):
+        where = np.append(np.flatnonzero(mask), len(mask))
+        pos[todo] = np.minimum(where[np.searchsorted(where, at)], stop)
+    return pos
+
+
+def _last_true(mask: np.ndarray, start: np.ndarray, end: np.ndarray, steps: int = 8) -> np.ndarray:
+    """For each span ``[start[i], end[i])`` that holds a position of ``mask``, one past the last."""
+    pos = end.copy()
+    todo = np.flatnonzero(~np.take(mask, end - 1))
+    at = end[todo] - 2
+    for _ in range(steps):
+        if not len(todo):
+            return pos
+        settled = np.take(mask, at)
+        pos[todo[settled]] = at[settled] + 1
+        left = ~settled
+        todo, at = todo[left], at[left] - 1
+    if len(todo):
+        where = np.flatnonzero(mask)
+        pos[todo] = where[np.searchsorted(where, at, side="right") - 1] + 1
+    return pos
+
+
 def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     """Per-document counts as textstat 0.7.8 computes them (see the module docstring)."""
     cp, cls = corpus.codepoints, corpus.char_classes
@@ -130,30 +171,25 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     if len(contraction_apostrophes):
         kept = word_char.copy()
         kept[contraction_apostrophes] = True
-    kept_before = np.zeros(len(cp) + 1, dtype=np.int32)  # a batch holds far fewer than 2**31 characters
-    np.cumsum(kept, out=kept_before[1:])
-    kept_positions = np.flatnonzero(kept)
 
-    # chunks = text.split(); words = chunks with a kept character
+    # chunks = text.split(); words = chunks with a kept character, from the first to the last
     chunk_start, chunk_end = corpus.chunks
-    # no kept character lies between two chunks, so a chunk's kept_lo is the kept_hi before it
-    kept_hi = kept_before[chunk_end]
-    kept_lo = np.empty_like(kept_hi)
-    kept_lo[:1] = kept_before[chunk_start[:1]]
-    kept_lo[1:] = kept_hi[:-1]
-    is_word = kept_hi > kept_lo
+    first = _first_true(kept, chunk_start, chunk_end)
+    is_word = first < chunk_end
+    first_kept = first[is_word]
     word_start = chunk_start[is_word]
-    word_lo = kept_lo[is_word]
-    first_kept = np.take(kept_positions, word_lo)
+    last_kept = _last_true(kept, first_kept, chunk_end[is_word])
 
-    codes = cp[kept_positions]  # case kept: "The" and "the" are two types with the same features
-    # the words' kept characters are back to back in codes: word i is codes[bounds[i]:bounds[i + 1]]
-    bounds = np.empty(len(word_lo) + (len(word_lo) > 0), dtype=np.intp)
-    bounds[: len(word_lo)] = word_lo
-    bounds[len(word_lo) :] = kept_hi[is_word][-1:]
-    hashes = _chars.adjacent_span_hashes(codes, bounds)
+    # A word's type is the hash of its span from first to last kept character, with the other
+    # characters as code 0 (never a kept character): "U.S" and "US" are two types with the same
+    # string, which costs a row and saves compacting the kept characters. Case is kept: "The" and
+    # "the" are two types with the same features.
+    kept_codes = cp * kept
+    prefix = _chars.prefix_sums(kept_codes)
+    hashes = _chars.hashes_from_prefix(prefix, first_kept, last_kept)
+    del prefix
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
-    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(codes, bounds[i], bounds[i + 1]))
+    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(kept_codes, first_kept[i], last_kept[i]))
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(word_start, offsets)
@@ -172,15 +208,10 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     seg_start[:1] = 0
     seg_start[1:] = boundary[:-1] + 1
     seg_end = boundary  # the corpus ends with a separator: no run follows the last boundary
-    has_match = kept_before[seg_end] > kept_before[seg_start]
-    seg_start, match_end = seg_start[has_match], seg_end[has_match]
-    # kept characters are \w but for contraction apostrophes, which never start a match
-    match_start = np.take(kept_positions, kept_before[seg_start])
-    for i in np.flatnonzero(cp[match_start] == 0x27):
-        later = np.flatnonzero(word_char[match_start[i] : match_end[i]])
-        match_start[i] = match_start[i] + later[0] if len(later) else match_end[i]
-    has_match = match_start < match_end
-    match_start, match_end = match_start[has_match], match_end[has_match]
+    # every match starts at a \w character (a contraction apostrophe is followed by one)
+    match_start = _first_true(word_char, seg_start, seg_end)
+    has_match = match_start < seg_end
+    match_start, match_end = match_start[has_match], seg_end[has_match]
     match_bounds = np.searchsorted(match_start, offsets)
     # textstat's word count of a match: the word at its start plus the chunks whose first kept
     # character lies after the start and before the end
@@ -211,14 +242,15 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     linsear_long = _per_doc_sums(match_bounds, sample_long.astype(np.int32))
     linsear_sentences = np.where(chunks > 0, np.maximum(1, linsear_long), 0)
 
-    apostrophe_bounds = np.searchsorted(contraction_apostrophes, offsets)
+    # \w characters of each document (int8 view: reduceat sums a bool array as bool)
+    letters = np.add.reduceat(word_char.view(np.int8), offsets[:-1], dtype=np.int32) if corpus.n_docs else np.zeros(0)
     chunk_chars = np.zeros(len(chunk_start) + 1, dtype=np.int64)
     np.cumsum(chunk_end - chunk_start, out=chunk_chars[1:])
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
         **{name: per_doc[name] for name in _TYPE_COUNTS if name != "linsear_easy"},
-        "letters": (np.diff(kept_before[offsets]) - np.diff(apostrophe_bounds)).astype(np.float64),
+        "letters": letters.astype(np.float64),
         "characters": np.diff(chunk_chars[chunk_bounds]).astype(np.float64),
         "chunks": chunks,
         "linsear_easy": sample["linsear_easy"],
