@@ -211,6 +211,30 @@ def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray
     return hashes_from_prefix(prefix_sums(codes), lo, hi)
 
 
+def ordered_span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray, section: int = 1 << 16) -> np.ndarray:
+    """:func:`span_hashes` of runs in order (``lo`` and ``hi`` both non-decreasing), a section of
+    ``codes`` at a time.
+
+    A run's hash does not depend on where it stands, so each section of about ``section`` codes
+    (whole runs) gets a prefix sum of its own: the powers of the base are needed up to a section's
+    length rather than the batch's (no table to grow when a batch is longer than any before), and
+    the sum stays in the CPU cache.
+
+    Examples
+    --------
+    >>> codes = codepoints("catdogcat" * 20000)
+    >>> lo = np.arange(0, len(codes) - 2, 3); hi = lo + 3
+    >>> bool((ordered_span_hashes(codes, lo, hi, section=1000) == span_hashes(codes, lo, hi)).all())
+    True
+    """
+    hashes = np.empty(len(lo), dtype=np.uint64)
+    cuts = np.unique(np.searchsorted(lo, np.arange(0, len(codes) + section, section)))
+    for first, stop in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        start, end = lo[first], hi[stop - 1]
+        hashes[first:stop] = span_hashes(codes[start:end], lo[first:stop] - start, hi[first:stop] - start)
+    return hashes
+
+
 def string_hashes(strings: Sequence[str]) -> np.ndarray:
     """:func:`span_hashes` of whole strings, all decoded in one go."""
     lengths = np.fromiter(map(len, strings), np.int64, len(strings))

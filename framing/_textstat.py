@@ -30,20 +30,21 @@ _LINSEAR_SAMPLE = 100
 _TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES, featurize_many=textstat_features_many)
 
 
-def _run_strings(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
-    """The lower-cased strings of the code runs ``codes[lo[i]:hi[i]]`` without their 0 codes,
+def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
+    """The lower-cased strings of the kept characters of the code runs ``codes[lo[i]:hi[i]]``,
     decoded in one go.
 
     The runs are written one after the other with a space after each (a space is never a kept
     character, and it ends the context of ``str.lower``'s final-sigma rule as a string end does),
-    so lower-casing and splitting the whole gives what each run's own ``.lower()`` gives; the 0
-    codes (characters that are not kept) go before lower-casing, as textstat removes them first.
+    so lower-casing and splitting the whole gives what each run's own ``.lower()`` gives; the
+    characters that are not kept (written as code 0, never a kept character) go before
+    lower-casing, as textstat removes them first.
     """
     lengths = hi - lo
     total = int(lengths.sum())
     source = np.arange(total) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
     out = np.full(total + len(lo), 0x20, dtype=np.uint32)
-    out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source]
+    out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source] * kept[source]
     return out.tobytes().decode("utf-32-le", "surrogatepass").replace("\x00", "").lower().split(" ")[:-1]
 
 
@@ -184,12 +185,9 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     # characters as code 0 (never a kept character): "U.S" and "US" are two types with the same
     # string, which costs a row and saves compacting the kept characters. Case is kept: "The" and
     # "the" are two types with the same features.
-    kept_codes = cp * kept
-    prefix = _chars.prefix_sums(kept_codes)
-    hashes = _chars.hashes_from_prefix(prefix, first_kept, last_kept)
-    del prefix
+    hashes = _chars.ordered_span_hashes(cp * kept, first_kept, last_kept)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
-    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(kept_codes, first_kept[i], last_kept[i]))
+    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(cp, kept, first_kept[i], last_kept[i]))
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(word_start, offsets)

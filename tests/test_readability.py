@@ -122,6 +122,10 @@ TRICKY = [
     "Dr. Smith met U.S. officials…. They left\n\n\nHeadline\n• bullet one\n• bullet two",
     "word " * 99 + "and... more. " + "words here. " * 10,
     "under_score snake_case 12345 3rd 2nd co-operate",
+    # long runs of punctuation around words and sentence starts (past the vectorised steps), and
+    # words with the same kept characters ("U.S" and "US", "Ο.Δ.Ο.Σ" and "ΟΔΟΣ")
+    "(((((((((((((word)))))))))))))..... ---------------- ((((((((((( 'tis said. U.S US U.S ΟΔΟΣ Ο.Δ.Ο.Σ!",
+    "Yes. ''''''''''''''''' ,,,,,,,,,,,,, no way here at all. ?!?!?!?!?!?!?!?! -- 'em all go home now.",
 ]
 
 
