@@ -124,7 +124,7 @@ class Corpus:
         lengths = np.fromiter((len(t) for t in texts), np.int64, self.n_docs)
         self.offsets = np.zeros(self.n_docs + 1, dtype=np.int64)
         np.cumsum(lengths + len(DOC_SEPARATOR), out=self.offsets[1:])
-        self.joined = DOC_SEPARATOR.join(texts) + DOC_SEPARATOR
+        self.joined = DOC_SEPARATOR.join([*texts, ""])  # one copy: the separator after every text
 
     # -- characters -----------------------------------------------------------------------
     @cached_property
@@ -161,15 +161,8 @@ class Corpus:
 
     @cached_property
     def _line_breaks(self) -> np.ndarray:
-        """Positions of the line-break characters, in order.
-
-        Most batches break lines with ``\\n`` alone: a substring search of the joined text (C
-        speed) rules the others out, and one comparison of the code points finds the breaks.
-        """
-        joined = self.joined
-        if "\r" in joined or "\u2028" in joined or "\u2029" in joined:
-            return np.flatnonzero(self.char_classes & _chars.LINE_BREAK)
-        return np.flatnonzero(self.codepoints == 0x0A)
+        """Positions of the line-break characters, in order."""
+        return np.flatnonzero((self.char_classes & _chars.LINE_BREAK) != 0)  # a bool array: nonzero's fast path
 
     @cached_property
     def _line_bounds(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -178,10 +171,11 @@ class Corpus:
         crlf = (cp[breaks] == 0x0D) & (cp[np.minimum(breaks + 1, len(cp) - 1)] == 0x0A)
         breaks = breaks[~crlf]  # "\r\n" breaks once, at "\n"
         seg_start = np.concatenate(([0], breaks + 1))
-        seg_end = np.concatenate((breaks, [len(cp)]))
         chunk_start, chunk_end = self.chunks
         first_chunk = np.searchsorted(chunk_start, seg_start)
-        after_last_chunk = np.searchsorted(chunk_start, seg_end)
+        # no chunk starts at a line break (white space): the chunks before a segment's end are the
+        # chunks before the next segment's start
+        after_last_chunk = np.append(first_chunk[1:], len(chunk_start))
         content = np.flatnonzero(after_last_chunk > first_chunk)
         first = chunk_start[first_chunk[content]]
         last = chunk_end[after_last_chunk[content] - 1]
