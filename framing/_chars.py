@@ -211,9 +211,12 @@ def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray
     return hashes_from_prefix(prefix_sums(codes), lo, hi)
 
 
-def ordered_span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray, section: int = 1 << 16) -> np.ndarray:
+def ordered_span_hashes(
+    codes: np.ndarray, lo: np.ndarray, hi: np.ndarray, *, keep: np.ndarray | None = None, section: int = 1 << 16
+) -> np.ndarray:
     """:func:`span_hashes` of runs in order (``lo`` and ``hi`` both non-decreasing), a section of
-    ``codes`` at a time.
+    ``codes`` at a time; with ``keep``, a boolean array like ``codes``, the codes where it is
+    False count as 0.
 
     A run's hash does not depend on where it stands, so each section of about ``section`` codes
     (whole runs) gets a prefix sum of its own: the powers of the base are needed up to a section's
@@ -226,12 +229,16 @@ def ordered_span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray, secti
     >>> lo = np.arange(0, len(codes) - 2, 3); hi = lo + 3
     >>> bool((ordered_span_hashes(codes, lo, hi, section=1000) == span_hashes(codes, lo, hi)).all())
     True
+    >>> keep = codes != ord("o")
+    >>> bool((ordered_span_hashes(codes, lo, hi, keep=keep) == span_hashes(codes * keep, lo, hi)).all())
+    True
     """
     hashes = np.empty(len(lo), dtype=np.uint64)
     cuts = np.unique(np.searchsorted(lo, np.arange(0, len(codes) + section, section)))
     for first, stop in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
         start, end = lo[first], hi[stop - 1]
-        hashes[first:stop] = span_hashes(codes[start:end], lo[first:stop] - start, hi[first:stop] - start)
+        part = codes[start:end] if keep is None else codes[start:end] * keep[start:end]
+        hashes[first:stop] = span_hashes(part, lo[first:stop] - start, hi[first:stop] - start)
     return hashes
 
 

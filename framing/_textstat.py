@@ -185,7 +185,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     # characters as code 0 (never a kept character): "U.S" and "US" are two types with the same
     # string, which costs a row and saves compacting the kept characters. Case is kept: "The" and
     # "the" are two types with the same features.
-    hashes = _chars.ordered_span_hashes(cp * kept, first_kept, last_kept)
+    hashes = _chars.ordered_span_hashes(cp, first_kept, last_kept, keep=kept)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(cp, kept, first_kept[i], last_kept[i]))
 
