@@ -179,27 +179,6 @@ def hashes_from_prefix(prefix: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np
     return hashes
 
 
-def adjacent_span_hashes(codes: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """:func:`span_hashes` of back-to-back runs ``codes[bounds[i]:bounds[i + 1]]``: the prefix sum is
-    read once per boundary instead of twice per run.
-
-    Examples
-    --------
-    >>> codes = codepoints("catdogcat")
-    >>> h = adjacent_span_hashes(codes, np.array([0, 3, 6, 9]))
-    >>> bool(h[0] == h[2]), bool(h[0] == span_hashes(codes, np.array([0]), np.array([3]))[0])
-    (True, True)
-    """
-    prefix = prefix_sums(codes)
-    _, inv_powers = _powers(len(prefix))
-    lo, length = bounds[:-1], np.diff(bounds)
-    with np.errstate(over="ignore"):
-        hashes = np.diff(prefix[bounds])
-        hashes *= inv_powers[lo]
-        hashes ^= length.astype(np.uint64) * _LENGTH_MIX
-    return hashes
-
-
 def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """64-bit hashes of the code runs ``codes[lo[i]:hi[i]]``.
 

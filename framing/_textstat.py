@@ -86,7 +86,7 @@ def _type_columns(table: TypeTable) -> list[np.ndarray]:
     global _type_columns_cache
     if _type_columns_cache is None or _type_columns_cache[0] is not table:
         _type_columns_cache = (table, [np.zeros(0, dtype=np.uint64) for _ in _PACKED])
-    columns = _type_columns_cache[1]
+    columns = list(_type_columns_cache[1])  # extended as a copy: a thread may be reading the cached list
     known, n_types = len(columns[0]), len(table)
     if known < n_types:
         syllables = table.features["syllables"][known:n_types].astype(np.uint64)
@@ -101,6 +101,7 @@ def _type_columns(table: TypeTable) -> list[np.ndarray]:
             if len(names) > 1:
                 packed |= new[names[1]].astype(np.uint64) << np.uint64(32)
             columns[i] = np.concatenate((columns[i], packed))
+        _type_columns_cache = (table, columns)
     return columns
 
 
