@@ -179,8 +179,8 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     first = _first_true(kept, chunk_start, chunk_end)
     is_word = first < chunk_end
     first_kept = first[is_word]
-    word_start = chunk_start[is_word]
-    last_kept = _last_true(kept, first_kept, chunk_end[is_word])
+    word_end = chunk_end[is_word]
+    last_kept = _last_true(kept, first_kept, word_end)
 
     # A word's type is the hash of its span from first to last kept character, with the other
     # characters as code 0 (never a kept character): "U.S" and "US" are two types with the same
@@ -191,7 +191,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(cp, kept, first_kept[i], last_kept[i]))
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
-    word_bounds = np.searchsorted(word_start, offsets)
+    word_bounds = np.searchsorted(first_kept, offsets)  # a word's first kept character is in its document
     chunk_bounds = np.searchsorted(chunk_start, offsets)
     words = np.diff(word_bounds).astype(np.float64)
     chunks = np.diff(chunk_bounds).astype(np.float64)
@@ -231,7 +231,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     sample_end = offsets[1:].copy()
     cut = np.flatnonzero((words >= _LINSEAR_SAMPLE) & (chunks > _LINSEAR_SAMPLE))
     if len(cut):
-        sample_end[cut] = chunk_end[is_word][word_bounds[cut] + _LINSEAR_SAMPLE - 1]
+        sample_end[cut] = word_end[word_bounds[cut] + _LINSEAR_SAMPLE - 1]
     match_doc = np.repeat(np.arange(corpus.n_docs), np.diff(match_bounds))
     limit = sample_end[match_doc]
     in_sample = match_start < limit
@@ -243,14 +243,14 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
 
     # \w characters of each document (int8 view: reduceat sums a bool array as bool)
     letters = np.add.reduceat(word_char.view(np.int8), offsets[:-1], dtype=np.int32) if corpus.n_docs else np.zeros(0)
-    chunk_chars = np.zeros(len(chunk_start) + 1, dtype=np.int64)
-    np.cumsum(chunk_end - chunk_start, out=chunk_chars[1:])
+    # non-space characters of each document: its length less its white space
+    spaces = np.add.reduceat(corpus.space.view(np.int8), offsets[:-1], dtype=np.int32) if corpus.n_docs else np.zeros(0)
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
         **{name: per_doc[name] for name in _TYPE_COUNTS if name != "linsear_easy"},
         "letters": letters.astype(np.float64),
-        "characters": np.diff(chunk_chars[chunk_bounds]).astype(np.float64),
+        "characters": (np.diff(offsets) - spaces).astype(np.float64),
         "chunks": chunks,
         "linsear_easy": sample["linsear_easy"],
         "linsear_hard": sample["polysyllables"],
