@@ -14,8 +14,9 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
 - :func:`label_rate_table`: the share of labelled sentences attributed by hand and by framing,
   per source corpus (how much attribution each corpus holds under this project's definition).
 - :func:`calibration_table`: medians and interquartile ranges of attributions per 100 words, the
-  share of sentences with a cue, the share of attributions that introduce a direct quote, and the
-  lexical proxy, on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
+  share of sentences with a cue, the share of attributions that introduce a direct quote, the
+  lexical proxy, and framing's attributions plus belief and intention verbs after a subject (the
+  widest class PolNeAR counts and framing does not, by a recall-first pattern), on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
   the article-extraction benchmark (181 pages; English only) and the WCXB article pages, beside
   PolNeAR's figures (``../shared/research/sourcing-boilerplate-anchors.md`` §1b).
 - :func:`seed_table`: every ``sourcing.*`` column on the five seeds.
@@ -58,6 +59,15 @@ POLNEAR = {
 }
 #: The research note's lexical proxy: "said/says/told" and "according to".
 _PROXY = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+#: A diagnostic of the widest class PolNeAR counts and framing does not: a belief, feeling or
+#: intention verb right after a subject ("he believes", "officials fear", "Smith wants"); written
+#: for recall (any capitalised word is a subject), so it bounds that class from above.
+_BELIEF = re.compile(
+    r"\b(?:he|she|they|we|who|officials|experts|critics|scientists|researchers|people|many|some|others|[A-Z][a-z]+)\s+"
+    r"(?:also\s+|still\s+|now\s+|clearly\s+)?"
+    r"(?:believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|wants?|wanted|fears?|feared|feels?|felt"
+    r"|knows?|knew|worry|worries|worried|plans?|planned|intends?|intended)\b"
+)
 
 
 # -- the label set -------------------------------------------------------------------------------
@@ -206,11 +216,13 @@ def calibration_table(corpora_: dict[str, list[str]]) -> pd.DataFrame:
         scores = framing.score(texts, signals="sourcing")
         words = framing.score(texts, signals="readability")["text.words"].to_numpy()
         proxy = np.array([len(_PROXY.findall(t)) for t in texts]) * 100.0 / np.maximum(words, 1)
+        beliefs = np.array([len(_BELIEF.findall(t)) for t in texts]) * 100.0 / np.maximum(words, 1)
         measures = {
             "attributions_per_100_words": scores["sourcing.attributions_per_100_words"].to_numpy(),
             "attributed_sentence_share": scores["sourcing.attributed_sentence_share"].to_numpy(),
             "quote_share_of_attributions": scores["sourcing.quote_share_of_attributions"].to_numpy(),
             "proxy_per_100_words": proxy,
+            "attributions_and_beliefs_per_100_words": scores["sourcing.attributions_per_100_words"].to_numpy() + beliefs,
         }
         for measure, values in measures.items():
             values = values[np.isfinite(values)]
