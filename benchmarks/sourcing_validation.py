@@ -16,7 +16,8 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
 - :func:`calibration_table`: medians and interquartile ranges of attributions per 100 words, the
   share of sentences with a cue, the share of attributions that introduce a direct quote, the
   lexical proxy, and framing's attributions plus belief and intention verbs after a subject (the
-  widest class PolNeAR counts and framing does not, by a recall-first pattern), on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
+  widest class PolNeAR counts and framing does not, by a recall-first pattern), and every cue of
+  the lexicon, counted with no precision rule (``framing.attribution.cue_matches``), on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
   the article-extraction benchmark (181 pages; English only) and the WCXB article pages, beside
   PolNeAR's figures (``../shared/research/sourcing-boilerplate-anchors.md`` §1b).
 - :func:`seed_table`: every ``sourcing.*`` column on the five seeds.
@@ -217,12 +218,15 @@ def calibration_table(corpora_: dict[str, list[str]]) -> pd.DataFrame:
         words = framing.score(texts, signals="readability")["text.words"].to_numpy()
         proxy = np.array([len(_PROXY.findall(t)) for t in texts]) * 100.0 / np.maximum(words, 1)
         beliefs = np.array([len(_BELIEF.findall(t)) for t in texts]) * 100.0 / np.maximum(words, 1)
+        corpus = segment(texts)
+        every_cue = np.bincount(corpus.doc_of(attribution.cue_matches(corpus)[0]), minlength=corpus.n_docs) * 100.0 / np.maximum(words, 1)
         measures = {
             "attributions_per_100_words": scores["sourcing.attributions_per_100_words"].to_numpy(),
             "attributed_sentence_share": scores["sourcing.attributed_sentence_share"].to_numpy(),
             "quote_share_of_attributions": scores["sourcing.quote_share_of_attributions"].to_numpy(),
             "proxy_per_100_words": proxy,
             "attributions_and_beliefs_per_100_words": scores["sourcing.attributions_per_100_words"].to_numpy() + beliefs,
+            "every_lexicon_cue_per_100_words": every_cue,
         }
         for measure, values in measures.items():
             values = values[np.isfinite(values)]
