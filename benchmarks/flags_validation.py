@@ -238,7 +238,7 @@ def false_positive_table(held_out: pd.DataFrame, flaggers: Flaggers) -> pd.DataF
         flagged = flags["quality.flagged"].astype(bool)
         for source, group in list(held_out.groupby("source")) + [("all", held_out)]:
             f = flagged.loc[group.index]
-            codes = pd.Series([c for r in flags.loc[group.index[f.to_numpy()], "quality.reasons"] for c in _codes(r)]).value_counts()
+            codes = pd.Series([c for r in flags.loc[group.index[f.to_numpy()], "quality.reasons"] for c in _codes(r)], dtype=object).value_counts().sort_index().sort_values(ascending=False, kind="stable")
             rows.append({"norms": norms, "source": source, "documents": len(group), "flagged": int(f.sum()),
                          "false_positive_rate": float(f.mean()), "reasons": ", ".join(f"{k} {v}" for k, v in codes.items())})
     return pd.DataFrame(rows)
