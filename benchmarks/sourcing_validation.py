@@ -133,12 +133,21 @@ def _scores(gold: pd.Series, predicted: pd.Series) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
+#: The US-news part of the test split (the third draw, from the Narrative Frames Corpus).
+NFC_SPLIT = "test: US news (nfc)"
+
+
+def _splits(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The parts every table reports: the held-out test split, its US-news draw, dev, and all."""
+    test = frame[frame["split"] == "test"]
+    return [("test", test), (NFC_SPLIT, test[test["corpus"] == "nfc"]), ("dev", frame[frame["split"] == "dev"]), ("all", frame)]
+
+
 def attribution_table(labels: LabelSet) -> pd.DataFrame:
     """Sentence-level attribution: precision and recall per split and method (English sentences only)."""
     frame = labels.labels[labels.labels["attributed"] != "x"]
     rows = []
-    for split in ("test", "dev", "all"):
-        part = frame if split == "all" else frame[frame["split"] == split]
+    for split, part in _splits(frame):
         gold = part["attributed"] == "1"
         for method, column in (("framing", "framing"), ("lexicon verb list (boilerplate cues)", "verb_list"), ("said/says/told/according to", "proxy")):
             rows.append({"split": split, "method": method, "sentences": len(part), "attributed": int(gold.sum()), **_scores(gold, part[column].astype(bool))})
@@ -149,8 +158,7 @@ def quote_table(labels: LabelSet) -> pd.DataFrame:
     """Direct quotes per labelled sentence: detection, and speaker versus orphan."""
     frame = labels.labels[labels.labels["quote"] != "x"]
     rows = []
-    for split in ("test", "dev", "all"):
-        part = frame if split == "all" else frame[frame["split"] == split]
+    for split, part in _splits(frame):
         gold, predicted = part["quote"], part["quote_pred"]
         in_quote = _scores(gold != "none", predicted != "none")
         both = (gold != "none") & (predicted != "none")
