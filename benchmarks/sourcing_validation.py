@@ -210,6 +210,7 @@ def reference_corpora() -> dict[str, list[str]]:
     aeb = _data.article_extraction_benchmark()
     wcxb = _data.wcxb("article")
     return {
+        "Narrative Frames Corpus (US and UK news)": _data.narrative_frames()["text"].tolist(),
         "OneStopEnglish advanced (Guardian news)": ose.loc[ose["label"] == 2, "text"].tolist(),
         "article-extraction benchmark gold (English)": _english(aeb["gold"].tolist()),
         "WCXB article pages": [t for t in wcxb["text"] if t.strip()],
@@ -243,6 +244,10 @@ def calibration_table(corpora_: dict[str, list[str]]) -> pd.DataFrame:
         # pooled, as PolNeAR's sentence and quote shares are
         rows.append({"corpus": corpus_name, "measure": "quote_share_of_attributions (pooled)", "documents": len(texts), "p25": None,
                      "median": _pooled_quote_share(texts), "p75": None})
+        has_word = np.zeros(len(corpus.sentences.doc), bool)
+        has_word[corpus.word_sentence] = True
+        rows.append({"corpus": corpus_name, "measure": "attributed_sentence_share (pooled)", "documents": len(texts), "p25": None,
+                     "median": float(attribution.attributed_sentences(corpus)[has_word].mean()), "p75": None})
     return pd.DataFrame(rows)
 
 

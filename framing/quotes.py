@@ -7,10 +7,12 @@ speaker's words, not the page's (:mod:`framing.style`).
 How marks pair
 --------------
 Curly opening marks (``“ „ «``) open; a straight ``"`` opens when white space, the start of the
-text or one of :data:`OPEN_AFTER` comes before it and no white space after it. An opening mark
-pairs with the next mark of its document when that mark closes, on the same line or a later one;
-otherwise its quotation runs to the end of its line, the news convention for a quote that goes on
-in the next paragraph. Everything is array operations over the marks of the whole batch.
+text or one of :data:`OPEN_AFTER` comes before it and no white space after it, or when it stands
+between end punctuation and a space and capital letter with no quotation open before it (a mark
+displaced when paragraphs were joined: ``policy." The world is not flat," said Becerra``). An
+opening mark pairs with the next mark of its document when that mark closes, on the same line or a
+later one; otherwise its quotation runs to the end of its line, the news convention for a quote
+that goes on in the next paragraph. Everything is array operations over the marks of the whole batch.
 
 Examples
 --------
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._chars import UPPER
 from .attribution import chars_at
 from .segment import Corpus
 
@@ -49,7 +52,8 @@ class QuoteSpans:
     Attributes
     ----------
     start, end : ndarray of int64
-        From the opening mark to just after the closing mark (or to the end of its line).
+        From the opening mark (after a displaced mark: the character after it and its space) to
+        just after the closing mark (or to the end of its line).
     doc : ndarray of int64
     line, end_line : ndarray of int64
         Lines (``corpus.lines``) of the opening mark and of the closing mark (the opening line
@@ -95,13 +99,22 @@ def quote_spans(corpus: Corpus) -> QuoteSpans:
     straight = code == ord(STRAIGHT)
     is_open = np.isin(code, code_array(OPENING, dtype)) | straight & prev_space & ~next_space
     doc = corpus.doc_of(marks)
+    # a straight mark after end punctuation with nothing open before it cannot close anything: it
+    # opens a quote whose mark lost its place when paragraphs were joined ('policy." The world is')
+    capital_next = (corpus.char_classes[np.minimum(marks + 2, last)] & UPPER) != 0
+    after_stop = np.isin(before, code_array(".?!", dtype)) & next_space & capital_next
+    nothing_open = np.r_[True, ~is_open[:-1] | (doc[1:] != doc[:-1])] if len(marks) else np.zeros(0, bool)
+    reopened = straight & ~is_open & after_stop & nothing_open
+    reopened &= ~np.r_[False, reopened[:-1]]  # the next displaced mark closes this one's quote
+    is_open |= reopened
     # the line of every mark (a line is a paragraph in news text; many texts have no blank lines)
     line_start, line_end, _ = corpus._line_bounds
     line = np.maximum(np.searchsorted(line_start, marks, side="right") - 1, 0)
     k = np.flatnonzero(is_open)
     nxt = np.minimum(k + 1, len(marks) - 1)
     closed = (k + 1 < len(marks)) & ~is_open[nxt] & (doc[nxt] == doc[k])
-    start = marks[k]
+    # a displaced mark belongs to the sentence before: the quotation starts after it and its space
+    start = np.where(reopened[k], np.minimum(marks[k] + 2, last), marks[k])
     end = np.where(closed, marks[nxt] + 1, line_end[line[k]] if len(line_end) else start)
     spans = QuoteSpans(
         start=start.astype(np.int64),

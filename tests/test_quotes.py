@@ -42,3 +42,11 @@ def test_style_and_sourcing_read_the_same_quotations():
     assert scores["style.template_phrases"][0] == 2
     assert scores["style.exhortations"][0] == 0
     assert np.isfinite(scores["style.filler_per_1000_words"][0])
+
+
+def test_a_mark_displaced_by_joined_paragraphs_opens():
+    corpus = segment(['It sued 30 times on policy." The world is not flat, pollution is not free," said Becerra.'])
+    assert _texts(corpus, quote_spans(corpus)) == ['The world is not flat, pollution is not free,"']
+    # a closing mark after a quote that is open stays a closing mark
+    corpus = segment(['He said "we will go." Then he left.'])
+    assert _texts(corpus, quote_spans(corpus)) == ['"we will go."']
