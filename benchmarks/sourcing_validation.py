@@ -183,13 +183,27 @@ def label_rate_table(labels: LabelSet) -> pd.DataFrame:
     """Share of labelled sentences that are attributed, by hand and by framing, per source corpus.
 
     The hand-labelled share says how much attribution a corpus holds under this project's
-    definition, independently of the detector: the yardstick for the calibration table.
+    definition, independently of the detector: the yardstick for the calibration table. Where
+    sentences also carry the PolNeAR-style labels (``belief``, ``relations``: the US-news draws),
+    the share with beliefs counted too, and attribution relations per sentence and per 100 words
+    by hand, beside framing's attributions per 100 words on the same sentences.
     """
     frame = labels.labels[labels.labels["attributed"] != "x"]
+    corpus = labels.corpus
+    word_sentence = np.bincount(corpus.word_sentence, minlength=len(corpus.sentences.doc))
+    found = np.bincount(attribution.attributions(corpus).sentence, minlength=len(corpus.sentences.doc))
     rows = []
     for corpus_name, part in frame.groupby("corpus"):
-        rows.append({"corpus": corpus_name, "sentences": len(part), "attributed_by_hand": float((part["attributed"] == "1").mean()),
-                     "attributed_by_framing": float(part["framing"].mean())})
+        row = {"corpus": corpus_name, "sentences": len(part), "attributed_by_hand": float((part["attributed"] == "1").mean()),
+               "attributed_by_framing": float(part["framing"].mean())}
+        relations = pd.to_numeric(part.get("relations", pd.Series(dtype=object)), errors="coerce")
+        if relations.notna().all():
+            words = word_sentence[part["sentence"].to_numpy()].sum()
+            row |= {"attributed_or_belief_by_hand": float(((part["attributed"] == "1") | (part["belief"] == "1")).mean()),
+                    "relations_per_sentence_by_hand": float(relations.mean()),
+                    "relations_per_100_words_by_hand": float(100.0 * relations.sum() / words),
+                    "attributions_per_100_words_by_framing": float(100.0 * found[part["sentence"].to_numpy()].sum() / words)}
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
