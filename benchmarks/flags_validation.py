@@ -11,15 +11,17 @@ Tables
     calibrations: ``pooled`` norms (all sources together, like the shipped norms) and
     ``in-domain`` norms (each document against its own source's norms half: the per-source
     baseline that ``Analyzer.fit`` gives a user, and what generated-content flags need).
+``reference_attribution``
+    Per source, the share of reference documents without any attribution, the median
+    attributions per 100 words and the norms' percentile of zero (why stripped attributions do not stand out against pooled norms).
 ``degradations``
     Held-out reference articles, each degraded in one known way (:data:`DEGRADATIONS`; the
     functions below, seeded per document so every run makes the same texts). Per degradation:
     the AUROC of ``1 - quality.score`` between the degraded and the original texts (target ≥ 0.9),
-    with pooled and with in-domain norms, and with pooled norms
     the share of degraded texts flagged, and among those the share whose reasons carry the
-    expected reason code. The attribution
-    stripping is measured on the held-out articles with at least :data:`MIN_ATTRIBUTED_SENTENCES`
-    attributed sentences, since stripping changes nothing in a text that quotes nobody.
+    expected reason code, each with pooled and with in-domain norms; over all sources
+    (``source`` = ``all``) and per source. The attribution stripping is measured on the held-out
+    articles with at least :data:`MIN_ATTRIBUTED_SENTENCES` attributed sentences, since stripping changes nothing in a text that quotes nobody.
 
 Usage::
 
@@ -55,6 +57,7 @@ TITLES = {
     "seeds": "Seeds: flags against the shipped norms",
     "false_positives": "False-positive rate on held-out professional news (norms learnt on the other half)",
     "degradations": "Known-answer degradations of held-out news: AUROC of 1 − quality.score, and the expected reason",
+    "reference_attribution": "How much the reference corpus attributes (all documents, both halves)",
 }
 
 
@@ -235,7 +238,7 @@ def false_positive_table(held_out: pd.DataFrame, flaggers: Flaggers) -> pd.DataF
         flagged = flags["quality.flagged"].astype(bool)
         for source, group in list(held_out.groupby("source")) + [("all", held_out)]:
             f = flagged.loc[group.index]
-            codes = pd.Series([c for r in flags.loc[group.index[f.to_numpy()], "quality.reasons"] for c in _codes(r)]).value_counts()
+            codes = pd.Series([c for r in flags.loc[group.index[f.to_numpy()], "quality.reasons"] for c in _codes(r)], dtype=object).value_counts().sort_index().sort_values(ascending=False, kind="stable")
             rows.append({"norms": norms, "source": source, "documents": len(group), "flagged": int(f.sum()),
                          "false_positive_rate": float(f.mean()), "reasons": ", ".join(f"{k} {v}" for k, v in codes.items())})
     return pd.DataFrame(rows)
@@ -244,7 +247,9 @@ def false_positive_table(held_out: pd.DataFrame, flaggers: Flaggers) -> pd.DataF
 def degradation_table(held_out_texts: pd.DataFrame, flaggers: Flaggers) -> pd.DataFrame:
     """``held_out_texts``: columns ``id``, ``source`` and ``text`` of the held-out reference documents.
 
-    AUROC with pooled and with in-domain norms; flagged shares and reasons with pooled norms.
+    Per degradation, one row over all sources (``source`` = ``"all"``) and one row per source:
+    AUROC, share flagged and share of the flagged with the expected reason, with pooled norms and
+    with in-domain norms (``_in_domain`` columns).
     """
     original = framing.score(held_out_texts["text"], ids=held_out_texts["id"])
     attributed = segment(held_out_texts["text"].tolist())
@@ -257,18 +262,44 @@ def degradation_table(held_out_texts: pd.DataFrame, flaggers: Flaggers) -> pd.Da
         subset = held_out_texts[chosen]
         texts = [degrade(t, _rng(f"{name}/{i}")) for i, t in zip(subset["id"], subset["text"])]
         degraded = framing.score(texts, ids=subset["id"])
-        row = {"degradation": name, "documents": int(len(subset))}
-        for norms, in_domain in (("in_domain", True), ("pooled", False)):  # flags below: pooled
-            before = 1.0 - flaggers.flag(original[chosen], subset["source"], in_domain)["quality.score"].to_numpy()
-            flags = flaggers.flag(degraded, subset["source"], in_domain)
-            after = 1.0 - flags["quality.score"].to_numpy()
-            y = np.r_[np.zeros(len(before)), np.ones(len(after))]
-            row[f"auroc_{norms}"] = float(roc_auc_score(y, np.nan_to_num(np.r_[before, after], nan=0.0)))
-        with_reason = np.array([bool(_codes(r) & set(expected)) for r in flags["quality.reasons"]])
-        flagged = flags["quality.flagged"].astype(bool).to_numpy()
-        row |= {"expected_reason": " or ".join(expected), "share_flagged": float(flagged.mean()),
-                "flagged_with_expected_reason": float(with_reason[flagged].mean()) if flagged.any() else float("nan")}
-        rows.append(row)
+        sources = subset["source"].to_numpy()
+        badness, hits = {}, {}
+        for norms, in_domain in (("in_domain", True), ("pooled", False)):
+            before = 1.0 - flaggers.flag(original[chosen], sources, in_domain)["quality.score"].to_numpy()
+            flags = flaggers.flag(degraded, sources, in_domain)
+            badness[norms] = (np.nan_to_num(before, nan=0.0), np.nan_to_num(1.0 - flags["quality.score"].to_numpy(), nan=0.0))
+            with_reason = np.array([bool(_codes(r) & set(expected)) for r in flags["quality.reasons"]])
+            hits[norms] = (flags["quality.flagged"].astype(bool).to_numpy(), with_reason)
+        for source in ["all", *sorted(set(sources))]:
+            part = np.ones(len(sources), bool) if source == "all" else sources == source
+            row = {"degradation": name, "source": source, "documents": int(part.sum()), "expected_reason": " or ".join(expected)}
+            for norms, (before, after) in badness.items():
+                y = np.r_[np.zeros(part.sum()), np.ones(part.sum())]
+                row[f"auroc_{norms}"] = float(roc_auc_score(y, np.r_[before[part], after[part]]))
+            for norms, (flagged, with_reason) in hits.items():
+                hit = flagged[part]
+                suffix = "" if norms == "pooled" else f"_{norms}"
+                row[f"share_flagged{suffix}"] = float(hit.mean())
+                row[f"flagged_with_expected_reason{suffix}"] = float(with_reason[part][hit].mean()) if hit.any() else float("nan")
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def reference_attribution_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """Per source and overall: the share of documents with no attribution, the median rate, and
+    the percentile of a rate of zero against norms learnt on those documents.
+
+    ``scores`` has a ``source`` column. Why stripped attributions are hard to see against these
+    norms: a document without attributions is common in the reference.
+    """
+    rows = []
+    for source, group in list(scores.groupby("source")) + [("all", scores)]:
+        column = "sourcing.attributions_per_100_words"
+        norms = Norms.fit(group[[column]])
+        rows.append({"source": source, "documents": len(group),
+                     "share_without_attribution": float((group["sourcing.attributions"] == 0).mean()),
+                     "median_attributions_per_100_words": float(group[column].median()),
+                     "percentile_of_no_attribution": float(norms.percentile(column, np.zeros(1))[0])})
     return pd.DataFrame(rows)
 
 
@@ -280,6 +311,7 @@ def run() -> dict[str, pd.DataFrame]:
         "seeds": seed_table(_data.seeds()),
         "false_positives": false_positive_table(held_out, flaggers),
         "degradations": degradation_table(held_out_texts(held_out), flaggers),
+        "reference_attribution": reference_attribution_table(pd.concat([norms_half, held_out])),
     }
 
 

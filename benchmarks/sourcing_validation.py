@@ -14,8 +14,10 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
 - :func:`label_rate_table`: the share of labelled sentences attributed by hand and by framing,
   per source corpus (how much attribution each corpus holds under this project's definition).
 - :func:`calibration_table`: medians and interquartile ranges of attributions per 100 words, the
-  share of sentences with a cue, the share of attributions that introduce a direct quote, and the
-  lexical proxy, on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
+  share of sentences with a cue, the share of attributions that introduce a direct quote, the
+  lexical proxy, and framing's attributions plus belief and intention verbs after a subject (the
+  widest class PolNeAR counts and framing does not, by a recall-first pattern), and every cue of
+  the lexicon, counted with no precision rule (``framing.attribution.cue_matches``), on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
   the article-extraction benchmark (181 pages; English only) and the WCXB article pages, beside
   PolNeAR's figures (``../shared/research/sourcing-boilerplate-anchors.md`` §1b).
 - :func:`seed_table`: every ``sourcing.*`` column on the five seeds.
@@ -58,6 +60,15 @@ POLNEAR = {
 }
 #: The research note's lexical proxy: "said/says/told" and "according to".
 _PROXY = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+#: A diagnostic of the widest class PolNeAR counts and framing does not: a belief, feeling or
+#: intention verb right after a subject ("he believes", "officials fear", "Smith wants"); written
+#: for recall (any capitalised word is a subject), so it bounds that class from above.
+_BELIEF = re.compile(
+    r"\b(?:he|she|they|we|who|officials|experts|critics|scientists|researchers|people|many|some|others|[A-Z][a-z]+)\s+"
+    r"(?:also\s+|still\s+|now\s+|clearly\s+)?"
+    r"(?:believes?|believed|thinks?|thought|expects?|expected|hopes?|hoped|wants?|wanted|fears?|feared|feels?|felt"
+    r"|knows?|knew|worry|worries|worried|plans?|planned|intends?|intended)\b"
+)
 
 
 # -- the label set -------------------------------------------------------------------------------
@@ -122,12 +133,21 @@ def _scores(gold: pd.Series, predicted: pd.Series) -> dict[str, float]:
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
+#: The US-news part of the test split (the third draw, from the Narrative Frames Corpus).
+NFC_SPLIT = "test: US news (nfc)"
+
+
+def _splits(frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The parts every table reports: the held-out test split, its US-news draw, dev, and all."""
+    test = frame[frame["split"] == "test"]
+    return [("test", test), (NFC_SPLIT, test[test["corpus"] == "nfc"]), ("dev", frame[frame["split"] == "dev"]), ("all", frame)]
+
+
 def attribution_table(labels: LabelSet) -> pd.DataFrame:
     """Sentence-level attribution: precision and recall per split and method (English sentences only)."""
     frame = labels.labels[labels.labels["attributed"] != "x"]
     rows = []
-    for split in ("test", "dev", "all"):
-        part = frame if split == "all" else frame[frame["split"] == split]
+    for split, part in _splits(frame):
         gold = part["attributed"] == "1"
         for method, column in (("framing", "framing"), ("lexicon verb list (boilerplate cues)", "verb_list"), ("said/says/told/according to", "proxy")):
             rows.append({"split": split, "method": method, "sentences": len(part), "attributed": int(gold.sum()), **_scores(gold, part[column].astype(bool))})
@@ -138,8 +158,7 @@ def quote_table(labels: LabelSet) -> pd.DataFrame:
     """Direct quotes per labelled sentence: detection, and speaker versus orphan."""
     frame = labels.labels[labels.labels["quote"] != "x"]
     rows = []
-    for split in ("test", "dev", "all"):
-        part = frame if split == "all" else frame[frame["split"] == split]
+    for split, part in _splits(frame):
         gold, predicted = part["quote"], part["quote_pred"]
         in_quote = _scores(gold != "none", predicted != "none")
         both = (gold != "none") & (predicted != "none")
@@ -164,13 +183,27 @@ def label_rate_table(labels: LabelSet) -> pd.DataFrame:
     """Share of labelled sentences that are attributed, by hand and by framing, per source corpus.
 
     The hand-labelled share says how much attribution a corpus holds under this project's
-    definition, independently of the detector: the yardstick for the calibration table.
+    definition, independently of the detector: the yardstick for the calibration table. Where
+    sentences also carry the PolNeAR-style labels (``belief``, ``relations``: the US-news draws),
+    the share with beliefs counted too, and attribution relations per sentence and per 100 words
+    by hand, beside framing's attributions per 100 words on the same sentences.
     """
     frame = labels.labels[labels.labels["attributed"] != "x"]
+    corpus = labels.corpus
+    word_sentence = np.bincount(corpus.word_sentence, minlength=len(corpus.sentences.doc))
+    found = np.bincount(attribution.attributions(corpus).sentence, minlength=len(corpus.sentences.doc))
     rows = []
     for corpus_name, part in frame.groupby("corpus"):
-        rows.append({"corpus": corpus_name, "sentences": len(part), "attributed_by_hand": float((part["attributed"] == "1").mean()),
-                     "attributed_by_framing": float(part["framing"].mean())})
+        row = {"corpus": corpus_name, "sentences": len(part), "attributed_by_hand": float((part["attributed"] == "1").mean()),
+               "attributed_by_framing": float(part["framing"].mean())}
+        relations = pd.to_numeric(part.get("relations", pd.Series(dtype=object)), errors="coerce")
+        if relations.notna().all():
+            words = word_sentence[part["sentence"].to_numpy()].sum()
+            row |= {"attributed_or_belief_by_hand": float(((part["attributed"] == "1") | (part["belief"] == "1")).mean()),
+                    "relations_per_sentence_by_hand": float(relations.mean()),
+                    "relations_per_100_words_by_hand": float(100.0 * relations.sum() / words),
+                    "attributions_per_100_words_by_framing": float(100.0 * found[part["sentence"].to_numpy()].sum() / words)}
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -191,6 +224,7 @@ def reference_corpora() -> dict[str, list[str]]:
     aeb = _data.article_extraction_benchmark()
     wcxb = _data.wcxb("article")
     return {
+        "Narrative Frames Corpus (US and UK news)": _data.narrative_frames()["text"].tolist(),
         "OneStopEnglish advanced (Guardian news)": ose.loc[ose["label"] == 2, "text"].tolist(),
         "article-extraction benchmark gold (English)": _english(aeb["gold"].tolist()),
         "WCXB article pages": [t for t in wcxb["text"] if t.strip()],
@@ -206,11 +240,16 @@ def calibration_table(corpora_: dict[str, list[str]]) -> pd.DataFrame:
         scores = framing.score(texts, signals="sourcing")
         words = framing.score(texts, signals="readability")["text.words"].to_numpy()
         proxy = np.array([len(_PROXY.findall(t)) for t in texts]) * 100.0 / np.maximum(words, 1)
+        beliefs = np.array([len(_BELIEF.findall(t)) for t in texts]) * 100.0 / np.maximum(words, 1)
+        corpus = segment(texts)
+        every_cue = np.bincount(corpus.doc_of(attribution.cue_matches(corpus)[0]), minlength=corpus.n_docs) * 100.0 / np.maximum(words, 1)
         measures = {
             "attributions_per_100_words": scores["sourcing.attributions_per_100_words"].to_numpy(),
             "attributed_sentence_share": scores["sourcing.attributed_sentence_share"].to_numpy(),
             "quote_share_of_attributions": scores["sourcing.quote_share_of_attributions"].to_numpy(),
             "proxy_per_100_words": proxy,
+            "attributions_and_beliefs_per_100_words": scores["sourcing.attributions_per_100_words"].to_numpy() + beliefs,
+            "every_lexicon_cue_per_100_words": every_cue,
         }
         for measure, values in measures.items():
             values = values[np.isfinite(values)]
@@ -219,6 +258,10 @@ def calibration_table(corpora_: dict[str, list[str]]) -> pd.DataFrame:
         # pooled, as PolNeAR's sentence and quote shares are
         rows.append({"corpus": corpus_name, "measure": "quote_share_of_attributions (pooled)", "documents": len(texts), "p25": None,
                      "median": _pooled_quote_share(texts), "p75": None})
+        has_word = np.zeros(len(corpus.sentences.doc), bool)
+        has_word[corpus.word_sentence] = True
+        rows.append({"corpus": corpus_name, "measure": "attributed_sentence_share (pooled)", "documents": len(texts), "p25": None,
+                     "median": float(attribution.attributed_sentences(corpus)[has_word].mean()), "p75": None})
     return pd.DataFrame(rows)
 
 

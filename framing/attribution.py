@@ -555,12 +555,18 @@ def attributions(corpus: Corpus) -> Attributions:
     # "he added." but not "the United States.": the clause-end rule wants a pronoun or source noun;
     # a colon alone is not enough ("Important Note:")
     context_ok = c["inverted"] | c["that"] | c["quote_after"] | c["source"] & c["source_word"] & c["clause_ends"]
+    # a name will do when the form is lower case ("Tapper asked."): "States" in "the United States." is a name
+    lower_case = ~corpus.word_is_capitalized[at]
+    context_ok |= c["source"] & c["clause_ends"] & lower_case
     cue |= has(_BIT["with_context"]) & context_ok & ~weak
     # base forms: a name that opens the sentence may be a heading word ("Important Note:")
     cue |= has(_BIT["with_subject"]) & c["source"] & ~c["opener_subject"]
     cue |= has(_BIT["participles"]) & (strong_context | c["after_comma"]) & ~weak
     cue |= has(_BIT["research"]) & c["research_near"] & ~weak
     cue |= has(_BIT["research_base"]) & c["research_next"]
+    # "the carbon isotopes show that ...": a finding with its content, whatever noun found it
+    first_person_subject = (flags[c["subject"]] & _BIT["first_person"]) != 0
+    cue |= has(_BIT["research"] | _BIT["research_base"]) & c["that"] & c["subject_ok"] & ~weak & ~first_person_subject
     cue &= base
 
     cue_phrases, exclusions, anonymous = _precise_phrases()

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import attribution
+from .quotes import code_array, quote_spans
 from .report import Evidence
 from ._chars import UPPER as UPPER_CLASS
 from .segment import Corpus
@@ -70,11 +71,6 @@ COLUMNS = (
 
 #: A direct quote has at least this many words (textacy's rule: shorter ones are scare quotes).
 MIN_QUOTE_WORDS = 4
-_OPENING = "\u201c\u201e\u00ab"
-_CLOSING = "\u201d\u00bb"
-_STRAIGHT = '"'
-#: Characters after which a straight quotation mark opens a quote (besides white space).
-_OPEN_AFTER = "([{\u2014\u2013-/"
 #: A heading: at least this share of a sentence's content words are capitalised (entities there are not counted).
 HEADING_CAPITALISED_SHARE = 0.75
 
@@ -119,10 +115,6 @@ class Quotes:
 _QUOTES: "weakref.WeakKeyDictionary[Corpus, Quotes]" = weakref.WeakKeyDictionary()
 
 
-def _codes(chars: str, dtype: np.dtype) -> np.ndarray:
-    return np.array([ord(c) for c in chars], dtype=dtype)
-
-
 def quotes(corpus: Corpus) -> Quotes:
     """The direct quotes of a batch and whether each has a speaker.
 
@@ -139,30 +131,9 @@ def quotes(corpus: Corpus) -> Quotes:
         return cached
     cp = corpus.codepoints
     dtype = cp.dtype
-    marks = attribution.chars_at(corpus, _OPENING + _CLOSING + _STRAIGHT)
-    code = cp[marks]
-    last = len(cp) - 1
-    space = corpus.space
-    before = np.where(marks > 0, cp[np.maximum(marks - 1, 0)], ord(" "))
-    prev_space = (marks == 0) | space[np.maximum(marks - 1, 0)] | np.isin(before, _codes(_OPEN_AFTER, dtype))
-    next_space = space[np.minimum(marks + 1, last)]
-    straight = code == ord(_STRAIGHT)
-    is_open = np.isin(code, _codes(_OPENING, dtype)) | straight & prev_space & ~next_space
-    doc = corpus.doc_of(marks)
-    # the line of every mark (a line is a paragraph in news text; many texts have no blank lines)
-    line_start, line_end, _ = corpus._line_bounds
-    line = np.maximum(np.searchsorted(line_start, marks, side="right") - 1, 0)
-    # an opening mark pairs with the next mark if that closes, on the same line or a later one of
-    # the same document; else its quote runs to the end of its line
-    k = np.flatnonzero(is_open)
-    nxt = np.minimum(k + 1, len(marks) - 1)
-    closed = (k + 1 < len(marks)) & ~is_open[nxt] & (doc[nxt] == doc[k])
-    start = marks[k]
-    end = np.where(closed, marks[nxt] + 1, line_end[line[k]] if len(line_end) else start)
-    end_line = np.where(closed, line[nxt], line[k])
-    q_line = line[k]
-    qdoc = doc[k]
-    closing_char = np.where(closed, cp[np.maximum(marks[nxt] - 1, 0)], 0)
+    spans = quote_spans(corpus)
+    start, end, qdoc = spans.start, spans.end, spans.doc
+    q_line, end_line, closing_char = spans.line, spans.end_line, spans.closing_char
     word_start = corpus._word_bounds[0]
     first_word = np.searchsorted(word_start, start)
     n_words = np.searchsorted(word_start, end) - first_word
@@ -189,7 +160,7 @@ def quotes(corpus: Corpus) -> Quotes:
     own_cue = np.where(after_quote < hi, after_quote, np.where(inside_lo - 1 >= lo, inside_lo - 1, -1))
     # a quote has MIN_QUOTE_WORDS words and is not a title; a shorter complete utterance (closed
     # after a comma or end mark) counts when a cue introduces it: “We lost,” she said.
-    utterance = np.isin(closing_char, _codes(",.!?", dtype)) & (own_cue >= 0) & (n_words >= 2)
+    utterance = np.isin(closing_char, code_array(",.!?", dtype)) & (own_cue >= 0) & (n_words >= 2)
     valid = ((n_words >= MIN_QUOTE_WORDS) | utterance) & ~all_capitalised
     start, end, qdoc, n_words, own_cue = start[valid], end[valid], qdoc[valid], n_words[valid], own_cue[valid]
     q_line, end_line = q_line[valid], end_line[valid]
@@ -233,7 +204,7 @@ def _credited(corpus: Corpus, start: np.ndarray, end: np.ndarray, line: np.ndarr
         return np.zeros(0, dtype=bool)
     cp = corpus.codepoints
     last = len(cp) - 1
-    dashes = _codes("\u2013\u2014\u2015-", cp.dtype)
+    dashes = code_array("\u2013\u2014\u2015-", cp.dtype)
     upper = (corpus.char_classes & UPPER_CLASS) != 0
     space = corpus.space
 

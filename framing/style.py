@@ -12,9 +12,8 @@ Phrases come from ``framing/data/style_phrases.json`` (written by this project; 
 ``generic_hedge`` ("Some support …, while others …", "some think", "on the other hand") and
 ``exhortation`` ("we must", "we need to", "we can build"). They are matched with
 :class:`~framing.phrases.PhraseMatcher` (consecutive words of one sentence, any case). A phrase
-inside a direct quotation is the speaker's, not the page's, and is not counted: a position is
-inside a quotation when, earlier on its line, more opening ``“`` than closing ``”`` marks occur, or
-an odd number of straight ``"``.
+inside a direct quotation is the speaker's, not the page's, and is not counted (quotations as the
+sourcing family pairs them: :func:`framing.quotes.quote_spans`).
 
 Two layouts are counted as lines:
 
@@ -58,6 +57,7 @@ import numpy as np
 
 from ._resources import data_text
 from .phrases import PhraseMatcher
+from .quotes import inside_quotes
 from .report import Evidence
 from .segment import Corpus
 
@@ -74,7 +74,6 @@ COLUMNS: tuple[str, ...] = (
     "style.faq_questions",
     "style.flattened_table_lines",
 )
-_OPEN_QUOTE, _CLOSE_QUOTE, _STRAIGHT_QUOTE = 0x201C, 0x201D, 0x22
 _LINE_END_PUNCTUATION = frozenset(map(ord, '.!?:;"”’)]'))
 
 __all__ = ["NAME", "COLUMNS", "CATEGORIES", "compute", "evidence", "matcher"]
@@ -90,27 +89,12 @@ def matcher() -> PhraseMatcher:
     return PhraseMatcher({category: phrases[category] for category in CATEGORIES})
 
 
-def _inside_quotation(corpus: Corpus, positions: np.ndarray) -> np.ndarray:
-    """Whether each position (in ``corpus.joined``) lies inside a direct quotation on its line."""
-    if len(positions) == 0:
-        return np.zeros(0, dtype=bool)
-    line_start = corpus._line_bounds[0]
-    start_of_line = line_start[np.maximum(np.searchsorted(line_start, positions, side="right") - 1, 0)]
-    cp = corpus.codepoints
-
-    def before(mark: int) -> np.ndarray:
-        at = np.flatnonzero(cp == mark)
-        return np.searchsorted(at, positions) - np.searchsorted(at, start_of_line)
-
-    return (before(_OPEN_QUOTE) > before(_CLOSE_QUOTE)) | (before(_STRAIGHT_QUOTE) % 2 == 1)
-
-
 class _Analysis:
     """Everything the columns and the evidence of one batch need."""
 
     def __init__(self, corpus: Corpus) -> None:
         starts, ends, labels = matcher().spans(corpus)
-        keep = ~_inside_quotation(corpus, starts)
+        keep = ~inside_quotes(corpus, starts)
         self.match_start, self.match_end, self.match_label = starts[keep], ends[keep], labels[keep]
         self.match_doc = corpus.doc_of(self.match_start)
 

@@ -18,7 +18,13 @@ sample is drawn blind to it, and the labels in ``labels.tsv`` come from reading 
 * a second draw, made after the rules were tuned and labelled before the detector was run on it:
   :data:`EXTRA_TEST_WINDOWS` more windows from each of the two news corpora (OneStopEnglish and
   the English pages of the article-extraction benchmark), from documents not drawn before, all
-  in the ``test`` split (the first draw's test split held only 35 attributed sentences).
+  in the ``test`` split (the first draw's test split held only 35 attributed sentences);
+* a third draw, made after the second was scored: :data:`NFC_TEST_WINDOWS` windows from the
+  Narrative Frames Corpus (US and UK outlets, 2017-2019, climate change; the nearest corpus here
+  to PolNeAR's US political news), labelled before the detector was run on it, with a ``belief``
+  label besides (see the README); scored blind, then the rules were tuned on it, so it is ``dev``;
+* a fourth draw, after that tuning: :data:`NFC_TEST_WINDOWS` more windows from other documents of
+  the same corpus, labelled before the detector was run on it, all ``test``.
 """
 
 from __future__ import annotations
@@ -41,6 +47,11 @@ WINDOWS_PER_CORPUS = 24
 SEED_000_WINDOWS = 10
 SEED = 4
 EXTRA_TEST_WINDOWS = 16
+#: Third and fourth draws: windows from US news outlets (the Narrative Frames Corpus).
+NFC_TEST_WINDOWS = 20
+#: Their own random seeds, so that the earlier draws stay as they were.
+NFC_SEED = 5
+NFC_SECOND_SEED = 6
 
 
 def corpora() -> dict[str, dict[str, str]]:
@@ -50,11 +61,13 @@ def corpora() -> dict[str, dict[str, str]]:
     aeb = _data.article_extraction_benchmark()
     wcxb = _data.wcxb("article")
     seeds = _data.seeds()
+    nfc = _data.narrative_frames()
     return {
         "seeds": dict(zip(seeds["id"], seeds["text"])),
         "onestopenglish": dict(zip(ose["id"].astype(str), ose["text"])),
         "aeb": dict(zip(aeb.index.astype(str), aeb["gold"])),
         "wcxb": {k: v for k, v in zip(wcxb["id"].astype(str), wcxb["text"]) if v.strip()},
+        "nfc": dict(zip(nfc["id"].astype(str), nfc["text"])),
     }
 
 
@@ -122,6 +135,21 @@ def draw() -> list[dict]:
                 rows.append({"split": "test", "corpus": name, "doc": doc, "i": i, "spans": spans})
             chosen += 1
             if chosen == EXTRA_TEST_WINDOWS:
+                break
+    for seed, split in ((NFC_SEED, "dev"), (NFC_SECOND_SEED, "test")):
+        nfc_rng = random.Random(seed)
+        used = {row["doc"] for row in rows if row["corpus"] == "nfc"}
+        ids = sorted(docs["nfc"])
+        chosen = 0
+        for doc in nfc_rng.sample(ids, len(ids)):
+            spans = sentences(docs["nfc"][doc])
+            if doc in used or len(spans) < WINDOW + 2:
+                continue
+            start = nfc_rng.randrange(0, len(spans) - WINDOW)
+            for i in range(start, start + WINDOW):
+                rows.append({"split": split, "corpus": "nfc", "doc": doc, "i": i, "spans": spans})
+            chosen += 1
+            if chosen == NFC_TEST_WINDOWS:
                 break
     for row in rows:
         text = docs[row["corpus"]][row["doc"]]

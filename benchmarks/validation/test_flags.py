@@ -51,7 +51,7 @@ def test_false_positive_rate(split):
 @pytest.fixture(scope="module")
 def degradations(split) -> pd.DataFrame:
     held_out, flaggers = split
-    return _show("degradations", fv.degradation_table(fv.held_out_texts(held_out), flaggers)).set_index("degradation")
+    return _show("degradations", fv.degradation_table(fv.held_out_texts(held_out), flaggers)).set_index(["degradation", "source"])
 
 
 DETECTED = [name for name in fv.DEGRADATIONS if name != "attributions stripped"]
@@ -59,16 +59,24 @@ DETECTED = [name for name in fv.DEGRADATIONS if name != "attributions stripped"]
 
 @pytest.mark.parametrize("name", DETECTED)
 def test_degradation_detected(degradations, name):
-    row = degradations.loc[name]
+    row = degradations.loc[(name, "all")]
     assert row["auroc_pooled"] >= MIN_AUROC
     assert row["flagged_with_expected_reason"] >= MIN_RIGHT_REASON
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "the reference corpus is mostly pages that attribute nothing (its median is 0.03 attributions per 100 words: "
-    "WCXB guides, reviews and blogs), so a news article stripped of its attributions is not unusual against it; "
-    "measured AUROC 0.74 pooled. Needs norms of news that attributes (in-domain norms)."
+    "23% of the reference corpus attributes nothing (40% of WCXB's guides, reviews and blogs), so no attribution "
+    "sits at p12 of the pooled norms and a news article stripped of its attributions is not unusual against it; "
+    "measured AUROC 0.74 pooled. Against norms of news that attributes it is detected: see the next test."
 ))
 def test_attribution_stripping_detected(degradations):
-    row = degradations.loc["attributions stripped"]
+    row = degradations.loc[("attributions stripped", "all")]
     assert row["auroc_pooled"] >= MIN_AUROC
+
+
+def test_attribution_stripping_detected_against_news_norms(degradations):
+    # OneStopEnglish is the one source of the reference that is all news (Guardian articles): against
+    # norms of its own half, an article stripped of its attributions stands out
+    row = degradations.loc[("attributions stripped", "onestopenglish-adv")]
+    assert row["auroc_in_domain"] >= MIN_AUROC
+    assert row["flagged_with_expected_reason_in_domain"] >= MIN_RIGHT_REASON

@@ -27,8 +27,9 @@ MIN_PRECISION = 0.85
 MIN_RECALL = 0.75
 #: Issue 4: seed 000 "far below every other seed"; "far" is taken here as under half of the lowest other seed.
 FAR_BELOW = 0.5
-#: The professional-news corpus the calibration is asserted on (Guardian articles).
-NEWS = "OneStopEnglish advanced (Guardian news)"
+#: The professional-news corpus the calibration is asserted on: US and UK outlets, the nearest here to
+#: PolNeAR's US political news (OneStopEnglish, Guardian features rewritten for learners, is reported).
+NEWS = "Narrative Frames Corpus (US and UK news)"
 # Regression floors chosen here from the measured numbers (issue 4 sets no number for them).
 #: Sentences inside a direct quote: precision and recall on all labels.
 MIN_QUOTE_PRECISION = 0.90
@@ -112,10 +113,10 @@ def test_news_far_above_non_news_pages(calibration: pd.DataFrame) -> None:
     assert news > 5 * pages
 
 
-#: PolNeAR annotates every attribution (belief and intention verbs, nominal cues, several per
-#: sentence, 3.5 per said/says/told/according-to); framing counts reporting cues only, and
-#: OneStopEnglish (Guardian feature articles rewritten for learners) holds 0.27 attributed sentences
-#: by hand against PolNeAR's 0.49: the medians land at 1.3 per 100 words and a share of 0.26.
+#: PolNeAR annotates every attribution relation (belief and intention verbs, nominal cues, several
+#: per sentence: 1.26 per sentence with a cue); framing counts reporting cues, one per cue cluster.
+#: On the US news, hand labels give 0.415 of sentences attributed (0.455 with beliefs), framing 0.343
+#: pooled; per 100 words framing finds about half of PolNeAR's median (see README).
 _DEFINITION_GAP = pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 4: PolNeAR counts a wider notion of attribution (see README)")
 
 
@@ -128,11 +129,11 @@ def test_news_attributions_per_100_words_in_polnear_range(calibration: pd.DataFr
 
 @_DEFINITION_GAP
 def test_news_attributed_sentence_share_near_polnear(calibration: pd.DataFrame) -> None:
-    median = _measure(calibration, NEWS, "attributed_sentence_share")["median"]
-    assert abs(median - 0.494) <= 0.1, f"{median:.3f} vs 0.494"
+    # pooled over sentences, as PolNeAR's 0.494 is
+    pooled = _measure(calibration, NEWS, "attributed_sentence_share (pooled)")["median"]
+    assert abs(pooled - 0.494) <= 0.1, f"{pooled:.3f} vs 0.494"
 
 
-@_DEFINITION_GAP
 def test_news_quote_share_near_polnear(calibration: pd.DataFrame) -> None:
     pooled = _measure(calibration, NEWS, "quote_share_of_attributions (pooled)")["median"]
     assert abs(pooled - 0.267) <= 0.1, f"{pooled:.3f} vs 0.267"
