@@ -207,6 +207,37 @@ def label_rate_table(labels: LabelSet) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def relation_count_table(labels: LabelSet) -> pd.DataFrame:
+    """How near counts built from framing's cues come to the hand-counted PolNeAR-style relations.
+
+    Per US-news split and candidate (framing's attributions; every lexicon cue; either plus the
+    belief pattern :data:`_BELIEF`), per sentence: the total against the hand total, the share of
+    sentences with exactly the hand count, and the relations counted too many and too few (a
+    total can match by cancelling errors).
+    """
+    corpus = labels.corpus
+    n_sentences = len(corpus.sentences.doc)
+    sentence_start, sentence_end = corpus._sentence_bounds
+    precise = np.bincount(attribution.attributions(corpus).sentence, minlength=n_sentences)
+    cue_start, _ = attribution.cue_matches(corpus)
+    every = np.bincount(np.searchsorted(sentence_start, cue_start, side="right") - 1, minlength=n_sentences)
+    frame = labels.labels[labels.labels["corpus"] == "nfc"]
+    sentence = frame["sentence"].to_numpy()
+    beliefs = np.array([len(_BELIEF.findall(corpus.joined[sentence_start[i]:sentence_end[i]])) for i in sentence])
+    hand = frame["relations"].astype(int).to_numpy()
+    candidates = {"framing attributions": precise[sentence], "every lexicon cue": every[sentence]}
+    candidates |= {f"{name} + beliefs": counts + beliefs for name, counts in list(candidates.items())}
+    rows = []
+    for split in ("dev", "test"):
+        part = (frame["split"] == split).to_numpy()
+        for name, counts in candidates.items():
+            c, h = counts[part], hand[part]
+            rows.append({"split": split, "candidate": name, "sentences": int(part.sum()), "hand_relations": int(h.sum()),
+                         "counted": int(c.sum()), "ratio": float(c.sum() / h.sum()), "exact_share": float((c == h).mean()),
+                         "too_many": int(np.maximum(c - h, 0).sum()), "too_few": int(np.maximum(h - c, 0).sum())})
+    return pd.DataFrame(rows)
+
+
 # -- calibration ---------------------------------------------------------------------------------
 def _english(texts: list[str]) -> list[str]:
     """Texts that are mostly ASCII letters (the benchmark holds pages in Korean, Russian, German ...)."""
@@ -322,6 +353,7 @@ TITLES = {
     "attribution": "Attribution sentences against the hand labels (benchmarks/sourcing_labels; test = held out)",
     "quotes": "Direct quotes against the hand labels: in a quote, and speaker or orphan",
     "label_rates": "Share of labelled sentences attributed, by hand and by framing, per corpus",
+    "relation_counts": "PolNeAR-style relations per labelled US-news sentence: candidate counts against the hand counts",
     "calibration": "Sourcing rates on news-like corpora beside PolNeAR (p25 / median / p75)",
     "seeds": "Seeds: every sourcing column",
     "speed": "Speed on benchmarks._batch.build_batch(2000), word types known",
@@ -335,6 +367,7 @@ def run(speed: bool = True) -> dict[str, pd.DataFrame]:
         "attribution": attribution_table(labels),
         "quotes": quote_table(labels),
         "label_rates": label_rate_table(labels),
+        "relation_counts": relation_count_table(labels),
         "calibration": calibration_table(reference_corpora()),
         "seeds": seed_table(_data.seeds()),
     }
