@@ -115,6 +115,25 @@ def runs(mask: np.ndarray, value: bool = True) -> tuple[np.ndarray, np.ndarray]:
     return changes[0::2].copy(), changes[1::2].copy()
 
 
+def covered(starts: np.ndarray, ends: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """Whether each position lies in one of the spans ``[starts[i], ends[i])``.
+
+    ``starts`` must be sorted; spans may overlap or nest (a later span can end before an earlier
+    one), so each position is compared with the furthest end of the spans that start at or before it.
+
+    Examples
+    --------
+    >>> covered(np.array([0, 2, 10]), np.array([8, 4, 12]), np.array([1, 5, 8, 11])).tolist()
+    [True, True, False, True]
+    """
+    positions = np.asarray(positions)
+    if len(starts) == 0 or len(positions) == 0:
+        return np.zeros(len(positions), dtype=bool)
+    reach = np.maximum.accumulate(ends)
+    last = np.searchsorted(starts, positions, side="right") - 1
+    return (last >= 0) & (reach[np.maximum(last, 0)] > positions)
+
+
 def codepoints(text: str) -> np.ndarray:
     """The code points of ``text`` as a uint32 array (lone surrogates pass through)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

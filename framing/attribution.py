@@ -571,10 +571,7 @@ def attributions(corpus: Corpus) -> Attributions:
 
     cue_phrases, exclusions, anonymous = _precise_phrases()
     first, last = _word_matches(exclusions, corpus)
-    if len(first):  # inside an exclusion phrase: from a match's first word to its last
-        covering = np.searchsorted(first, at, side="right") - 1
-        reach = np.maximum.accumulate(last)
-        cue &= ~((covering >= 0) & (at <= reach[np.maximum(covering, 0)]))
+    cue &= ~_chars.covered(first, last + 1, at)  # inside an exclusion phrase: its first word to its last
 
     # a colon and an opening quote right after a name or a source noun: "The message: “…"
     # the quotation mark must open right after the colon (one space at most): not code ("Longest: {}")

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._chars import UPPER
+from ._chars import UPPER, covered
 from .attribution import chars_at
 from .segment import Corpus
 
@@ -135,11 +135,6 @@ def inside_quotes(corpus: Corpus, positions: np.ndarray | list[int]) -> np.ndarr
     -------
     ndarray of bool, one per position.
     """
-    positions = np.asarray(positions, dtype=np.int64)
+    # an unclosed quotation may run over a later one of its line: covered() allows overlapping spans
     spans = quote_spans(corpus)
-    if len(spans) == 0 or len(positions) == 0:
-        return np.zeros(len(positions), dtype=bool)
-    # an unclosed quotation may run over a later one of its line: compare with the furthest end so far
-    reach = np.maximum.accumulate(spans.end)
-    last = np.searchsorted(spans.start, positions, side="right") - 1
-    return (last >= 0) & (reach[np.maximum(last, 0)] > positions)
+    return covered(spans.start, spans.end, np.asarray(positions, dtype=np.int64))
