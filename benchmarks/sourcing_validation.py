@@ -79,7 +79,8 @@ class LabelSet:
     ----------
     labels : pandas.DataFrame
         ``labels.tsv`` plus ``sentence`` (index into :attr:`corpus`'s sentences) and the
-        predictions ``framing`` (precise cues), ``verb_list`` (every lexicon form and phrase),
+        predictions ``framing`` (precise cues), ``framing_attributions`` (how many),
+        ``verb_list`` (every lexicon form and phrase),
         ``proxy`` (said/says/told/according to), ``quote_pred`` (``none``, ``speaker``, ``orphan``).
     """
 
@@ -105,7 +106,9 @@ class LabelSet:
                 raise ValueError(f"{row.corpus}/{row.doc} {row.start}-{row.end} is no longer one of framing's sentences")
             rows.append(sentence)
         labels["sentence"] = rows
-        labels["framing"] = attribution.attributed_sentences(corpus)[labels["sentence"]]
+        per_sentence = np.bincount(attribution.attributions(corpus).sentence, minlength=len(corpus.sentences.doc))
+        labels["framing_attributions"] = per_sentence[labels["sentence"]]
+        labels["framing"] = labels["framing_attributions"] > 0
         labels["verb_list"] = attribution.sentence_cues(corpus)[labels["sentence"]]
         labels["proxy"] = [bool(_PROXY.search(texts[doc_index[(c, d)]][s:e])) for c, d, s, e in zip(labels["corpus"], labels["doc"], labels["start"], labels["end"])]
         labels["quote_pred"] = self._quote_predictions(labels["sentence"].to_numpy())
@@ -191,7 +194,6 @@ def label_rate_table(labels: LabelSet) -> pd.DataFrame:
     frame = labels.labels[labels.labels["attributed"] != "x"]
     corpus = labels.corpus
     word_sentence = np.bincount(corpus.word_sentence, minlength=len(corpus.sentences.doc))
-    found = np.bincount(attribution.attributions(corpus).sentence, minlength=len(corpus.sentences.doc))
     rows = []
     for corpus_name, part in frame.groupby("corpus"):
         row = {"corpus": corpus_name, "sentences": len(part), "attributed_by_hand": float((part["attributed"] == "1").mean()),
@@ -202,7 +204,7 @@ def label_rate_table(labels: LabelSet) -> pd.DataFrame:
             row |= {"attributed_or_belief_by_hand": float(((part["attributed"] == "1") | (part["belief"] == "1")).mean()),
                     "relations_per_sentence_by_hand": float(relations.mean()),
                     "relations_per_100_words_by_hand": float(100.0 * relations.sum() / words),
-                    "attributions_per_100_words_by_framing": float(100.0 * found[part["sentence"].to_numpy()].sum() / words)}
+                    "attributions_per_100_words_by_framing": float(100.0 * part["framing_attributions"].sum() / words)}
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -218,14 +220,13 @@ def relation_count_table(labels: LabelSet) -> pd.DataFrame:
     corpus = labels.corpus
     n_sentences = len(corpus.sentences.doc)
     sentence_start, sentence_end = corpus._sentence_bounds
-    precise = np.bincount(attribution.attributions(corpus).sentence, minlength=n_sentences)
     cue_start, _ = attribution.cue_matches(corpus)
     every = np.bincount(np.searchsorted(sentence_start, cue_start, side="right") - 1, minlength=n_sentences)
     frame = labels.labels[labels.labels["corpus"] == "nfc"]
     sentence = frame["sentence"].to_numpy()
     beliefs = np.array([len(_BELIEF.findall(corpus.joined[sentence_start[i]:sentence_end[i]])) for i in sentence])
     hand = frame["relations"].astype(int).to_numpy()
-    candidates = {"framing attributions": precise[sentence], "every lexicon cue": every[sentence]}
+    candidates = {"framing attributions": frame["framing_attributions"].to_numpy(), "every lexicon cue": every[sentence]}
     candidates |= {f"{name} + beliefs": counts + beliefs for name, counts in list(candidates.items())}
     rows = []
     for split in ("dev", "test"):
