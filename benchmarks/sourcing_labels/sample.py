@@ -91,6 +91,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(zip(corpus.sentences.start.tolist(), corpus.sentences.end.tolist()))
 
 
+def _windows(rng: random.Random, texts: dict[str, str], n: int, skip=lambda doc, text: False) -> list[tuple]:
+    """``n`` windows of :data:`WINDOW` consecutive sentences from distinct random documents of
+    ``texts`` (id → text), skipping documents that are too short or that ``skip(doc, text)`` rejects:
+    ``(doc, spans, first sentence)`` each."""
+    ids = sorted(texts)
+    found = []
+    for doc in rng.sample(ids, len(ids)):
+        spans = sentences(texts[doc])
+        if len(spans) < WINDOW + 2 or skip(doc, texts[doc]):
+            continue
+        found.append((doc, spans, rng.randrange(0, len(spans) - WINDOW)))
+        if len(found) == n:
+            break
+    return found
+
+
+def _rows(split: str, corpus: str, doc: str, spans: list, start: int) -> list[dict]:
+    return [{"split": split, "corpus": corpus, "doc": doc, "i": i, "spans": spans} for i in range(start, start + WINDOW)]
+
+
 def draw() -> list[dict]:
     """The sample, in labelling order."""
     rng = random.Random(SEED)
@@ -108,49 +128,21 @@ def draw() -> list[dict]:
             rows.append({"split": "dev", "corpus": "seeds", "doc": doc, "i": i, "spans": spans})
     window = 0
     for name in ("onestopenglish", "aeb", "wcxb"):
-        ids = sorted(docs[name])
-        chosen = 0
-        for doc in rng.sample(ids, len(ids)):
-            spans = sentences(docs[name][doc])
-            if len(spans) < WINDOW + 2:
-                continue
-            start = rng.randrange(0, len(spans) - WINDOW)
+        for doc, spans, start in _windows(rng, docs[name], WINDOWS_PER_CORPUS):
             split = "dev" if window % 2 == 0 else "test"
-            for i in range(start, start + WINDOW):
-                rows.append({"split": split, "corpus": name, "doc": doc, "i": i, "spans": spans})
+            rows += _rows(split, name, doc, spans, start)
             window += 1
-            chosen += 1
-            if chosen == WINDOWS_PER_CORPUS:
-                break
     used = {(row["corpus"], row["doc"]) for row in rows}
     for name in ("onestopenglish", "aeb"):
-        ids = sorted(docs[name])
-        chosen = 0
-        for doc in rng.sample(ids, len(ids)):
-            spans = sentences(docs[name][doc])
-            if (name, doc) in used or len(spans) < WINDOW + 2 or not is_english(docs[name][doc]):
-                continue
-            start = rng.randrange(0, len(spans) - WINDOW)
-            for i in range(start, start + WINDOW):
-                rows.append({"split": "test", "corpus": name, "doc": doc, "i": i, "spans": spans})
-            chosen += 1
-            if chosen == EXTRA_TEST_WINDOWS:
-                break
+        def skip(doc: str, text: str, name: str = name) -> bool:  # drawn before, or not English
+            return (name, doc) in used or not is_english(text)
+
+        for doc, spans, start in _windows(rng, docs[name], EXTRA_TEST_WINDOWS, skip):
+            rows += _rows("test", name, doc, spans, start)
     for seed, split in ((NFC_SEED, "dev"), (NFC_SECOND_SEED, "test")):
-        nfc_rng = random.Random(seed)
-        used = {row["doc"] for row in rows if row["corpus"] == "nfc"}
-        ids = sorted(docs["nfc"])
-        chosen = 0
-        for doc in nfc_rng.sample(ids, len(ids)):
-            spans = sentences(docs["nfc"][doc])
-            if doc in used or len(spans) < WINDOW + 2:
-                continue
-            start = nfc_rng.randrange(0, len(spans) - WINDOW)
-            for i in range(start, start + WINDOW):
-                rows.append({"split": split, "corpus": "nfc", "doc": doc, "i": i, "spans": spans})
-            chosen += 1
-            if chosen == NFC_TEST_WINDOWS:
-                break
+        used_nfc = {row["doc"] for row in rows if row["corpus"] == "nfc"}
+        for doc, spans, start in _windows(random.Random(seed), docs["nfc"], NFC_TEST_WINDOWS, lambda doc, text: doc in used_nfc):
+            rows += _rows(split, "nfc", doc, spans, start)
     for row in rows:
         text = docs[row["corpus"]][row["doc"]]
         row["start"], row["end"] = row["spans"][row["i"]]
