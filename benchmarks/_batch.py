@@ -117,7 +117,7 @@ def time_families(batch: list[str], configurations: dict[str, tuple], repeats: i
     import statistics
     import time
 
-    from framing.segment import segment
+    from framing.core.segment import segment
 
     chunks = [batch[i : i + batch_size] for i in range(0, len(batch), batch_size)]
 

@@ -3,7 +3,7 @@
 The corpus is generated into a temporary folder at run time (never committed) from the seed articles
 and the OneStopEnglish texts in the shared data, made distinct as in :mod:`benchmarks._batch`
 (document ``i`` has a dateline of its own and, after the first pass over the sources, its body
-paragraphs shuffled). The command is run as a user runs it (``python -m framing.cli score
+paragraphs shuffled). The command is run as a user runs it (``python -m framing.faces.cli score
 corpus.jsonl -o out.csv``, all signals, ``--flags`` when this version has quality flags), once per
 ``--jobs`` value, while a sampler reads the memory of the command and its worker processes every
 0.25 s:
@@ -148,7 +148,7 @@ def main() -> None:
     print(f"corpus: {corpus} ({meta['bytes'] / 1e9:.3f} GB, {meta['docs']:,} documents) in {time.perf_counter() - t0:.0f} s")
 
     flags = hasattr(framing, "flag")
-    base = [sys.executable, "-m", "framing.cli", "score", str(corpus), "--no-progress", "--chunk-size", str(CHUNK_SIZE)]
+    base = [sys.executable, "-m", "framing", "score", str(corpus), "--no-progress", "--chunk-size", str(CHUNK_SIZE)]
     base += ["--flags"] if flags else []
     env_note = "all signal families" + (" and quality flags" if flags else "; quality flags not in this version")
 

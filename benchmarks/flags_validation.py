@@ -46,10 +46,10 @@ from sklearn.metrics import roc_auc_score
 import framing
 from benchmarks import _data
 from benchmarks._tables import markdown_table, versions
-from framing.attribution import sentence_cues
-from framing.flags import QualityFlagger
-from framing.norms import Norms
-from framing.segment import segment
+from framing.cues.attribution import sentence_cues
+from framing.judges.flags import QualityFlagger
+from framing.judges.norms import Norms
+from framing.core.segment import segment
 
 RESULTS_PATH = Path(__file__).resolve().parent / "results" / "flags_validation.json"
 MIN_ATTRIBUTED_SENTENCES = 3
@@ -149,7 +149,7 @@ def insert_prompts_and_credits(text: str, rng: np.random.Generator) -> str:
 
 
 def strip_attributions(text: str, rng: np.random.Generator) -> str:
-    """Every sentence that carries an attribution cue removed (``framing.attribution``)."""
+    """Every sentence that carries an attribution cue removed (``framing.cues.attribution``)."""
     corpus = segment([text])
     keep = ~sentence_cues(corpus)
     sentences = corpus.sentences

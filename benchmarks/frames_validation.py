@@ -32,9 +32,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from framing import frames, readability
-from framing.lexicon import bundled_lexicon, load_lexicon
-from framing.segment import segment
+from framing.families import frames
+
+from framing.families import readability
+from framing.cues.lexicon import bundled_lexicon, load_lexicon
+from framing.core.segment import segment
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions

@@ -36,10 +36,10 @@ from scipy.stats import spearmanr
 from textstat.backend import metrics as textstat_metrics
 
 import framing
-from framing._resources import cmu_syllables
-from framing.readability import FORMULAS
-from framing.segment import nltk_punkt_tokenizer, punkt_breaks
-from framing.syllables import _vowel_group_estimate
+from framing.core.resources import cmu_syllables
+from framing.families.readability import FORMULAS
+from framing.core.segment import nltk_punkt_tokenizer, punkt_breaks
+from framing.core.syllables import _vowel_group_estimate
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions

@@ -12,7 +12,7 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
   and the OneStopEnglish advanced texts (189), and where seed 000 falls.
 - :func:`wcxb_above_seed_table`: the WCXB article pages whose paraphrase share reaches seed 000's
   (ids, domains and numbers only).
-- :func:`threshold_table`: the grid on which :data:`framing.repetition.PARAPHRASE_THRESHOLD` was
+- :func:`threshold_table`: the grid on which :data:`framing.families.repetition.PARAPHRASE_THRESHOLD` was
   chosen: seed 000's share against both reference corpora at every threshold.
 - :func:`length_table`: Spearman ρ of MATTR and of the plain type-token ratio with the number of
   words (MATTR should not shrink with length).
@@ -40,8 +40,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
-from framing import readability, repetition
-from framing.segment import segment
+from framing.families import readability
+
+from framing.families import repetition
+from framing.core.segment import segment
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions
@@ -51,7 +53,7 @@ RESULTS_PATH = Path(__file__).resolve().parent / "results" / "repetition_validat
 BATCH_SIZE = 256
 #: The signals whose distributions are reported.
 DISTRIBUTION_SIGNALS = ("paraphrase_share", "duplicate_5gram_char_fraction", "mattr", "compression_ratio")
-#: Thresholds tried for :data:`framing.repetition.PARAPHRASE_THRESHOLD`.
+#: Thresholds tried for :data:`framing.families.repetition.PARAPHRASE_THRESHOLD`.
 THRESHOLD_GRID = tuple(round(0.40 + 0.05 * i, 2) for i in range(9))
 #: Duplicate-5-gram character fraction of each seed as measured by five tools
 #: (``research/quality-anchors.md`` §3): datatrove, RedPajama-V2, TextDescriptives, dolma, NeMo.
@@ -98,7 +100,7 @@ def _short(column: str) -> str:
 
 @contextmanager
 def paraphrase_threshold(value: float) -> Iterator[None]:
-    """Temporarily set :data:`framing.repetition.PARAPHRASE_THRESHOLD`."""
+    """Temporarily set :data:`framing.families.repetition.PARAPHRASE_THRESHOLD`."""
     saved = repetition.PARAPHRASE_THRESHOLD
     repetition.PARAPHRASE_THRESHOLD = value
     try:

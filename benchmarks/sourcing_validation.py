@@ -7,7 +7,7 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
   against the hand labels of ``benchmarks/sourcing_labels/labels.tsv`` (labelling rules in the
   README beside it), on the ``dev`` split (the rules were tuned on it), the held-out ``test``
   split, and both; beside two lexicon baselines: every inflected reporting-verb form and phrase
-  of the lexicon (``framing.attribution.sentence_cues``, the boilerplate exemption, which is
+  of the lexicon (``framing.cues.attribution.sentence_cues``, the boilerplate exemption, which is
   recall first) and the research note's lexical proxy (said/says/told/according to).
 - :func:`quote_table`: per labelled sentence, is it inside a direct quote, and does that quote
   have a speaker or is it an orphan quote.
@@ -17,7 +17,7 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
   share of sentences with a cue, the share of attributions that introduce a direct quote, the
   lexical proxy, and framing's attributions plus belief and intention verbs after a subject (the
   widest class PolNeAR counts and framing does not, by a recall-first pattern), and every cue of
-  the lexicon, counted with no precision rule (``framing.attribution.cue_matches``), on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
+  the lexicon, counted with no precision rule (``framing.cues.attribution.cue_matches``), on the OneStopEnglish advanced texts (Guardian news, 189), the gold bodies of
   the article-extraction benchmark (181 pages; English only) and the WCXB article pages, beside
   PolNeAR's figures (``../shared/research/sourcing-boilerplate-anchors.md`` §1b).
 - :func:`seed_table`: every ``sourcing.*`` column on the five seeds.
@@ -41,9 +41,10 @@ import numpy as np
 import pandas as pd
 
 import framing
-from framing import attribution, sourcing
-from framing.api import DEFAULT_BATCH_SIZE, FAMILIES
-from framing.segment import segment
+from framing.cues import attribution
+from framing.families import sourcing
+from framing.faces.api import DEFAULT_BATCH_SIZE, FAMILIES
+from framing.core.segment import segment
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions

@@ -97,8 +97,8 @@ def textstat_caches() -> list[Callable[..., Any]]:
 
 
 def formula_names() -> tuple[str, ...]:
-    """The eight formulas, as ``framing.readability.FORMULAS`` names them (textstat's names)."""
-    from framing.readability import FORMULAS
+    """The eight formulas, as ``framing.families.readability.FORMULAS`` names them (textstat's names)."""
+    from framing.families.readability import FORMULAS
 
     return tuple(FORMULAS)
 

@@ -1,20 +1,60 @@
 """framing: content quality and framing scores for news and web articles.
 
+The public names are imported on first use, so ``import framing`` (and ``framing --help``) stays
+fast; each lives in the layer that owns it (see the README's layout section).
+
 >>> import framing
 >>> framing.score(["The cat sat on the mat."])["text.words"].tolist()
 [6.0]
 """
 
-from .analyzer import Analyzer
-from .api import FAMILIES, analyze, columns, score
-from .flags import QualityFlagger, flag
-from .lexicon import Lexicon, LexiconError, load_lexicon
-from .report import Evidence, Report
-from .segment import Corpus
+from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "Analyzer", "Corpus", "Evidence", "FAMILIES", "Lexicon", "LexiconError", "QualityFlagger", "Report", "analyze",
-    "columns", "flag", "load_lexicon", "score", "__version__",
-]  # fmt: skip
+__version__ = "0.2.0"
+
+#: public name -> the module that defines it
+_PUBLIC = {
+    "Analyzer": "framing.faces.analyzer",
+    "Config": "framing.config",
+    "Corpus": "framing.core.segment",
+    "Evidence": "framing.core.evidence",
+    "FAMILIES": "framing.pipeline",
+    "Lexicon": "framing.cues.lexicon",
+    "LexiconError": "framing.cues.lexicon",
+    "QualityFlagger": "framing.judges.flags",
+    "Report": "framing.core.evidence",
+    "analyze": "framing.faces.api",
+    "columns": "framing.faces.api",
+    "flag": "framing.faces.api",
+    "load_lexicon": "framing.cues.lexicon",
+    "score": "framing.faces.api",
+    "segment": "framing.core.segment",
+}
+
+__all__ = sorted(_PUBLIC) + ["__version__"]
+
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load lazily
+    from framing.config import Config
+    from framing.core.evidence import Evidence, Report
+    from framing.core.segment import Corpus, segment
+    from framing.cues.lexicon import Lexicon, LexiconError, load_lexicon
+    from framing.faces.analyzer import Analyzer
+    from framing.faces.api import analyze, columns, flag, score
+    from framing.judges.flags import QualityFlagger
+    from framing.pipeline import FAMILIES
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))

@@ -3,7 +3,7 @@
 Scores the reference corpus of professional news (``benchmarks._data.reference_news``: the
 article-extraction-benchmark gold article bodies, the WCXB ``article`` pages' main content and the
 advanced OneStopEnglish texts; all freely licensed, CLEAR left out) with every signal family and
-stores, per numeric column, the quantiles at ``framing.norms.PERCENTILE_GRID``. Only numbers are
+stores, per numeric column, the quantiles at ``framing.judges.norms.PERCENTILE_GRID``. Only numbers are
 stored, no text. The sources, their sizes, the package version and the date go into the file's
 ``meta``. Model card: ``models/reference_norms.md``.
 
@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 import framing  # noqa: E402
 from benchmarks import _data  # noqa: E402
-from framing.norms import NORMS_FILE, Norms  # noqa: E402
+from framing.judges.norms import NORMS_FILE, Norms  # noqa: E402
 
 DEFAULT_OUT = ROOT / "framing" / "data" / NORMS_FILE
 

@@ -1,7 +1,7 @@
 """Train the boilerplate line model shipped in ``framing/data/boilerplate_line_model.json``.
 
-The model is a logistic regression over the line features of ``framing.boilerplate.line_features``
-(:data:`framing.boilerplate.FEATURES`), standardised. It is trained on the lines of the texts that
+The model is a logistic regression over the line features of ``framing.families.boilerplate.line_features``
+(:data:`framing.families.boilerplate.FEATURES`), standardised. It is trained on the lines of the texts that
 trafilatura 2.0.0, readability-lxml and boilerpipe extracted from the 181 pages of the Scrapinghub
 article-extraction benchmark (MIT), labelled by the recipe of
 ``../shared/research/sourcing-boilerplate-anchors.md`` §0 as implemented in
@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import _data  # noqa: E402
 from benchmarks import boilerplate_validation as validation  # noqa: E402
-from framing import boilerplate  # noqa: E402
+from framing.families import boilerplate  # noqa: E402
 
 #: Inverse L2 regularisation strength of the logistic regression.
 C = 0.1

@@ -3,14 +3,14 @@ Narrative Frames Corpus and export it as ``framing/data/lexicons/generic.toml`` 
 
 Method (see ``models/generic_frames.md``):
 
-* Words are framing's own (:mod:`framing.segment`), reduced to Porter stems
-  (:func:`framing.repetition.porter_stem`); stop words (``framing/data/stop_words.txt``), figures,
+* Words are framing's own (:mod:`framing.core.segment`), reduced to Porter stems
+  (:func:`framing.core.stemming.porter_stem`); stop words (``framing/data/stop_words.txt``), figures,
   words under three letters and stems found in fewer than :data:`MIN_DF` training articles are left
   out. An article is a binary stem-presence vector.
 * Per frame, an L2 logistic regression (balanced class weights, ``C`` = :data:`C`) is fitted, and
   the :data:`TOP_K` stems with the largest positive coefficients become the frame's cues
   ``~word`` (``word`` = the stem's most frequent form), weighted ``2 * coef / max coef``.
-* The lexicon is applied by framing's engine (:func:`framing.frames.compute`): the document score
+* The lexicon is applied by framing's engine (:func:`framing.families.frames.compute`): the document score
   is ``framing.generic.<frame>_score`` (cue weights per 1,000 words); the frame is predicted
   present when the score reaches a threshold chosen on the training articles (best F1).
 * Cross-validation: :data:`N_FOLDS`-fold ``GroupKFold``; articles with the same title or the same
@@ -38,10 +38,11 @@ from sklearn.model_selection import GroupKFold
 
 from benchmarks import _data
 from benchmarks._tables import markdown_table
-from framing import frames
-from framing.lexicon import load_lexicon
-from framing.repetition import porter_stem, stop_words
-from framing.segment import _WORD_TYPES, segment
+from framing.families import frames
+from framing.cues.lexicon import load_lexicon
+from framing.core.resources import stop_words
+from framing.core.stemming import porter_stem
+from framing.core.segment import _WORD_TYPES, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON_PATH = ROOT / "framing" / "data" / "lexicons" / "generic.toml"

@@ -7,8 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from framing import attribution, boilerplate
-from framing.segment import segment
+from framing.cues import attribution
+
+from framing.families import boilerplate
+from framing.core.segment import segment
 
 PROSE = (
     "The river rose two metres overnight and flooded the old town, forcing hundreds of families to leave "
@@ -213,14 +215,16 @@ def test_user_patterns_short_and_file_forms(tmp_path) -> None:
     assert len(only_mine) == 1
 
 
-def test_add_patterns_changes_the_defaults_until_reset() -> None:
+def test_patterns_are_a_parameter_not_a_registry() -> None:
+    """Patterns of one's own change only the run they are passed to (no module-level state)."""
+    import framing
+
     text = "\n\n".join([PROSE, "Harbor Times Daily Edition", MORE_PROSE])
-    try:
-        boilerplate.add_patterns({"navigation": {"line": ["harbor times daily edition"]}})
-        assert flagged(text) == {"Harbor Times Daily Edition": "navigation"}
-    finally:
-        boilerplate.reset_patterns()
-    assert flagged(text) == {}
+    mine = {"navigation": {"line": ["harbor times daily edition"]}}
+    with_mine = framing.score([text], signals="boilerplate", patterns=mine)
+    assert with_mine["boilerplate.navigation"].tolist() == [1.0]
+    assert framing.score([text], signals="boilerplate")["boilerplate.navigation"].tolist() == [0.0]
+    assert not hasattr(boilerplate, "add_patterns")
 
 
 @pytest.mark.parametrize(
@@ -243,7 +247,7 @@ def test_contains_dispatch_matches_like_plain_alternation() -> None:
     """The first-character dispatch of ``contains`` patterns finds the same lines as a plain search."""
     import re
 
-    patterns = boilerplate.default_patterns()
+    patterns = boilerplate.shipped_patterns()
     regex, groups = patterns.regex("contains")
     plain = [
         (category, re.compile(boilerplate._expand(p, patterns.definitions)))
@@ -266,7 +270,7 @@ def test_shipped_model_and_patterns_are_plain_json() -> None:
     assert model["features"] == list(boilerplate.FEATURES)
     assert len(model["coef"]) == len(model["mean"]) == len(model["scale"]) == len(boilerplate.FEATURES)
     assert model["cv"]["grouped_by"] == "page"
-    assert len(boilerplate.default_patterns()) > 100
+    assert len(boilerplate.shipped_patterns()) > 100
 
 
 # -- attribution ---------------------------------------------------------------------------------
@@ -302,15 +306,6 @@ def test_lexicon_is_data() -> None:
     assert {"said", "told", "reported", "wrote"} <= lexicon["forms"]
     assert "say" not in lexicon["forms"] and "share" not in lexicon["forms"]
     assert "declined to comment" in lexicon["phrases"]
-
-
-def test_boilerplate_imports_no_other_family() -> None:
-    import ast
-    from pathlib import Path
-
-    source = Path(boilerplate.__file__).read_text(encoding="utf-8")
-    imported = {node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom) and node.module}
-    assert imported & {"readability", "repetition", "sourcing", "framing.readability"} == set()
 
 
 # -- seeds -----------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import stream
-from framing.cli import main
+from framing.faces import stream
+from framing.faces.cli import main
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SCORE_CHUNK = stream.score_chunk
@@ -199,15 +199,11 @@ def test_progress_line(tmp_path, corpus_jsonl, capsys):
     assert capsys.readouterr().err == ""
 
 
-def test_flags_need_framing_flag(tmp_path, corpus_jsonl, monkeypatch):
+def test_flags_add_the_quality_columns(tmp_path, corpus_jsonl):
     source, _ = corpus_jsonl
-    if hasattr(framing, "flag"):
-        out = tmp_path / "flags.csv"
-        assert main(["score", str(source), "-o", str(out), "--flags"]) == 0
-        assert any(c.startswith("quality.") for c in pd.read_csv(out).columns)
-        monkeypatch.delattr(framing, "flag")
-    with pytest.raises(SystemExit, match="flags are not available"):
-        main(["score", str(source), "--flags"])
+    out = tmp_path / "flags.csv"
+    assert main(["score", str(source), "-o", str(out), "--flags"]) == 0
+    assert any(c.startswith("quality.") for c in pd.read_csv(out).columns)
 
 
 def test_unknown_output_and_missing_input(tmp_path):
@@ -218,7 +214,7 @@ def test_unknown_output_and_missing_input(tmp_path):
 
 
 def test_module_entry_point():
-    result = subprocess.run([sys.executable, "-m", "framing.cli", "--version"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("framing ")
 
 
@@ -247,7 +243,7 @@ def test_keep_fields_and_summary(tmp_path, corpus_jsonl, capsys):
 
 
 def test_summary_balance_by_source():
-    from framing.summary import summarize
+    from framing.faces.summary import summarize
 
     frame = pd.DataFrame(
         {
@@ -276,7 +272,7 @@ def test_ctrl_c_leaves_no_output_and_resume_completes_it(tmp_path, corpus_jsonl)
             for i, text in enumerate(texts):
                 handle.write(json.dumps({"id": f"{copy}-{i}", "text": f"Copy {copy}. {text}"}) + "\n")
     out, whole = tmp_path / "out.jsonl", tmp_path / "whole.jsonl"
-    command = [sys.executable, "-m", "framing.cli", "score", str(big), "--chunk-size", "20", "--jobs", "2"]
+    command = [sys.executable, "-m", "framing", "score", str(big), "--chunk-size", "20", "--jobs", "2"]
     env = dict(os.environ, PYTHONPATH=str(Path(framing.__file__).resolve().parents[1]))
     process = subprocess.Popen([*command, "-o", str(out)], env=env, stderr=subprocess.PIPE, start_new_session=True)
     partial = tmp_path / "out.jsonl.partial"
@@ -297,7 +293,7 @@ def test_ctrl_c_leaves_no_output_and_resume_completes_it(tmp_path, corpus_jsonl)
 
 
 def test_flags_columns_come_before_error(tmp_path, corpus_jsonl):
-    from framing.flags import QualityFlagger
+    from framing.judges.flags import QualityFlagger
 
     source, texts = corpus_jsonl
     out = tmp_path / "flags.jsonl"

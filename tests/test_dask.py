@@ -9,7 +9,7 @@ import framing
 dd = pytest.importorskip("dask.dataframe", reason="needs the [dask] extra (dask[dataframe])")
 distributed = pytest.importorskip("distributed", reason="needs the [dask] extra (distributed)")
 
-import framing.dask  # noqa: E402
+import framing.faces.dask  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_same_numbers_as_framing_score_on_a_local_cluster(texts):
         with distributed.Client(cluster) as client:
             assert len(client.scheduler_info()["workers"]) == 2
             ddf = dd.from_pandas(frame, npartitions=4, sort=False)
-            lazy = framing.dask.score(ddf, text="text")
+            lazy = framing.faces.dask.score(ddf, text="text")
             assert list(lazy.columns) == list(expected.columns)
             result = lazy.compute()
             # each of the two worker processes scored partitions
@@ -40,9 +40,9 @@ def test_same_numbers_as_framing_score_on_a_local_cluster(texts):
 
 def test_series_and_meta(texts):
     series = dd.from_pandas(pd.Series(texts[:10]), npartitions=2, sort=False)
-    lazy = framing.dask.score(series, signals="readability")
+    lazy = framing.faces.dask.score(series, signals="readability")
     assert list(lazy.columns) == [*framing.columns("readability"), "error"]
     assert lazy.dtypes["text.words"] == np.float64
     pd.testing.assert_frame_equal(lazy.compute(scheduler="sync"), framing.score(pd.Series(texts[:10]), signals="readability"))
     with pytest.raises(KeyError, match="no column 'body'"):
-        framing.dask.score(dd.from_pandas(pd.DataFrame({"text": ["x"]}), npartitions=1), text="body")
+        framing.faces.dask.score(dd.from_pandas(pd.DataFrame({"text": ["x"]}), npartitions=1), text="body")

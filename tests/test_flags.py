@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.flags import RULES, LinearFlagger, QualityFlagger
-from framing.norms import PERCENTILE_GRID, Norms, reference_norms
+from framing.judges.flags import RULES, LinearFlagger, QualityFlagger
+from framing.judges.norms import PERCENTILE_GRID, Norms, reference_norms
 
 
 def _norms(**columns):

@@ -2,9 +2,11 @@
 
 import numpy as np
 
-from framing import sourcing, style
-from framing.quotes import inside_quotes, quote_spans
-from framing.segment import segment
+from framing.families import sourcing
+
+from framing.families import style
+from framing.cues.quotes import inside_quotes, quote_spans
+from framing.core.segment import segment
 
 
 def _texts(corpus, spans):

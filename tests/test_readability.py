@@ -5,9 +5,9 @@ import pytest
 import textstat
 
 import framing
-from framing.readability import FORMULAS
-from framing.syllables import count_syllables, textstat_syllables
-from framing.wordtypes import is_familiar
+from framing.families.readability import FORMULAS
+from framing.core.syllables import count_syllables, textstat_syllables
+from framing.core.vocabulary import is_familiar
 
 CAT = "The cat sat on the mat."  # 6 words, 1 sentence, 6 syllables, all familiar
 
@@ -99,8 +99,8 @@ def test_vectorised_hyphenation_counts_pyphens_points():
 
     import pyphen
 
-    from framing._resources import cmu_syllables
-    from framing.syllables import _hyphenator
+    from framing.core.resources import cmu_syllables
+    from framing.core.syllables import _hyphenator
 
     reference = pyphen.Pyphen(lang="en_US")
     rng = random.Random(7)

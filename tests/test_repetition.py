@@ -6,9 +6,9 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from framing import repetition
-from framing.repetition import COLUMNS, MATTR_WINDOW, compute, evidence
-from framing.segment import segment
+from framing.families import repetition
+from framing.families.repetition import COLUMNS, MATTR_WINDOW, compute, evidence
+from framing.core.segment import segment
 
 
 def scores(text: str) -> dict[str, float]:

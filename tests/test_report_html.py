@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import framing
-from framing.cli import main
-from framing.render import HIDDEN_FAMILIES, family_of, html_page
+from framing.faces.cli import main
+from framing.faces.render import HIDDEN_FAMILIES, family_of, html_page
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no chromium on this machine (Debian: apt-get install chromium)")

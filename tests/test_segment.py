@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from framing.segment import segment
+from framing.core.segment import segment
 
 
 def sentences(text: str) -> list[str]:
@@ -83,8 +83,8 @@ def test_word_types_are_shared_and_case_insensitive():
 
 
 def test_hashes_do_not_collide_on_cmudict():
-    from framing import _chars
-    from framing._resources import cmu_syllables
+    from framing.core import chars as _chars
+    from framing.core.resources import cmu_syllables
 
     vocabulary = list(cmu_syllables())
     text = " ".join(vocabulary)

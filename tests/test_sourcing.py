@@ -1,4 +1,4 @@
-"""The sourcing family and the precise attribution cues of framing.attribution, on texts written for
+"""The sourcing family and the precise attribution cues of framing.cues.attribution, on texts written for
 these tests (known answers) and on seeds/."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 import framing
-from framing import attribution, sourcing
-from framing.segment import segment
+from framing.cues import attribution
+from framing.families import sourcing
+from framing.core.segment import segment
 
 
 def attributed(sentence: str) -> bool:

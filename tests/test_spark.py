@@ -14,7 +14,7 @@ pytest.importorskip("pyspark", reason="needs the [spark] extra (pyspark)")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("PySpark needs a Java runtime (java on PATH or JAVA_HOME); none found", allow_module_level=True)
 
-import framing.spark  # noqa: E402
+import framing.faces.spark  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
 
 
@@ -41,7 +41,7 @@ def test_same_numbers_as_framing_score_in_local_mode(spark, seed_texts):
     frame = pd.DataFrame({"id": [f"d{i:03d}" for i in range(len(texts))], "text": texts, "other": 1})
     expected = framing.score(frame["text"].tolist(), ids=frame["id"])
     sdf = spark.createDataFrame(frame).repartition(3)
-    scored = framing.spark.score(sdf, text="text", keep=["id"])
+    scored = framing.faces.spark.score(sdf, text="text", keep=["id"])
     assert scored.columns == ["id", *expected.columns]
     result = scored.toPandas().set_index("id").sort_index()
     assert result.index.tolist() == expected.index.tolist()

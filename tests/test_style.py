@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from framing import style
-from framing.phrases import PhraseMatcher, phrase_words
-from framing.segment import segment
+from framing.families import style
+from framing.cues.phrases import PhraseMatcher, phrase_words
+from framing.core.segment import segment
 
 
 def _columns(text):

@@ -4,7 +4,7 @@ Usage::
 
     FRAMING_SHARED_DATA=../shared/data PYTHONPATH=. python benchmarks/sourcing_labels/sample.py > /tmp/to_label.txt
 
-Sentences are framing's own sentence spans (:func:`framing.segment.segment`), identified by corpus,
+Sentences are framing's own sentence spans (:func:`framing.core.segment.segment`), identified by corpus,
 document id and character offsets into the document text, with the first 10 hex digits of the
 SHA-1 of the sentence text to detect drift. Nothing here runs the attribution detector: the
 sample is drawn blind to it, and the labels in ``labels.tsv`` come from reading the sentences.
@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import _data  # noqa: E402
-from framing.segment import segment  # noqa: E402
+from framing.core.segment import segment  # noqa: E402
 
 WINDOW = 5
 WINDOWS_PER_CORPUS = 24

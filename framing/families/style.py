@@ -11,9 +11,9 @@ Phrases come from ``framing/data/style_phrases.json`` (written by this project; 
 "It's vital that", "In conclusion", "Key Takeaways", "Lessons learned", "navigate the complex"),
 ``generic_hedge`` ("Some support …, while others …", "some think", "on the other hand") and
 ``exhortation`` ("we must", "we need to", "we can build"). They are matched with
-:class:`~framing.phrases.PhraseMatcher` (consecutive words of one sentence, any case). A phrase
+:class:`~framing.cues.phrases.PhraseMatcher` (consecutive words of one sentence, any case). A phrase
 inside a direct quotation is the speaker's, not the page's, and is not counted (quotations as the
-sourcing family pairs them: :func:`framing.quotes.quote_spans`).
+sourcing family pairs them: :func:`framing.cues.quotes.quote_spans`).
 
 Two layouts are counted as lines:
 
@@ -24,7 +24,7 @@ Two layouts are counted as lines:
   quotation mark or bracket): the cells of a table joined into one run-on line.
 
 Phrases one by one are weak evidence; professional news uses "on the other hand" too. The quality
-flags (:mod:`framing.flags`) compare the rates with the reference norms of real reporting.
+flags (:mod:`framing.judges.flags`) compare the rates with the reference norms of real reporting.
 
 Columns
 -------
@@ -41,7 +41,7 @@ Columns
 
 Examples
 --------
->>> from framing.segment import segment
+>>> from framing.core.segment import segment
 >>> text = "Key Takeaways\\n\\nIt's important to act. Some support it, while others don't agree. We must act."
 >>> columns = compute(segment([text]))
 >>> [int(columns[c][0]) for c in ("style.template_phrases", "style.generic_hedges", "style.exhortations")]
@@ -55,11 +55,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from ._resources import data_text
-from .phrases import PhraseMatcher
-from .quotes import inside_quotes
-from .report import Evidence
-from .segment import Corpus
+from framing.core.resources import data_text
+from framing.cues.phrases import PhraseMatcher
+from framing.cues.quotes import inside_quotes
+from framing.core.evidence import Evidence
+from framing.core.segment import Corpus
 
 NAME = "style"
 PHRASES_FILE = "style_phrases.json"
@@ -133,7 +133,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
     compat : str, optional
         Ignored: no other tool's numbers are reproduced by this family.
 
@@ -151,7 +151,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> [(e.label, e.text) for e in evidence(segment(['In conclusion, we must act. "We must go," she said.']), 0)]
     [('template_phrase', 'In conclusion'), ('exhortation', 'we must')]
     """
@@ -172,3 +172,22 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
             s, e = int(lines.start[i]), int(lines.end[i])
             items.append(Evidence(signal, label, s, e, text[s:e]))
     return items
+
+
+class Style:
+    """The style family behind the :class:`~framing.families.base.Family` interface."""
+
+    name = NAME
+
+    def columns(self, config) -> tuple[str, ...]:
+        return tuple(COLUMNS)
+
+    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
+        return compute(corpus)
+
+    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
+        return evidence(corpus, doc)
+
+
+FAMILY = Style()
+

@@ -1,11 +1,10 @@
 """Score a ``dask.dataframe`` partition by partition, on one machine or a cluster.
 
 Needs the ``[dask]`` extra (``dask[dataframe]`` and, for clusters, ``distributed``). Each partition
-is scored by :func:`framing.score` in the worker that holds it; the lexicons, word tables and
-norms are module-level caches, so each worker process loads them once and reuses them for every
-partition it scores.
+is scored by :func:`framing.score` in the worker that holds it; the configuration (lexicons,
+patterns) travels with the task, and the shipped tables are loaded once per worker process.
 
-PySpark works the same way through ``mapInPandas``: see :mod:`framing.spark`.
+PySpark works the same way through ``mapInPandas``: see :mod:`framing.faces.spark`.
 """
 
 from __future__ import annotations
@@ -15,11 +14,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import api
-from .api import ERROR_COLUMN, _check_compat, _check_signals, columns
+from framing.faces import api
+from framing.config import Config, make_config
+from framing.pipeline import ERROR_COLUMN, columns
 
 
-def meta(signals: Any = None, index: pd.Index | None = None) -> pd.DataFrame:
+def meta(signals: Any = None, index: pd.Index | None = None, *, config: Config | None = None) -> pd.DataFrame:
     """An empty frame with the columns and dtypes :func:`framing.score` returns (dask's ``meta``).
 
     Examples
@@ -28,7 +28,7 @@ def meta(signals: Any = None, index: pd.Index | None = None) -> pd.DataFrame:
     >>> m.dtypes["text.words"], m.dtypes["error"], len(m)
     (dtype('float64'), dtype('O'), 0)
     """
-    names = columns(signals)
+    names = columns(make_config(config, signals=signals))
     frame = pd.DataFrame({name: np.zeros(0) for name in names}, index=index[:0] if index is not None else None)
     frame[ERROR_COLUMN] = pd.Series([], dtype=object, index=frame.index)
     return frame
@@ -43,7 +43,17 @@ def _score_partition(part: pd.DataFrame | pd.Series, text: str | None, options: 
     return frame
 
 
-def score(ddf: Any, text: str = "text", *, signals: Any = None, compat: str | None = None, max_chars: int | None = None):
+def score(
+    ddf: Any,
+    text: str = "text",
+    *,
+    signals: Any = None,
+    compat: str | None = None,
+    max_chars: int | None = None,
+    lexicons: Any = None,
+    patterns: Any = None,
+    config: Config | None = None,
+):
     """Score the ``text`` column of a dask DataFrame (or a dask Series); lazily.
 
     Parameters
@@ -52,7 +62,7 @@ def score(ddf: Any, text: str = "text", *, signals: Any = None, compat: str | No
         The documents, one per row.
     text : str, default "text"
         The column that holds the texts (ignored for a Series).
-    signals, compat, max_chars
+    signals, compat, max_chars, lexicons, patterns, config
         As in :func:`framing.score`.
 
     Returns
@@ -65,10 +75,11 @@ def score(ddf: Any, text: str = "text", *, signals: Any = None, compat: str | No
     --------
     >>> import dask.dataframe as dd  # doctest: +SKIP
     >>> ddf = dd.from_pandas(pd.DataFrame({"text": ["A cat sat.", None]}), npartitions=2)  # doctest: +SKIP
-    >>> framing.dask.score(ddf, signals="readability").compute()["text.words"].tolist()  # doctest: +SKIP
+    >>> framing.faces.dask.score(ddf, signals="readability").compute()["text.words"].tolist()  # doctest: +SKIP
     [3.0, nan]
     """
-    options = {"signals": _check_signals(signals), "compat": _check_compat(compat), "max_chars": max_chars}
+    config = make_config(config, signals=signals, compat=compat, max_chars=max_chars, lexicons=lexicons, patterns=patterns)
+    options = {"config": config}
     import dask.dataframe as dd
 
     series_like = isinstance(ddf, dd.Series)
@@ -79,6 +90,6 @@ def score(ddf: Any, text: str = "text", *, signals: Any = None, compat: str | No
         _score_partition,
         None if series_like else text,
         options,
-        meta=meta(options["signals"], empty_index),
+        meta=meta(index=empty_index, config=config),
         align_dataframes=False,
     )

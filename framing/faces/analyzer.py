@@ -10,9 +10,11 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.multiclass import type_of_target
 from sklearn.utils.validation import check_is_fitted
 
-from .api import _check_compat, _check_signals, columns, score
-from .flags import LinearFlagger, QualityFlagger
-from .norms import Norms
+from framing.config import Config
+from framing.faces.api import score
+from framing.pipeline import columns
+from framing.judges.flags import LinearFlagger, QualityFlagger
+from framing.judges.norms import Norms
 
 
 class Analyzer(TransformerMixin, BaseEstimator):
@@ -30,13 +32,17 @@ class Analyzer(TransformerMixin, BaseEstimator):
         Documents segmented together.
     lexicons : optional
         Frame sets of the ``framing`` family, as in :func:`framing.score`.
+    patterns : optional
+        Boilerplate patterns added to the shipped ones, as in :func:`framing.score`.
     high_percentile : float, default 99.5
-        Passed to the :class:`~framing.flags.QualityFlagger` that :meth:`flag` uses.
+        Passed to the :class:`~framing.judges.flags.QualityFlagger` that :meth:`flag` uses.
     C : float, default 1.0
-        Regularisation of the :class:`~framing.flags.LinearFlagger` trained when ``fit`` gets labels.
+        Regularisation of the :class:`~framing.judges.flags.LinearFlagger` trained when ``fit`` gets labels.
 
     Attributes
     ----------
+    config_ : Config
+        The checked configuration ``fit`` built from the parameters.
     feature_names_out_ : ndarray of str
         The column names of :meth:`transform`'s output.
     n_features_out_ : int
@@ -63,6 +69,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         n_jobs: int = 1,
         batch_size: int = 256,
         lexicons: Any = None,
+        patterns: Any = None,
         high_percentile: float = 99.5,
         C: float = 1.0,
     ) -> None:
@@ -71,22 +78,23 @@ class Analyzer(TransformerMixin, BaseEstimator):
         self.n_jobs = n_jobs
         self.batch_size = batch_size
         self.lexicons = lexicons
+        self.patterns = patterns
         self.high_percentile = high_percentile
         self.C = C
 
     def _scores(self, X: Iterable[Any]):
-        return score(
-            X, signals=self.signals, compat=self.compat, n_jobs=self.n_jobs, batch_size=self.batch_size,
-            lexicons=self.lexicons,
-        )
+        config = getattr(self, "config_", None) or self._config()
+        return score(X, config=config, n_jobs=self.n_jobs, batch_size=self.batch_size)
+
+    def _config(self) -> Config:
+        return Config(signals=self.signals, compat=self.compat, lexicons=self.lexicons, patterns=self.patterns)
 
     def _fit_scores(self, X: Iterable[Any], y: Any):
         """Validate the parameters, score ``X`` once and learn norms (and, with ``y``, a flagger)."""
-        _check_compat(self.compat)
-        families = _check_signals(self.signals)
+        self.config_ = self._config()
         if not isinstance(self.n_jobs, int) or self.n_jobs < 1:
             raise ValueError(f"n_jobs must be a positive integer, got {self.n_jobs!r}")
-        self.feature_names_out_ = np.asarray(columns(families, lexicons=self.lexicons), dtype=object)
+        self.feature_names_out_ = np.asarray(columns(self.config_), dtype=object)
         self.n_features_out_ = len(self.feature_names_out_)
         scores = self._scores(X)
         self.norms_ = Norms.fit(scores, columns=list(self.feature_names_out_), meta={"learnt_by": "Analyzer.fit", "documents": len(scores)})
@@ -105,7 +113,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
             The user's own corpus: :meth:`flag` will compare documents with it.
         y : array-like of {0, 1}, optional
             1 for low-quality documents. Trains ``flagger_`` as a
-            :class:`~framing.flags.LinearFlagger` over the score columns. A ``y`` that is not
+            :class:`~framing.judges.flags.LinearFlagger` over the score columns. A ``y`` that is not
             binary (a target meant for a later step of a pipeline) trains no flagger.
         """
         self._fit_scores(X, y)

@@ -1,8 +1,8 @@
 """Direct quotations: one pairing of the batch's quotation marks, shared by two families.
 
 The sourcing family builds its quotes, speakers and orphan quotes on these spans
-(:func:`framing.sourcing.quotes`); the style family leaves out phrases inside them, which are the
-speaker's words, not the page's (:mod:`framing.style`).
+(:func:`framing.families.sourcing.quotes`); the style family leaves out phrases inside them, which are the
+speaker's words, not the page's (:mod:`framing.families.style`).
 
 How marks pair
 --------------
@@ -16,7 +16,7 @@ that goes on in the next paragraph. Everything is array operations over the mark
 
 Examples
 --------
->>> from framing.segment import segment
+>>> from framing.core.segment import segment
 >>> corpus = segment(['He said \\u201cwe will rebuild\\u201d and left. "Soon," she said.'])
 >>> spans = quote_spans(corpus)
 >>> [corpus.joined[s:e] for s, e in zip(spans.start, spans.end)]
@@ -32,9 +32,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._chars import UPPER, covered
-from .attribution import chars_at
-from .segment import Corpus
+from framing.core.chars import UPPER, covered
+from framing.cues.attribution import chars_at
+from framing.core.segment import Corpus
 
 __all__ = ["OPENING", "CLOSING", "STRAIGHT", "OPEN_AFTER", "QuoteSpans", "quote_spans", "inside_quotes"]
 

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._resources import data_text
+from framing.core.resources import data_text
 
 FORMAT = "framing-norms/1"
 NORMS_FILE = "reference_norms.json"

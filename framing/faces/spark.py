@@ -8,7 +8,7 @@ keep the lexicons and word tables loaded across batches. Rows keep the columns n
 
 The same by hand, for a pipeline of your own::
 
-    from framing.spark import output_schema
+    from framing.faces.spark import output_schema
     import framing
 
     def score_batches(batches):
@@ -29,16 +29,17 @@ from typing import Any
 
 import pandas as pd
 
-from . import api
-from .api import ERROR_COLUMN, _check_compat, _check_signals, columns
+from framing.faces import api
+from framing.config import Config, make_config
+from framing.pipeline import ERROR_COLUMN, columns
 
 
-def output_schema(input_schema: Any, keep: Sequence[str] = ("id",), signals: Any = None):
+def output_schema(input_schema: Any, keep: Sequence[str] = ("id",), signals: Any = None, *, config: Config | None = None):
     """The Spark schema of :func:`score`'s result: the ``keep`` columns, the score columns, ``error``."""
     from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
     kept = [input_schema[name] for name in keep]
-    scores = [StructField(name, DoubleType(), True) for name in columns(signals)]
+    scores = [StructField(name, DoubleType(), True) for name in columns(make_config(config, signals=signals))]
     return StructType([*kept, *scores, StructField(ERROR_COLUMN, StringType(), True)])
 
 
@@ -59,6 +60,9 @@ def score(
     signals: Any = None,
     compat: str | None = None,
     max_chars: int | None = None,
+    lexicons: Any = None,
+    patterns: Any = None,
+    config: Config | None = None,
 ):
     """Score the ``text`` column of a Spark DataFrame; lazily, like any Spark transformation.
 
@@ -70,7 +74,7 @@ def score(
         The column that holds the texts.
     keep : list of str, default ("id",)
         Columns copied to the result to identify its rows.
-    signals, compat, max_chars
+    signals, compat, max_chars, lexicons, patterns, config
         As in :func:`framing.score`.
 
     Returns
@@ -78,10 +82,11 @@ def score(
     pyspark.sql.DataFrame
         ``keep``, the columns of :func:`framing.score` (doubles) and ``error`` (string).
     """
-    options = {"signals": _check_signals(signals), "compat": _check_compat(compat), "max_chars": max_chars}
+    config = make_config(config, signals=signals, compat=compat, max_chars=max_chars, lexicons=lexicons, patterns=patterns)
+    options = {"config": config}
     keep = list(keep)
     missing = [name for name in [text, *keep] if name not in sdf.columns]
     if missing:
         raise KeyError(f"no column(s) {missing} in the Spark DataFrame (columns: {sdf.columns})")
-    schema = output_schema(sdf.schema, keep, options["signals"])
+    schema = output_schema(sdf.schema, keep, config=config)
     return sdf.select(*dict.fromkeys([*keep, text])).mapInPandas(lambda batches: _score_batches(batches, text, keep, options), schema)

@@ -6,14 +6,14 @@ type), with only white space between them. Punctuation after a phrase's last wor
 (``In conclusion,`` matches ``in conclusion``); punctuation between its words does.
 
 The words of every phrase are looked up once per word type through the shared type table
-(:class:`~framing.wordtypes.DerivedTypeColumn`). Every position that holds a phrase word then
+(:class:`~framing.core.vocabulary.DerivedTypeColumn`). Every position that holds a phrase word then
 extends a rolling key over the phrase words that follow it, and the keys of each length are looked
 up among the phrases' keys at once (then checked word by word): one pass per phrase length, not
 per phrase.
 
 Examples
 --------
->>> from framing.segment import segment
+>>> from framing.core.segment import segment
 >>> matcher = PhraseMatcher({"template": ["it's important to", "in conclusion"]})
 >>> corpus = segment(["In conclusion, it’s important to act. It's important. To act."])
 >>> [(corpus.joined[s:e], matcher.labels[k]) for s, e, k in zip(*matcher.spans(corpus))]
@@ -27,8 +27,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from .segment import _WORD_TYPES, Corpus, segment
-from .wordtypes import DerivedTypeColumn
+from framing.core.segment import _WORD_TYPES, Corpus, segment
+from framing.core.vocabulary import DerivedTypeColumn
 
 __all__ = ["PhraseMatcher", "phrase_words", "space_only_after"]
 
@@ -72,7 +72,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
 
 
 class PhraseMatcher:
-    """Finds labelled phrases in a :class:`~framing.segment.Corpus`.
+    """Finds labelled phrases in a :class:`~framing.core.segment.Corpus`.
 
     Parameters
     ----------

@@ -2,7 +2,7 @@
 
 Entry point: :func:`compute` (``Corpus -> {column: array}``) and :func:`evidence`.
 
-Default mode (``compat=None``) counts on framing's own segmentation (``framing.segment``) and uses
+Default mode (``compat=None``) counts on framing's own segmentation (``framing.core.segment``) and uses
 the textbook constants:
 
 ============================================  ===================================================
@@ -20,7 +20,7 @@ column                                        formula (W words, S sentences, Y s
                                               r/2 if r > 20 else (r − 2)/2
 ============================================  ===================================================
 
-``compat="textstat"`` reproduces textstat 0.7.8 (see ``framing._textstat``), including its
+``compat="textstat"`` reproduces textstat 0.7.8 (see ``framing.families.readability.textstat``), including its
 constants (Coleman–Liau 0.058) and its segmentation.
 
 A text without words gets NaN for every formula; any text with a word gets a finite value.
@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._textstat import textstat_counts, textstat_formulas
-from .report import Evidence
-from .segment import Corpus
+from framing.families.readability.textstat import textstat_counts, textstat_formulas
+from framing.core.evidence import Evidence
+from framing.core.segment import Corpus
 
 NAME = "readability"
 COMPAT_MODES = (None, "textstat")
@@ -128,7 +128,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
     compat : {None, "textstat"}
         ``None`` for framing's measurement, ``"textstat"`` to reproduce textstat 0.7.8.
 
@@ -177,3 +177,22 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
         for start, end in zip(words.start[mask], words.end[mask]):
             items.append(Evidence(signal, label, int(start), int(end), text[start:end]))
     return items
+
+
+class Readability:
+    """The readability family behind the :class:`~framing.families.base.Family` interface."""
+
+    name = NAME
+
+    def columns(self, config) -> tuple[str, ...]:
+        return tuple(COLUMNS)
+
+    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
+        return compute(corpus, compat=config.compat)
+
+    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
+        return evidence(corpus, doc, compat=config.compat)
+
+
+FAMILY = Readability()
+

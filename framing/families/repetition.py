@@ -6,7 +6,7 @@ Python loop is ``zlib.compress`` for the compression ratio.
 
 Columns
 -------
-Lines and paragraphs are the segmenter's (``framing.segment``): a *line* is a non-blank line,
+Lines and paragraphs are the segmenter's (``framing.core.segment``): a *line* is a non-blank line,
 trimmed of white space, so blank lines are never lines (the bug of datatrove #273 and dolma
 ``gopher_v1``); a *paragraph* is a group of lines without a blank line between them. Two lines
 (paragraphs) are duplicates when their trimmed texts are identical, case and punctuation
@@ -42,7 +42,7 @@ n = 5 … 10                                                least twice (every o
                                                           bytes (zlib adds 6 bytes of header and checksum)
 ========================================================  ========================================================
 
-n-grams are over the document's word tokens (``framing.segment``), lower-cased, across line and
+n-grams are over the document's word tokens (``framing.core.segment``), lower-cased, across line and
 sentence boundaries, as in Gopher and RedPajama. A word's *characters* are its letters and digits
 (RedPajama strips punctuation before counting; ``don't`` counts 4). A text without words gets
 NaN for the n-gram columns, ``mattr`` and ``paraphrase_share``; a text with fewer than ``n`` words
@@ -118,17 +118,17 @@ from __future__ import annotations
 import threading
 import weakref
 import zlib
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from . import _chars
-from ._resources import stop_words
-from .report import Evidence
-from .segment import _WORD_TYPES, Corpus
-from .wordtypes import DerivedTypeColumn
+from framing.core import chars as _chars
+from framing.core.resources import stop_words
+from framing.core.evidence import Evidence
+from framing.core.stemming import porter_stem
+from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.vocabulary import DerivedTypeColumn
 
 NAME = "repetition"
 
@@ -169,30 +169,7 @@ COLUMNS: tuple[str, ...] = (
 
 
 # -- per-word-type tables: stop word and stem, computed once per type ---------------------------
-@lru_cache(maxsize=1)
-def _porter():
-    from nltk.stem.porter import PorterStemmer  # pure code, no NLTK data needed
-
-    return PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM)
-
-
 _STEM_IDS: dict[str, int] = {}  # stem -> id, in order of first sight (called under the column's lock)
-
-
-def porter_stem(word: str) -> str:
-    """The Porter stem of a lower-case word type, without a possessive ``'s``; figures and
-    compounds stay as they are.
-
-    Examples
-    --------
-    >>> porter_stem("deported"), porter_stem("migrant's"), porter_stem("e-commerce")
-    ('deport', 'migrant', 'e-commerce')
-    """
-    if word.endswith("'s"):
-        word = word[:-2]
-    elif word.endswith("'"):
-        word = word[:-1]
-    return _porter().stem(word) if word.isalpha() else word
 
 
 def _stem_id(word: str) -> int:
@@ -467,7 +444,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
     compat : str, optional
         Ignored: no other tool's numbers are reproduced by this family.
 
@@ -478,7 +455,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> paragraph = "The storm closed every school in the county on Monday."
     >>> columns = compute(segment(["\\n\\n".join([paragraph] * 4) + "\\n\\nA different ending."]))
     >>> float(columns["repetition.duplicate_paragraph_fraction"][0])  # 3 of 5 paragraphs repeat
@@ -495,7 +472,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> text = ("The US government has deported over 100 Chinese migrants. Prices rose. "
     ...         "The US has expelled over 100 Chinese migrants in a big move.")
     >>> [(e.label, e.text) for e in evidence(segment([text]), 0) if e.signal == "repetition.paraphrase_share"]
@@ -539,3 +516,22 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
         label = f"restates sentence at {source} (similarity {similarity:.2f})"
         add("repetition.paraphrase_share", label, sentences.start[later], sentences.end[later])
     return items
+
+
+class Repetition:
+    """The repetition family behind the :class:`~framing.families.base.Family` interface."""
+
+    name = NAME
+
+    def columns(self, config) -> tuple[str, ...]:
+        return tuple(COLUMNS)
+
+    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
+        return compute(corpus)
+
+    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
+        return evidence(corpus, doc)
+
+
+FAMILY = Repetition()
+

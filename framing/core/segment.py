@@ -34,9 +34,9 @@ from functools import cached_property
 
 import numpy as np
 
-from . import _chars
-from ._resources import punkt_parameters
-from .wordtypes import FRAMING_FEATURES, TypeTable, framing_features
+from framing.core import chars as _chars
+from framing.core.resources import punkt_parameters
+from framing.core.vocabulary import FRAMING_FEATURES, TypeTable, framing_features
 
 DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
 
@@ -361,7 +361,7 @@ class Corpus:
         return _WORD_TYPES.lookup(hashes, lambda i: joined[starts[i] : ends[i]].lower().replace("’", "'").replace("ʼ", "'"))
 
     def word_feature(self, name: str) -> np.ndarray:
-        """A per-type feature spread to every word (``framing.wordtypes.framing_features``)."""
+        """A per-type feature spread to every word (``framing.core.vocabulary.framing_features``)."""
         type_ids = self.word_types  # first, so that new types have their features
         return _WORD_TYPES.features[name][type_ids]
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _chars
-from .segment import DOC_SEPARATOR, Corpus
-from .wordtypes import TEXTSTAT_FEATURES, TypeTable, textstat_features, textstat_features_many
+from framing.core import chars as _chars
+from framing.core.segment import DOC_SEPARATOR, Corpus
+from framing.core.vocabulary import TEXTSTAT_FEATURES, TypeTable, textstat_features, textstat_features_many
 
 _LINSEAR_SAMPLE = 100
 

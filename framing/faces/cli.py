@@ -2,7 +2,7 @@
 
 ``framing score INPUT... [-o OUT]`` scores text files, folders of ``.txt`` files, JSONL, CSV or
 Parquet and prints a table, or writes CSV, JSONL or Parquet chosen by the extension of ``OUT``
-(streamed in chunks, atomically, resumable: see :mod:`framing.stream`).
+(streamed in chunks, atomically, resumable: see :mod:`framing.faces.stream`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ import os
 import sys
 from pathlib import Path
 
-import pandas as pd
+from framing import __version__
+from framing.config import FAMILY_NAMES
+from framing.faces.options import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError
 
-from . import __version__
-from .api import FAMILIES
-from .stream import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError, _import_optional, score_files
+# numpy, pandas and the families load when a command runs, not for `framing --help`
 
 
-def _print_table(frame: pd.DataFrame) -> None:
+def _print_table(frame) -> None:
+    import pandas as pd
+
     table = frame.drop(columns=["error"]).T
     table.columns = [str(c) for c in table.columns]
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
@@ -30,6 +32,8 @@ def _print_table(frame: pd.DataFrame) -> None:
 
 
 def _score_command(args: argparse.Namespace) -> int:
+    from framing.faces.stream import score_files
+
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     try:
         result = score_files(
@@ -46,6 +50,8 @@ def _score_command(args: argparse.Namespace) -> int:
             chunk_size=args.chunk_size,
             resume=args.resume,
             progress=progress,
+            lexicons=args.lexicons,
+            patterns=args.patterns,
         )
     except (InputError, ValueError) as err:
         raise SystemExit(f"framing: {err}") from None
@@ -57,8 +63,8 @@ def _score_command(args: argparse.Namespace) -> int:
 
 
 def _report_command(args: argparse.Namespace) -> int:
-    from .api import analyze
-    from .render import html_page, reference_percentiles, text_table
+    from framing.faces.api import analyze
+    from framing.faces.render import html_page, reference_percentiles, text_table
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -67,7 +73,10 @@ def _report_command(args: argparse.Namespace) -> int:
         raise SystemExit(f"framing: {args.file}: {err.strerror or err}") from None
     except UnicodeDecodeError as err:
         raise SystemExit(f"framing: {args.file}: not UTF-8 at byte {err.start}") from None
-    report = analyze(text, signals=args.signals, compat=args.compat)
+    try:
+        report = analyze(text, signals=args.signals, compat=args.compat, lexicons=args.lexicons, patterns=args.patterns)
+    except (OSError, ValueError) as err:
+        raise SystemExit(f"framing: {err}") from None
     percentiles = reference_percentiles(report.scores)
     if args.html is None:
         print(text_table(report, percentiles))
@@ -81,7 +90,8 @@ def _report_command(args: argparse.Namespace) -> int:
 
 
 def _summary_command(args: argparse.Namespace) -> int:
-    from .summary import format_summary, plot, read_scores, summarize
+    from framing.faces.stream import _import_optional
+    from framing.faces.summary import format_summary, plot, read_scores, summarize
 
     if args.plot is not None:
         _import_optional("matplotlib", "plot")  # before any output: fail early and clearly
@@ -96,6 +106,23 @@ def _summary_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _config_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicons",
+        action="append",
+        metavar="LEXICON",
+        help="a frame set for the framing family: a bundled name (immigration, generic) or a .toml/.json file; "
+        "repeat for several (default: the bundled ones)",
+    )
+    parser.add_argument(
+        "--patterns",
+        type=Path,
+        metavar="FILE",
+        help="a JSON file of boilerplate patterns added to the shipped ones (the layout of "
+        "framing/data/boilerplate_patterns.json)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Content-quality and framing scores for articles.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
@@ -108,9 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scorer.add_argument("inputs", nargs="+", help="text files, folders of .txt files, .jsonl, .csv or .parquet files")
     scorer.add_argument("-o", "--output", type=Path, help="write .csv, .jsonl or .parquet instead of printing")
-    scorer.add_argument("--signals", nargs="+", choices=list(FAMILIES), help="signal families (default: all)")
+    scorer.add_argument("--signals", nargs="+", choices=list(FAMILY_NAMES), help="signal families (default: all)")
     scorer.add_argument("--flags", action="store_true", help="add the quality-flag columns")
     scorer.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
+    _config_arguments(scorer)
     scorer.add_argument("--id-field", default="id", help="id field/column of JSONL, CSV, Parquet (default: id)")
     scorer.add_argument("--text-field", default="text", help="text field/column of JSONL, CSV, Parquet (default: text)")
     scorer.add_argument("--keep", nargs="+", default=[], metavar="FIELD", help="copy these fields to the output (e.g. source)")
@@ -136,8 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reporter.add_argument("file", help="a UTF-8 text file ('-' for standard input)")
     reporter.add_argument("--html", type=Path, help="write a standalone HTML page here instead of printing a table")
-    reporter.add_argument("--signals", nargs="+", choices=list(FAMILIES), help="signal families (default: all)")
+    reporter.add_argument("--signals", nargs="+", choices=list(FAMILY_NAMES), help="signal families (default: all)")
     reporter.add_argument("--compat", choices=["textstat"], help="reproduce textstat 0.7.8's readability numbers")
+    _config_arguments(reporter)
     reporter.set_defaults(func=_report_command)
 
     summary = commands.add_parser("summary", help="corpus-level tables and plots of a scores file")

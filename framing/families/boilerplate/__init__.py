@@ -17,7 +17,7 @@ Every line of the batch is scored at once.
    ``contains`` (anywhere in the line), matched against the lower-cased line. Each kind is compiled
    once into one alternation (``contains`` patterns dispatched on their first character, so the
    engine rejects most positions at once) and each short line is matched on its own, so no pattern
-   runs into the next line. Users can add patterns (:func:`add_patterns`, or
+   runs into the next line. Users can add patterns (``framing.score(..., patterns=...)``, or
    ``compute(..., patterns=load_patterns(...))``).
 2. **Line model.** Phrases alone find a small share of real leftovers, so a logistic regression over
    vectorised line features (:data:`FEATURES`: length, terminal punctuation, capitals, digits,
@@ -33,7 +33,7 @@ Every line of the batch is scored at once.
    :data:`COMMENTS_HEADING_WORDS` words, without end punctuation, after the article's first prose:
    reader comments; ``comments``).
 4. **Exemptions** (precision first). Never flagged: lines that carry an attribution cue
-   (``framing.attribution``: "declined to comment", "told reporters", "CNN reported"), lines that
+   (``framing.cues.attribution``: "declined to comment", "told reporters", "CNN reported"), lines that
    end in a closing quotation mark (``”`` or ``"``), embedded social posts (a line with a
    ``pic.twitter.com`` or ``t.co`` link, a "— Name (@handle) date" signature and the line before
    it), a time alone over prose (a live-blog entry: "4:14 p.m."), and other lines without a word
@@ -63,7 +63,7 @@ A document without lines (only possible for invalid input) gets NaN shares and z
 
 Examples
 --------
->>> from framing.segment import segment
+>>> from framing.core.segment import segment
 >>> text = "Storm hits coast\\n\\nThe storm destroyed 40 homes on Monday, officials said.\\n\\nRead more\\n\\nCopyright 2024 Example News. All rights reserved."
 >>> [(e.label, e.text) for e in evidence(segment([text]), 0)]
 [('call_to_action', 'Read more'), ('legal', 'Copyright 2024 Example News. All rights reserved.')]
@@ -83,12 +83,12 @@ from typing import Any
 
 import numpy as np
 
-from . import _chars
-from ._resources import data_text
-from .attribution import line_cues
-from .report import Evidence
-from .segment import _WORD_TYPES, Corpus
-from .wordtypes import DerivedTypeColumn
+from framing.core import chars as _chars
+from framing.core.resources import data_text
+from framing.cues.attribution import line_cues
+from framing.core.evidence import Evidence
+from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.vocabulary import DerivedTypeColumn
 
 NAME = "boilerplate"
 COMPAT_MODES = (None, "textstat")  # boilerplate does not depend on the compat mode
@@ -411,7 +411,7 @@ def load_patterns(source: str | PathLike | Mapping[str, Any] | None = None, *, e
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> mine = load_patterns({"advertising": ["brought to you by acme"]})
     >>> corpus = segment(["Rain is expected all week across the region, forecasters said.\\nBrought to you by Acme"])
     >>> compute(corpus, patterns=mine)["boilerplate.advertising"].tolist()
@@ -426,59 +426,19 @@ def load_patterns(source: str | PathLike | Mapping[str, Any] | None = None, *, e
     return _merge(_shipped_patterns() if extend else None, source)
 
 
-_ACTIVE: PatternSet | None = None
+def shipped_patterns() -> PatternSet:
+    """The patterns :func:`compute` uses when none are given (``framing/data/boilerplate_patterns.json``).
 
-
-def default_patterns() -> PatternSet:
-    """The patterns :func:`compute` uses when none are given: shipped ones plus :func:`add_patterns`.
+    Patterns of one's own are a parameter: ``compute(..., patterns=load_patterns(...))``, or
+    ``patterns=`` of :func:`framing.score` and :class:`framing.Config`; there is no module-level
+    registry, so worker processes started any way see the same patterns.
 
     Examples
     --------
-    >>> sorted(default_patterns().patterns) == sorted(CATEGORIES)
+    >>> sorted(shipped_patterns().patterns) == sorted(CATEGORIES)
     True
     """
-    return _ACTIVE if _ACTIVE is not None else _shipped_patterns()
-
-
-def add_patterns(source: str | PathLike | Mapping[str, Any]) -> PatternSet:
-    """Add patterns to the module defaults, for every later :func:`compute` and :func:`framing.score`.
-
-    The defaults live in this process: worker processes of ``framing.score(n_jobs > 1)`` see them
-    on platforms that fork (Linux); elsewhere pass a :class:`PatternSet` through
-    ``compute(..., patterns=...)`` or call :func:`add_patterns` in each worker.
-
-    Parameters
-    ----------
-    source : path or mapping
-        As for :func:`load_patterns`.
-
-    Returns
-    -------
-    PatternSet
-        The new defaults.
-
-    Examples
-    --------
-    >>> from framing.segment import segment
-    >>> _ = add_patterns({"navigation": {"line": ["more in weather"]}})
-    >>> corpus = segment(["Rain is expected all week across the region, forecasters said.\\nMore in Weather"])
-    >>> compute(corpus)["boilerplate.navigation"].tolist()
-    [1.0]
-    >>> reset_patterns()
-    """
-    global _ACTIVE
-    if not isinstance(source, (str, PathLike)) and not isinstance(source, Mapping):
-        raise TypeError(f"patterns must be a path or a mapping, got {type(source).__name__}")
-    if isinstance(source, (str, PathLike)):
-        source = json.loads(Path(source).read_text(encoding="utf-8"))
-    _ACTIVE = _merge(default_patterns(), source)
-    return _ACTIVE
-
-
-def reset_patterns() -> None:
-    """Forget the patterns added with :func:`add_patterns`."""
-    global _ACTIVE
-    _ACTIVE = None
+    return _shipped_patterns()
 
 
 # --------------------------------------------------------------------------------------------
@@ -512,7 +472,7 @@ def model_probabilities(features: np.ndarray, model: Mapping[str, Any] | None = 
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> features, _ = line_features(segment(["Officials said the vote was delayed again on Monday night.\\nShare"]))
     >>> probabilities = model_probabilities(features)
     >>> bool(probabilities[1] > probabilities[0])
@@ -786,12 +746,12 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> features, extra = line_features(segment(["Storm Hits the Coast\\nRead more"]))
     >>> features.shape == (2, len(FEATURES)), extra["headline"].tolist(), extra["pattern"].tolist()
     (True, [True, False], [-1, 0])
     """
-    patterns = default_patterns() if patterns is None else patterns
+    patterns = shipped_patterns() if patterns is None else patterns
     lines = _lines(corpus)
     n = len(lines.start)
     if n == 0:
@@ -1062,7 +1022,7 @@ def line_table(
     ----------
     corpus : Corpus
     patterns : PatternSet, optional
-        Default: :func:`default_patterns`.
+        Default: :func:`shipped_patterns`.
     model : mapping, optional
         Line-model weights (default: the shipped model).
     probabilities : ndarray, optional
@@ -1074,7 +1034,7 @@ def line_table(
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> table = line_table(segment(["Officials declined to comment.\\nLeave a Reply"]))
     >>> table.flagged.tolist(), [LABELS[i] for i in table.label if i >= 0]
     ([False, True], ['comments'])
@@ -1113,11 +1073,11 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
     compat : {None, "textstat"}
         Accepted for the common interface; boilerplate is the same in both modes.
     patterns : PatternSet, optional
-        Furniture patterns (default: :func:`default_patterns`).
+        Furniture patterns (default: :func:`shipped_patterns`).
 
     Returns
     -------
@@ -1126,7 +1086,7 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> text = "Officials said the bridge will reopen in May after repairs to its deck.\\nShare this article"
     >>> {k: round(float(v[0]), 3) for k, v in compute(segment([text])).items() if v[0]}
     {'boilerplate.line_share': 0.5, 'boilerplate.char_share': 0.202, 'boilerplate.lines': 1.0, 'boilerplate.call_to_action': 1.0}
@@ -1152,14 +1112,14 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
 
 
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: PatternSet | None = None) -> list[Evidence]:
-    """The flagged lines of document ``doc``: one :class:`~framing.report.Evidence` per line.
+    """The flagged lines of document ``doc``: one :class:`~framing.core.evidence.Evidence` per line.
 
     ``signal`` is the count column the line adds to (``boilerplate.<category>``), ``label`` the
     category, and ``text == corpus.texts[doc][start:end]``.
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["Source: Jane Roe/Unsplash\\nThe river rose two metres overnight, flooding the old town."])
     >>> evidence(corpus, 0)
     [Evidence(signal='boilerplate.media_credit', label='media_credit', start=0, end=25, text='Source: Jane Roe/Unsplash')]
@@ -1173,3 +1133,22 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
         start, end = int(table.start[i]), int(table.end[i])
         found.append(Evidence(f"boilerplate.{label}", label, start, end, text[start:end]))
     return found
+
+
+class Boilerplate:
+    """The boilerplate family behind the :class:`~framing.families.base.Family` interface."""
+
+    name = NAME
+
+    def columns(self, config) -> tuple[str, ...]:
+        return tuple(COLUMNS)
+
+    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
+        return compute(corpus, patterns=config.patterns)
+
+    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
+        return evidence(corpus, doc, patterns=config.patterns)
+
+
+FAMILY = Boilerplate()
+

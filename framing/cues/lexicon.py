@@ -60,14 +60,14 @@ by ``|``, and each alternative is
   arresting); figures and hyphenated words are their own stems;
 * ``*`` alone: any one word (``border|borders * be secured``).
 
-Words are the segmenter's (:mod:`framing.segment`): ``don't``, ``military-age`` and ``U.S`` are one
+Words are the segmenter's (:mod:`framing.core.segment`): ``don't``, ``military-age`` and ``U.S`` are one
 word each, so write ``*n't`` and ``military-age`` (and ``military age`` for the spaced form).
 
 Matching
 --------
-Everything is computed once per batch on the :class:`~framing.segment.Corpus` word arrays: each
+Everything is computed once per batch on the :class:`~framing.core.segment.Corpus` word arrays: each
 word type is mapped once to the set of pattern alternatives it matches (a
-:class:`~framing.wordtypes.DerivedTypeColumn`), and a pattern of ``n`` words is matched by
+:class:`~framing.core.vocabulary.DerivedTypeColumn`), and a pattern of ``n`` words is matched by
 checking word ``i + k`` against its ``k``-th word for all candidate positions ``i`` at once. No
 regular expression runs per sentence. Then, in order:
 
@@ -89,7 +89,7 @@ regular expression runs per sentence. Then, in order:
 What is **not** handled: negation after the cue or beyond the window ("a threat? Hardly"), scope
 across clauses ("not because they are a threat"), irony and quotation marks (a quoted cue counts
 for the article; framing through sources is framing), coreference beyond the topic window, and
-word senses a pattern cannot tell apart. :func:`framing.frames.cue_table` lists every match with
+word senses a pattern cannot tell apart. :func:`framing.families.frames.cue_table` lists every match with
 its status (``counted``, ``negated``, ``vetoed``, ``off_topic``, ``hidden``), so nothing is dropped
 silently.
 """
@@ -110,8 +110,8 @@ from typing import Any
 
 import numpy as np
 
-from .segment import _WORD_TYPES, Corpus
-from .wordtypes import DerivedTypeColumn
+from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.vocabulary import DerivedTypeColumn
 
 try:  # Python 3.11+
     import tomllib
@@ -196,7 +196,7 @@ class Lexicon:
         return dict(self.settings)[name]
 
     def columns(self) -> list[str]:
-        """The score columns of this set, in order (see :mod:`framing.frames`)."""
+        """The score columns of this set, in order (see :mod:`framing.families.frames`)."""
         base = f"framing.{self.name}"
         names = [f"{base}.{f}" for f in self.frame_names]
         names += [f"{base}.{f}_per_1k" for f in self.frame_names]
@@ -318,7 +318,7 @@ def load_lexicon(source: str | Path | Mapping[str, Any] | Lexicon) -> Lexicon:
     >>> load_lexicon({"name": "risk", "frames": {"danger": {"cues": {"risk*": -1}}, "x": {}}})
     Traceback (most recent call last):
     ...
-    framing.lexicon.LexiconError: invalid lexicon 'risk':
+    framing.cues.lexicon.LexiconError: invalid lexicon 'risk':
       frames.danger.cues['risk*']: weight must be in (0, 100], got -1
       frames.x.cues: a frame needs at least one cue
     """
@@ -490,7 +490,7 @@ def bundled_lexicon(name: str) -> Lexicon:
     """
     if name not in BUNDLED:
         raise LexiconError(f"no bundled lexicon {name!r}; bundled: {BUNDLED}")
-    from ._resources import data_text
+    from framing.core.resources import data_text
 
     return _check(tomllib.loads(data_text(f"lexicons/{name}.toml")))
 
@@ -501,7 +501,7 @@ class _Patterns:
     set of pattern alternatives (atoms) it matches."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        from .repetition import porter_stem
+        from framing.core.stemming import porter_stem
 
         self._stem = porter_stem
         atoms: dict[str, int] = {}
@@ -703,7 +703,7 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> lex = load_lexicon({"name": "t", "frames": {"threat": {"cues": {"threat*": 1}}}})
     >>> m = match(segment(["They are a threat. They are not a threat."]), lex)
     >>> [Matches.STATUSES[s] for s in m.status]

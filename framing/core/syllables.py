@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import _chars
-from ._resources import cmu_syllables
+from framing.core import chars as _chars
+from framing.core.resources import cmu_syllables
 
 _VOWEL_GROUPS = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")  # y before a vowel is a consonant: "mayor"
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
@@ -192,10 +192,10 @@ def _cmu_index() -> tuple[_chars.StringIndex, np.ndarray]:
 
 def textstat_syllables_many(words: list[str], hashes: np.ndarray | None = None) -> np.ndarray:
     """:func:`textstat_syllables` of many words: CMUdict, else Pyphen's points plus one, with
-    CMUdict looked up by hash (:class:`framing._chars.StringIndex`) and the Pyphen fallback
+    CMUdict looked up by hash (:class:`framing.core.chars.StringIndex`) and the Pyphen fallback
     computed for all the words at once (:class:`_Hyphenator`).
 
-    ``hashes`` are the words' :func:`framing._chars.string_hashes`, if the caller has them.
+    ``hashes`` are the words' :func:`framing.core.chars.string_hashes`, if the caller has them.
 
     Examples
     --------

@@ -1,4 +1,4 @@
-"""One document's :class:`~framing.report.Report` for people: a terminal table or a standalone HTML page.
+"""One document's :class:`~framing.core.evidence.Report` for people: a terminal table or a standalone HTML page.
 
 The HTML page shows the text with its evidence highlighted and the scores beside it. It is one
 file with inline CSS and JavaScript and fetches nothing. Highlighting is generic: every evidence
@@ -19,8 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from .norms import reference_norms
-from .report import Report
+from framing.judges.norms import reference_norms
+from framing.core.evidence import Report
 
 #: Colours of the known families; others get one from :data:`SPARE_COLOURS` by a stable hash.
 FAMILY_COLOURS = {
@@ -55,7 +55,7 @@ def family_colour(family: str) -> str:
 
 
 def reference_percentiles(scores: dict[str, Any]) -> dict[str, float]:
-    """Each score's percentile (0–100) among the shipped reference norms (:mod:`framing.norms`).
+    """Each score's percentile (0–100) among the shipped reference norms (:mod:`framing.judges.norms`).
 
     The one place the reports get percentiles from.
     """

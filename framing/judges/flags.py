@@ -7,7 +7,7 @@ Entry points: :func:`flag` (texts in, one row of flags per text out), :class:`Qu
 The rules
 ---------
 Each rule watches one score column and fires when the document is extreme against the reference
-norms (:mod:`framing.norms`) *and* past an absolute limit, so a rule never fires on a value that is
+norms (:mod:`framing.judges.norms`) *and* past an absolute limit, so a rule never fires on a value that is
 rare but harmless (one orphan quote) or common but bad (when the norms were learnt on a bad corpus).
 
 ====================== ============================================== ====== ========================================
@@ -77,8 +77,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .api import ERROR_COLUMN, score
-from .norms import Norms, reference_norms
+from framing.pipeline import ERROR_COLUMN
+from framing.judges.norms import Norms, reference_norms
 
 __all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "flag", "FLAG_COLUMNS"]
 
@@ -122,7 +122,7 @@ class QualityFlagger:
     ----------
     norms : Norms, optional
         The reference the percentiles are taken against (default: the shipped norms of
-        professional news, :func:`framing.norms.reference_norms`).
+        professional news, :func:`framing.judges.norms.reference_norms`).
     high_percentile : float, default 99.5
         A rule fires only beyond this reference percentile on its bad side. The default is about
         Šidák's per-rule level for nine rules and a 5% false-positive budget: 1 − 0.95^(1/9) ≈ 0.0057.
@@ -181,7 +181,7 @@ class QualityFlagger:
         if not 50.0 <= float(self.reason_percentile) <= float(self.high_percentile):
             raise ValueError(f"reason_percentile must be in [50, high_percentile], got {self.reason_percentile!r}")
         if self.norms is not None and not isinstance(self.norms, Norms):
-            raise TypeError(f"norms must be a framing.norms.Norms, got {type(self.norms).__name__}")
+            raise TypeError(f"norms must be a framing.judges.norms.Norms, got {type(self.norms).__name__}")
         return self.norms if self.norms is not None else reference_norms()
 
     def rule_table(self, scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -372,39 +372,3 @@ class LinearFlagger:
     def load(cls, path: str | PathLike) -> "LinearFlagger":
         """Read weights written by :meth:`save`."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
-
-
-def flag(
-    texts: Iterable[Any],
-    *,
-    ids: Iterable[Any] | None = None,
-    flagger: "QualityFlagger | LinearFlagger | None" = None,
-    n_jobs: int = 1,
-    keep_scores: bool = False,
-) -> pd.DataFrame:
-    """Score texts with every family and flag them.
-
-    Parameters
-    ----------
-    texts : iterable
-        The documents, as in :func:`framing.score`.
-    ids : iterable, optional
-        Row labels.
-    flagger : QualityFlagger or LinearFlagger, optional
-        Rules and thresholds (default: ``QualityFlagger()``, against the shipped norms), or a
-        trained :class:`LinearFlagger`.
-    n_jobs : int, default 1
-        Worker processes for scoring.
-    keep_scores : bool, default False
-        Return the scores too, before the flag columns.
-
-    Returns
-    -------
-    pandas.DataFrame
-        :data:`FLAG_COLUMNS` and ``error``, one row per text in input order.
-    """
-    scores = score(texts, ids=ids, n_jobs=n_jobs)
-    flags = (flagger or QualityFlagger()).flag(scores)
-    if keep_scores:
-        return pd.concat([scores.drop(columns=[ERROR_COLUMN]), flags, scores[[ERROR_COLUMN]]], axis=1)
-    return pd.concat([flags, scores[[ERROR_COLUMN]]], axis=1)

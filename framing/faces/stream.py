@@ -30,7 +30,7 @@ import shutil
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -40,20 +40,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .api import ERROR_COLUMN, _check_compat, _check_signals, score
-from .flags import QualityFlagger
+from framing.config import Config
+from framing.faces.api import ERROR_COLUMN, score
+from framing.faces.options import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError
+from framing.judges.flags import QualityFlagger
 
-ID_COLUMN = "id"
-DEFAULT_CHUNK_SIZE = 1000
-DEFAULT_MAX_CHARS = 1_000_000  # ~150 pages; longer "documents" are dumps, not articles
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
 MANIFEST_VERSION = 1
 MAX_WARNINGS = 50
-
-
-class InputError(ValueError):
-    """An input that cannot be read at all (missing file, no text column)."""
 
 
 @dataclass
@@ -283,21 +278,11 @@ def _import_optional(module: str, extra: str):
 
 
 # -- scoring one chunk (runs in worker processes) -------------------------------------------------
-def flag_function() -> Callable[..., pd.DataFrame]:
-    """``framing.flag`` (the quality flags), or a clear error when this version has none."""
-    import framing
-
-    flag = getattr(framing, "flag", None)
-    if flag is None:
-        raise SystemExit("framing: --flags: quality flags are not available in this version of framing")
-    return flag
-
-
 def score_chunk(
     ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any], kept: list[tuple] | None = None
 ) -> pd.DataFrame:
     """The output rows for one chunk: ``id``, the kept fields, the scores, the flags if asked, ``error``."""
-    frame = score(texts, signals=options["signals"], compat=options["compat"], max_chars=options["max_chars"])
+    frame = score(texts, config=options["config"])
     frame.index = pd.RangeIndex(len(texts))
     if options["flags"]:
         flags = QualityFlagger().flag(frame)  # from the chunk's scores: nothing is scored twice
@@ -412,6 +397,34 @@ class _Warnings:
             print(f"{self.clear}framing: warning: more records with errors; see the error column{self.end}", file=sys.stderr)
 
 
+def _json_safe(value: Any) -> Any:
+    """A user's option as it goes into the manifest: paths as strings, mappings as they are."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, Mapping):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return repr(value)
+
+
+def _config_digest(config: Config) -> str:
+    """A checksum of what the configuration computes (patterns and lexicons by content), so a
+    resumed run with an edited pattern or lexicon file is refused."""
+    import hashlib
+
+    content = {
+        "signals": list(config.signals),
+        "compat": config.compat,
+        "patterns": config.patterns.to_dict(),
+        "definitions": dict(config.patterns.definitions),
+        "lexicons": [repr(lex) for lex in config.lexicons],
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=repr).encode()).hexdigest()
+
+
 def _batched(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
     while chunk := list(islice(records, size)):
         yield chunk
@@ -432,6 +445,8 @@ def score_files(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     resume: bool = False,
     progress: bool = False,
+    lexicons: Any = None,
+    patterns: Any = None,
 ) -> pd.DataFrame | Path:
     """Score files of records in chunks; write ``output`` atomically, or return a DataFrame.
 
@@ -461,6 +476,8 @@ def score_files(
         Continue an interrupted run of the same command (see the module docstring).
     progress : bool, default False
         Print documents/s, MB/s and an ETA on standard error.
+    lexicons, patterns : optional
+        Frame sets and boilerplate patterns, as in :func:`framing.score` (files or mappings).
 
     Returns
     -------
@@ -478,9 +495,12 @@ def score_files(
     0  7         3.0              None
     1  8         NaN  no 'text' field
     """
+    config = Config(signals=signals, compat=compat, lexicons=lexicons, patterns=patterns)
     options = {
-        "signals": _check_signals(signals),
-        "compat": _check_compat(compat),
+        "signals": list(config.signals),
+        "compat": config.compat,
+        "lexicons": [lex.name for lex in config.lexicons],
+        "patterns": _json_safe(patterns),
         "flags": bool(flags),
         "max_chars": max_chars,
         "keep": list(keep),
@@ -491,8 +511,6 @@ def score_files(
         raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
     if not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    if flags:
-        flag_function()
     sources = find_sources(inputs)
     fmt = None
     if output is not None:
@@ -515,6 +533,7 @@ def score_files(
             "format": fmt,
             "chunk_size": chunk_size,
             "options": options | {"id_field": id_field, "text_field": text_field},
+            "config": _config_digest(config),
             "inputs": _fingerprint(sources),
         }
         done_parts = _prepare_partial(partial, manifest, resume, fmt)
@@ -522,6 +541,7 @@ def score_files(
     prefix = 0
     while prefix in done_parts:
         prefix += 1
+    options["config"] = config  # sent to every worker with its chunk; not part of the JSON manifest
     records = iter_records(
         sources,
         id_field=id_field,

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .norms import PERCENTILE_GRID, reference_norms as shipped_norms
+from framing.judges.norms import PERCENTILE_GRID, reference_norms as shipped_norms
 
 #: Columns drawn and averaged per source when present; each other family adds its first column.
 MAIN_SIGNALS = (
@@ -79,7 +79,7 @@ def balance_columns(frame: pd.DataFrame) -> tuple[str, str] | None:
 
 
 def reference_norms(levels: tuple[float, ...] = (10.0, 50.0, 90.0)) -> pd.DataFrame:
-    """The shipped reference norms' quantiles (:mod:`framing.norms`) at ``levels`` (percent).
+    """The shipped reference norms' quantiles (:mod:`framing.judges.norms`) at ``levels`` (percent).
 
     Rows: the levels; columns: the signals the norms know.
     """
@@ -154,7 +154,7 @@ def summarize(frame: pd.DataFrame, by: str | None = "source") -> dict[str, Any]:
 def plot(frame: pd.DataFrame, path: str | Path, by: str | None = "source") -> Path:
     """Histograms of the main signals (reference norms dashed when known), and the
     security–humanitarian balance per source when it can be computed; saved as an image."""
-    from .stream import _import_optional
+    from framing.faces.stream import _import_optional
 
     _import_optional("matplotlib", "plot").use("Agg")  # files only, no screen
     plt = _import_optional("matplotlib.pyplot", "plot")

@@ -1,6 +1,6 @@
 """Framing: how a text frames its subject, scored with frame lexicons at sentence level.
 
-Each *frame set* is a lexicon (:mod:`framing.lexicon`: format, matching, negation, vetoes). Two
+Each *frame set* is a lexicon (:mod:`framing.cues.lexicon`: format, matching, negation, vetoes). Two
 ship with the package (``framing/data/lexicons/``, see ``framing/data/PROVENANCE.md``):
 
 ``immigration``
@@ -53,9 +53,9 @@ from typing import Any, Union
 import numpy as np
 import pandas as pd
 
-from .lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
-from .report import Evidence
-from .segment import Corpus, segment
+from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
+from framing.core.evidence import Evidence
+from framing.core.segment import Corpus, segment
 
 NAME = "framing"
 
@@ -69,7 +69,7 @@ def lexicons(chosen: Iterable[LexiconLike] | LexiconLike | None = None) -> list[
     ----------
     chosen : lexicon or list of lexicons, optional
         Each a bundled name (``"immigration"``, ``"generic"``), a ``.toml``/``.json`` path, a dict
-        in the lexicon format or a :class:`~framing.lexicon.Lexicon`.
+        in the lexicon format or a :class:`~framing.cues.lexicon.Lexicon`.
 
     Examples
     --------
@@ -168,7 +168,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["Officials said the migrants pose a threat to national security."])
     >>> [(e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]
     [('threat', 'framing.immigration.security'), ('national security', 'framing.immigration.security')]
@@ -233,3 +233,22 @@ def cue_table(texts: Sequence[Any], lexicons: Any = None) -> pd.DataFrame:
             })  # fmt: skip
     columns = ["doc", "set", "frame", "pattern", "kind", "weight", "status", "hedged", "start", "end", "text", "sentence"]
     return pd.DataFrame(rows, columns=columns).sort_values(["doc", "start", "set"], kind="stable").reset_index(drop=True)
+
+
+class Framing:
+    """The framing family behind the :class:`~framing.families.base.Family` interface."""
+
+    name = NAME
+
+    def columns(self, config) -> tuple[str, ...]:
+        return tuple(columns(config.lexicons))
+
+    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
+        return compute(corpus, lexicons=config.lexicons)
+
+    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
+        return evidence(corpus, doc, lexicons=config.lexicons)
+
+
+FAMILY = Framing()
+

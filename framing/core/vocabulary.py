@@ -1,7 +1,7 @@
 """Per-word-type features, computed once per unique type and kept across batches.
 
 A corpus has far fewer word types than tokens. The segmenter identifies each token's type by a
-hash (``framing._chars.span_hashes``); a :class:`TypeTable` maps hashes to rows of feature
+hash (``framing.core.chars.span_hashes``); a :class:`TypeTable` maps hashes to rows of feature
 arrays, computing the features of a type the first time it is seen. Token-level features are
 then ``table.features[name][token_type_ids]``.
 """
@@ -16,9 +16,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ._chars import StringIndex, string_hashes
-from ._resources import dale_chall_easy_words, punkt_parameters
-from .syllables import count_syllables, textstat_syllables_many
+from framing.core.chars import StringIndex, string_hashes
+from framing.core.resources import dale_chall_easy_words, punkt_parameters
+from framing.core.syllables import count_syllables, textstat_syllables_many
 
 FeatureFunction = Callable[[str], Mapping[str, float]]
 ManyFeatureFunction = Callable[[list[str]], Mapping[str, np.ndarray]]

@@ -3,7 +3,7 @@
 Good reporting attributes its claims to sources and quotes people by name; padded or generated
 pages assert, and quote nobody. This family counts, per document:
 
-* **attributions** (:func:`framing.attribution.attributions`): reporting cues whose rules are
+* **attributions** (:func:`framing.cues.attribution.attributions`): reporting cues whose rules are
   written for precision ("said", "told", "according to", "in a statement", "X noted that", "data
   show", ", said Smith"), cues a few words apart counted once ("said in a statement");
 * **direct quotes**: text between balanced quotation marks (curly or straight, across sentence
@@ -29,7 +29,7 @@ array operations over all marks of the batch.
 
 Examples
 --------
->>> from framing.segment import segment
+>>> from framing.core.segment import segment
 >>> corpus = segment(["\\u201cWe will rebuild the bridge by May,\\u201d Mayor Ann Lee said on Monday."])
 >>> scores = compute(corpus)
 >>> int(scores["sourcing.attributions"][0]), int(scores["sourcing.quotes"][0]), int(scores["sourcing.named_sources"][0])
@@ -43,11 +43,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import attribution
-from .quotes import code_array, quote_spans
-from .report import Evidence
-from ._chars import UPPER as UPPER_CLASS
-from .segment import Corpus
+from framing.cues import attribution
+from framing.cues.quotes import code_array, quote_spans
+from framing.core.evidence import Evidence
+from framing.core.chars import UPPER as UPPER_CLASS
+from framing.core.segment import Corpus
 
 NAME = "sourcing"
 COMPAT_MODES = (None, "textstat")  # sourcing does not depend on the compat mode
@@ -92,7 +92,7 @@ class Quotes:
     words : ndarray of int64
         Words inside the quote.
     own_cue : ndarray of int64
-        Index into :func:`framing.attribution.attributions` of the attribution that introduces the
+        Index into :func:`framing.cues.attribution.attributions` of the attribution that introduces the
         quote, or -1.
     speaker : ndarray of bool
         The quote has a speaker (its own cue, or it continues a quote that has one).
@@ -120,7 +120,7 @@ def quotes(corpus: Corpus) -> Quotes:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["\\u201cThe refugee crisis is a crisis of humanity.\\u201d\\n\\nIt was \\"a big move\\" for her, she said."])
     >>> found = quotes(corpus)
     >>> [corpus.joined[s:e] for s, e in zip(found.start, found.end)], found.speaker.tolist()
@@ -270,7 +270,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
     compat : {None, "textstat"}
         Accepted for the common interface; sourcing is the same in both modes.
 
@@ -281,7 +281,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> text = 'Officials said the bridge will reopen in May. "It is safe to cross," the mayor told reporters.'
     >>> scores = compute(segment([text]))
     >>> {k: round(float(v[0]), 2) for k, v in scores.items() if k.endswith(("attributions", "quotes", "sources"))}
@@ -356,7 +356,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["\\u201cWe must act now and with compassion.\\u201d\\nPolice said 12 people were hurt."])
     >>> [(e.label, e.text) for e in evidence(corpus, 0) if e.label in ("attribution", "orphan_quote", "figure")]
     [('attribution', 'said'), ('orphan_quote', '\\u201cWe must act now and with compassion.\\u201d'), ('figure', '12')]
@@ -399,3 +399,22 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
         if words.doc[f] == doc:
             add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]))
     return items
+
+
+class Sourcing:
+    """The sourcing family behind the :class:`~framing.families.base.Family` interface."""
+
+    name = NAME
+
+    def columns(self, config) -> tuple[str, ...]:
+        return tuple(COLUMNS)
+
+    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
+        return compute(corpus)
+
+    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
+        return evidence(corpus, doc)
+
+
+FAMILY = Sourcing()
+

@@ -16,15 +16,15 @@ A sentence carries an attribution cue when it holds
   ``on condition of anonymity`` …): consecutive words of one sentence, in any case, with only white
   space between them.
 
-Everything is computed once per batch on the word arrays of the :class:`~framing.segment.Corpus`:
+Everything is computed once per batch on the word arrays of the :class:`~framing.core.segment.Corpus`:
 verb forms and phrase words through the shared word-type table (one lookup per type, not per token),
-phrases with :class:`framing.phrases.PhraseMatcher` (shared with the style family), and cues are
+phrases with :class:`framing.cues.phrases.PhraseMatcher` (shared with the style family), and cues are
 mapped to sentences with ``searchsorted``. :func:`attributions` adds the precise rules the sourcing
 family counts (see its docstring), evaluated only at candidate words.
 
 Examples
 --------
->>> from framing.segment import segment
+>>> from framing.core.segment import segment
 >>> corpus = segment(["The agency declined to comment.\\nRead more\\nCNN reported the fire late."])
 >>> line_cues(corpus).tolist()
 [True, False, True]
@@ -39,11 +39,11 @@ from typing import Any
 
 import numpy as np
 
-from . import _chars
-from ._resources import data_text
-from .phrases import PhraseMatcher
-from .segment import _WORD_TYPES, Corpus
-from .wordtypes import DerivedTypeColumn
+from framing.core import chars as _chars
+from framing.core.resources import data_text
+from framing.cues.phrases import PhraseMatcher
+from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.vocabulary import DerivedTypeColumn
 
 LEXICON_FILE = "reporting_cues.json"
 
@@ -112,7 +112,7 @@ def cue_matches(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["Reported by Ann. Officials said so, according to Reuters."])
     >>> starts, ends = cue_matches(corpus)
     >>> [corpus.joined[s:e] for s, e in zip(starts, ends)]
@@ -140,7 +140,7 @@ def sentence_cues(corpus: Corpus) -> np.ndarray:
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
 
     Returns
     -------
@@ -148,7 +148,7 @@ def sentence_cues(corpus: Corpus) -> np.ndarray:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["Police said the road reopened. Subscribe now. Reports"])
     >>> sentence_cues(corpus).tolist()
     [True, False, False]
@@ -176,7 +176,7 @@ def line_cues(corpus: Corpus) -> np.ndarray:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> line_cues(segment(["Share this story\\nThe mayor told reporters she would run."])).tolist()
     [False, True]
     """
@@ -215,7 +215,7 @@ def _word_class() -> DerivedTypeColumn:
     """Bit flags of every word type: which lists of the lexicon's ``attribution`` section hold it."""
     global _WORD_CLASS
     if _WORD_CLASS is None:
-        from ._resources import stop_words
+        from framing.core.resources import stop_words
 
         section = cue_lexicon()["attribution"]
         members = {name: [w.lower() for w in section[name]] for name in _CLASSES}
@@ -297,7 +297,7 @@ def punctuation(corpus: Corpus) -> np.ndarray:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> punctuation(segment(['He said: "Go."'])).tolist()
     [7, 9, 12, 13]
     """
@@ -313,7 +313,7 @@ def chars_at(corpus: Corpus, chars: str) -> np.ndarray:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> chars_at(segment(['a "b"']), '"').tolist()
     [2, 4]
     """
@@ -403,7 +403,7 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["Yesterday Secretary Alejandro Mayorkas met the Department of Homeland Security chief."])
     >>> first, last = name_runs(corpus)
     >>> [corpus.joined[corpus._word_bounds[0][f]:corpus._word_bounds[1][l]] for f, l in zip(first, last)]
@@ -463,7 +463,7 @@ def attributions(corpus: Corpus) -> Attributions:
     Parameters
     ----------
     corpus : Corpus
-        A segmented batch (:func:`framing.segment.segment`).
+        A segmented batch (:func:`framing.core.segment.segment`).
 
     Returns
     -------
@@ -471,7 +471,7 @@ def attributions(corpus: Corpus) -> Attributions:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> corpus = segment(["Spot gold added 0.1%. \\u201cWe will win,\\u201d added Claure. Data show a rise."])
     >>> found = attributions(corpus)
     >>> [corpus.joined[s:e] for s, e in zip(found.start, found.end)]
@@ -721,7 +721,7 @@ def attributed_sentences(corpus: Corpus) -> np.ndarray:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> attributed_sentences(segment(["That said, we left. The United States agreed. Police said so."])).tolist()
     [False, False, True]
     """
@@ -736,7 +736,7 @@ def word_in(corpus: Corpus, *lists: str) -> np.ndarray:
 
     Examples
     --------
-    >>> from framing.segment import segment
+    >>> from framing.core.segment import segment
     >>> word_in(segment(["The mayor spoke on Monday"]), "dates", "titles").tolist()
     [False, True, False, False, True]
     """

@@ -1,0 +1,217 @@
+"""The public face: :func:`score` for batches, :func:`analyze` for one document, :func:`flag` for
+quality flags, :func:`columns` for the column names."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from framing.config import Config, make_config
+from framing.core.evidence import Report
+from framing.core.segment import segment
+from framing.judges.flags import FLAG_COLUMNS, LinearFlagger, QualityFlagger
+from framing.judges.norms import Norms, reference_norms
+from framing.pipeline import DEFAULT_BATCH_SIZE, ERROR_COLUMN, FAMILIES, score_corpus, score_texts
+from framing.pipeline import columns as _config_columns
+from framing.pipeline import evidence as _evidence
+
+__all__ = ["DEFAULT_BATCH_SIZE", "ERROR_COLUMN", "FAMILIES", "FLAG_COLUMNS", "analyze", "columns", "flag", "score"]
+
+
+def columns(
+    signals: Iterable[str] | str | None = None, *, lexicons: Any = None, config: Config | None = None
+) -> list[str]:
+    """The score columns :func:`score` returns for ``signals``, in order (without ``error``).
+
+    Examples
+    --------
+    >>> columns("readability")[:3]
+    ['text.characters', 'text.letters', 'text.words']
+    >>> columns("framing", lexicons="immigration")[-2:]
+    ['framing.immigration.balance', 'framing.immigration.topic']
+    """
+    return _config_columns(make_config(config, signals=signals, lexicons=lexicons))
+
+
+def score(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    signals: Iterable[str] | str | None = None,
+    n_jobs: int = 1,
+    progress: bool = False,
+    compat: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_chars: int | None = None,
+    lexicons: Any = None,
+    patterns: Any = None,
+    norms: "bool | Norms" = False,
+    config: Config | None = None,
+) -> pd.DataFrame:
+    """Score a batch of texts: one row per input, in input order.
+
+    Parameters
+    ----------
+    texts : iterable
+        The documents. ``None``, NaN, non-strings and blank strings are kept as rows of NaN with
+        the reason in the ``error`` column; no row is ever dropped. A ``pandas.Series`` keeps its
+        index when ``ids`` is not given.
+    ids : iterable, optional
+        Row labels (the index of the result, named ``id``); must match ``texts`` in length.
+    signals : str or list of str, optional
+        Signal families to compute (default: all). See :data:`FAMILIES`.
+    n_jobs : int, default 1
+        Worker processes. Results are bitwise identical for any ``n_jobs``.
+    progress : bool, default False
+        Report documents per second on standard error.
+    compat : {None, "textstat"}, default None
+        ``"textstat"`` reproduces textstat 0.7.8's readability numbers and counts.
+    batch_size : int, default 256
+        Documents segmented together; memory grows with it, results do not change.
+    max_chars : int, optional
+        Longer texts get an ``error`` instead of scores.
+    lexicons : lexicon or list of lexicons, optional
+        The frame sets of the ``framing`` family (default: the bundled ``immigration`` and
+        ``generic``): bundled names, ``.toml``/``.json`` paths, dicts in the lexicon format or
+        :class:`~framing.cues.lexicon.Lexicon` objects (see :func:`framing.load_lexicon`).
+    patterns : path, mapping or PatternSet, optional
+        Boilerplate patterns added to the shipped ones (see :class:`framing.Config`).
+    norms : bool or Norms, default False
+        Add, after each column, ``<column>.pct``: its percentile among the reference documents
+        (``True``: the shipped norms of professional news, :func:`framing.judges.norms.reference_norms`;
+        or any :class:`framing.judges.norms.Norms`, e.g. learnt by :class:`framing.Analyzer`).
+
+    config : Config, optional
+        ``signals``, ``compat``, ``lexicons``, ``patterns`` and ``max_chars`` in one checked object
+        (pass either it or those options).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns named ``family.signal`` (see :func:`columns`) and ``error`` (None when scored).
+
+    Examples
+    --------
+    >>> df = score(["The cat sat on the mat. It was happy.", None])
+    >>> df[["text.words", "text.sentences", "error"]]
+       text.words  text.sentences         error
+    0         9.0             2.0          None
+    1         NaN             NaN  missing text
+    """
+    config = make_config(config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, max_chars=max_chars)
+    if not isinstance(norms, (bool, Norms)):
+        raise TypeError(f"norms must be True, False or a framing.judges.norms.Norms, got {type(norms).__name__}")
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of documents, not a single string; use analyze() for one text")
+    index = None
+    if isinstance(texts, pd.Series):
+        index = texts.index
+        texts = texts.tolist()
+    texts = list(texts)
+    if ids is not None:
+        ids = list(ids)
+        if len(ids) != len(texts):
+            raise ValueError(f"ids has {len(ids)} items but texts has {len(texts)}")
+        index = pd.Index(ids, name="id")
+
+    started, done = time.perf_counter(), 0
+
+    def report(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            print(f"\rframing: {done}/{len(texts)} documents, {rate:,.0f} docs/s", end="", file=sys.stderr)
+
+    data, errors = score_texts(texts, config, n_jobs=n_jobs, batch_size=batch_size, on_chunk=report)
+    if progress:
+        print(file=sys.stderr)
+    frame = pd.DataFrame(data, columns=list(data), index=index)
+    if norms is True:
+        frame = reference_norms().with_percentiles(frame)
+    elif isinstance(norms, Norms):
+        frame = norms.with_percentiles(frame)
+    frame[ERROR_COLUMN] = pd.Series(errors, index=frame.index, dtype=object)
+    return frame
+
+
+def analyze(
+    text: str,
+    *,
+    signals: Iterable[str] | str | None = None,
+    compat: str | None = None,
+    lexicons: Any = None,
+    patterns: Any = None,
+    config: Config | None = None,
+) -> Report:
+    """Score one document and locate the evidence behind its scores.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    signals, compat, lexicons, patterns, config
+        As in :func:`score`.
+
+    Returns
+    -------
+    Report
+        ``.scores`` (the columns of :func:`score`), ``.evidence`` (spans into ``text``).
+
+    Examples
+    --------
+    >>> report = analyze("Officials announced a comprehensive investigation. Nobody knew why.")
+    >>> [e.text for e in report.evidence_for("text.polysyllables")]
+    ['Officials', 'comprehensive', 'investigation', 'Nobody']
+    >>> report.scores["text.sentences"]
+    2.0
+    """
+    config = make_config(config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns)
+    corpus = segment([text], max_chars=config.max_chars)
+    values = score_corpus(corpus, config)
+    scores: dict[str, Any] = {name: float(v[0]) for name, v in values.items()}
+    scores[ERROR_COLUMN] = corpus.errors[0]
+    return Report(text=text if isinstance(text, str) else "", scores=scores, evidence=_evidence(corpus, 0, config))
+
+
+def flag(
+    texts: Iterable[Any],
+    *,
+    ids: Iterable[Any] | None = None,
+    flagger: "QualityFlagger | LinearFlagger | None" = None,
+    n_jobs: int = 1,
+    keep_scores: bool = False,
+    config: Config | None = None,
+) -> pd.DataFrame:
+    """Score texts with every family and flag them.
+
+    Parameters
+    ----------
+    texts : iterable
+        The documents, as in :func:`framing.score`.
+    ids : iterable, optional
+        Row labels.
+    flagger : QualityFlagger or LinearFlagger, optional
+        Rules and thresholds (default: ``QualityFlagger()``, against the shipped norms), or a
+        trained :class:`LinearFlagger`.
+    n_jobs : int, default 1
+        Worker processes for scoring.
+    keep_scores : bool, default False
+        Return the scores too, before the flag columns.
+    config : Config, optional
+        What to score (default: every family, the bundled lexicons and patterns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`FLAG_COLUMNS` and ``error``, one row per text in input order.
+    """
+    scores = score(texts, ids=ids, n_jobs=n_jobs, config=config)
+    flags = (flagger or QualityFlagger()).flag(scores)
+    if keep_scores:
+        return pd.concat([scores.drop(columns=[ERROR_COLUMN]), flags, scores[[ERROR_COLUMN]]], axis=1)
+    return pd.concat([flags, scores[[ERROR_COLUMN]]], axis=1)

@@ -1,0 +1,38 @@
+"""The contract every signal family keeps.
+
+A family is one module (or sub-package) of :mod:`framing.families` that exposes ``FAMILY``, an
+object with this interface. Families never import one another: what two of them need lives below
+them, in :mod:`framing.cues` or :mod:`framing.core` (``tests/test_layers.py`` checks it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+import numpy as np
+
+if TYPE_CHECKING:  # the configuration sits above the families; they only read its fields
+    from framing.config import Config
+    from framing.core.evidence import Evidence
+    from framing.core.segment import Corpus
+
+
+@runtime_checkable
+class Family(Protocol):
+    """A signal family: its columns, their values for a batch, the evidence for one document."""
+
+    #: The family's name, the part of its column names before the first dot (except ``text.*``
+    #: counts, which the readability family owns).
+    name: str
+
+    def columns(self, config: "Config") -> tuple[str, ...]:
+        """The family's columns under ``config``, in output order."""
+        ...
+
+    def compute(self, corpus: "Corpus", config: "Config") -> dict[str, np.ndarray]:
+        """Every column for every document of ``corpus``: arrays of shape ``(corpus.n_docs,)``."""
+        ...
+
+    def evidence(self, corpus: "Corpus", doc: int, config: "Config") -> list["Evidence"]:
+        """The located findings behind document ``doc``'s values."""
+        ...
