@@ -250,7 +250,7 @@ def test_contains_dispatch_matches_like_plain_alternation() -> None:
     patterns = boilerplate.shipped_patterns()
     regex, groups = patterns.regex("contains")
     plain = [
-        (category, re.compile(boilerplate._expand(p, patterns.definitions)))
+        (category, re.compile(boilerplate.patterns._expand(p, patterns.definitions)))
         for category in boilerplate.CATEGORIES
         for p in patterns.patterns[category]["contains"]
     ]
