@@ -117,16 +117,18 @@ def time_families(batch: list[str], configurations: dict[str, tuple], repeats: i
     import statistics
     import time
 
+    from framing.config import Config
     from framing.core.segment import segment
 
     chunks = [batch[i : i + batch_size] for i in range(0, len(batch), batch_size)]
+    config = Config()
 
     def run(families: tuple) -> float:
         started = time.perf_counter()
         for chunk in chunks:
             corpus = segment(chunk)
             for family in families:
-                family.compute(corpus)
+                getattr(family, "FAMILY", family).compute(corpus, config)  # a family module or its FAMILY
         return time.perf_counter() - started
 
     for families in configurations.values():

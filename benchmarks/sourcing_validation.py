@@ -43,7 +43,8 @@ import pandas as pd
 import framing
 from framing.cues import attribution
 from framing.families import sourcing
-from framing.faces.api import DEFAULT_BATCH_SIZE, FAMILIES
+from framing.config import Config
+from framing.pipeline import DEFAULT_BATCH_SIZE, FAMILIES
 from framing.core.segment import segment
 
 from . import _data
@@ -328,7 +329,8 @@ def speed_table(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
 
     batch = build_batch(n_docs)
     chunks = [batch[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(batch), DEFAULT_BATCH_SIZE)]
-    others = tuple(module for name, module in FAMILIES.items() if name != sourcing.NAME)
+    others = tuple(family for name, family in FAMILIES.items() if name != sourcing.NAME)
+    config = Config()
     passes = []
     for _ in range(repeats + 1):  # the first pass is the warm-up
         base = added = 0.0
@@ -336,7 +338,7 @@ def speed_table(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
             started = time.perf_counter()
             corpus = segment(chunk)
             for family in others:
-                family.compute(corpus)
+                family.compute(corpus, config)
             middle = time.perf_counter()
             sourcing.compute(corpus)
             base += middle - started
