@@ -7,7 +7,8 @@ them, in :mod:`framing.cues` or :mod:`framing.core` (``tests/test_layers.py`` ch
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -36,3 +37,35 @@ class Family(Protocol):
     def evidence(self, corpus: "Corpus", doc: int, config: "Config") -> list["Evidence"]:
         """The located findings behind document ``doc``'s values."""
         ...
+
+
+class FunctionFamily:
+    """A family made of a module's functions: ``compute(corpus, **options)`` and
+    ``evidence(corpus, doc, **options)``, where ``options(config)`` picks the configuration fields
+    the family reads (e.g. ``{"patterns": config.patterns}``) and ``columns(config)`` names its
+    columns. Every family module declares its ``FAMILY`` with it.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        columns: "Callable[[Config], Sequence[str]]",
+        compute: "Callable[..., dict[str, np.ndarray]]",
+        evidence: "Callable[..., list[Evidence]]",
+        options: "Callable[[Config], dict[str, Any]]" = lambda config: {},
+    ) -> None:
+        self.name = name
+        self._columns, self._compute, self._evidence, self._options = columns, compute, evidence, options
+
+    def columns(self, config: "Config") -> tuple[str, ...]:
+        return tuple(self._columns(config))
+
+    def compute(self, corpus: "Corpus", config: "Config") -> dict[str, np.ndarray]:
+        return self._compute(corpus, **self._options(config))
+
+    def evidence(self, corpus: "Corpus", doc: int, config: "Config") -> list["Evidence"]:
+        return self._evidence(corpus, doc, **self._options(config))
+
+    def __repr__(self) -> str:
+        return f"FunctionFamily({self.name!r})"

@@ -53,9 +53,10 @@ from typing import Any, Union
 import numpy as np
 import pandas as pd
 
-from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
 from framing.core.evidence import Evidence
 from framing.core.segment import Corpus, segment
+from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
+from framing.families.base import FunctionFamily
 
 NAME = "framing"
 
@@ -235,20 +236,9 @@ def cue_table(texts: Sequence[Any], lexicons: Any = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).sort_values(["doc", "start", "set"], kind="stable").reset_index(drop=True)
 
 
-class Framing:
-    """The framing family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(columns(config.lexicons))
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus, lexicons=config.lexicons)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc, lexicons=config.lexicons)
-
-
-FAMILY = Framing()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(
+    NAME,
+    columns=lambda config: columns(config.lexicons), compute=compute, evidence=evidence,
+    options=lambda config: {"lexicons": config.lexicons},
+)

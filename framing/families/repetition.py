@@ -124,11 +124,12 @@ import pandas as pd
 import scipy.sparse as sp
 
 from framing.core import chars as _chars
-from framing.core.resources import stop_words
 from framing.core.evidence import Evidence
-from framing.core.stemming import porter_stem
+from framing.core.resources import stop_words
 from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.stemming import porter_stem
 from framing.core.vocabulary import DerivedTypeColumn
+from framing.families.base import FunctionFamily
 
 NAME = "repetition"
 
@@ -518,20 +519,5 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     return items
 
 
-class Repetition:
-    """The repetition family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc)
-
-
-FAMILY = Repetition()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence)

@@ -43,11 +43,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from framing.core.chars import UPPER as UPPER_CLASS
+from framing.core.evidence import Evidence
+from framing.core.segment import Corpus
 from framing.cues import attribution
 from framing.cues.quotes import code_array, quote_spans
-from framing.core.evidence import Evidence
-from framing.core.chars import UPPER as UPPER_CLASS
-from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
 
 NAME = "sourcing"
 COMPAT_MODES = (None, "textstat")  # sourcing does not depend on the compat mode
@@ -401,20 +402,5 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     return items
 
 
-class Sourcing:
-    """The sourcing family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc)
-
-
-FAMILY = Sourcing()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence)

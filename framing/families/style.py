@@ -55,11 +55,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from framing.core.evidence import Evidence
 from framing.core.resources import data_text
+from framing.core.segment import Corpus
 from framing.cues.phrases import PhraseMatcher
 from framing.cues.quotes import inside_quotes
-from framing.core.evidence import Evidence
-from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
 
 NAME = "style"
 PHRASES_FILE = "style_phrases.json"
@@ -174,20 +175,5 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     return items
 
 
-class Style:
-    """The style family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc)
-
-
-FAMILY = Style()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence)

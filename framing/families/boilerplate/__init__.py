@@ -75,6 +75,7 @@ import numpy as np
 
 from framing.core.evidence import Evidence
 from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
 from framing.families.boilerplate.features import FEATURES, LineTable, line_features
 from framing.families.boilerplate.model import model_probabilities, shipped_model
 from framing.families.boilerplate.patterns import PatternSet, load_patterns, shipped_patterns
@@ -164,21 +165,9 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
     return found
 
 
-class Boilerplate:
-    """The boilerplate family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus, patterns=config.patterns)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc, patterns=config.patterns)
-
-
-FAMILY = Boilerplate()
-
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(
+    NAME,
+    columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
+    options=lambda config: {"patterns": config.patterns},
+)

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from framing.families.readability.textstat import textstat_counts, textstat_formulas
 from framing.core.evidence import Evidence
 from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
+from framing.families.readability.textstat import textstat_counts, textstat_formulas
 
 NAME = "readability"
 COMPAT_MODES = (None, "textstat")
@@ -179,20 +180,9 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     return items
 
 
-class Readability:
-    """The readability family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus, compat=config.compat)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc, compat=config.compat)
-
-
-FAMILY = Readability()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(
+    NAME,
+    columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
+    options=lambda config: {"compat": config.compat},
+)
