@@ -159,8 +159,267 @@ def print_draw() -> None:
                 print("  ctx: " + text[s:e].replace("\n", " / "))
 
 
-if __name__ == "__main__":
-    if sys.argv[1:] == ["draw"]:
-        print_draw()
+SENTENCE_COLUMNS = ("split", "corpus", "doc", "start", "end", "sha1", "carries_relation", "relations")
+RELATION_COLUMNS = ("corpus", "doc", "sentence_start", "index", "kind", "cue_start", "cue_end", "cue_sha1",
+                    "source_start", "source_end", "source_sha1", "source_class", "resolved_class",
+                    "content_start", "content_end", "content_sha1")
+CLASSES = ("named_person", "named_org", "described", "vague", "pronoun")
+
+
+# -- building the stored files from a labelling sheet (the sheet holds text and stays outside the repository) ---
+def _nearest(text: str, needle: str, lo: int, hi: int, anchor: int) -> int:
+    """Start of the occurrence of ``needle`` in ``text[lo:hi]`` nearest to ``anchor`` (-1 if none).
+    ``needle@k`` takes the k-th occurrence in the range instead."""
+    k = None
+    if re.search(r"@\d+$", needle):
+        needle, k = needle.rsplit("@", 1)
+        k = int(k)
+    found, at = [], text.find(needle, lo)
+    while at != -1 and at + len(needle) <= hi:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    if not found:
+        return -1
+    if k is not None:
+        return found[k - 1] if k <= len(found) else -1
+    return min(found, key=lambda a: abs(a - anchor))
+
+
+def _span(text: str, needle: str, lo: int, hi: int, anchor: int) -> tuple[int, int]:
+    if re.search(r"@\d+$", needle):
+        bare = needle.rsplit("@", 1)[0]
     else:
-        raise SystemExit("usage: relations.py draw  (the checker comes with the labels)")
+        bare = needle
+    at = _nearest(text, needle, lo, hi, anchor)
+    return (at, at + len(bare)) if at >= 0 else (-1, -1)
+
+
+def build(sheet: str) -> None:
+    """Turn a labelling sheet into ``relation_sentences.tsv`` and ``relations.tsv``.
+
+    The sheet has one line per relation, ``<sentence number>\\t<kind>|<cue>|<source>|<class>|<content>``,
+    sentence numbers as printed by ``draw``; the cue is a string of the sentence (``cue@k``: its k-th
+    occurrence), the source a string of the sentence or of the text before it (``-``: implicit), the class
+    one of :data:`CLASSES` (``pronoun>resolved class``), the content ``first words ... last words`` near the
+    cue (``-``: not delimited). A sentence with no line carries no relation.
+    """
+    docs = corpora()
+    rows = draw(docs)
+    by_sentence: dict[int, list[list[str]]] = {}
+    for number, line in enumerate(Path(sheet).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        n, rest = line.split("\t", 1)
+        fields = rest.split("|")
+        if len(fields) != 5:
+            raise SystemExit(f"{sheet}:{number}: expected 5 fields: {line}")
+        by_sentence.setdefault(int(n), []).append([f.strip() for f in fields])
+    relations, problems = [], []
+    for n, row in enumerate(rows):
+        text, s, e = docs[row["corpus"]][row["doc"]], row["start"], row["end"]
+        row["relations"] = 0
+        for index, (kind, cue, source, klass, content) in enumerate(by_sentence.get(n, [])):
+            where = f"#{n} {kind}|{cue}|{source}"
+            if kind not in KINDS:
+                problems.append(f"{where}: kind {kind!r}")
+            cls, _, resolved = klass.partition(">")
+            resolved = resolved or cls
+            if cls not in CLASSES or resolved not in CLASSES[:4] or (cls == "pronoun") != (">" in klass):
+                problems.append(f"{where}: class {klass!r}")
+            c0, c1 = _span(text, cue, s, e, s)
+            if c0 < 0:
+                problems.append(f"{where}: cue not in the sentence")
+                continue
+            s0 = s1 = -1
+            if source != "-":
+                s0, s1 = _span(text, source, s, e, c0)
+                if s0 < 0:
+                    s0, s1 = _span(text, source, max(0, s - 3000), s, s)
+                if s0 < 0:
+                    problems.append(f"{where}: source not found")
+            t0 = t1 = -1
+            if content != "-":
+                first, _, last = content.partition(" ... ")
+                a = _nearest(text, first, max(0, c0 - 3000), min(len(text), c1 + 3000), c0)
+                if a < 0:
+                    problems.append(f"{where}: content start {first!r} not found")
+                else:
+                    t0 = a
+                    if last:
+                        b = text.find(last, a + len(first))
+                        if b < 0 or b - a > 4000:
+                            problems.append(f"{where}: content end {last!r} not found")
+                        t1 = b + len(last)
+                    else:
+                        t1 = a + len(first)
+            relations.append({
+                "corpus": row["corpus"], "doc": row["doc"], "sentence_start": s, "index": index, "kind": kind,
+                "cue_start": c0, "cue_end": c1, "cue_sha1": sample.sentence_hash(text[c0:c1]),
+                "source_start": s0 if s0 >= 0 else "", "source_end": s1 if s0 >= 0 else "",
+                "source_sha1": sample.sentence_hash(text[s0:s1]) if s0 >= 0 else "",
+                "source_class": cls, "resolved_class": resolved,
+                "content_start": t0 if t0 >= 0 else "", "content_end": t1 if t0 >= 0 else "",
+                "content_sha1": sample.sentence_hash(text[t0:t1]) if t0 >= 0 else "",
+            })  # fmt: skip
+            row["relations"] += 1
+    unknown = set(by_sentence) - set(range(len(rows)))
+    if unknown:
+        problems.append(f"sentence numbers out of range: {sorted(unknown)}")
+    if problems:
+        raise SystemExit("\n".join(problems))
+    with SENTENCES_TSV.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(SENTENCE_COLUMNS)
+        for row in rows:
+            writer.writerow([row["split"], row["corpus"], row["doc"], row["start"], row["end"], row["hash"],
+                             int(row["relations"] > 0), row["relations"]])
+    with RELATIONS_TSV.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, RELATION_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(relations)
+    print(f"wrote {len(rows)} sentences and {len(relations)} relations", file=sys.stderr)
+
+
+def show(sheet_rows: str | None = None) -> None:
+    """Print every stored relation with its spans read from the corpora (to reread the labels)."""
+    docs = corpora()
+    for rel in load()[1]:
+        text = docs[rel["corpus"]][rel["doc"]]
+        def part(a, b):
+            return text[int(a):int(b)].replace("\n", " / ") if a != "" else "-"
+        print(f"{rel['corpus']} {rel['doc']} {rel['sentence_start']}.{rel['index']} {rel['kind']} "
+              f"[{part(rel['cue_start'], rel['cue_end'])}] <{part(rel['source_start'], rel['source_end'])}> "
+              f"{rel['source_class']}>{rel['resolved_class']} {{{part(rel['content_start'], rel['content_end'])}}}")
+
+
+# -- loading and checking ----------------------------------------------------------------------------
+def load() -> tuple[list[dict], list[dict]]:
+    """The stored sentence rows and relation rows (strings, as in the files)."""
+    with SENTENCES_TSV.open(encoding="utf-8") as handle:
+        sentences_ = list(csv.DictReader(handle, delimiter="\t"))
+    with RELATIONS_TSV.open(encoding="utf-8") as handle:
+        relations_ = list(csv.DictReader(handle, delimiter="\t"))
+    return sentences_, relations_
+
+
+def check(docs: dict[str, dict[str, str]] | None = None) -> tuple[list[dict], list[dict], list[str]]:
+    """Load the labels and verify them against the corpora: every sentence and span hash, the
+    sentence spans against framing's segmentation, cues inside their sentence, relation counts.
+    Returns ``(sentences, relations, texts of the sentences)``; raises ``SystemExit`` on a mismatch."""
+    docs = docs or corpora()
+    sentences_, relations_ = load()
+    problems, texts = [], []
+    key = {}
+    for row in sentences_:
+        text = docs[row["corpus"]][row["doc"]]
+        s, e = int(row["start"]), int(row["end"])
+        texts.append(text[s:e])
+        if sample.sentence_hash(text[s:e]) != row["sha1"]:
+            problems.append(f"sentence hash mismatch: {row['corpus']} {row['doc']} {s}")
+        key[(row["corpus"], row["doc"], row["start"])] = row
+    spans_of = {}
+    for row in sentences_:
+        doc = (row["corpus"], row["doc"])
+        if doc not in spans_of:
+            spans_of[doc] = set(sample.sentences(docs[row["corpus"]][row["doc"]]))
+        if (int(row["start"]), int(row["end"])) not in spans_of[doc]:
+            problems.append(f"not one of framing's sentences: {doc} {row['start']}")
+    per_sentence = Counter()
+    for rel in relations_:
+        text = docs[rel["corpus"]][rel["doc"]]
+        row = key.get((rel["corpus"], rel["doc"], rel["sentence_start"]))
+        if row is None:
+            problems.append(f"relation of an unknown sentence: {rel['corpus']} {rel['doc']} {rel['sentence_start']}")
+            continue
+        per_sentence[(rel["corpus"], rel["doc"], rel["sentence_start"])] += 1
+        if not int(row["start"]) <= int(rel["cue_start"]) < int(rel["cue_end"]) <= int(row["end"]):
+            problems.append(f"cue outside its sentence: {rel}")
+        for part in ("cue", "source", "content"):
+            if rel[f"{part}_start"] != "":
+                a, b = int(rel[f"{part}_start"]), int(rel[f"{part}_end"])
+                if sample.sentence_hash(text[a:b]) != rel[f"{part}_sha1"]:
+                    problems.append(f"{part} hash mismatch: {rel['corpus']} {rel['doc']} {a}")
+        if rel["kind"] not in KINDS or rel["source_class"] not in CLASSES or rel["resolved_class"] not in CLASSES[:4]:
+            problems.append(f"bad kind or class: {rel}")
+    for k, row in key.items():
+        if int(row["relations"]) != per_sentence[k] or int(row["carries_relation"]) != int(per_sentence[k] > 0):
+            problems.append(f"relation count mismatch: {k}")
+    if problems:
+        raise SystemExit("label check failed:\n" + "\n".join(problems[:50]))
+    return sentences_, relations_, texts
+
+
+def _words(texts: list[str]) -> list[int]:
+    """framing's word count of each text (segmentation only)."""
+    from framing.core.segment import segment
+
+    corpus = segment(texts)
+    return corpus.words.per_doc(len(texts)).tolist()
+
+
+def counts() -> dict:
+    """The label set's counts, checked against the corpora first."""
+    sentences_, relations_, texts = check()
+    words = _words(texts)
+    for row, n in zip(sentences_, words):
+        row["words"] = n
+    groups = {"all": lambda r: True}
+    for split in ("dev", "test"):
+        groups[split] = lambda r, split=split: r["split"] == split
+    for corpus in CORPORA:
+        groups[corpus] = lambda r, corpus=corpus: r["corpus"] == corpus
+        for split in ("dev", "test"):
+            groups[f"{corpus}/{split}"] = lambda r, corpus=corpus, split=split: r["corpus"] == corpus and r["split"] == split
+    split_of = {(r["corpus"], r["doc"]): r["split"] for r in sentences_}
+    out = {"sentences_file": SENTENCES_TSV.name, "relations_file": RELATIONS_TSV.name, "seed": SEED, "groups": {}}
+    for name, keep in groups.items():
+        rows = [r for r in sentences_ if keep(r)]
+        rels = [x for x in relations_ if keep({"corpus": x["corpus"], "split": split_of[(x["corpus"], x["doc"])]})]
+        n_words = sum(r["words"] for r in rows)
+        out["groups"][name] = {
+            "documents": len({(r["corpus"], r["doc"]) for r in rows}),
+            "sentences": len(rows),
+            "words": n_words,
+            "with_relation": sum(int(r["carries_relation"]) for r in rows),
+            "relations": len(rels),
+            "relations_per_sentence": round(len(rels) / len(rows), 3) if rows else None,
+            "relations_per_100_words": round(100 * len(rels) / n_words, 2) if n_words else None,
+            "sentences_by_relation_count": dict(sorted(Counter(int(r["relations"]) for r in rows).items())),
+            "by_kind": {k: sum(x["kind"] == k for x in rels) for k in KINDS},
+            "by_source_class": {k: sum(x["source_class"] == k for x in rels) for k in CLASSES},
+            "by_resolved_class": {k: sum(x["resolved_class"] == k for x in rels) for k in CLASSES[:4]},
+            "implicit_source": sum(x["source_start"] == "" for x in rels),
+            "content_delimited": sum(x["content_start"] != "" for x in rels),
+        }
+    return out
+
+
+def main() -> None:
+    """Check the labels, print the counts and write them to ``benchmarks/results/relation_labels.json``."""
+    out = counts()
+    RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS_JSON.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    header = f"{'group':<18}{'docs':>5}{'sent':>6}{'words':>7}{'w/rel':>6}{'rels':>6}{'r/sent':>8}{'r/100w':>8}"
+    print("labels check out: every sentence and span hash matches\n" + header)
+    for name, g in out["groups"].items():
+        print(f"{name:<18}{g['documents']:>5}{g['sentences']:>6}{g['words']:>7}{g['with_relation']:>6}{g['relations']:>6}"
+              f"{g['relations_per_sentence']:>8}{g['relations_per_100_words']:>8}")
+    for name in ("all", "dev", "test"):
+        g = out["groups"][name]
+        print(f"{name}: by kind {g['by_kind']}; by source class {g['by_source_class']}; resolved {g['by_resolved_class']}; "
+              f"implicit {g['implicit_source']}; relations per sentence {g['sentences_by_relation_count']}")
+    print(f"wrote {RESULTS_JSON.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args == ["draw"]:
+        print_draw()
+    elif len(args) == 2 and args[0] == "build":
+        build(args[1])
+    elif args == ["show"]:
+        show()
+    elif not args:
+        main()
+    else:
+        raise SystemExit("usage: relations.py [draw | build SHEET | show]")
