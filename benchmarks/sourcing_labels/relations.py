@@ -2,8 +2,9 @@
 
 Usage::
 
-    PYTHONPATH=. python benchmarks/sourcing_labels/relations.py draw > /tmp/to_label.txt   # the sentences, with context
-    PYTHONPATH=. python benchmarks/sourcing_labels/relations.py                            # check hashes, print and write counts
+    PYTHONPATH=. python benchmarks/sourcing_labels/relations.py draw > /tmp/to_label.txt  # the sample, with context
+    PYTHONPATH=. python benchmarks/sourcing_labels/relations.py       # check hashes, print and write the counts
+    PYTHONPATH=. python benchmarks/sourcing_labels/relations.py show  # every relation with its spans, to reread
 
 The labelling guide is ``RELATIONS.md`` next to this file. The sentences are framing's own
 sentence spans (:func:`framing.core.segment.segment`), drawn with a fixed random seed as windows
@@ -54,6 +55,8 @@ HERE = Path(__file__).resolve().parent
 SENTENCES_TSV = HERE / "relation_sentences.tsv"
 RELATIONS_TSV = HERE / "relations.tsv"
 RESULTS_JSON = ROOT / "benchmarks" / "results" / "relation_labels.json"
+GUIDE = HERE / "RELATIONS.md"
+COUNTS_START, COUNTS_END = "<!-- counts:start -->", "<!-- counts:end -->"
 
 #: Random seed of the draw (the issue number), fixed before labelling.
 SEED = 15
@@ -65,8 +68,6 @@ CORPORA = ("nfc", "wikinews", "newsarticles")
 NEWSARTICLES_OUTLETS = ("abcnews.go.com", "www.huffingtonpost.com", "www.cnn.com", "www.bbc.co.uk")
 
 KINDS = ("speech", "document", "belief", "intention", "nominal")
-SOURCE_CLASSES = ("named_person", "named_org", "described", "vague", "pronoun_named_person", "pronoun_named_org",
-                  "pronoun_described", "pronoun_vague", "implicit")
 
 
 def wikinews() -> dict[str, str]:
@@ -280,7 +281,7 @@ def build(sheet: str) -> None:
     print(f"wrote {len(rows)} sentences and {len(relations)} relations", file=sys.stderr)
 
 
-def show(sheet_rows: str | None = None) -> None:
+def show() -> None:
     """Print every stored relation with its spans read from the corpora (to reread the labels)."""
     docs = corpora()
     for rel in load()[1]:
@@ -304,7 +305,8 @@ def load() -> tuple[list[dict], list[dict]]:
 
 def check(docs: dict[str, dict[str, str]] | None = None) -> tuple[list[dict], list[dict], list[str]]:
     """Load the labels and verify them against the corpora: every sentence and span hash, the
-    sentence spans against framing's segmentation, cues inside their sentence, relation counts.
+    sentence spans against framing's segmentation and against a fresh :func:`draw`, cues inside their
+    sentence, relation counts.
     Returns ``(sentences, relations, texts of the sentences)``; raises ``SystemExit`` on a mismatch."""
     docs = docs or corpora()
     sentences_, relations_ = load()
@@ -344,6 +346,9 @@ def check(docs: dict[str, dict[str, str]] | None = None) -> tuple[list[dict], li
     for k, row in key.items():
         if int(row["relations"]) != per_sentence[k] or int(row["carries_relation"]) != int(per_sentence[k] > 0):
             problems.append(f"relation count mismatch: {k}")
+    drawn = [(r["split"], r["corpus"], r["doc"], str(r["start"]), str(r["end"])) for r in draw(docs)]
+    if drawn != [(r["split"], r["corpus"], r["doc"], r["start"], r["end"]) for r in sentences_]:
+        problems.append("the stored sentences are not the draw of draw() (seed, corpora or segmentation changed)")
     if problems:
         raise SystemExit("label check failed:\n" + "\n".join(problems[:50]))
     return sentences_, relations_, texts
@@ -369,7 +374,7 @@ def counts() -> dict:
     for corpus in CORPORA:
         groups[corpus] = lambda r, corpus=corpus: r["corpus"] == corpus
         for split in ("dev", "test"):
-            groups[f"{corpus}/{split}"] = lambda r, corpus=corpus, split=split: r["corpus"] == corpus and r["split"] == split
+            groups[f"{corpus}/{split}"] = lambda r, c=corpus, s=split: r["corpus"] == c and r["split"] == s
     split_of = {(r["corpus"], r["doc"]): r["split"] for r in sentences_}
     out = {"sentences_file": SENTENCES_TSV.name, "relations_file": RELATIONS_TSV.name, "seed": SEED, "groups": {}}
     for name, keep in groups.items():
@@ -400,15 +405,70 @@ def main() -> None:
     RESULTS_JSON.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_JSON.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     header = f"{'group':<18}{'docs':>5}{'sent':>6}{'words':>7}{'w/rel':>6}{'rels':>6}{'r/sent':>8}{'r/100w':>8}"
-    print("labels check out: every sentence and span hash matches\n" + header)
+    print("labels check out: the sentences are the seed-15 draw and every sentence and span hash matches\n" + header)
     for name, g in out["groups"].items():
-        print(f"{name:<18}{g['documents']:>5}{g['sentences']:>6}{g['words']:>7}{g['with_relation']:>6}{g['relations']:>6}"
+        print(f"{name:<18}{g['documents']:>5}{g['sentences']:>6}{g['words']:>7}{g['with_relation']:>6}"
+              f"{g['relations']:>6}"
               f"{g['relations_per_sentence']:>8}{g['relations_per_100_words']:>8}")
     for name in ("all", "dev", "test"):
         g = out["groups"][name]
-        print(f"{name}: by kind {g['by_kind']}; by source class {g['by_source_class']}; resolved {g['by_resolved_class']}; "
+        print(f"{name}: by kind {g['by_kind']}; by source class {g['by_source_class']}; "
+              f"resolved {g['by_resolved_class']}; "
               f"implicit {g['implicit_source']}; relations per sentence {g['sentences_by_relation_count']}")
     print(f"wrote {RESULTS_JSON.relative_to(ROOT)}")
+    if GUIDE.is_file():
+        text = GUIDE.read_text(encoding="utf-8")
+        start, end = text.find(COUNTS_START), text.find(COUNTS_END)
+        if start < 0 or end < start:
+            raise SystemExit(f"{GUIDE.name}: no {COUNTS_START} … {COUNTS_END} block to fill")
+        GUIDE.write_text(text[: start + len(COUNTS_START)] + "\n" + counts_markdown(out) + text[end:], encoding="utf-8")
+        print(f"updated the counts in {GUIDE.relative_to(ROOT)}")
+
+
+#: PolNeAR's aggregate anchors (``../shared/research/sourcing-boilerplate-anchors.md`` §1b):
+#: p25, median, p75 per article, or pooled shares.
+POLNEAR = {"relations_per_100_words": (2.63, 3.26, 3.91), "relations_per_sentence": (0.46, 0.62, 0.77),
+           "share_of_sentences_with_cue": 0.494, "pronoun_sources": 0.207}
+
+
+def counts_markdown(out: dict) -> str:
+    """The counts block of ``RELATIONS.md``, written from the counts (never by hand)."""
+    g = out["groups"]
+    lines = [f"*Generated by `python benchmarks/sourcing_labels/relations.py` from the stored labels (also in "
+             f"`benchmarks/results/{RESULTS_JSON.name}`); do not edit by hand.*", "",
+             "| group | documents | sentences | words | with a relation | relations | per sentence | per 100 words |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name, x in g.items():
+        lines.append(f"| {name} | {x['documents']} | {x['sentences']} | {x['words']} | {x['with_relation']} "
+                     f"({x['with_relation'] / x['sentences']:.0%}) | {x['relations']} "
+                     f"| {x['relations_per_sentence']:.3f} "
+                     f"| {x['relations_per_100_words']:.2f} |")
+    lines += ["", "| group | " + " | ".join(KINDS) + " | " + " | ".join(CLASSES)
+              + " | pronoun → " + ", ".join(CLASSES[:4])
+              + " | implicit source | content delimited |",
+              "| --- |" + " ---: |" * (len(KINDS) + len(CLASSES) + 3)]
+    for name in ["all", "dev", "test", *CORPORA]:
+        x = g[name]
+        resolved = {k: x["by_resolved_class"][k] - x["by_source_class"][k] for k in CLASSES[:4]}
+        lines.append(f"| {name} | " + " | ".join(str(x["by_kind"][k]) for k in KINDS) + " | "
+                     + " | ".join(str(x["by_source_class"][k]) for k in CLASSES) + " | "
+                     + ", ".join(str(resolved[k]) for k in CLASSES[:4])
+                     + f" | {x['implicit_source']} | {x['content_delimited']} |")
+    a = g["all"]
+    per_sentence = ", ".join(f"{k}: {v}" for k, v in a["sentences_by_relation_count"].items())
+    low, mid, high = POLNEAR["relations_per_100_words"]
+    inside = low <= a["relations_per_100_words"] <= high
+    lines += ["", f"Sentences by number of relations (all): {per_sentence}.", "",
+              "Against PolNeAR's anchors (per-article p25 / median / p75 on US political news, 2015–16): "
+              "relations per "
+              f"100 words {a['relations_per_100_words']:.2f} here against {low} / {mid} / {high} "
+              f"({'inside' if inside else 'outside'} the IQR); per sentence {a['relations_per_sentence']:.3f} against "
+              f"{' / '.join(map(str, POLNEAR['relations_per_sentence']))}; sentences with a relation "
+              f"{a['with_relation'] / a['sentences']:.3f} against {POLNEAR['share_of_sentences_with_cue']} (pooled); "
+              "bare-pronoun "
+              f"sources {a['by_source_class']['pronoun'] / a['relations']:.3f} against {POLNEAR['pronoun_sources']}. "
+              "PolNeAR's figures are per whole article; these are pooled over 5-sentence windows."]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
