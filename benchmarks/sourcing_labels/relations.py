@@ -177,7 +177,11 @@ def _nearest(text: str, needle: str, lo: int, hi: int, anchor: int) -> int:
         k = int(k)
     found, at = [], text.find(needle, lo)
     while at != -1 and at + len(needle) <= hi:
-        found.append(at)
+        end = at + len(needle)
+        inside_word = (at > 0 and text[at - 1].isalnum() and needle[0].isalnum()) or (
+            end < len(text) and text[end].isalnum() and needle[-1].isalnum())
+        if not inside_word:  # whole words only: "he" is not the "he" of "other"
+            found.append(at)
         at = text.find(needle, at + 1)
     if not found:
         return -1
