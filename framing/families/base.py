@@ -14,7 +14,7 @@ import numpy as np
 
 if TYPE_CHECKING:  # the configuration sits above the families; they only read its fields
     from framing.config import Config
-    from framing.core.evidence import Evidence
+    from framing.core.evidence import Evidence, EvidenceCode
     from framing.core.segment import Corpus
 
 
@@ -26,6 +26,10 @@ class Family(Protocol):
     #: counts, which the readability family owns).
     name: str
 
+    #: The evidence codes the family emits, each with its definition, signals and details keys
+    #: (gathered in :data:`framing.pipeline.EVIDENCE_CODES`; a code is unique across families).
+    codes: tuple["EvidenceCode", ...]
+
     def columns(self, config: "Config") -> tuple[str, ...]:
         """The family's columns under ``config``, in output order."""
         ...
@@ -35,15 +39,16 @@ class Family(Protocol):
         ...
 
     def evidence(self, corpus: "Corpus", doc: int, config: "Config") -> list["Evidence"]:
-        """The located findings behind document ``doc``'s values."""
+        """The located findings behind document ``doc``'s values, each with one of :attr:`codes`."""
         ...
 
 
 class FunctionFamily:
     """A family made of a module's functions: ``compute(corpus, **options)`` and
     ``evidence(corpus, doc, **options)``, where ``options(config)`` picks the configuration fields
-    the family reads (e.g. ``{"patterns": config.patterns}``) and ``columns(config)`` names its
-    columns. Every family module declares its ``FAMILY`` with it.
+    the family reads (e.g. ``{"patterns": config.patterns}``), ``columns(config)`` names its
+    columns and ``codes`` are the evidence codes its ``evidence`` emits. Every family module
+    declares its ``FAMILY`` with it.
     """
 
     def __init__(
@@ -54,8 +59,10 @@ class FunctionFamily:
         compute: "Callable[..., dict[str, np.ndarray]]",
         evidence: "Callable[..., list[Evidence]]",
         options: "Callable[[Config], dict[str, Any]]" = lambda config: {},
+        codes: "Sequence[EvidenceCode]" = (),
     ) -> None:
         self.name = name
+        self.codes = tuple(codes)
         self._columns, self._compute, self._evidence, self._options = columns, compute, evidence, options
 
     def columns(self, config: "Config") -> tuple[str, ...]:
