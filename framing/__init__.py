@@ -20,6 +20,7 @@ _PUBLIC = {
     "Analyzer": "framing.faces.analyzer",
     "Config": "framing.config",
     "Corpus": "framing.core.segment",
+    "EVIDENCE_CODES": "framing.pipeline",
     "Evidence": "framing.core.evidence",
     "FAMILIES": "framing.pipeline",
     "Lexicon": "framing.cues.lexicon",
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load lazi
     from framing.faces.analyzer import Analyzer
     from framing.faces.api import analyze, columns, flag, score
     from framing.judges.flags import QualityFlagger
-    from framing.pipeline import FAMILIES
+    from framing.pipeline import EVIDENCE_CODES, FAMILIES
 
 
 def __getattr__(name: str) -> Any:

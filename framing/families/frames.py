@@ -53,7 +53,7 @@ from typing import Any, Union
 import numpy as np
 import pandas as pd
 
-from framing.core.evidence import Evidence
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus, segment
 from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
 from framing.families.base import FunctionFamily
@@ -164,8 +164,25 @@ def _label(lex: Lexicon, found: Matches, i: int, sentence_span: tuple[int, int])
     return f"{frame} cue '{found.pattern[i]}' (weight {found.weight[i]:g}{hedge}) in sentence {sentence_span[0]}–{sentence_span[1]}"
 
 
+#: The evidence codes of :func:`evidence`.
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "frame_cue", "A counted cue of a frame: a lexicon pattern match not negated, vetoed or off topic.",
+        ("framing.<set>.<frame>",),
+        {"frame_set": "the frame set (lexicon) name", "frame": "the frame the cue counts for",
+         "pattern": "the lexicon pattern that matched, as written in the lexicon", "weight": "the cue's weight",
+         "hedged": "true when a hedge (could, allegedly) is among the negation_window words before it, "
+                   "in its clause; the cue still counts",
+         "sentence_start": "start of the cue's sentence", "sentence_end": "its end"},
+    ),
+)  # fmt: skip
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: Any = None) -> list[Evidence]:
     """The counted cues of document ``doc``: one item per cue, for the column of its frame.
+
+    Code ``frame_cue`` (:data:`EVIDENCE_CODES`); details ``frame_set``, ``frame``, ``pattern``,
+    ``weight``, ``hedged``, ``sentence_start`` and ``sentence_end``, which the label says in words.
 
     Examples
     --------
@@ -173,6 +190,9 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
     >>> corpus = segment(["Officials said the migrants pose a threat to national security."])
     >>> [(e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]
     [('threat', 'framing.immigration.security'), ('national security', 'framing.immigration.security')]
+    >>> dict(evidence(corpus, 0, lexicons="immigration")[0].details)  # doctest: +NORMALIZE_WHITESPACE
+    {'frame_set': 'immigration', 'frame': 'security', 'pattern': 'threat|threats|threaten|threatens|threatened|threatening',
+     'weight': 1.5, 'hedged': False, 'sentence_start': 0, 'sentence_end': 63}
     """
     items: list[Evidence] = []
     text = corpus.texts[doc]
@@ -184,8 +204,13 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
             start, end = int(word_start[found.first[i]] - offset), int(word_end[found.last[i]] - offset)
             s = found.sentence[i]
             span = (int(sentences.start[s]), int(sentences.end[s]))
-            signal = f"framing.{lex.name}.{lex.frame_names[found.frame[i]]}"
-            items.append(Evidence(signal, _label(lex, found, i, span), start, end, text[start:end]))
+            frame = lex.frame_names[found.frame[i]]
+            details = {
+                "frame_set": lex.name, "frame": frame, "pattern": str(found.pattern[i]), "weight": float(found.weight[i]),
+                "hedged": bool(found.hedged[i]), "sentence_start": span[0], "sentence_end": span[1],
+            }  # fmt: skip
+            label = _label(lex, found, i, span)
+            items.append(Evidence(f"framing.{lex.name}.{frame}", label, start, end, text[start:end], "frame_cue", details))
     return items
 
 
@@ -241,4 +266,5 @@ FAMILY = FunctionFamily(
     NAME,
     columns=lambda config: columns(config.lexicons), compute=compute, evidence=evidence,
     options=lambda config: {"lexicons": config.lexicons},
+    codes=EVIDENCE_CODES,
 )
