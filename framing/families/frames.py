@@ -167,7 +167,8 @@ def _label(lex: Lexicon, found: Matches, i: int, sentence_span: tuple[int, int])
 #: The evidence codes of :func:`evidence`.
 EVIDENCE_CODES = (
     EvidenceCode(
-        "frame_cue", "A counted cue of a frame: a lexicon pattern match not negated, vetoed or off topic.",
+        "frame_cue",
+        "A cue that counts for a frame: a lexicon match not negated, vetoed, hidden or off topic (cue_table lists all).",
         ("framing.<set>.<frame>",),
         {"frame_set": "the frame set (lexicon) name", "frame": "the frame the cue counts for",
          "pattern": "the lexicon pattern that matched, as written in the lexicon", "weight": "the cue's weight",

@@ -375,9 +375,10 @@ EVIDENCE_CODES = (
     ),
     EvidenceCode("orphan_quote", "A direct quotation without a speaker.", ("sourcing.orphan_quotes",),
                  {"words": "words inside the quote"}),
-    EvidenceCode("figure", "A number (a figure is a specific).", ("sourcing.figures",)),
-    EvidenceCode("date", "A capitalised date word (a month or a weekday).", ("sourcing.dates",)),
-    EvidenceCode("named_entity", "A run of capitalised words taken for a name.", ("sourcing.named_entities",),
+    EvidenceCode("figure", "A number, one of the specifics.", ("sourcing.figures",)),
+    EvidenceCode("date", "A capitalised month or weekday name, one of the specifics.", ("sourcing.dates",)),
+    EvidenceCode("named_entity", "A run of capitalised words taken for a name (not a heading), one of the specifics.",
+                 ("sourcing.named_entities",),
                  {"words": "words in the name"}),
 )  # fmt: skip
 

@@ -80,7 +80,7 @@ from framing.families.boilerplate.features import FEATURES, LineTable, line_feat
 from framing.families.boilerplate.model import model_probabilities, shipped_model
 from framing.families.boilerplate.patterns import PatternSet, load_patterns, shipped_patterns
 from framing.families.boilerplate.rules import line_table
-from framing.families.boilerplate.settings import CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, MODEL_THRESHOLD, NAME, OTHER
+from framing.families.boilerplate.settings import CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, NAME, OTHER, _EMPTY_ITEM
 
 __all__ = [
     "CATEGORIES", "COLUMNS", "EVIDENCE_CODES", "FAMILY", "FEATURES", "KINDS", "LABELS", "NAME", "OTHER", "LineTable", "PatternSet",
@@ -142,7 +142,7 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
 
 
 #: What decided a flagged line (``details["source"]`` of its evidence), in order of precedence.
-SOURCES = ("pattern", "comments_region", "model", "empty_item")
+SOURCES = ("pattern", "comments_region", "empty_item", "model")
 
 #: The evidence codes of :func:`evidence`.
 EVIDENCE_CODES = (
@@ -150,8 +150,8 @@ EVIDENCE_CODES = (
         "furniture_line", "A line of page furniture (boilerplate), with its category.",
         ("boilerplate.<category>",),
         {"category": f"one of {', '.join(LABELS)} (the column it counts in)",
-         "source": "what flagged it: pattern (a category pattern), comments_region (a line after a comments "
-                   "heading), model (the line model alone) or empty_item (a bullet without an item)",
+         "source": "what flagged it, the first that applies of: pattern (a category pattern), comments_region "
+                   "(a line after a comments heading), empty_item (a bullet without an item), model (the line model)",
          "probability": "the line model's probability that the line is furniture, whatever flagged it"},
     ),
 )  # fmt: skip
@@ -183,17 +183,17 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
         label_index = int(table.label[i])
         label = LABELS[label_index]
         probability = float(table.probability[i])
-        # the decision's order in rules.line_table: a pattern sets the category, then the comments
-        # region, then the model (or, for lines the model did not flag, an empty list item)
+        start, end = int(table.start[i]), int(table.end[i])
+        # as in rules.line_table: a pattern sets the category, then the comments region; the rules
+        # that need no model (an empty list item: one bullet alone on its line) before the model
         if table.pattern[i] >= 0:
             source = "pattern"
         elif label_index == comments:
             source = "comments_region"
-        elif probability >= MODEL_THRESHOLD and not table.model_exempt[i]:
-            source = "model"
-        else:
+        elif end - start == 1 and text[start] in _EMPTY_ITEM:
             source = "empty_item"
-        start, end = int(table.start[i]), int(table.end[i])
+        else:
+            source = "model"
         details = {"category": label, "source": source, "probability": probability}
         found.append(Evidence(f"boilerplate.{label}", label, start, end, text[start:end], "furniture_line", details))
     return found
