@@ -346,7 +346,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
 
 _KIND_LABEL = {1: "named_source", 2: "pronoun_source", 3: "anonymous_source", 4: "document_source", 5: "group_source"}
 _KIND_SIGNAL = {1: "sourcing.named_sources", 3: "sourcing.anonymous_sources", 4: "sourcing.document_sources"}
-_CUE = {"cue_start": "start of the attribution cue that names the source", "cue_end": "its end"}
+_CUE = {"cue_start": "start of the attribution cue this is the source of", "cue_end": "its end"}
 
 #: The evidence codes of :func:`evidence`.
 EVIDENCE_CODES = (
