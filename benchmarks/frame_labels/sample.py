@@ -18,7 +18,11 @@ reading the sentences in their context.
   window at a random place in its article (so windows also hold the article's off-topic
   sentences);
 * windows alternate between ``dev`` (the topic rule may be tuned on it) and ``test`` (held out),
-  so the split is by article: no article has sentences in both.
+  so the split is by article: no article has sentences in both;
+* a second draw, made right after the first was labelled and still before the frame matcher ran on
+  any of these articles: :data:`EXTRA_TEST_WINDOWS` more windows from other articles about
+  immigration (seed :data:`EXTRA_SEED`), all ``test`` (the first draw's test half held only 17
+  security and 21 humanitarian sentences).
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from benchmarks.sourcing_labels.sample import WINDOW, _rows, _windows, sentence_
 CORPUS = "newsarticles"
 SEED = 14
 WINDOWS = 64
+EXTRA_SEED = 15
+EXTRA_TEST_WINDOWS = 32
 MIN_MENTIONS = 3
 MENTION = re.compile(r"\b(?:(?:im|e)?migra\w*|asylum\w*|refugee\w*|deport\w*|borders?)\b", re.IGNORECASE)
 LABELS_PATH = Path(__file__).resolve().parent / "labels.tsv"
@@ -62,6 +68,11 @@ def draw() -> list[dict]:
     found = _windows(rng, texts, WINDOWS, lambda doc, text: not about_immigration(text))
     for n, (doc, spans, start) in enumerate(found):
         rows += _rows("dev" if n % 2 == 0 else "test", CORPUS, doc, spans, start)
+    used = {row["doc"] for row in rows}
+    extra = _windows(random.Random(EXTRA_SEED), texts, EXTRA_TEST_WINDOWS,
+                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
+    for doc, spans, start in extra:
+        rows += _rows("test", CORPUS, doc, spans, start)
     for row in rows:
         text = texts[row["doc"]]
         row["start"], row["end"] = row["spans"][row["i"]]
