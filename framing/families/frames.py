@@ -128,8 +128,13 @@ def _scores(corpus: Corpus, lexicon: Lexicon, found: Matches) -> dict[str, np.nd
         denominator = w1 + w2 + lexicon.setting("balance_smoothing")
         balance = np.divide(w2 - w1, denominator, out=np.zeros(n_docs), where=denominator > 0)
         out[f"{base}.balance"] = np.where(has_words, balance, np.nan)
-    if lexicon.topic and found.on_topic_sentences is not None:
-        out[f"{base}.topic"] = ratio(corpus.per_doc_sum(sentences.doc, found.on_topic_sentences), n_sentences)
+    if lexicon.topic and found.on_topic_docs is not None:
+        # a document off topic is not framed: NaN frame scores and balance, on_topic 0
+        off = ~found.on_topic_docs
+        for name in list(out):
+            out[name] = np.where(off, np.nan, out[name])
+        out[f"{base}.topic"] = ratio(corpus.per_doc_sum(sentences.doc, found.term_sentences), n_sentences)
+        out[f"{base}.on_topic"] = np.where(has_words, found.on_topic_docs.astype(np.float64), np.nan)
     return out
 
 
