@@ -700,13 +700,17 @@ def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     return joins, clause
 
 
-def topic_gate(lexicon: Lexicon, n_sentences: np.ndarray, term_sentences: np.ndarray) -> np.ndarray:
-    """Whether each document is on topic: ``term_sentences`` (sentences holding a topic term, per
-    document) reach ``min_sentences``, or their share of ``n_sentences`` reaches ``min_share``."""
+def topic_gate(lexicon: Lexicon, n_sentences: np.ndarray, term_sentences: np.ndarray, topical_sentences: np.ndarray) -> np.ndarray:
+    """Whether each document is on topic: its ``term_sentences`` (sentences holding a topic term)
+    reach ``min_sentences``; or, in a *short* text (fewer than ``min_sentences / min_share``
+    sentences, where that share asks for fewer sentences than the count), its
+    ``topical_sentences`` (holding a term or a related word) reach ``min_share`` of its
+    ``n_sentences``. All arrays are per document."""
     passed = (term_sentences >= 1) & (term_sentences >= lexicon.topic_min_sentences)
     if lexicon.topic_min_share is not None:
-        share = np.divide(term_sentences, n_sentences, out=np.zeros(len(n_sentences)), where=n_sentences > 0)
-        passed |= (term_sentences >= 1) & (share >= lexicon.topic_min_share)
+        short = n_sentences < lexicon.topic_min_sentences / lexicon.topic_min_share
+        share = np.divide(topical_sentences, n_sentences, out=np.zeros(len(n_sentences)), where=n_sentences > 0)
+        passed |= short & (topical_sentences >= 1) & (share >= lexicon.topic_min_share)
     return passed
 
 
@@ -717,9 +721,10 @@ def _topical(corpus: Corpus, lexicon: Lexicon, term_at: np.ndarray, related_at: 
     n_sentences, doc = len(sentences), sentences.doc
     has_term = np.zeros(n_sentences, dtype=bool)
     has_term[term_at] = True
-    docs = topic_gate(lexicon, sentences.per_doc(corpus.n_docs), np.bincount(doc[has_term], minlength=corpus.n_docs))
     seeds = has_term.copy()
     seeds[related_at] = True
+    docs = topic_gate(lexicon, sentences.per_doc(corpus.n_docs), np.bincount(doc[has_term], minlength=corpus.n_docs),
+                      np.bincount(doc[seeds], minlength=corpus.n_docs))  # fmt: skip
     seeds &= docs[doc]
     window = lexicon.topic_window
     if window == "document":
