@@ -292,7 +292,7 @@ def coverage_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
 
 # -- the choice of the rule ------------------------------------------------------------------------
 SWEEP_WINDOWS = (0, 1, 2, 3, "paragraph", "document")
-SWEEP_GATES = ((1, None), (2, None), (3, None), (3, 0.2), (4, 0.2), (5, 0.2))
+SWEEP_GATES = ((2, None), (2, 0.3), (3, None), (3, 0.2), (3, 0.3), (4, 0.3))
 
 
 def sweep_table() -> pd.DataFrame:
