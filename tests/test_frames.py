@@ -9,7 +9,7 @@ import pytest
 
 import framing
 from framing.families import frames
-from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, bundled_lexicon, load_lexicon, match
+from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, bundled_lexicon, load_lexicon, match
 from framing.core.segment import segment
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,16 +92,20 @@ def test_off_topic_texts_are_not_framed():
     assert frames.evidence(segment(texts), 2, lexicons="immigration") == []
 
 
-def test_topic_window_reaches_two_sentences():
-    security, _ = poles(["The flight carried 116 deported migrants. It left on time. Some were involved in smuggling.",
-                         "The flight carried 116 deported migrants. It left on time. It landed at noon. "
-                         "The crew was tired. Some were involved in smuggling."])  # fmt: skip
-    assert security[0] > 0 and security[1] == 0
+def test_topic_windows_of_the_bundled_set():
+    # humanitarian cues count within two sentences of a sentence about migration, security cues only in it
+    _, humanitarian = poles(["The flight carried 116 deported migrants. It left on time. The families were afraid.",
+                             "The flight carried 116 deported migrants. Asylum claims rose. It left on time. "
+                             "It landed at noon. The crew was tired. The families were afraid."])  # fmt: skip
+    assert humanitarian[0] > 0 and humanitarian[1] == 0
+    security, _ = poles(["The flight carried 116 deported migrants. Some were involved in smuggling.",
+                         "The flight carried 116 deported migrants, some involved in smuggling."])  # fmt: skip
+    assert security[0] == 0 and security[1] > 0
 
 
 def test_topic_gate_counts_sentences_with_a_term():
     lexicon = bundled_lexicon("immigration")
-    assert (lexicon.topic_min_sentences, lexicon.topic_min_share, lexicon.topic_window) == (3, 0.2, 2)
+    assert (lexicon.topic_min_sentences, lexicon.topic_min_share, lexicon.topic_window) == (3, 0.3, 2)
     filler = " ".join(f"The council met on day {i} to discuss the budget." for i in range(30))
     long_two = "Two migrants were arrested. " + filler + " Refugees need protection."
     long_three = "Two migrants were arrested. Asylum claims rose. " + filler + " Refugees need protection."
@@ -133,6 +137,15 @@ def test_topic_windows(window, counted):
     text = "The migrants are a threat. A threat, they said.\n\nIt is a threat."
     found = match(segment([text]), lexicon)
     assert [s == 0 for s in found.status] == counted
+
+
+def test_a_frame_may_have_its_own_window():
+    data = {"name": "t", "topic": {"terms": ["migrant*"], "window": 1},
+            "frames": {"a": {"cues": {"threat": 1.0}, "topic": 0}, "b": {"cues": {"rights": 1.0}}}}  # fmt: skip
+    found = match(segment(["The migrants came. A threat to rights."]), load_lexicon(data))
+    assert [(found.lexicon.frame_names[f], Matches.STATUSES[s]) for f, s in zip(found.frame, found.status)] == [
+        ("a", "off_topic"), ("b", "counted")]  # fmt: skip
+    assert load_lexicon(data).to_dict()["frames"]["a"]["topic"] == 0
 
 
 def test_frames_without_topic_need_only_the_document():
@@ -337,6 +350,7 @@ def test_readme_example_runs(tmp_path, monkeypatch):
         ({"topic": {"terms": ["a"], "min_share": 1.5}}, "topic.min_share: must be a number in (0, 1]"),
         ({"topic": {"terms": ["a"], "related": "b"}}, "topic.related: must be a list of patterns"),
         ({"frames": {"on_topic": {"cues": {"a": 1}}}}, "frames.on_topic: a frame name must"),
+        ({"frames": {"danger": {"cues": {"a": 1}, "topic": "near"}}}, "frames.danger.topic: must be true, false or a window"),
         ({"settings": {"negation_window": -1}}, "negation_window: must be an integer"),
         ({"settings": {"negatorz": []}}, "settings: unknown keys ['negatorz']"),
     ],

@@ -41,7 +41,8 @@ File format
     [frames.security]
     description = "..."
     negation = "drop"                    # "drop" (default): a negated cue does not count; "keep"
-    topic = true                         # (default) the topic condition applies to this frame
+    topic = true                         # (default) the set's topic window applies to this frame;
+                                         # false: the document gate only; or this frame's own window
     cues = { "border security" = 2.0, "smuggl*" = 1.5, "~arrest" = 1.0 }
 
     [[rules]]                            # optional, any number
@@ -86,7 +87,7 @@ regular expression runs per sentence. Then, in order:
    on topic, a cue of a frame with ``topic = true`` (the default) counts only in a sentence within
    ``window`` sentences of one that holds a topic or related term (``"paragraph"``: in a paragraph
    that holds one; ``"document"``: anywhere); a frame with ``topic = false`` counts anywhere in a
-   document on topic.
+   document on topic, and a frame with ``topic = <window>`` uses that window instead of the set's.
 3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
 4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
    ``negation_window`` words before it is dropped, when no clause break comes between them (a
@@ -200,7 +201,9 @@ class Frame:
     negation: str = "drop"
     description: str = ""
     threshold: float | None = None
-    topic: bool = True
+    #: ``True``: the set's topic window applies; ``False``: only the document gate; a window
+    #: (a number of sentences, ``"paragraph"`` or ``"document"``): this frame's own window.
+    topic: bool | int | str = True
 
 
 @dataclass(frozen=True)
@@ -412,8 +415,11 @@ def _check(data: dict[str, Any]) -> Lexicon:
         if negation not in ("drop", "keep"):
             problems.append(f"{where}.negation: must be 'drop' or 'keep', got {negation!r}")
         topic_flag = fdata.get("topic", True)
-        if not isinstance(topic_flag, bool):
-            problems.append(f"{where}.topic: must be true or false, got {topic_flag!r}")
+        if not isinstance(topic_flag, bool) and topic_flag not in TOPIC_WINDOWS and (
+                not isinstance(topic_flag, int) or topic_flag < 0):  # fmt: skip
+            problems.append(f"{where}.topic: must be true, false or a window (a non-negative integer or one of "
+                            f"{list(TOPIC_WINDOWS)}), got {topic_flag!r}")  # fmt: skip
+            topic_flag = True
         threshold = fdata.get("threshold")
         if threshold is not None and _weight_problem(threshold):
             problems.append(f"{where}.threshold: {_weight_problem(threshold)}")
@@ -429,7 +435,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
             else:
                 checked.append((" ".join(pattern.lower().replace("’", "'").split()), float(weight)))
         frames.append(Frame(str(fname), tuple(checked), negation, str(fdata.get("description", "")),
-                            None if threshold is None else float(threshold), topic_flag is not False))  # fmt: skip
+                            None if threshold is None else float(threshold), topic_flag))  # fmt: skip
     names = {f.name for f in frames}
 
     rules: list[Rule] = []
@@ -714,9 +720,38 @@ def topic_gate(lexicon: Lexicon, n_sentences: np.ndarray, term_sentences: np.nda
     return passed
 
 
+def frame_window(lexicon: Lexicon, frame: Frame) -> int | str:
+    """The topic window of ``frame``: its own, the set's (``topic = true``) or ``"document"``
+    (``topic = false``: the document gate alone)."""
+    if frame.topic is True:
+        return lexicon.topic_window
+    if frame.topic is False:
+        return "document"
+    return frame.topic
+
+
+def _spread(corpus: Corpus, seeds: np.ndarray, docs: np.ndarray, window: int | str) -> np.ndarray:
+    """Sentences within ``window`` of a seed sentence (same document), in documents on topic."""
+    sentences = corpus.sentences
+    n_sentences, doc = len(sentences), sentences.doc
+    if window == "document":
+        return docs[doc].copy()
+    if window == "paragraph":
+        paragraph = corpus.line_paragraph[corpus.sentence_line]
+        with_seed = np.zeros(int(paragraph.max()) + 1 if n_sentences else 0, dtype=bool)
+        with_seed[paragraph[seeds]] = True
+        return with_seed[paragraph] if n_sentences else seeds.copy()
+    topical = seeds.copy()
+    for shift in range(1, int(window) + 1):
+        same = doc[shift:] == doc[:-shift]
+        topical[shift:] |= seeds[:-shift] & same
+        topical[:-shift] |= seeds[shift:] & same
+    return topical
+
+
 def _topical(corpus: Corpus, lexicon: Lexicon, term_at: np.ndarray, related_at: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Topical sentences, on-topic documents and the sentences holding a topic term, from the
-    sentences of the topic-term and related matches."""
+    """Topical sentences (for the set's window), on-topic documents, the sentences holding a topic
+    term, and the seed sentences (a term or a related word, in a document on topic)."""
     sentences = corpus.sentences
     n_sentences, doc = len(sentences), sentences.doc
     has_term = np.zeros(n_sentences, dtype=bool)
@@ -726,21 +761,7 @@ def _topical(corpus: Corpus, lexicon: Lexicon, term_at: np.ndarray, related_at: 
     docs = topic_gate(lexicon, sentences.per_doc(corpus.n_docs), np.bincount(doc[has_term], minlength=corpus.n_docs),
                       np.bincount(doc[seeds], minlength=corpus.n_docs))  # fmt: skip
     seeds &= docs[doc]
-    window = lexicon.topic_window
-    if window == "document":
-        topical = docs[doc].copy()
-    elif window == "paragraph":
-        paragraph = corpus.line_paragraph[corpus.sentence_line]
-        with_seed = np.zeros(int(paragraph.max()) + 1 if n_sentences else 0, dtype=bool)
-        with_seed[paragraph[seeds]] = True
-        topical = with_seed[paragraph] if n_sentences else seeds
-    else:
-        topical = seeds.copy()
-        for shift in range(1, int(window) + 1):
-            same = doc[shift:] == doc[:-shift]
-            topical[shift:] |= seeds[:-shift] & same
-            topical[:-shift] |= seeds[shift:] & same
-    return topical, docs, has_term
+    return _spread(corpus, seeds, docs, lexicon.topic_window), docs, has_term, seeds
 
 
 @dataclass
@@ -844,9 +865,9 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
 
     # topic: the document gate, then the topical sentences (see "Topic" in the module doc)
     n_sentences = len(corpus.sentences)
-    on_topic = on_topic_docs = term_sentences = None
+    on_topic = on_topic_docs = term_sentences = seeds = None
     if lexicon.topic:
-        on_topic, on_topic_docs, term_sentences = _topical(corpus, lexicon, word_sentence[first[(index >= topic_start) & (index < related_start)]],
+        on_topic, on_topic_docs, term_sentences, seeds = _topical(corpus, lexicon, word_sentence[first[(index >= topic_start) & (index < related_start)]],
                                            word_sentence[first[index >= related_start]])  # fmt: skip
 
     keep = index < n_entries
@@ -874,9 +895,13 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     # 2. topic, 3. vetoes, 4. negation (cues, and rules that count for a frame)
     counts = live & (frame >= 0)
     if on_topic is not None:
-        needs_topic = np.array([f.topic for f in lexicon.frames] + [False], dtype=bool)
         doc_off = ~on_topic_docs[corpus.sentences.doc[sentence]] if len(sentence) else np.zeros(0, bool)
-        off = counts & ((needs_topic[frame] & ~on_topic[sentence]) | doc_off)
+        off = counts & doc_off
+        windows = {frame_window(lexicon, f) for f in lexicon.frames}
+        context = {w: (on_topic if w == lexicon.topic_window else _spread(corpus, seeds, on_topic_docs, w)) for w in windows}
+        for f, fr in enumerate(lexicon.frames):
+            mine = counts & (frame == f)
+            off |= mine & ~context[frame_window(lexicon, fr)][sentence]
         status[off] = 3
         counts &= ~off
     n_frames = len(lexicon.frames)
