@@ -113,10 +113,15 @@ def _variants() -> dict[str, object]:
     data = bundled_lexicon("immigration").to_dict()
     window0 = json.loads(json.dumps(data))
     window0["topic"]["window"] = 0
+    for frame in window0["frames"].values():
+        frame["topic"] = True
     no_topic = json.loads(json.dumps(data))
     del no_topic["topic"]
+    from framing.cues.lexicon import frame_window
+
     bundled = bundled_lexicon("immigration")
-    return {f"bundled (topic window {bundled.topic_window})": bundled, "topic window 0": load_lexicon(window0),
+    windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" for f in bundled.frames)
+    return {f"bundled (topic windows: {windows})": bundled, "topic window 0": load_lexicon(window0),
             "no topic condition": load_lexicon(no_topic)}  # fmt: skip
 
 
