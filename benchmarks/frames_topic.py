@@ -19,6 +19,8 @@ Tables (each a flat :class:`pandas.DataFrame`):
   put them on topic (words, never text).
 - :func:`coverage_table`: how many NewsArticles documents are on topic, among those the label draw
   counted as about immigration and among all.
+- :func:`terms_table`: off-topic shares with single changes to the topic words.
+- :func:`corpus_notes_table`: NewsArticles' line breaks and mangled punctuation, counted.
 - :func:`sweep_table`: the choice of the topic rule: document gate × each pole's topic window,
   scored on the ``dev`` labels and on the off-topic corpora (which are therefore not held out for
   the gate; the test labels are).
@@ -63,6 +65,8 @@ TITLES = {
     "off_topic": "Off topic: share of documents with a non-NaN immigration balance",
     "off_topic_remaining": "Off topic: the documents that still get a balance (after)",
     "coverage": "NewsArticles documents on topic",
+    "terms": "Off-topic shares with other topic words",
+    "corpus_notes": "NewsArticles as the line- and sentence-level families see it",
     "sweep": "Choosing the topic rule (dev labels and off-topic corpora; test not used)",
 }
 
@@ -355,9 +359,55 @@ def sweep_table() -> pd.DataFrame:
     return pd.DataFrame(rows).sort_values(["min_sentences", "min_share", "pole"], kind="stable", na_position="first")
 
 
+def terms_table() -> pd.DataFrame:
+    """Off-topic shares with the bundled topic words and with single changes to them (the reasons
+    for ``~migrate`` and ``homeland security`` being related words, and ``illegal*`` neither)."""
+    base = bundled_lexicon("immigration").to_dict()
+
+    def changed(move_to_terms=(), add_related=()):
+        data = copy.deepcopy(base)
+        data["topic"]["related"] = [p for p in data["topic"]["related"] if p not in move_to_terms] + list(add_related)
+        data["topic"]["terms"] = data["topic"]["terms"] + list(move_to_terms)
+        return load_lexicon(data)
+
+    variants = {"bundled": bundled_lexicon("immigration"), "~migrate as a term": changed(("~migrate",)),
+                "homeland security as a term": changed(("homeland security",)), "illegal* as a related word": changed((), ("illegal*",))}  # fmt: skip
+    rows = []
+    for name, lex in variants.items():
+        row = {"topic words": name}
+        for corpus in OFF_TOPIC:
+            row[f"{corpus}_share"] = _balanced(corpus, lex)[0].mean()
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def corpus_notes_table() -> pd.DataFrame:
+    """What NewsArticles looks like to the line- and sentence-level families (numbers only)."""
+    texts = news_articles()["text"].tolist()
+    corpus = _segmented("newsarticles")
+    sentences = corpus.sentences
+    ends = cut = 0
+    for d, s, e in zip(sentences.doc, sentences.start, sentences.end):
+        if texts[d][s:e].endswith('"?'):
+            ends += 1
+            cut += texts[d][e : e + 3].strip()[:1].islower()
+    body = [t.split("\n\n")[-1] for t in texts]
+    return pd.DataFrame([
+        {"measure": "articles", "value": len(texts)},
+        {"measure": "articles whose text field has no line break", "value": sum("\n" not in b for b in body)},
+        {"measure": "mangled marks \"?", "value": sum(t.count('"?') for t in texts)},
+        {"measure": "U+FFFD characters", "value": sum(t.count("\ufffd") for t in texts)},
+        {"measure": "sentences", "value": len(sentences)},
+        {"measure": "sentences ending in \"?", "value": ends},
+        {"measure": "... followed by a lower-case word (a sentence cut in two)", "value": int(cut)},
+        {"measure": "median lines per document", "value": float(np.median(corpus.lines.per_doc(corpus.n_docs)))},
+    ])  # fmt: skip
+
+
 def run(sweep: bool = True) -> dict[str, pd.DataFrame]:
     tables = {"on_topic": on_topic_table(), "misses": misses_table(), "off_topic": off_topic_table(),
-              "off_topic_remaining": off_topic_remaining(), "coverage": coverage_table()}  # fmt: skip
+              "off_topic_remaining": off_topic_remaining(), "coverage": coverage_table(), "terms": terms_table(),
+              "corpus_notes": corpus_notes_table()}  # fmt: skip
     if sweep:
         tables["sweep"] = sweep_table()
     return tables
