@@ -31,10 +31,10 @@ File format
     [topic]                              # optional: what the frame set frames (see "Topic" below)
     terms = ["~migrant", "immigra*", "asylum"]   # words that name the topic
     related = ["border|borders", "visa*"]        # optional: context words, only in on-topic documents
-    window = 1                           # cues count within this many sentences of a topic sentence
+    window = 2                           # cues count within this many sentences of a topic sentence
                                          # (0: the sentence itself; or "paragraph", "document")
     min_sentences = 3                    # a document is on topic with this many sentences holding a term
-    min_share = 0.2                      # optional: ... or this share of its sentences (short texts)
+    min_share = 0.3                      # optional: ... or, in a short text, this share of its sentences
 
     ignore = ["homeland security"]       # optional: names and set phrases that hold cue words
 
@@ -82,7 +82,8 @@ regular expression runs per sentence. Then, in order:
    ``Immigration and Customs Enforcement`` (ignored) hides ``~enforce``.
 2. **Topic.** With a topic condition, a document is *on topic* when at least ``min_sentences`` of
    its sentences hold a topic term (``terms``; ``related`` words do not count here), or, with
-   ``min_share``, when at least that share of its sentences do; a document off topic has no
+   ``min_share``, when it is short and at least that share of its sentences hold a term or a
+   related word (see "Topic" below); a document off topic has no
    counted cue at all (its cues are ``off_topic``) and NaN frame scores and balance. In a document
    on topic, a cue of a frame with ``topic = true`` (the default) counts only in a sentence within
    ``window`` sentences of one that holds a topic or related term (``"paragraph"``: in a paragraph
@@ -118,14 +119,23 @@ table says what the set frames, and the set then judges only documents about it:
     one of the ``n`` sentences before or after it (same document) must, ``"paragraph"`` its
     paragraph must, ``"document"`` no sentence condition (the document gate alone).
 ``min_sentences`` (default 1) and ``min_share`` (optional, in (0, 1])
-    The document gate: on topic when ``min_sentences`` sentences hold a term, or (with
-    ``min_share``) when that share of the sentences do, which lets a two-sentence text with one
-    topic sentence through without lowering the count for long articles.
+    The document gate: on topic when ``min_sentences`` sentences hold a term; or, in a *short*
+    text (fewer than ``min_sentences / min_share`` sentences, where the share asks for fewer
+    sentences than the count), when at least ``min_share`` of its sentences hold a term or a
+    related word, so that a one-sentence text about the border can be judged without lowering
+    the count for long articles.
+``topic`` of a frame (default ``true``)
+    ``true``: the set's ``window``; ``false``: no sentence condition, the document gate alone; a
+    window (``0``, ``1``, …, ``"paragraph"``, ``"document"``): this frame's own. The bundled
+    ``immigration`` set counts security cues only in a sentence that names migration
+    (``topic = 0``) and humanitarian cues within two sentences of one (``window = 2``).
 
 Each set with a topic adds two columns: ``framing.<set>.topic``, the share of the document's
-sentences that hold a topic term (the gate's statistic, computed for every document), and ``framing.<set>.on_topic``: 1.0 when the document passed the
-gate, 0.0 when it did not (its frame columns and balance are then NaN), NaN for a text without
-words. Sets without a ``topic`` table (the bundled ``generic`` frames) judge every text.
+sentences that hold a topic term (the gate's statistic, computed for every document), and
+``framing.<set>.on_topic``: 1.0 when the document passed the gate, 0.0 when it did not (its frame
+columns and balance are then NaN), NaN for a text without words. Sets without a ``topic`` table
+(the bundled ``generic`` frames) judge every text. Measurements behind the bundled rule:
+``docs/frames.md`` and ``benchmarks/frames_topic.py``.
 
 What is **not** handled: negation after the cue or beyond the window ("a threat? Hardly"), scope
 across clauses ("not because they are a threat"), irony and quotation marks (a quoted cue counts
