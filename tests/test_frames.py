@@ -9,7 +9,7 @@ import pytest
 
 import framing
 from framing.families import frames
-from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, bundled_lexicon, load_lexicon, match
+from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, bundled_lexicon, load_lexicon, match
 from framing.core.segment import segment
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,12 +32,15 @@ def statuses(text, lexicon):
 def test_issue_pairs_flip():
     security, humanitarian = poles([
         "Migrants were arrested for smuggling.", "Migrants were rescued from smugglers.",
-        "Officials said the border must be secured.", "Advocates said families must not be separated.",
+        "Officials said the border must be secured.", "Advocates said migrant families must not be separated.",
+        "Advocates said families must not be separated.",
     ])  # fmt: skip
     assert security[0] > 0 and humanitarian[0] == 0
     assert security[1] == 0 and humanitarian[1] > 0
     assert security[2] > 0 and humanitarian[2] == 0
     assert security[3] == 0 and humanitarian[3] > 0
+    # issue 14: without a word about migration the sentence is off topic, not humanitarian
+    assert np.isnan(security[4]) and np.isnan(humanitarian[4])
 
 
 def test_contrast_pairs_mostly_flip():
@@ -70,20 +73,94 @@ def test_topic_words_are_never_cues():
     table = frames.cue_table([" ".join(words) + "."], lexicons="immigration")
     assert table.empty or (table["kind"] != "cue").all() or table["status"].isin(["hidden", "ignored"]).all()
     security, humanitarian = poles([f"The {w} arrived." for w in words])
-    assert (security == 0).all() and (humanitarian == 0).all()
+    # 0 on topic, NaN off topic ("illegal" alone is no topic word): never a cue either way
+    assert (np.nan_to_num(security) == 0).all() and (np.nan_to_num(humanitarian) == 0).all()
 
 
-def test_security_needs_the_topic_but_humanitarian_does_not():
-    security, humanitarian = poles(["Police arrested two smugglers of cigarettes.", "The families were separated."])
-    assert security[0] == 0 and humanitarian[1] > 0
-    table = frames.cue_table(["Police arrested two smugglers of cigarettes."], lexicons="immigration")
-    assert set(table["status"]) == {"off_topic"}
+def test_off_topic_texts_are_not_framed():
+    # issue 14: both poles need the topic, and a document off topic gets NaN, not 0 or a balance
+    texts = ["Police arrested two smugglers of cigarettes.", "The families were separated.",
+             "The Amazon needs protection: the rights of indigenous families are at stake."]  # fmt: skip
+    scores = frames.compute(segment(texts), lexicons="immigration")
+    for name in frames.columns("immigration"):
+        if not name.endswith(("topic", "on_topic")):
+            assert np.isnan(scores[name]).all(), name
+    assert scores["framing.immigration.on_topic"].tolist() == [0.0, 0.0, 0.0]
+    assert scores["framing.immigration.topic"].tolist() == [0.0, 0.0, 0.0]
+    table = frames.cue_table(texts, lexicons="immigration")
+    assert set(table.loc[table["kind"] == "cue", "status"]) == {"off_topic"}
+    assert frames.evidence(segment(texts), 2, lexicons="immigration") == []
 
 
-def test_topic_window_reaches_the_next_sentence():
+def test_topic_windows_of_the_bundled_set():
+    # humanitarian cues count within two sentences of a sentence about migration, security cues only in it
+    _, humanitarian = poles(["The flight carried 116 deported migrants. It left on time. The families were afraid.",
+                             "The flight carried 116 deported migrants. Asylum claims rose. It left on time. "
+                             "It landed at noon. The crew was tired. The families were afraid."])  # fmt: skip
+    assert humanitarian[0] > 0 and humanitarian[1] == 0
     security, _ = poles(["The flight carried 116 deported migrants. Some were involved in smuggling.",
-                         "The flight carried 116 passengers. It left on time. Some were involved in smuggling."])  # fmt: skip
-    assert security[0] > 0 and security[1] == 0
+                         "The flight carried 116 deported migrants, some involved in smuggling."])  # fmt: skip
+    assert security[0] == 0 and security[1] > 0
+
+
+def test_topic_gate_counts_sentences_with_a_term():
+    lexicon = bundled_lexicon("immigration")
+    assert (lexicon.topic_min_sentences, lexicon.topic_min_share, lexicon.topic_window) == (3, 0.3, 2)
+    filler = " ".join(f"The council met on day {i} to discuss the budget." for i in range(30))
+    long_two = "Two migrants were arrested. " + filler + " Refugees need protection."
+    long_three = "Two migrants were arrested. Asylum claims rose. " + filler + " Refugees need protection."
+    scores = frames.compute(segment([long_two, long_three]), lexicons="immigration")
+    assert scores["framing.immigration.on_topic"].tolist() == [0.0, 1.0]
+    assert np.isnan(scores["framing.immigration.balance"][0]) and np.isfinite(scores["framing.immigration.balance"][1])
+    assert scores["framing.immigration.security_score"][1] > 0 and scores["framing.immigration.humanitarian_score"][1] > 0
+    assert scores["framing.immigration.topic"][1] == pytest.approx(3 / 33)
+
+
+def test_related_words_need_a_document_on_topic():
+    # "border" and "ICE" have other senses: alone in a long text they put nothing on topic ...
+    filler = " ".join(f"The ice sheet lost mass in year {i}." for i in range(20))
+    off = "Troops patrolled the border and made arrests. " + filler
+    on = "Migrants crossed. Asylum seekers waited. Refugees were deported. " + filler + " Troops patrolled the border and made arrests."
+    scores = frames.compute(segment([off, on]), lexicons="immigration")
+    assert scores["framing.immigration.on_topic"].tolist() == [0.0, 1.0]
+    assert scores["framing.immigration.security_score"][1] > 0  # ... but are context in a document on topic
+    # a short text counts its related words toward the share: one sentence of one is on topic
+    assert frames.compute(segment(["Officials said the border must be secured."]), lexicons="immigration")[
+        "framing.immigration.on_topic"].tolist() == [1.0]  # fmt: skip
+
+
+@pytest.mark.parametrize("window, counted", [(0, [True, False, False]), (1, [True, True, False]),
+                                             ("paragraph", [True, True, False]), ("document", [True, True, True])])
+def test_topic_windows(window, counted):
+    lexicon = load_lexicon({"name": "t", "topic": {"terms": ["migrant*"], "window": window},
+                            "frames": {"threat": {"cues": {"threat": 1.0}}}})  # fmt: skip
+    text = "The migrants are a threat. A threat, they said.\n\nIt is a threat."
+    found = match(segment([text]), lexicon)
+    assert [s == 0 for s in found.status] == counted
+
+
+def test_a_frame_may_have_its_own_window():
+    data = {"name": "t", "topic": {"terms": ["migrant*"], "window": 1},
+            "frames": {"a": {"cues": {"threat": 1.0}, "topic": 0}, "b": {"cues": {"rights": 1.0}}}}  # fmt: skip
+    found = match(segment(["The migrants came. A threat to rights."]), load_lexicon(data))
+    assert [(found.lexicon.frame_names[f], Matches.STATUSES[s]) for f, s in zip(found.frame, found.status)] == [
+        ("a", "off_topic"), ("b", "counted")]  # fmt: skip
+    assert load_lexicon(data).to_dict()["frames"]["a"]["topic"] == 0
+
+
+def test_frames_without_topic_need_only_the_document():
+    data = {"name": "t", "topic": {"terms": ["migrant*"], "window": 0},
+            "frames": {"a": {"cues": {"threat": 1.0}}, "b": {"cues": {"rights": 1.0}, "topic": False}}}  # fmt: skip
+    texts = ["The migrants came. Rights matter. A threat.", "Rights matter."]
+    scores = frames.compute(segment(texts), lexicons=data)
+    assert scores["framing.t.b_score"][0] > 0 and scores["framing.t.a_score"][0] == 0
+    assert np.isnan(scores["framing.t.b_score"][1]) and scores["framing.t.on_topic"].tolist() == [1.0, 0.0]
+
+
+def test_sets_without_topic_have_no_gate():
+    assert not any(c.endswith("on_topic") for c in frames.columns("generic"))
+    scores = frames.compute(segment(["The Amazon needs protection."]), lexicons="generic")
+    assert all(np.isfinite(v).all() for v in scores.values())
 
 
 # -- negation, hedges, direction ------------------------------------------------------------------
@@ -268,6 +345,12 @@ def test_readme_example_runs(tmp_path, monkeypatch):
         ({"rules": [{"pattern": "x"}]}, "a rule needs a frame, a veto, or both"),
         ({"poles": ["danger", "nope"]}, "poles: must name two different frames"),
         ({"topic": {"terms": []}}, "a topic condition needs at least one term"),
+        ({"topic": {"terms": ["a"], "window": "sentence"}}, "topic.window: must be a non-negative integer or one of"),
+        ({"topic": {"terms": ["a"], "min_sentences": 0}}, "topic.min_sentences: must be a positive integer"),
+        ({"topic": {"terms": ["a"], "min_share": 1.5}}, "topic.min_share: must be a number in (0, 1]"),
+        ({"topic": {"terms": ["a"], "related": "b"}}, "topic.related: must be a list of patterns"),
+        ({"frames": {"on_topic": {"cues": {"a": 1}}}}, "frames.on_topic: a frame name must"),
+        ({"frames": {"danger": {"cues": {"a": 1}, "topic": "near"}}}, "frames.danger.topic: must be true, false or a window"),
         ({"settings": {"negation_window": -1}}, "negation_window: must be an integer"),
         ({"settings": {"negatorz": []}}, "settings: unknown keys ['negatorz']"),
     ],

@@ -28,16 +28,21 @@ File format
     sentence_threshold = 1.0             # summed cue weight for a sentence to carry a frame
     balance_smoothing = 1.0              # k in (second - first) / (second + first + k)
 
-    [topic]                              # optional: cues count only in sentences about the topic
-    terms = ["migra*", "immigra*", "asylum"]
-    window = 0                           # or within this many sentences of one (same document)
+    [topic]                              # optional: what the frame set frames (see "Topic" below)
+    terms = ["~migrant", "immigra*", "asylum"]   # words that name the topic
+    related = ["border|borders", "visa*"]        # optional: context words, only in on-topic documents
+    window = 2                           # cues count within this many sentences of a topic sentence
+                                         # (0: the sentence itself; or "paragraph", "document")
+    min_sentences = 3                    # a document is on topic with this many sentences holding a term
+    min_share = 0.3                      # optional: ... or, in a short text, this share of its sentences
 
     ignore = ["homeland security"]       # optional: names and set phrases that hold cue words
 
     [frames.security]
     description = "..."
     negation = "drop"                    # "drop" (default): a negated cue does not count; "keep"
-    topic = true                         # (default) the topic condition applies to this frame
+    topic = true                         # (default) the set's topic window applies to this frame;
+                                         # false: the document gate only; or this frame's own window
     cues = { "border security" = 2.0, "smuggl*" = 1.5, "~arrest" = 1.0 }
 
     [[rules]]                            # optional, any number
@@ -75,8 +80,15 @@ regular expression runs per sentence. Then, in order:
    ignore phrase) is dropped; of identical spans, ignore phrases win over rules, rules over cues.
    So ``victims of trafficking`` (humanitarian) hides ``trafficking`` (security), and
    ``Immigration and Customs Enforcement`` (ignored) hides ``~enforce``.
-2. **Topic.** With a topic condition, a cue of a frame with ``topic = true`` (the default) counts
-   only in a sentence within ``window`` sentences of one that holds a topic term.
+2. **Topic.** With a topic condition, a document is *on topic* when at least ``min_sentences`` of
+   its sentences hold a topic term (``terms``; ``related`` words do not count here), or, with
+   ``min_share``, when it is short and at least that share of its sentences hold a term or a
+   related word (see "Topic" below); a document off topic has no
+   counted cue at all (its cues are ``off_topic``) and NaN frame scores and balance. In a document
+   on topic, a cue of a frame with ``topic = true`` (the default) counts only in a sentence within
+   ``window`` sentences of one that holds a topic or related term (``"paragraph"``: in a paragraph
+   that holds one; ``"document"``: anywhere); a frame with ``topic = false`` counts anywhere in a
+   document on topic, and a frame with ``topic = <window>`` uses that window instead of the set's.
 3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
 4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
    ``negation_window`` words before it is dropped, when no clause break comes between them (a
@@ -85,6 +97,45 @@ regular expression runs per sentence. Then, in order:
    count. The window of five words follows NegEx (Chapman et al. 2001). With ``"keep"`` it counts: "denied due process" is still a rights
    claim. Hedges ("could", "allegedly") never drop a cue: voicing a suspicion is still framing; the
    match is marked ``hedged``.
+
+Topic
+-----
+A frame lexicon written for one subject (the security and humanitarian framing of *migration*)
+reads any text with its cues: "protection", "rights" and "families" occur in articles about the
+Amazon or sport, and a balance computed there is noise that looks like a finding. The ``topic``
+table says what the set frames, and the set then judges only documents about it:
+
+``terms`` (required)
+    Patterns (the cue syntax) that *name* the topic: ``~migrant``, ``immigra*``, ``asylum*``,
+    ``refugee*``, ``~deport``. They decide whether a document is on topic and which sentences are
+    topical. Keep them unambiguous: a word with a common other sense (``ice``, ``border``,
+    ``sanctuary``, ``illegal``) belongs in ``related``. Topic words are never cues.
+``related`` (optional)
+    Patterns that make a sentence topical *in a document already on topic* (``ICE``, ``border``,
+    ``visa``), and nothing elsewhere, so that "ice sheets" or "the Irish border" cannot put a text on
+    topic.
+``window`` (default 0)
+    The topical context of a cue: ``0`` its own sentence must hold a topic or related term, ``n``
+    one of the ``n`` sentences before or after it (same document) must, ``"paragraph"`` its
+    paragraph must, ``"document"`` no sentence condition (the document gate alone).
+``min_sentences`` (default 1) and ``min_share`` (optional, in (0, 1])
+    The document gate: on topic when ``min_sentences`` sentences hold a term; or, in a *short*
+    text (fewer than ``min_sentences / min_share`` sentences, where the share asks for fewer
+    sentences than the count), when at least ``min_share`` of its sentences hold a term or a
+    related word, so that a one-sentence text about the border can be judged without lowering
+    the count for long articles.
+``topic`` of a frame (default ``true``)
+    ``true``: the set's ``window``; ``false``: no sentence condition, the document gate alone; a
+    window (``0``, ``1``, …, ``"paragraph"``, ``"document"``): this frame's own. The bundled
+    ``immigration`` set counts security cues only in a sentence that names migration
+    (``topic = 0``) and humanitarian cues within two sentences of one (``window = 2``).
+
+Each set with a topic adds two columns: ``framing.<set>.topic``, the share of the document's
+sentences that hold a topic term (the gate's statistic, computed for every document), and
+``framing.<set>.on_topic``: 1.0 when the document passed the gate, 0.0 when it did not (its frame
+columns and balance are then NaN), NaN for a text without words. Sets without a ``topic`` table
+(the bundled ``generic`` frames) judge every text. Measurements behind the bundled rule:
+``docs/frames.md`` and ``benchmarks/frames_topic.py``.
 
 What is **not** handled: negation after the cue or beyond the window ("a threat? Hardly"), scope
 across clauses ("not because they are a threat"), irony and quotation marks (a quoted cue counts
@@ -136,8 +187,10 @@ _TOP_KEYS = {"name", "description", "version", "poles", "provenance", "settings"
 _PROVENANCE_KEYS = {"authors", "licence", "license", "sources", "method", "notes", "created"}
 _FRAME_KEYS = {"description", "negation", "cues", "threshold", "topic"}
 _RULE_KEYS = {"pattern", "frame", "weight", "veto", "note"}
-_TOPIC_KEYS = {"terms", "window"}
-_RESERVED = {"balance", "topic"}
+_TOPIC_KEYS = {"terms", "related", "window", "min_sentences", "min_share"}
+#: The named topic windows besides a number of sentences.
+TOPIC_WINDOWS = ("paragraph", "document")
+_RESERVED = {"balance", "topic", "on_topic"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _ALTERNATIVE = re.compile(r"^(~?[^\s*~|]+|\*[^\s*~|]+|[^\s*~|]+\*|\*)$")
 MAX_WEIGHT = 100.0
@@ -158,7 +211,9 @@ class Frame:
     negation: str = "drop"
     description: str = ""
     threshold: float | None = None
-    topic: bool = True
+    #: ``True``: the set's topic window applies; ``False``: only the document gate; a window
+    #: (a number of sentences, ``"paragraph"`` or ``"document"``): this frame's own window.
+    topic: bool | int | str = True
 
 
 @dataclass(frozen=True)
@@ -181,7 +236,10 @@ class Lexicon:
     rules: tuple[Rule, ...] = ()
     ignore: tuple[str, ...] = ()
     topic: tuple[str, ...] = ()
-    topic_window: int = 0
+    topic_window: int | str = 0
+    topic_related: tuple[str, ...] = ()
+    topic_min_sentences: int = 1
+    topic_min_share: float | None = None
     poles: tuple[str, str] | None = None
     settings: tuple[tuple[str, Any], ...] = ()
     provenance: tuple[tuple[str, Any], ...] = ()
@@ -204,7 +262,7 @@ class Lexicon:
         if self.poles:
             names.append(f"{base}.balance")
         if self.topic:
-            names.append(f"{base}.topic")
+            names += [f"{base}.topic", f"{base}.on_topic"]
         return names
 
     def to_dict(self) -> dict[str, Any]:
@@ -220,7 +278,12 @@ class Lexicon:
             data["provenance"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.provenance}
         data["settings"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.settings}
         if self.topic:
-            data["topic"] = {"terms": list(self.topic), "window": self.topic_window}
+            data["topic"] = {"terms": list(self.topic), "window": self.topic_window,
+                             "min_sentences": self.topic_min_sentences}  # fmt: skip
+            if self.topic_related:
+                data["topic"]["related"] = list(self.topic_related)
+            if self.topic_min_share is not None:
+                data["topic"]["min_share"] = self.topic_min_share
         if self.ignore:
             data["ignore"] = list(self.ignore)
         frames: dict[str, Any] = {}
@@ -362,8 +425,11 @@ def _check(data: dict[str, Any]) -> Lexicon:
         if negation not in ("drop", "keep"):
             problems.append(f"{where}.negation: must be 'drop' or 'keep', got {negation!r}")
         topic_flag = fdata.get("topic", True)
-        if not isinstance(topic_flag, bool):
-            problems.append(f"{where}.topic: must be true or false, got {topic_flag!r}")
+        if not isinstance(topic_flag, bool) and topic_flag not in TOPIC_WINDOWS and (
+                not isinstance(topic_flag, int) or topic_flag < 0):  # fmt: skip
+            problems.append(f"{where}.topic: must be true, false or a window (a non-negative integer or one of "
+                            f"{list(TOPIC_WINDOWS)}), got {topic_flag!r}")  # fmt: skip
+            topic_flag = True
         threshold = fdata.get("threshold")
         if threshold is not None and _weight_problem(threshold):
             problems.append(f"{where}.threshold: {_weight_problem(threshold)}")
@@ -379,7 +445,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
             else:
                 checked.append((" ".join(pattern.lower().replace("’", "'").split()), float(weight)))
         frames.append(Frame(str(fname), tuple(checked), negation, str(fdata.get("description", "")),
-                            None if threshold is None else float(threshold), topic_flag is not False))  # fmt: skip
+                            None if threshold is None else float(threshold), topic_flag))  # fmt: skip
     names = {f.name for f in frames}
 
     rules: list[Rule] = []
@@ -415,7 +481,10 @@ def _check(data: dict[str, Any]) -> Lexicon:
 
     ignore = _patterns(data.get("ignore", []), "ignore", problems)
     topic: tuple[str, ...] = ()
-    window = 0
+    related: tuple[str, ...] = ()
+    window: int | str = 0
+    min_sentences = 1
+    min_share: float | None = None
     if "topic" in data:
         tdata = data["topic"]
         if not isinstance(tdata, Mapping):
@@ -425,10 +494,20 @@ def _check(data: dict[str, Any]) -> Lexicon:
             topic = _patterns(tdata.get("terms", []), "topic.terms", problems)
             if not topic:
                 problems.append("topic.terms: a topic condition needs at least one term")
+            related = _patterns(tdata.get("related", []), "topic.related", problems)
             window = tdata.get("window", 0)
-            if isinstance(window, bool) or not isinstance(window, int) or window < 0:
-                problems.append(f"topic.window: must be a non-negative integer, got {window!r}")
+            if window not in TOPIC_WINDOWS and (isinstance(window, bool) or not isinstance(window, int) or window < 0):
+                problems.append(f"topic.window: must be a non-negative integer or one of {list(TOPIC_WINDOWS)}, got {window!r}")
                 window = 0
+            min_sentences = tdata.get("min_sentences", 1)
+            if isinstance(min_sentences, bool) or not isinstance(min_sentences, int) or min_sentences < 1:
+                problems.append(f"topic.min_sentences: must be a positive integer, got {min_sentences!r}")
+                min_sentences = 1
+            min_share = tdata.get("min_share")
+            if min_share is not None and (isinstance(min_share, bool) or not isinstance(min_share, (int, float))
+                                          or not 0 < min_share <= 1):  # fmt: skip
+                problems.append(f"topic.min_share: must be a number in (0, 1], got {min_share!r}")
+                min_share = None
 
     poles = data.get("poles")
     if poles is not None:
@@ -473,6 +552,8 @@ def _check(data: dict[str, Any]) -> Lexicon:
     frozen_provenance = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in provenance.items())
     lexicon = Lexicon(
         name=name, frames=tuple(frames), rules=tuple(rules), ignore=ignore, topic=topic, topic_window=window,
+        topic_related=related, topic_min_sentences=min_sentences,
+        topic_min_share=None if min_share is None else float(min_share),
         poles=poles, settings=frozen_settings, provenance=frozen_provenance,
         description=data.get("description", ""), version=data.get("version", ""),
     )  # fmt: skip
@@ -635,6 +716,64 @@ def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     return joins, clause
 
 
+def topic_gate(lexicon: Lexicon, n_sentences: np.ndarray, term_sentences: np.ndarray, topical_sentences: np.ndarray) -> np.ndarray:
+    """Whether each document is on topic: its ``term_sentences`` (sentences holding a topic term)
+    reach ``min_sentences``; or, in a *short* text (fewer than ``min_sentences / min_share``
+    sentences, where that share asks for fewer sentences than the count), its
+    ``topical_sentences`` (holding a term or a related word) reach ``min_share`` of its
+    ``n_sentences``. All arrays are per document."""
+    passed = (term_sentences >= 1) & (term_sentences >= lexicon.topic_min_sentences)
+    if lexicon.topic_min_share is not None:
+        short = n_sentences < lexicon.topic_min_sentences / lexicon.topic_min_share
+        share = np.divide(topical_sentences, n_sentences, out=np.zeros(len(n_sentences)), where=n_sentences > 0)
+        passed |= short & (topical_sentences >= 1) & (share >= lexicon.topic_min_share)
+    return passed
+
+
+def frame_window(lexicon: Lexicon, frame: Frame) -> int | str:
+    """The topic window of ``frame``: its own, the set's (``topic = true``) or ``"document"``
+    (``topic = false``: the document gate alone)."""
+    if frame.topic is True:
+        return lexicon.topic_window
+    if frame.topic is False:
+        return "document"
+    return frame.topic
+
+
+def _spread(corpus: Corpus, seeds: np.ndarray, docs: np.ndarray, window: int | str) -> np.ndarray:
+    """Sentences within ``window`` of a seed sentence (same document), in documents on topic."""
+    sentences = corpus.sentences
+    n_sentences, doc = len(sentences), sentences.doc
+    if window == "document":
+        return docs[doc].copy()
+    if window == "paragraph":
+        paragraph = corpus.line_paragraph[corpus.sentence_line]
+        with_seed = np.zeros(int(paragraph.max()) + 1 if n_sentences else 0, dtype=bool)
+        with_seed[paragraph[seeds]] = True
+        return with_seed[paragraph] if n_sentences else seeds.copy()
+    topical = seeds.copy()
+    for shift in range(1, int(window) + 1):
+        same = doc[shift:] == doc[:-shift]
+        topical[shift:] |= seeds[:-shift] & same
+        topical[:-shift] |= seeds[shift:] & same
+    return topical
+
+
+def _topical(corpus: Corpus, lexicon: Lexicon, term_at: np.ndarray, related_at: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Topical sentences (for the set's window), on-topic documents, the sentences holding a topic
+    term, and the seed sentences (a term or a related word, in a document on topic)."""
+    sentences = corpus.sentences
+    n_sentences, doc = len(sentences), sentences.doc
+    has_term = np.zeros(n_sentences, dtype=bool)
+    has_term[term_at] = True
+    seeds = has_term.copy()
+    seeds[related_at] = True
+    docs = topic_gate(lexicon, sentences.per_doc(corpus.n_docs), np.bincount(doc[has_term], minlength=corpus.n_docs),
+                      np.bincount(doc[seeds], minlength=corpus.n_docs))  # fmt: skip
+    seeds &= docs[doc]
+    return _spread(corpus, seeds, docs, lexicon.topic_window), docs, has_term, seeds
+
+
 @dataclass
 class Matches:
     """Every pattern match of one frame set in a batch (global word indices), with its status.
@@ -654,6 +793,10 @@ class Matches:
     status: np.ndarray
     hedged: np.ndarray
     on_topic_sentences: np.ndarray | None
+    #: Per document of the batch, whether it passed the topic gate (None without a topic condition).
+    on_topic_docs: np.ndarray | None = None
+    #: Per sentence, whether it holds a topic term (``terms``; the gate's count).
+    term_sentences: np.ndarray | None = None
 
     STATUSES = ("counted", "negated", "vetoed", "off_topic", "hidden", "rule", "ignored")
 
@@ -671,7 +814,7 @@ def _compiled(lexicon: Lexicon):
     """The matcher of a lexicon, kept per process (its per-type column grows with the type table)."""
     # keyed by everything that changes matching, not by the prose
     key = json.dumps([lexicon.frames, lexicon.rules, lexicon.ignore, lexicon.topic, lexicon.topic_window,
-                      lexicon.settings], default=str)  # fmt: skip
+                      lexicon.topic_related, lexicon.settings], default=str)  # fmt: skip
     with _COMPILED_LOCK:
         found = _COMPILED.get(key)
         if found is not None:
@@ -685,7 +828,7 @@ def _compiled(lexicon: Lexicon):
             entries += [(2, p, -1, 0.0) for p in lexicon.ignore]
             n_entries = len(entries)
             extra = [lexicon.setting("negators"), lexicon.setting("negation_exceptions"), lexicon.setting("hedges"),
-                     lexicon.setting("negation_breaks"), lexicon.topic]  # fmt: skip
+                     lexicon.setting("negation_breaks"), lexicon.topic, lexicon.topic_related]  # fmt: skip
             starts = []
             for group in extra:
                 starts.append(len(entries))
@@ -709,7 +852,7 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     >>> [Matches.STATUSES[s] for s in m.status]
     ['counted', 'negated']
     """
-    patterns, entries, n_entries, neg_start, exc_start, hedge_start, break_start, topic_start = _compiled(lexicon)
+    patterns, entries, n_entries, neg_start, exc_start, hedge_start, break_start, topic_start, related_start = _compiled(lexicon)
     index, first, last = patterns.find(corpus)
     n_words = len(corpus.word_types)
     word_sentence = corpus.word_sentence
@@ -730,22 +873,12 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     if n_words > 1:
         boundary[1:] |= _gaps(corpus)[1][:-1]
 
-    # topic: sentences with a topic term, widened by the window within each document
+    # topic: the document gate, then the topical sentences (see "Topic" in the module doc)
     n_sentences = len(corpus.sentences)
-    on_topic = None
+    on_topic = on_topic_docs = term_sentences = seeds = None
     if lexicon.topic:
-        topical = (index >= topic_start)
-        on_topic = np.zeros(n_sentences, dtype=bool)
-        on_topic[word_sentence[first[topical]]] = True
-        window = lexicon.topic_window
-        if window:
-            doc = corpus.sentences.doc
-            spread = on_topic.copy()
-            for shift in range(1, window + 1):
-                same = doc[shift:] == doc[:-shift]
-                spread[shift:] |= on_topic[:-shift] & same
-                spread[:-shift] |= on_topic[shift:] & same
-            on_topic = spread
+        on_topic, on_topic_docs, term_sentences, seeds = _topical(corpus, lexicon, word_sentence[first[(index >= topic_start) & (index < related_start)]],
+                                           word_sentence[first[index >= related_start]])  # fmt: skip
 
     keep = index < n_entries
     index, first, last = index[keep], first[keep], last[keep]
@@ -772,8 +905,13 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     # 2. topic, 3. vetoes, 4. negation (cues, and rules that count for a frame)
     counts = live & (frame >= 0)
     if on_topic is not None:
-        needs_topic = np.array([f.topic for f in lexicon.frames] + [False], dtype=bool)
-        off = counts & needs_topic[frame] & ~on_topic[sentence]
+        doc_off = ~on_topic_docs[corpus.sentences.doc[sentence]] if len(sentence) else np.zeros(0, bool)
+        off = counts & doc_off
+        windows = {frame_window(lexicon, f) for f in lexicon.frames}
+        context = {w: (on_topic if w == lexicon.topic_window else _spread(corpus, seeds, on_topic_docs, w)) for w in windows}
+        for f, fr in enumerate(lexicon.frames):
+            mine = counts & (frame == f)
+            off |= mine & ~context[frame_window(lexicon, fr)][sentence]
         status[off] = 3
         counts &= ~off
     n_frames = len(lexicon.frames)
@@ -807,4 +945,5 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     counts &= ~negated
     status[counts] = 0
     o = order  # text order: by first word, longer match first
-    return Matches(lexicon, text[o], kind[o], frame[o], weight[o], first[o], last[o], sentence[o], status[o], hedged[o], on_topic)
+    return Matches(lexicon, text[o], kind[o], frame[o], weight[o], first[o], last[o], sentence[o], status[o], hedged[o], on_topic,
+                   on_topic_docs, term_sentences)  # fmt: skip

@@ -31,8 +31,8 @@ def columns(
     --------
     >>> columns("readability")[:3]
     ['text.characters', 'text.letters', 'text.words']
-    >>> columns("framing", lexicons="immigration")[-2:]
-    ['framing.immigration.balance', 'framing.immigration.topic']
+    >>> columns("framing", lexicons="immigration")[-3:]
+    ['framing.immigration.balance', 'framing.immigration.topic', 'framing.immigration.on_topic']
     """
     return _config_columns(make_config(config, signals=signals, lexicons=lexicons))
 

@@ -5,9 +5,11 @@ ship with the package (``framing/data/lexicons/``, see ``framing/data/PROVENANCE
 
 ``immigration``
     Security vs humanitarian framing of migration, written by the project (poles: humanitarian,
-    security). Topic and legal-status words (migrant, immigration, asylum, refugee, deport,
-    illegal) are the *topic condition*, never cues: a cue counts only within one sentence of a
-    sentence about migration.
+    security). Topic and legal-status words (migrant, immigration, asylum, refugee, deport) are
+    the *topic condition*, never cues: a document is framed only when at least three of its
+    sentences name migration (a fifth of a short text's), and a cue counts only within two
+    sentences of one that does; any other document gets NaN frame scores and balance and
+    ``on_topic`` 0 (``docs/frames.md``).
 ``generic``
     The generic news frames (conflict, economic, human interest, moral, resolution), cue weights
     learned from the Narrative Frames Corpus by ``models/train_generic_frames.py`` (model card
@@ -28,10 +30,14 @@ column                                 definition
                                        ``k = settings.balance_smoothing``; in (-1, 1), 0 without
                                        cues. ``immigration``: negative = humanitarian, positive =
                                        security
-``framing.<set>.topic``                sets with a topic condition: share of sentences on topic
+``framing.<set>.topic``                sets with a topic condition: share of the document's
+                                       sentences that hold a topic term
+``framing.<set>.on_topic``             sets with a topic condition: 1.0 when the document passed
+                                       the topic gate, 0.0 when not; off topic, every column above
+                                       except ``topic`` is NaN
 =====================================  ===========================================================
 
-A text without words gets NaN. Evidence: every counted cue, labelled with its frame, pattern,
+A text without words gets NaN (``on_topic`` too). Evidence: every counted cue, labelled with its frame, pattern,
 weight and the span of its sentence; :func:`cue_table` lists every match, with the ones that did
 not count and why.
 
@@ -129,8 +135,13 @@ def _scores(corpus: Corpus, lexicon: Lexicon, found: Matches) -> dict[str, np.nd
         denominator = w1 + w2 + lexicon.setting("balance_smoothing")
         balance = np.divide(w2 - w1, denominator, out=np.zeros(n_docs), where=denominator > 0)
         out[f"{base}.balance"] = np.where(has_words, balance, np.nan)
-    if lexicon.topic and found.on_topic_sentences is not None:
-        out[f"{base}.topic"] = ratio(corpus.per_doc_sum(sentences.doc, found.on_topic_sentences), n_sentences)
+    if lexicon.topic and found.on_topic_docs is not None:
+        # a document off topic is not framed: NaN frame scores and balance, on_topic 0
+        off = ~found.on_topic_docs
+        for name in list(out):
+            out[name] = np.where(off, np.nan, out[name])
+        out[f"{base}.topic"] = ratio(corpus.per_doc_sum(sentences.doc, found.term_sentences), n_sentences)
+        out[f"{base}.on_topic"] = np.where(has_words, found.on_topic_docs.astype(np.float64), np.nan)
     return out
 
 

