@@ -2,9 +2,14 @@
 
 Usage::
 
-    python benchmarks/tables.py [benchmarks/results/speed_all.json]
+    python benchmarks/tables.py [benchmarks/results/speed_all.json]            # print the tables
+    python benchmarks/tables.py --update README.md                             # rewrite the README's block
+    python benchmarks/tables.py --check README.md                              # exit 1 if the block is stale
 
 prints the tables of :func:`speed_all_markdown` (the JSON that ``benchmarks/speed_all.py`` writes).
+With ``--update``/``--check``, the tables stand in FILE between the lines ``<!-- speed_all:begin -->``
+and ``<!-- speed_all:end -->`` (put them there once); the validation suite checks that block
+against the committed JSON whenever the README has it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ if str(REPO) not in sys.path:
 from benchmarks import speed_readability as sr  # noqa: E402
 
 DEFAULT = HERE / "results" / "speed_all.json"
+BEGIN, END = "<!-- speed_all:begin -->", "<!-- speed_all:end -->"
 RUN_LABELS = {
     "textstat": "textstat 0.7.8, cache-cold, 8 formulas",
     "all-1": "framing, all six families",
@@ -150,11 +156,37 @@ def speed_all_markdown(report: dict[str, Any]) -> str:
     ])  # fmt: skip
 
 
+def with_block(document: str, block: str) -> str | None:
+    """``document`` with the text between its ``BEGIN`` and ``END`` lines replaced by ``block``
+    (None when it has no such pair of lines)."""
+    start, stop = document.find(BEGIN), document.find(END)
+    if start < 0 or stop < start:
+        return None
+    return document[: start + len(BEGIN)] + "\n\n" + block + "\n\n" + document[stop:]
+
+
 def main(argv: list[str] | None = None) -> None:
+    """Print the tables, or write them into (or check them against) a Markdown file's block."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("report", nargs="?", type=Path, default=DEFAULT, help="a speed_all.json (default: the committed one)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--update", type=Path, metavar="FILE", help=f"write the tables between {BEGIN} and {END} in FILE")
+    mode.add_argument("--check", type=Path, metavar="FILE", help="exit 1 if FILE's block differs from the tables")
     args = parser.parse_args(argv)
-    print(speed_all_markdown(json.loads(args.report.read_text(encoding="utf-8"))))
+    block = speed_all_markdown(json.loads(args.report.read_text(encoding="utf-8")))
+    target = args.update or args.check
+    if target is None:
+        print(block)
+        return
+    document = target.read_text(encoding="utf-8")
+    updated = with_block(document, block)
+    if updated is None:
+        sys.exit(f"{target} has no {BEGIN} … {END} block")
+    if args.update:
+        target.write_text(updated, encoding="utf-8")
+        print(f"updated {target}")
+    elif updated != document:
+        sys.exit(f"{target}: the speed_all block differs from {args.report}; run: python benchmarks/tables.py --update {target}")
 
 
 if __name__ == "__main__":
