@@ -66,4 +66,6 @@ def time_processes(commands: dict[str, list[str]], runs: int, *, warm_up: bool, 
 
 if __name__ == "__main__":
     request = json.loads(sys.argv[1])
-    print(json.dumps(time_processes(request["commands"], request["runs"], warm_up=request["warm_up"], cwd=request["cwd"])))
+    print(
+        json.dumps(time_processes(request["commands"], request["runs"], warm_up=request["warm_up"], cwd=request["cwd"]))
+    )

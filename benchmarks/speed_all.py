@@ -86,7 +86,7 @@ REPO = HERE.parent
 if str(REPO) not in sys.path:  # ``python benchmarks/speed_all.py`` puts benchmarks/, not the repo, first
     sys.path.insert(0, str(REPO))
 
-from benchmarks import speed_readability as sr  # noqa: E402
+from benchmarks import speed_readability as sr
 
 RESULTS = HERE / "results" / "speed_all.json"
 ENGINES = ("textstat", "all", "compat", "datatrove")
@@ -204,17 +204,7 @@ def run_worker(args: argparse.Namespace) -> None:
 
 def spawn_worker(engine: str, *, docs: int, jobs: int) -> dict[str, Any]:
     """One measurement in a fresh interpreter (this file with ``--worker``); its numbers."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "result.json"
-        command = [sys.executable, str(Path(__file__).resolve()), "--worker", engine]
-        command += ["--docs", str(docs), "--jobs", str(jobs), "--out", str(out)]
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
-        start = time.perf_counter()
-        subprocess.run(command, check=True, env=env)
-        result = json.loads(out.read_text(encoding="utf-8"))
-    result["process_wall_s"] = time.perf_counter() - start
-    return result
+    return sr.run_fresh(Path(__file__), ["--worker", engine, "--docs", str(docs), "--jobs", str(jobs)])
 
 
 def framing_command() -> list[str]:
@@ -239,7 +229,9 @@ def time_processes(commands: dict[str, list[str]], runs: int, *, warm_up: bool) 
     """``runs`` timings of every command by the small launcher ``benchmarks/_processes.py`` (so that
     no command inherits this process's peak RSS)."""
     request = json.dumps({"commands": commands, "runs": runs, "warm_up": warm_up, "cwd": str(REPO)})
-    done = subprocess.run([sys.executable, str(HERE / "_processes.py"), request], check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(HERE / "_processes.py"), request], check=True, capture_output=True, text=True
+    )
     return json.loads(done.stdout)
 
 
@@ -263,7 +255,9 @@ def round_ratios(results: dict[str, dict[str, Any]]) -> dict[str, float]:
     put("jobs2_vs_jobs1", "all-big-2", "all-big-1")
     processes = results.get("processes")
     if processes:
-        ratios["help_vs_numpy"] = processes["framing-help"]["seconds_median"] / processes["import-numpy"]["seconds_median"]
+        ratios["help_vs_numpy"] = (
+            processes["framing-help"]["seconds_median"] / processes["import-numpy"]["seconds_median"]
+        )
         ratios["score_startup_s"] = processes["score-tiny"]["seconds_median"]
         ratios["score_seeds_s"] = processes["score-seeds"]["seconds_median"]
         ratios["score_seeds_minus_startup_s"] = ratios["score_seeds_s"] - ratios["score_startup_s"]
@@ -282,7 +276,9 @@ def summarize(per_round: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         if name in TARGETS:
             op, bar = TARGETS[name]
             entry["target"] = f"{op} {bar:g}"
-            entry["met"] = bool({">=": entry["median"] >= bar, "<=": entry["median"] <= bar, "<": entry["median"] < bar}[op])
+            entry["met"] = bool(
+                {">=": entry["median"] >= bar, "<=": entry["median"] <= bar, "<": entry["median"] < bar}[op]
+            )
         summary[name] = entry
     digests = [(r["all-big-1"]["output_sha1"], r["all-big-2"]["output_sha1"]) for r in per_round if "all-big-2" in r]
     if digests:
@@ -316,7 +312,10 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     sizes = {"docs": args.docs, "jobs_docs": args.jobs_docs}
     report: dict[str, Any] = {
         "machine": sr.machine_info() | {"peers": versions()},
-        "settings": {key: getattr(args, key) for key in ("rounds", "docs", "jobs_docs", "process_runs", "skip_datatrove", "quick")},
+        "settings": {
+            key: getattr(args, key)
+            for key in ("rounds", "docs", "jobs_docs", "process_runs", "skip_datatrove", "quick")
+        },
         "batch": sr.batch_info(args.docs),
         "jobs_batch": sr.batch_info(args.jobs_docs),
         "process_commands": {},
@@ -335,6 +334,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
                 if engine == "datatrove" and args.skip_datatrove:
                     continue
                 print(f"round {r + 1}/{args.rounds}: {key} ({sizes[batch]} docs)", file=sys.stderr, flush=True)
+
                 def run(e: str = engine, d: int = sizes[batch], j: int = jobs) -> dict[str, Any]:
                     return spawn_worker(e, docs=d, jobs=j)
 
@@ -355,7 +355,9 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options (``--worker``, ``--jobs`` and ``--out`` are for the subprocesses)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="rounds, each a fresh process per measurement (default 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds, each a fresh process per measurement (default 3)"
+    )
     parser.add_argument("--docs", type=int, default=2000, help="documents in the side-by-side batch (default 2000)")
     parser.add_argument(
         "--jobs-docs", type=int, default=None, help="documents in the 1-job vs 2-job batch (default 4 × --docs)"
@@ -364,13 +366,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--process-runs", type=int, default=11, help="runs of each whole-process command per round (default 11)"
     )
     parser.add_argument("--skip-datatrove", action="store_true", help="leave datatrove's filters out")
-    parser.add_argument("--quick", action="store_true", help="smoke test: 1 round, 100 docs, 200 for jobs, 1 process run")
     parser.add_argument(
-        "--output", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS.relative_to(REPO)})"
+        "--quick", action="store_true", help="smoke test: 1 round, 100 docs, 200 for jobs, 1 process run"
     )
-    parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
-    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
+    sr.add_output_and_worker_options(parser, ENGINES, RESULTS)
     args = parser.parse_args(argv)
     if args.quick:
         args.rounds, args.docs, args.process_runs = 1, 100, 1
@@ -383,18 +382,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the benchmark, or one measurement when called with ``--worker``."""
-    args = parse_args(argv)
-    if args.worker:
-        run_worker(args)
-        return
+    """Run the benchmark and print its tables, or one measurement when called with ``--worker``."""
     from benchmarks import tables
 
-    report = run_benchmark(args)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(tables.speed_all_markdown(report))
-    print(f"\nwrote {args.output}")
+    args = parse_args(argv)
+    report = sr.run_main(args, run_worker, run_benchmark)
+    if report is not None:
+        print(tables.speed_all_markdown(report))
+        print(f"\nwrote {args.output}")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ REPO = HERE.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks import speed_readability as sr  # noqa: E402
+from benchmarks import speed_readability as sr
 
 DEFAULT = HERE / "results" / "speed_all.json"
 BEGIN, END = "<!-- speed_all:begin -->", "<!-- speed_all:end -->"
@@ -168,7 +168,9 @@ def with_block(document: str, block: str) -> str | None:
 def main(argv: list[str] | None = None) -> None:
     """Print the tables, or write them into (or check them against) a Markdown file's block."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("report", nargs="?", type=Path, default=DEFAULT, help="a speed_all.json (default: the committed one)")
+    parser.add_argument(
+        "report", nargs="?", type=Path, default=DEFAULT, help="a speed_all.json (default: the committed one)"
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--update", type=Path, metavar="FILE", help=f"write the tables between {BEGIN} and {END} in FILE")
     mode.add_argument("--check", type=Path, metavar="FILE", help="exit 1 if FILE's block differs from the tables")
@@ -186,7 +188,9 @@ def main(argv: list[str] | None = None) -> None:
         target.write_text(updated, encoding="utf-8")
         print(f"updated {target}")
     elif updated != document:
-        sys.exit(f"{target}: the speed_all block differs from {args.report}; run: python benchmarks/tables.py --update {target}")
+        sys.exit(
+            f"{target}: the speed_all block differs from {args.report}; run: python benchmarks/tables.py --update {target}"
+        )
 
 
 if __name__ == "__main__":
