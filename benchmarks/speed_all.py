@@ -253,6 +253,7 @@ def round_ratios(results: dict[str, dict[str, Any]]) -> dict[str, float]:
     put("compat_vs_textstat", "compat-1", "textstat")
     put("compat_vs_textstat_per_cpu_s", "compat-1", "textstat", "docs_per_cpu_s")
     put("jobs2_vs_jobs1", "all-big-2", "all-big-1")
+    put("jobs2_vs_jobs1_per_cpu_s", "all-big-2", "all-big-1", "docs_per_cpu_s")  # pool overhead, not load
     processes = results.get("processes")
     if processes:
         ratios["help_vs_numpy"] = (
