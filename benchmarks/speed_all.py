@@ -8,8 +8,10 @@ The measurement side of issue 12's "Numbers to reach". Usage (from the repositor
         [--output benchmarks/results/speed_all.json] [--quick]
     .venv/bin/python benchmarks/tables.py benchmarks/results/speed_all.json   # the README's tables
 
-It is a benchmark, not a test: the validation suite never runs it (it takes minutes and its numbers
-depend on the machine and its load).
+``--quick`` (1 round, 100 documents, 200 for the jobs, one run per command, no warm-up run) is a
+smoke test: about 30 s on an idle machine, over a minute at a load of 7. This is a benchmark, not a
+test: the validation suite never runs it (it takes minutes and its numbers depend on the machine and
+its load); ``benchmarks/validation/test_speed_tables.py`` only checks the committed JSON.
 
 Method (the helpers are :mod:`benchmarks.speed_readability`'s, whose docstring says more)
 ------------------------------------------------------------------------------------------
@@ -46,7 +48,9 @@ Method (the helpers are :mod:`benchmarks.speed_readability`'s, whose docstring s
   disturb less than the wall clock.
 * **Whole process.** ``--process-runs`` runs of each command (after one untimed run of each, so
   bytecode and the OS's file cache are warm: the start-up a user sees the second time), the
-  commands interleaved run by run; wall time from spawn to exit, peak RSS from ``wait4``:
+  commands interleaved run by run; wall time from spawn to exit, peak RSS from ``wait4``, both
+  taken by a small standard-library launcher (``benchmarks/_processes.py``: a child spawned by this
+  process would report this process's peak RSS; plain subprocess timing, so no ``hyperfine`` needed):
 
   - ``python -c "pass"`` and ``python -c "import numpy"`` (the reference),
   - ``framing --help`` (the console script next to this interpreter),
