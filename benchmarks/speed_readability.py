@@ -227,12 +227,18 @@ def run_worker(args: argparse.Namespace) -> None:
 
 def spawn(engine: str, *, docs: int, jobs: int = 1, copies: int = 1, values: Path | None = None) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter and return its numbers (plus the process's wall time)."""
+    argv = ["--worker", engine, "--docs", str(docs), "--jobs", str(jobs), "--copies", str(copies)]
+    if values is not None:
+        argv += ["--values", str(values)]
+    return run_fresh(Path(__file__), argv)
+
+
+def run_fresh(script: Path, argv: Sequence[str]) -> dict[str, Any]:
+    """``python script *argv --out FILE`` in a fresh interpreter with the repository on ``PYTHONPATH``:
+    the JSON object the script wrote to FILE, plus the process's wall time (``process_wall_s``)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "result.json"
-        command = [sys.executable, str(Path(__file__).resolve()), "--worker", engine, "--docs", str(docs)]
-        command += ["--jobs", str(jobs), "--copies", str(copies), "--out", str(out)]
-        if values is not None:
-            command += ["--values", str(values)]
+        command = [sys.executable, str(Path(script).resolve()), *argv, "--out", str(out)]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
         start = time.perf_counter()
@@ -554,6 +560,17 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     return report
 
 
+def add_output_and_worker_options(parser: argparse.ArgumentParser, engines: Sequence[str], results: Path) -> None:
+    """``--output`` and the hidden options of the ``--worker`` subprocesses (``--worker``, ``--jobs``,
+    ``--out``), which every speed benchmark has."""
+    parser.add_argument(
+        "--output", type=Path, default=results, help=f"JSON results (default {results.relative_to(REPO)})"
+    )
+    parser.add_argument("--worker", choices=engines, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options (``--worker`` and the options after it are for the subprocesses)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -567,13 +584,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--skip-scaling", action="store_true", help="skip the 1×/10×/100× scaling runs")
     parser.add_argument("--quick", action="store_true", help="scale to 50× instead of 100×")
-    parser.add_argument(
-        "--output", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS.relative_to(REPO)})"
-    )
-    parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
-    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    add_output_and_worker_options(parser, ENGINES, RESULTS)
     parser.add_argument("--copies", type=int, default=1, help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--values", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.docs < 1 or args.rounds < 1:
@@ -581,18 +593,29 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def run_main(
+    args: argparse.Namespace,
+    worker: Callable[[argparse.Namespace], None],
+    benchmark: Callable[[argparse.Namespace], dict[str, Any]],
+) -> dict[str, Any] | None:
+    """A benchmark script's entry point: ``worker(args)`` in a ``--worker`` subprocess (None);
+    otherwise ``benchmark(args)``, its report written as JSON to ``args.output`` and returned."""
+    if args.worker:
+        worker(args)
+        return None
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    report = benchmark(args)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the benchmark, or one measurement when called with ``--worker``."""
     args = parse_args(argv)
-    if args.worker:
-        run_worker(args)
-        return
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    report = run_benchmark(args)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.output}")
+    if run_main(args, run_worker, run_benchmark) is not None:
+        print(f"\nwrote {args.output}")
 
 
 if __name__ == "__main__":
