@@ -46,7 +46,7 @@ import numpy as np
 from framing.core.chars import UPPER as UPPER_CLASS
 from framing.core.evidence import Evidence
 from framing.core.segment import Corpus
-from framing.cues import attribution
+from framing.cues import attribution, relations
 from framing.cues.quotes import code_array, quote_spans
 from framing.families.base import FunctionFamily
 
@@ -69,6 +69,22 @@ COLUMNS = (
     "sourcing.named_entities",
     "sourcing.specifics_per_100_words",
 )
+#: The relation-level columns (issue 15), appended after the cue-level ones (see :func:`relation_columns`).
+RELATION_COLUMNS = (
+    "sourcing.relations",
+    "sourcing.relations_per_100_words",
+    "sourcing.relations_per_sentence",
+    "sourcing.named_person_source_share",
+    "sourcing.named_org_source_share",
+    "sourcing.described_source_share",
+    "sourcing.vague_source_share",
+    "sourcing.pronoun_source_share",
+    "sourcing.named_sources_distinct",
+    "sourcing.named_sources_distinct_per_100_words",
+    "sourcing.unsourced_claims",
+    "sourcing.unsourced_claims_per_100_words",
+)
+COLUMNS = COLUMNS + RELATION_COLUMNS
 
 #: A direct quote has at least this many words (textacy's rule: shorter ones are scare quotes).
 MIN_QUOTE_WORDS = 4
@@ -265,6 +281,59 @@ def _share(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np.ndarray
         return np.where(words > 0, np.where(whole > 0, part / np.maximum(whole, 1), 0.0), np.nan)
 
 
+def relation_columns(corpus: Corpus, n_words: np.ndarray, n_sentences: np.ndarray) -> dict[str, np.ndarray]:
+    """The relation-level columns (:data:`RELATION_COLUMNS`) from :func:`framing.cues.relations.relations`.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A segmented batch.
+    n_words, n_sentences : ndarray
+        Words and sentences (with a word) of each document.
+
+    Returns
+    -------
+    dict of str to ndarray
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Experts say prices will rise. Sen. Ana Ruiz said she agreed. The sky was grey. Prices rose 12 percent in May last year."])
+    >>> n = corpus.words.per_doc(1).astype(float)
+    >>> out = relation_columns(corpus, n, np.array([4.0]))
+    >>> int(out["sourcing.relations"][0]), round(float(out["sourcing.vague_source_share"][0]), 2), int(out["sourcing.unsourced_claims"][0])
+    (2, 0.5, 1)
+    """
+    found = relations.relations(corpus)
+    n = corpus.n_docs
+    count = corpus.per_doc_sum(found.doc)
+    out = {
+        "sourcing.relations": count,
+        "sourcing.relations_per_100_words": _per_100(count, n_words),
+        "sourcing.relations_per_sentence": _share_or_zero(count, n_sentences, n_words),
+    }
+    for k, name in enumerate(relations.CLASSES[:4]):
+        out[f"sourcing.{name}_source_share"] = _share(corpus.per_doc_sum(found.doc[found.resolved_class == k]), count, n_words)
+    pronoun = relations.CLASSES.index("pronoun")
+    out["sourcing.pronoun_source_share"] = _share(corpus.per_doc_sum(found.doc[found.source_class == pronoun]), count, n_words)
+    named = found.source_key != ""
+    distinct = np.zeros(n)
+    if named.any():
+        pairs = {(int(d), k) for d, k in zip(found.doc[named].tolist(), found.source_key[named].tolist())}
+        distinct = corpus.per_doc_sum(np.array(sorted(d for d, _ in pairs), np.int64))
+    out["sourcing.named_sources_distinct"] = distinct
+    out["sourcing.named_sources_distinct_per_100_words"] = _per_100(distinct, n_words)
+    claims = corpus.per_doc_sum(corpus.sentences.doc[relations.unsourced_claims(corpus)])
+    out["sourcing.unsourced_claims"] = claims
+    out["sourcing.unsourced_claims_per_100_words"] = _per_100(claims, n_words)
+    return out
+
+
+def _share_or_zero(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(words > 0, part / np.maximum(whole, 1), np.nan)
+
+
 def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarray]:
     """Sourcing columns for every document of ``corpus``.
 
@@ -325,7 +394,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     dates = per_doc(words.doc[dates_mask])
     entity_first, _ = _entities(corpus)
     entities = per_doc(words.doc[entity_first])
-    return {
+    columns = {
         "sourcing.attributions": attributions,
         "sourcing.attributions_per_100_words": _per_100(attributions, n_words),
         "sourcing.attributed_sentence_share": _share(n_attributed, n_sentences, n_words),
@@ -342,6 +411,8 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
         "sourcing.named_entities": entities,
         "sourcing.specifics_per_100_words": _per_100(figures + dates + entities, n_words),
     }
+    columns.update(relation_columns(corpus, n_words, n_sentences))
+    return columns
 
 
 _KIND_LABEL = {1: "named_source", 2: "pronoun_source", 3: "anonymous_source", 4: "document_source", 5: "group_source"}

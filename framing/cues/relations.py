@@ -1,0 +1,958 @@
+"""Attribution relations: every source–cue–content triple of a text, its kind and its source's class.
+
+A shared building block beside :mod:`framing.cues.attribution` (the precision-first reporting cues,
+which stay as they are). Where that module asks "does this sentence carry a reporting cue?", this
+one counts **attribution relations** as PolNeAR does (Newell, Margolin & Ruths, LREC 2018; the
+definition as summarised in ``../shared/research/sourcing-boilerplate-anchors.md`` and the project's
+labelling guide ``benchmarks/sourcing_labels/RELATIONS.md``): some content (what is said, written,
+shown, believed or intended) ascribed to a source through a cue. Word lists are data,
+``framing/data/relation_cues.json`` (written by the project; see ``framing/data/PROVENANCE.md``).
+
+Rules
+-----
+Candidate sentences are found for the whole batch at once: a sentence is looked at only when one of
+its words is the first word of a cue (one lookup per word type). Each candidate sentence is then
+read word by word:
+
+* **cues**: a verb form of the ``speech``, ``belief``, ``intention`` or ``document`` lists, or a
+  phrase of ``phrases`` (``according to``, ``declined to comment``, ``called for``, ``plans to``,
+  ``criticism from``, ``reportedly``, ``the court was told`` …). No cue inside an ``exclusions``
+  phrase (``that said``, ``you know``, ``found dead``), none opening its sentence (``Reports``), and
+  no verb followed by ``by`` unless a form of *be* comes before it (``was criticised by`` is a
+  passive cue; ``Reported by`` a credit line). A phrase of ``merge_phrases`` a few words after a
+  verb cue is part of that cue (``said in a statement``, ``argued in court papers``): **one relation
+  per source–cue pair**.
+* **sources**: the noun phrase right before the cue (over auxiliaries and adverbs of ``skip``), or
+  after it when the clause is inverted (``", said the minister"``) or the cue is ``according to``
+  or a passive ``by``; a participle after a comma (``…, saying that``) and a relative ``who`` take
+  the source of the clause before. The writer's own *I*, *we* and *you* (outside quotation marks)
+  are never sources. Strong speech verbs (the ``always`` forms of the reporting-cue lexicon, such
+  as *said*, *told*, *wrote*) make a relation even when no source is found (an implicit, ``vague``
+  source); the others need theirs: belief and stance verbs a source that is not a weak subject
+  (*it*, *this*) and words after them; intention verbs *to* after them; finding verbs (*found*,
+  *shows*) a document noun before them or *that* after them; ambiguous speech verbs (*added*,
+  *announced*, *called*) a pronoun or name subject, an inversion, or *that*, a colon or a quote
+  after them.
+* **kinds**: ``document`` when the source's head is a document noun (*the report says*,
+  *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
+  kind of the cue's list (``speech``, ``belief``, ``intention``).
+* **content**: the quotation the cue attaches to (a quote closing right before the source and
+  cue, or opening right after the cue; a quotation runs over sentences as
+  :func:`framing.cues.quotes.quote_spans` pairs it, and a second quote after ``"…," she said, "…"``
+  joins it), else the rest of the sentence after the cue (after *that*), or the sentence before the
+  cue when the cue ends its sentence (``…, officials said.``).
+
+Source classes (:data:`CLASSES`), from the source's words:
+
+* ``pronoun``: *he, she, they, it, we, I, you*, with a resolved class: *I*, *we* and *you* inside a
+  quotation take the class of the quotation's speaker; *he* and *she* the nearest earlier
+  ``named_person`` source of the document (else ``named_person`` when an earlier name run stands
+  in the document, else ``vague``); *they*, *it* the nearest earlier source of the document that
+  is not a person (else ``vague`` for *they*, ``described`` for *it*, which refers to a thing).
+* ``named_person``: a name run whose last word is not an organisation word (*Sen. Ana Ruiz*,
+  *Ruiz*, *the group's director, Tom Lee*);
+* ``named_org``: a name run ending in an organisation or place word or an initialism, or an
+  organisation name joined by *of*/*on*/*for* (*the Department of Energy*, *Reuters*, *the United
+  States*, *a survey by the Pew Research Center*);
+* ``described``: a role, institution or definite document without a name, or with a name only as a
+  modifier (*a spokesperson for the Air Force*, *US officials*, *the ministry*, *the report*,
+  *House Democrats*, *50 percent of voters*);
+* ``vague``: bare plurals and quantified groups (*experts*, *officials*, *many people*,
+  *some*), anonymous singulars (*a friend*, *one observer*), generic documents (*reports*, *an
+  October poll*) and every implicit source.
+
+Never across a document boundary: each sentence is read on its own, content spans come from the
+sentence or from quotations (paired within a document), and pronouns resolve within their
+document.
+
+Examples
+--------
+>>> from framing.core.segment import segment
+>>> corpus = segment(["Critics believe the plan will fail. \\u201cIt is safe,\\u201d Mayor Ann Lee said."])
+>>> found = relations(corpus)
+>>> [(corpus.joined[s:e], KINDS[k], CLASSES[c]) for s, e, k, c in zip(found.cue_start, found.cue_end, found.kind, found.source_class)]
+[('believe', 'belief', 'vague'), ('said', 'speech', 'named_person')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from framing.core.resources import data_text
+from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.vocabulary import DerivedTypeColumn
+from framing.cues.attribution import cue_lexicon
+from framing.cues.quotes import quote_spans
+
+LEXICON_FILE = "relation_cues.json"
+#: Relation kinds, in the order of :attr:`Relations.kind`.
+KINDS = ("speech", "document", "belief", "intention", "nominal")
+#: Source classes, in the order of :attr:`Relations.source_class` (``resolved_class`` never holds ``pronoun``).
+CLASSES = ("named_person", "named_org", "described", "vague", "pronoun")
+#: A merge phrase at most this many words after a verb cue belongs to it ("said on Monday in a statement").
+MERGE_WORDS = 4
+#: Words of a source noun phrase at most.
+MAX_SOURCE_WORDS = 9
+
+__all__ = ["LEXICON_FILE", "KINDS", "CLASSES", "MERGE_WORDS", "Relations", "relation_lexicon", "relations",
+           "sentence_relations", "describe"]
+
+_PERSON, _ORG, _DESCRIBED, _VAGUE, _PRONOUN = range(5)
+_SPEECH, _DOCUMENT, _BELIEF, _INTENTION, _NOMINAL = range(5)
+_QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_PUNCT_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d\u00ab\u00bb|]|\s-\s")
+
+
+@lru_cache(maxsize=1)
+def relation_lexicon() -> dict[str, Any]:
+    """The relation word lists (``framing/data/relation_cues.json``) as sets and phrase tables.
+
+    Examples
+    --------
+    >>> lexicon = relation_lexicon()
+    >>> "believe" in lexicon["verbs"]["belief"], "according" in lexicon["first_words"]
+    (True, True)
+    """
+    raw = json.loads(data_text(LEXICON_FILE))
+    out: dict[str, Any] = {"raw": raw}
+    out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
+    out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"say", "tell", "says", "told", "wrote"}
+    phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for kind, items in raw["phrases"].items():
+        for phrase in items:
+            words = tuple(phrase.lower().split())
+            phrases.setdefault(words[0], []).append((words, KINDS.index(kind)))
+    for first in phrases:
+        phrases[first].sort(key=lambda item: -len(item[0]))
+    out["phrases"] = phrases
+    exclusions: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in raw["exclusions"]:
+        words = tuple(phrase.lower().split())
+        exclusions.setdefault(words[0], []).append(words)
+    out["exclusions"] = exclusions
+    out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
+    for key in ("needs_that", "needs_to", "weak_verbs"):
+        out[key] = frozenset(raw[key])
+    out["particles"] = raw["particles"]
+    out["belief_particles"] = raw["belief_particles"]
+    out.update({name: frozenset(words) for name, words in raw["sources"].items()})
+    out["claims"] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw["claims"].items()}
+    verbs = frozenset().union(*out["verbs"].values())
+    out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
+    out["all_verbs"] = verbs
+    out["common"] = (out["vague_nouns"] | out["role_nouns"] | out["document_nouns"] | out["determiners"]
+                     | out["quantifiers"] | out["stop_heads"] | out["skip"] | out["pronouns"] | verbs
+                     | frozenset(w.lower() for w in cue_lexicon()["attribution"]["dates"]))
+    return out
+
+
+_FIRST: DerivedTypeColumn | None = None
+
+
+def _first_word_flags() -> DerivedTypeColumn:
+    """Per word type: can the word begin a cue (a verb form or a phrase's first word)?"""
+    global _FIRST
+    if _FIRST is None:
+        first = relation_lexicon()["first_words"]
+        _FIRST = DerivedTypeColumn(_WORD_TYPES, first.__contains__, bool)
+    return _FIRST
+
+
+@dataclass(frozen=True)
+class Relations:
+    """The attribution relations of a batch, in text order; positions are offsets into ``corpus.joined``.
+
+    Attributes
+    ----------
+    doc, sentence : ndarray of int64
+        Document and sentence (``corpus.sentences``) of the cue.
+    kind : ndarray of int8
+        Index into :data:`KINDS`.
+    source_class, resolved_class : ndarray of int8
+        Index into :data:`CLASSES`; ``resolved_class`` replaces ``pronoun`` by the class of what
+        the pronoun refers to.
+    cue_start, cue_end : ndarray of int64
+    source_start, source_end : ndarray of int64
+        -1 when the source is implicit.
+    content_start, content_end : ndarray of int64
+        -1 when no content could be delimited.
+    source_key : ndarray of object
+        For named sources (resolved ``named_person`` or ``named_org``, pronouns included), the lower-cased
+        last word of the name they refer to: distinct keys per document count distinct named sources.
+        Else ``""``.
+    """
+
+    doc: np.ndarray
+    sentence: np.ndarray
+    kind: np.ndarray
+    source_class: np.ndarray
+    resolved_class: np.ndarray
+    cue_start: np.ndarray
+    cue_end: np.ndarray
+    source_start: np.ndarray
+    source_end: np.ndarray
+    content_start: np.ndarray
+    content_end: np.ndarray
+    source_key: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.cue_start)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Corpus, Relations]" = weakref.WeakKeyDictionary()
+
+
+class _Sentence:
+    """The words of one candidate sentence, with what the rules ask of them."""
+
+    def __init__(self, corpus: Corpus, index: int, lo: int, hi: int, types: np.ndarray, in_quote: np.ndarray) -> None:
+        strings = _WORD_TYPES.strings
+        word_start, word_end = corpus._word_bounds
+        self.index = index
+        self.w = [strings[t] for t in types[lo:hi].tolist()]
+        self.start = word_start[lo:hi].tolist()
+        self.end = word_end[lo:hi].tolist()
+        self.cap = corpus.word_is_capitalized[lo:hi].tolist()
+        self.quoted = in_quote[lo:hi].tolist()
+        joined = corpus.joined
+        s_start, s_end = corpus._sentence_bounds
+        self.s_start, self.s_end = int(s_start[index]), int(s_end[index])
+        n = len(self.w)
+        self.gap = [joined[self.end[i] : self.start[i + 1]] if i + 1 < n else joined[self.end[i] : self.s_end] for i in range(n)]
+        self.before = joined[self.s_start : self.start[0]] if n else ""
+        self.raw = [joined[self.start[i] : self.end[i]] for i in range(n)]
+
+    def broken(self, i: int) -> bool:
+        """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
+        return bool(_PUNCT_BREAK.search(self.gap[i])) or self.gap[i].strip(" ") not in ("", ".", "'", "\u2019", "'s")
+
+    def clause_ends(self, i: int) -> bool:
+        return i + 1 >= len(self.w) or self.broken(i)
+
+    def initialism(self, i: int) -> bool:
+        raw = self.raw[i].replace(".", "")
+        return len(raw) >= 2 and raw[:2].isupper()
+
+
+def _match(words: list[str], i: int, table: dict, gaps: list[str]) -> list:
+    """Phrases of ``table`` that start at word ``i`` (only white space between their words)."""
+    out = []
+    for item in table.get(words[i], ()):
+        phrase = item[0] if isinstance(item[0], tuple) else item
+        k = len(phrase)
+        if tuple(words[i : i + k]) == phrase and all(gaps[j].strip() == "" for j in range(i, i + k - 1)):
+            out.append(item)
+    return out
+
+
+def _np_left(s: _Sentence, head: int, lex: dict) -> int:
+    """First word of the noun phrase that ends at ``head``."""
+    first = head
+    joiners = {"of", "for", "at", "on", "and", "from", "with", "in"}
+    while first > 0 and head - first < MAX_SOURCE_WORDS - 1:
+        j = first - 1
+        if s.broken(j):
+            # "the group's director, Tom Lee": a role before a comma and a name
+            break
+        word = s.w[j]
+        if word in ("that", "which", "what", "whether", "if"):
+            break
+        if word in joiners:
+            if j > 0 and not s.broken(j - 1) and (s.cap[j - 1] or s.w[j - 1] in lex["role_nouns"] or s.w[j - 1] in lex["vague_nouns"]
+                                                   or s.w[j - 1] in lex["document_nouns"]) and any(s.cap[k] for k in range(first, head + 1)):
+                first = j - 1
+                continue
+            break
+        if word in lex["stop_heads"] and word not in lex["determiners"]:
+            break
+        if word in lex["all_verbs"] and not s.cap[j] and word not in lex["role_nouns"]:
+            break
+        if word in lex["skip"] and word not in lex["quantifiers"] and word not in lex["titles"]:
+            break
+        first = j
+        if word in lex["determiners"]:
+            # "a spokesperson for the Air Force": a role joined to the institution it speaks for
+            k = j - 1
+            if (word == "the" and k > 0 and s.w[k] in ("for", "of", "at", "from") and not s.broken(k) and not s.broken(k - 1)
+                    and (s.w[k - 1] in lex["role_nouns"] or s.w[k - 1] in lex["vague_nouns"] or s.w[k - 1] in lex["document_nouns"])):
+                first = k - 1
+                continue
+            break
+    return first
+
+
+def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
+    """The noun phrase that starts at word ``at`` (after a cue): its first and last word, or (-1, -1)."""
+    n = len(s.w)
+    if at >= n:
+        return -1, -1
+    first = at
+    last = -1
+    i = at
+    joiners = {"of", "for", "at", "on", "and", "from"}
+    while i < n and i - at < MAX_SOURCE_WORDS:
+        word = s.w[i]
+        if word in lex["determiners"] or word in lex["quantifiers"]:
+            if last >= 0 and word not in ("the",):
+                break
+        elif word in joiners:
+            if last < 0 or i + 1 >= n or not (s.cap[i + 1] or s.w[i + 1] in ("the", "a")):
+                break
+        elif word in lex["stop_heads"] or (word in lex["all_verbs"] and not s.cap[i] and word not in lex["document_nouns"]
+                                           and word not in lex["role_nouns"] and word not in lex["vague_nouns"]):
+            break
+        else:
+            last = i
+        if s.broken(i):
+            break
+        i += 1
+    if last < 0:
+        return -1, -1
+    return first, last
+
+
+def _is_name_word(s: _Sentence, i: int, lex: dict) -> bool:
+    if not s.cap[i]:
+        return False
+    word = s.w[i]
+    if s.initialism(i):
+        return word not in ("i",)
+    if word.endswith("'s") or word.endswith("\u2019s"):
+        word = word[:-2]
+    return word not in lex["common"] or (i > 0 and word in lex["org_words"] | lex["role_nouns"] and not _sentence_initial(s, i))
+
+
+def _sentence_initial(s: _Sentence, i: int) -> bool:
+    return i == 0 or s.gap[i - 1].strip() in _QUOTE_CHARS and i == 1
+
+
+def _base(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
+    """The class (index into :data:`CLASSES`) of the source phrase ``s.w[first:last + 1]``."""
+    words = s.w[first : last + 1]
+    head = _base(s.w[last])
+    if head in lex["pronouns"] and last == first or (last == first and head in ("his", "her", "their", "its", "my", "our")):
+        return _PRONOUN
+    names = [i for i in range(first, last + 1) if _is_name_word(s, i, lex)]
+    quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
+    head_name = _is_name_word(s, last, lex) and not (head in lex["role_nouns"] and not s.cap[last])
+    role_before_link = any(s.w[i] in lex["role_nouns"] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
+                           for i in range(first, last))
+    if head_name and head not in lex["parties"]:
+        if role_before_link and s.w[first] in ("a", "an", "the"):
+            return _DESCRIBED
+        if head in lex["org_words"] or head in lex["places"] or s.initialism(last):
+            return _ORG
+        linked = any(_base(s.w[i]) in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
+            s.w[i] in ("of", "on", "for") for i in range(first, last))
+        if linked:
+            return _ORG
+        if last > first and s.w[last - 1] in lex["org_words"] and s.cap[last - 1] and not any(
+                _base(s.w[i]) in lex["titles"] for i in range(first, last)):
+            return _ORG
+        return _PERSON
+    if head in lex["parties"]:
+        return _DESCRIBED
+    if quantified:
+        return _VAGUE
+    if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
+        return _DESCRIBED
+    definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
+    modified = bool([i for i in names if i != last])
+    if head in lex["document_nouns"]:
+        if modified and any(s.w[i] in ("by", "from", "of") for i in range(first, last)):
+            return _ORG
+        return _DESCRIBED if definite or modified else _VAGUE
+    if head in lex["role_nouns"]:
+        if modified or definite or words[0] in ("a", "an", "every", "each", "another", "one") and len(words) > 1 and (
+                words[0] != "one") and head not in lex["vague_nouns"]:
+            return _DESCRIBED
+        if len(words) > 1 and words[0] in ("a", "an", "another", "every") and head not in lex["vague_nouns"]:
+            return _DESCRIBED
+        if head.endswith("s") and head not in ("police",) or head in lex["vague_nouns"]:
+            return _VAGUE
+        return _DESCRIBED
+    if head in lex["vague_nouns"]:
+        return _DESCRIBED if modified else _VAGUE
+    if definite or modified:
+        return _DESCRIBED
+    return _VAGUE
+
+
+def _subject(s: _Sentence, i: int, lex: dict) -> tuple[int, bool]:
+    """The word a source before cue word ``i`` would end at (over ``skip`` words), and whether
+    punctuation stands between it and the cue (an inversion or a parenthetical)."""
+    j = i - 1
+    while j >= 0 and not s.broken(j) and s.w[j] in lex["skip"] and s.w[j] not in lex["pronouns"]:
+        j -= 1
+    if j < 0:
+        return -1, False
+    return j, s.broken(j)
+
+
+def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
+    word = _base(s.w[j])
+    if word in lex["pronouns"]:
+        return True
+    if word in lex["stop_heads"] or word in lex["weak_subjects"]:
+        return False
+    if s.cap[j]:
+        return True
+    return word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"] or word == "percent"
+
+
+def sentence_relations(s: _Sentence, lex: dict) -> list[dict]:
+    """The relations of one sentence (see the module docstring): dicts of word indices and kinds."""
+    n = len(s.w)
+    covered = [False] * n
+    excluded = [False] * n
+    for i in range(n):
+        for phrase in _match(s.w, i, lex["exclusions"], s.gap):
+            for k in range(i, i + len(phrase)):
+                excluded[k] = True
+    found: list[dict] = []
+    phrase_at: list[tuple[int, int, int]] = []
+    i = 0
+    while i < n:
+        hits = _match(s.w, i, lex["phrases"], s.gap)
+        if hits and not excluded[i]:
+            words, kind = hits[0]
+            phrase_at.append((i, i + len(words) - 1, kind))
+            for k in range(i, i + len(words)):
+                covered[k] = True
+            i += len(words)
+        else:
+            i += 1
+    verbs = lex["verbs"]
+    for i in range(n):
+        w = s.w[i]
+        if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
+            continue
+        rel = _verb_relation(s, i, lex)
+        if rel is not None:
+            found.append(rel)
+    for first, last, kind in phrase_at:
+        rel = _phrase_relation(s, first, last, kind, lex, found)
+        if rel is not None:
+            found.append(rel)
+    found.sort(key=lambda r: r["cue"][0])
+    # merge phrases right after a verb cue of the same clause: one relation ("said in a statement")
+    merged: list[dict] = []
+    for rel in found:
+        prev = merged[-1] if merged else None
+        if (prev is not None and rel.get("merge") and rel["cue"][0] - prev["cue"][1] <= MERGE_WORDS
+                and not any(s.broken(k) for k in range(prev["cue"][1], rel["cue"][0]))):
+            prev["cue"] = (prev["cue"][0], rel["cue"][1])
+            continue
+        if prev is not None and prev.get("merge") and rel["cue"][0] - prev["cue"][1] <= MERGE_WORDS and rel["kind"] == _SPEECH and (
+                not any(s.broken(k) for k in range(prev["cue"][1], rel["cue"][0]))) and rel["source"] is not None and (
+                prev["source"] is None or prev["source"] == rel["source"]):
+            merged[-1] = rel  # "in an interview, Smith said": one relation, the verb's
+            rel["cue"] = (prev["cue"][0], rel["cue"][1]) if False else rel["cue"]
+            continue
+        merged.append(rel)
+    # participles and relatives: the source of the clause before
+    for k, rel in enumerate(merged):
+        if rel.get("inherit"):
+            earlier = [r for r in merged[:k] if r["source"] is not None]
+            if earlier:
+                rel["source"] = earlier[-1]["source"]
+                rel["cls"] = earlier[-1]["cls"]
+            else:
+                subject = _opening_subject(s, rel["cue"][0], lex)
+                if subject is not None:
+                    rel["source"] = subject
+                    rel["cls"] = classify(s, subject[0], subject[1], lex)
+                elif rel.get("needs_source"):
+                    rel["drop"] = True
+    return [r for r in merged if not r.get("drop")]
+
+
+def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | None:
+    """The subject that opens the sentence, for a participle cue after it: its first and last word."""
+    first, last = _np_right(s, 0, lex)
+    if first < 0 or last >= before or not _head_ok(s, last, lex):
+        return None
+    if s.w[last] in lex["first_person"] and not s.quoted[last]:
+        return None
+    return first, last
+
+
+def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
+    n = len(s.w)
+    w = s.w[i]
+    verbs = lex["verbs"]
+    nxt = s.w[i + 1] if i + 1 < n and not s.broken(i) else ""
+    if nxt == "by":
+        before = s.w[i - 1] if i > 0 else ""
+        if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and w not in verbs["belief"]:
+            return None
+        first, last = _np_right(s, i + 2, lex)
+        if first < 0:
+            return None
+        kind = _DOCUMENT if _base(s.w[last]) in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
+        return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
+    j, punct = _subject(s, i, lex)
+    source = None
+    inverted = False
+    after_quote = i > 0 and any(c in s.gap[i - 1] for c in _QUOTE_CHARS)
+    if j >= 0 and not punct and _head_ok(s, j, lex):
+        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+            return None  # the writer's own voice
+        if s.w[j] == "who":
+            antecedent = _antecedent(s, j, lex)
+            source = antecedent
+        else:
+            source = (_np_left(s, j, lex), j)
+    elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
+        first, last = _np_right(s, i + 1, lex)
+        if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
+                punct or after_quote) and s.w[last] not in lex["first_person"] | {"it", "this", "that"}:
+            source, inverted = (first, last), True
+    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
+    strong = w in lex["strong"]
+    is_speech, is_belief, is_intention, is_document = (w in verbs[k] for k in ("speech", "belief", "intention", "document"))
+    participle = w.endswith("ing") and punct and source is None
+    doc_subject = source is not None and _base(s.w[source[1]]) in lex["document_nouns"] and not inverted
+    if weak_subject and s.w[j] == "it" and (is_speech or is_document):
+        source = (j, j)  # "it says", "It calls for"
+        doc_subject = False
+    that = nxt == "that"
+    colon_or_quote = i + 1 < n and (":" in s.gap[i] or any(c in s.gap[i] for c in _QUOTE_CHARS)) or (
+        i + 1 >= n and ":" in s.gap[i])
+    kind = None
+    cue_end = i
+    particles = lex["particles"].get(w, [])
+    if particles and nxt in particles:
+        if w.startswith(("call", "push")) and nxt == "for":
+            kind = _DOCUMENT if doc_subject else _BELIEF
+            cue_end = i + 1
+        elif nxt in ("out", "on", "to", "that"):
+            cue_end = i + 1 if nxt in ("out", "on", "to") else i
+    if kind is None and is_intention and (nxt == "to" or w == "considering") and source is not None and not weak_subject:
+        if w.startswith("want") and i + 2 < n and s.w[i + 2] == "see":
+            kind, cue_end = _BELIEF, i + 2
+        else:
+            kind, cue_end = _INTENTION, i + (1 if nxt == "to" else 0)
+    if kind is None and is_speech and w not in lex["needs_that"] | {"called", "calls", "call"}:
+        if strong:
+            kind = _SPEECH
+        elif w in lex["weak_verbs"] or w in lex["needs_that"]:
+            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or _is_name_word(s, source[1], lex)
+                                              or _base(s.w[source[1]]) in lex["role_nouns"] | lex["vague_nouns"] | lex["document_nouns"])
+            if inverted or that or colon_or_quote or (subj_ok and not (nxt[:1].isdigit())) or (after_quote and source is not None):
+                kind = _SPEECH
+        elif source is not None or that or colon_or_quote or inverted:
+            kind = _SPEECH
+        if kind == _SPEECH and doc_subject:
+            kind = _DOCUMENT
+    if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None:
+        kind = _SPEECH
+    if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
+        kind = _DOCUMENT
+    if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates", "found") and source is not None and (
+            _base(s.w[source[1]]) in lex["document_nouns"] or s.w[source[1]] == "it" and that):
+        kind = _DOCUMENT
+    if kind is None and is_belief and source is not None and not weak_subject and not inverted:
+        more = i + 1 < n and not s.clause_ends(i)
+        belief_particles = lex["belief_particles"].get(w)
+        if belief_particles:
+            window = s.w[i + 1 : i + 8]
+            if any(p.split()[0] in window for p in belief_particles) and more:
+                kind = _BELIEF
+        elif w in lex["needs_that"]:
+            if that or (nxt in lex["pronouns"] and nxt not in ("it",)):
+                kind = _BELIEF
+        elif w in ("want", "wants", "wanted", "wanting") and nxt == "to":
+            kind = None
+        elif more and nxt not in ("to", "so", "it", "by", "as", "for", "about", "up", "out", "off", "back", "down"):
+            kind = _BELIEF
+        elif more and nxt == "it" and w not in ("support", "supports", "supported", "backed", "backs", "oppose", "opposes", "opposed"):
+            kind = _BELIEF
+    if kind is None and participle and (is_speech or is_belief) and w in lex["verbs"]["speech"] | {"supporting", "opposing", "backing"}:
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
+                "inherit": True, "needs_source": True}
+    if kind is None:
+        return None
+    if kind == _SPEECH and source is None and not strong:
+        if w.endswith("ing"):
+            return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
+        return None
+    if source is None:
+        if w.endswith("ing") and punct:
+            return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True}
+        return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind}
+    if s.w[source[1]] in lex["first_person"] and not s.quoted[source[1]]:
+        return None
+    cls = classify(s, source[0], source[1], lex)
+    if kind in (_SPEECH, _BELIEF, _INTENTION) and _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN and not inverted:
+        kind = _DOCUMENT
+    return {"cue": (i, cue_end), "source": source, "cls": cls, "kind": kind}
+
+
+def _antecedent(s: _Sentence, who: int, lex: dict) -> tuple[int, int] | None:
+    """The noun phrase before ", who": its first and last word."""
+    j = who - 1
+    if j < 0:
+        return None
+    if not _head_ok(s, j, lex):
+        return None
+    return _np_left(s, j, lex), j
+
+
+def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
+    n = len(s.w)
+    words = tuple(s.w[first : last + 1])
+    text = " ".join(words)
+    if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
+            "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
+        return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+    if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and words[0] in (
+            "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") and text not in (
+            "would like to", "in favour of", "in favor of"):
+        a, b = _np_right(s, last + 1, lex)
+        if a < 0:
+            return None
+        if s.w[b] in lex["first_person"] and not s.quoted[b]:
+            return None
+        cls = classify(s, a, b, lex)
+        k = kind
+        if words[0] == "according":
+            k = _DOCUMENT if _base(s.w[b]) in lex["document_nouns"] and cls != _PRONOUN else _SPEECH
+        if text == "in an interview with":
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
+        return {"cue": (first, last), "source": (a, b), "cls": cls, "kind": k}
+    if kind == _DOCUMENT and words[0] == "under":
+        return {"cue": (first, first), "source": (first + 1, last), "cls": classify(s, first + 1, last, lex), "kind": _DOCUMENT}
+    merge = words in lex["merge"]
+    j, punct = _subject(s, first, lex)
+    source = None
+    if j >= 0 and not punct and _head_ok(s, j, lex):
+        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+            return None
+        if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
+            return None
+        source = (_np_left(s, j, lex), j) if s.w[j] != "who" else _antecedent(s, j, lex)
+    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected"):
+        if j >= 0 and not punct and s.w[j] == "it":
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+        if last + 1 < n and s.w[last + 1] in ("to", "that"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+        return None
+    if source is None:
+        if merge:
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
+        if kind == _NOMINAL:
+            return None
+        if words[0].endswith("ing") or punct:
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
+        if kind in (_SPEECH,) and words[0] in ("declined", "refused", "did", "didn't", "has", "could"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
+        return None
+    cls = classify(s, source[0], source[1], lex)
+    k = kind
+    if _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN:
+        k = _DOCUMENT
+    rel = {"cue": (first, last), "source": source, "cls": cls, "kind": k}
+    if merge:
+        rel["merge"] = True
+    return rel
+
+
+def relations(corpus: Corpus) -> Relations:
+    """Every attribution relation of a batch (computed once per batch and cached).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A segmented batch (:func:`framing.core.segment.segment`).
+
+    Returns
+    -------
+    Relations
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Ana Ruiz said the plan was sound. She wants to run again, according to reports."])
+    >>> found = relations(corpus)
+    >>> [CLASSES[c] for c in found.source_class], [CLASSES[c] for c in found.resolved_class]
+    (['named_person', 'pronoun', 'vague'], ['named_person', 'named_person', 'vague'])
+    """
+    cached = _CACHE.get(corpus)
+    if cached is not None:
+        return cached
+    lex = relation_lexicon()
+    types = corpus.word_types
+    if len(types) == 0:
+        result = _empty()
+        _CACHE[corpus] = result
+        return result
+    flags = _first_word_flags()()[types]
+    word_sentence = corpus.word_sentence
+    candidates = np.unique(word_sentence[flags])
+    word_start, word_end = corpus._word_bounds
+    lo = np.searchsorted(word_sentence, candidates)
+    hi = np.searchsorted(word_sentence, candidates, side="right")
+    spans = quote_spans(corpus)
+    from framing.core.chars import covered
+
+    in_quote = covered(spans.start, spans.end, word_start.astype(np.int64))
+    rows: list[tuple] = []
+    sentence_doc = corpus.sentences.doc
+    for index, a, b in zip(candidates.tolist(), lo.tolist(), hi.tolist()):
+        s = _Sentence(corpus, index, a, b, types, in_quote)
+        for rel in sentence_relations(s, lex):
+            c0, c1 = rel["cue"]
+            src = rel["source"]
+            if src is not None:
+                src_start, src_end = s.start[src[0]], s.end[src[1]]
+                key = s.w[src[1]]
+                pronoun_word = s.w[src[1]] if rel["cls"] == _PRONOUN else ""
+            else:
+                src_start = src_end = -1
+                key = pronoun_word = ""
+            content = _content(s, rel, spans, int(sentence_doc[index]))
+            rows.append((int(sentence_doc[index]), index, rel["kind"], rel["cls"], s.start[c0], s.end[c1], src_start, src_end,
+                         content[0], content[1], _base(key), pronoun_word))
+    if not rows:
+        result = _empty()
+        _CACHE[corpus] = result
+        return result
+    rows.sort(key=lambda r: r[4])
+    cols = list(zip(*rows))
+    doc = np.array(cols[0], np.int64)
+    cls = np.array(cols[3], np.int8)
+    resolved, keys = _resolve(corpus, doc, cls, np.array(cols[6], np.int64), np.array(cols[4], np.int64), list(cols[10]), list(cols[11]),
+                              np.array(cols[8], np.int64), np.array(cols[9], np.int64), spans)
+    result = Relations(
+        doc=doc, sentence=np.array(cols[1], np.int64), kind=np.array(cols[2], np.int8), source_class=cls,
+        resolved_class=resolved, cue_start=np.array(cols[4], np.int64), cue_end=np.array(cols[5], np.int64),
+        source_start=np.array(cols[6], np.int64), source_end=np.array(cols[7], np.int64),
+        content_start=np.array(cols[8], np.int64), content_end=np.array(cols[9], np.int64),
+        source_key=np.array(keys, dtype=object),
+    )
+    _CACHE[corpus] = result
+    return result
+
+
+def _empty() -> Relations:
+    e = np.zeros(0, np.int64)
+    b = np.zeros(0, np.int8)
+    return Relations(doc=e, sentence=e, kind=b, source_class=b, resolved_class=b, cue_start=e, cue_end=e, source_start=e,
+                     source_end=e, content_start=e, content_end=e, source_key=np.zeros(0, object))
+
+
+def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
+    """The content span of a relation (see the module docstring), as positions in ``corpus.joined``."""
+    c0, c1 = rel["cue"]
+    src = rel["source"]
+    left = min(c0, src[0]) if src is not None else c0
+    right = max(c1, src[1]) if src is not None else c1
+    # a quotation that closes right before the source and cue, or opens right after them
+    if len(spans):
+        k = int(np.searchsorted(spans.end, s.start[left], side="right")) - 1
+        if k >= 0 and spans.doc[k] == doc and s.start[left] - spans.end[k] <= 3:
+            start, end = int(spans.start[k]), int(spans.end[k])
+            after = int(np.searchsorted(spans.start, s.end[right]))
+            if after < len(spans) and spans.doc[after] == doc and spans.start[after] - s.end[right] <= 3:
+                end = int(spans.end[after])
+            return start, end
+        after = int(np.searchsorted(spans.start, s.end[right]))
+        if after < len(spans) and spans.doc[after] == doc and spans.start[after] - s.end[right] <= 3:
+            return int(spans.start[after]), int(spans.end[after])
+    n = len(s.w)
+    if right + 1 < n:
+        start = right + 1
+        if s.w[start] == "that" and start + 1 < n:
+            start += 1
+        return s.start[start], s.end[n - 1]
+    if left > 0:
+        return s.start[0], s.end[left - 1]
+    return -1, -1
+
+
+def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.ndarray, cue_start: np.ndarray, keys: list[str],
+             pronoun_words: list[str], content_start: np.ndarray, content_end: np.ndarray, spans) -> tuple[np.ndarray, list[str]]:
+    """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
+    from framing.cues.attribution import name_runs
+
+    lex = relation_lexicon()
+    resolved = cls.copy()
+    out_keys = [k if c in (_PERSON, _ORG) else "" for k, c in zip(keys, cls.tolist())]
+    pronouns = np.flatnonzero(cls == _PRONOUN)
+    if len(pronouns) == 0:
+        return resolved, out_keys
+    run_first, run_last = name_runs(corpus)
+    word_start = corpus._word_bounds[0]
+    two_word_runs = word_start[run_first[run_last > run_first]]
+    position = np.where(src_start >= 0, src_start, cue_start)
+    for r in pronouns.tolist():
+        word = pronoun_words[r]
+        d = int(doc[r])
+        earlier = [k for k in range(r - 1, -1, -1) if doc[k] == d and cls[k] != _PRONOUN and position[k] < position[r]]
+        # doc is sorted with the position: stop at the document's first relation
+        target = None
+        if word in ("i", "me", "we", "us", "you", "my", "our"):
+            # inside a quotation: the speaker, the relation whose content holds the pronoun
+            holders = [k for k in range(len(doc)) if doc[k] == d and k != r and content_start[k] >= 0
+                       and content_start[k] <= position[r] < content_end[k] and cls[k] != _PRONOUN]
+            if holders:
+                target = holders[0]
+                resolved[r] = resolved[target]
+                out_keys[r] = out_keys[target]
+            else:
+                resolved[r] = _VAGUE
+            continue
+        if word in ("he", "she", "him", "her"):
+            people = [k for k in earlier if cls[k] == _PERSON]
+            if people:
+                target = people[0]
+            elif earlier and False:
+                target = earlier[0]
+        elif word in ("they", "them", "it", "this"):
+            things = [k for k in earlier if cls[k] != _PERSON]
+            if things:
+                target = things[0]
+        if target is not None:
+            resolved[r] = resolved[target]
+            out_keys[r] = out_keys[target]
+        elif word in ("he", "she", "him", "her"):
+            lo = corpus.offsets[d]
+            has_name = np.searchsorted(two_word_runs, position[r]) > np.searchsorted(two_word_runs, lo)
+            resolved[r] = _PERSON if has_name else _VAGUE
+        elif word in ("it", "this"):
+            resolved[r] = _DESCRIBED
+        else:
+            resolved[r] = _VAGUE
+    return resolved, out_keys
+
+
+def describe(corpus: Corpus, i: int) -> str:
+    """The ``key=value`` label of relation ``i`` (document offsets), as evidence items carry it.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Experts say the bridge is safe."])
+    >>> describe(corpus, 0)
+    'relation kind=speech source_class=vague resolved_class=vague cue=8:11 source=0:7 content=12:30'
+    """
+    found = relations(corpus)
+    offset = int(corpus.offsets[found.doc[i]])
+
+    def span(a: int, b: int) -> str:
+        return f"{a - offset}:{b - offset}" if a >= 0 else "-"
+
+    return (f"relation kind={KINDS[found.kind[i]]} source_class={CLASSES[found.source_class[i]]} "
+            f"resolved_class={CLASSES[found.resolved_class[i]]} cue={span(found.cue_start[i], found.cue_end[i])} "
+            f"source={span(found.source_start[i], found.source_end[i])} content={span(found.content_start[i], found.content_end[i])}")
+
+
+_CLAIM_WORDS: DerivedTypeColumn | None = None
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _claim_word_flags() -> DerivedTypeColumn:
+    """Per word type: is it a figure (digits, not a year) or a figure or study word of the ``claims`` lists?"""
+    global _CLAIM_WORDS
+    if _CLAIM_WORDS is None:
+        claims = relation_lexicon()["claims"]
+        words = claims["figure_words"] | claims["study_words"]
+
+        def derive(word: str) -> bool:
+            if any(c.isdigit() for c in word):
+                return not _YEAR.match(word)
+            return word in words
+
+        _CLAIM_WORDS = DerivedTypeColumn(_WORD_TYPES, derive, bool)
+    return _CLAIM_WORDS
+
+
+def sentence_relation_counts(corpus: Corpus) -> np.ndarray:
+    """How many relations have their cue in each sentence of ``corpus.sentences``.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> sentence_relation_counts(segment(["He said she thought the sky was green. The sky is blue."])).tolist()
+    [2, 0]
+    """
+    return np.bincount(relations(corpus).sentence, minlength=len(corpus._sentence_bounds[0]))
+
+
+def unsourced_claims(corpus: Corpus) -> np.ndarray:
+    """Whether each sentence is an **unsourced specific claim**.
+
+    A sentence of at least ``claims.min_words`` words (``relation_cues.json``) that holds a figure
+    (a word with a digit that is not a year such as 2019) or a figure or study word (*percent,
+    million, total, survey, study, report, data …*), with no relation cue in it, in the sentence
+    before it or in the sentence after it (both of the same document).
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> text = "Reports have put the total at 4,000 deaths this year. The mayor said 12 people were hurt."
+    >>> unsourced_claims(segment([text])).tolist()
+    [False, False]
+    >>> unsourced_claims(segment(["Prices rose by 12 percent over the past year in the city."])).tolist()
+    [True]
+    """
+    n_sentences = len(corpus._sentence_bounds[0])
+    types = corpus.word_types
+    if n_sentences == 0 or len(types) == 0:
+        return np.zeros(n_sentences, bool)
+    sentence = corpus.word_sentence
+    words = np.bincount(sentence, minlength=n_sentences)
+    claim = np.bincount(sentence[_claim_word_flags()()[types]], minlength=n_sentences) > 0
+    claim &= words >= relation_lexicon()["claims"]["min_words"]
+    sourced = sentence_relation_counts(corpus) > 0
+    doc = corpus.sentences.doc
+    near = sourced.copy()
+    same_prev = np.r_[False, doc[1:] == doc[:-1]]
+    same_next = np.r_[doc[:-1] == doc[1:], False]
+    near[1:] |= sourced[:-1] & same_prev[1:]
+    near[:-1] |= sourced[1:] & same_next[:-1]
+    return claim & ~near
+
+
+def quote_speaker_classes(corpus: Corpus, start: np.ndarray, end: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """The resolved source class (index into :data:`CLASSES`) of the speaker of each quotation, or -1.
+
+    The speaker is the source of the relation whose content holds the quotation's start, else of
+    the first relation with its cue in a sentence the quotation touches (same document).
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["\\u201cWe will rebuild the bridge,\\u201d Mayor Ann Lee said."])
+    >>> [CLASSES[c] for c in quote_speaker_classes(corpus, np.array([0]), np.array([30]), np.array([0]))]
+    ['named_person']
+    """
+    found = relations(corpus)
+    out = np.full(len(start), -1, np.int64)
+    if len(found) == 0 or len(start) == 0:
+        return out
+    s_start = corpus._sentence_bounds[0]
+    for q, (a, b, d) in enumerate(zip(start.tolist(), end.tolist(), doc.tolist())):
+        mine = np.flatnonzero(found.doc == d)
+        holds = mine[(found.content_start[mine] >= 0) & (found.content_start[mine] <= a) & (a < found.content_end[mine])]
+        if len(holds):
+            out[q] = found.resolved_class[holds[0]]
+            continue
+        s0 = np.searchsorted(s_start, a, side="right") - 1
+        s1 = np.searchsorted(s_start, max(b - 1, a), side="right") - 1
+        touching = mine[(found.sentence[mine] >= s0) & (found.sentence[mine] <= s1)]
+        if len(touching):
+            out[q] = found.resolved_class[touching[0]]
+    return out
