@@ -106,6 +106,7 @@ __all__ = ["LEXICON_FILE", "KINDS", "CLASSES", "MERGE_WORDS", "Relations", "rela
 
 _PERSON, _ORG, _DESCRIBED, _VAGUE, _PRONOUN = range(5)
 _SPEECH, _DOCUMENT, _BELIEF, _INTENTION, _NOMINAL = range(5)
+_FIRST_PERSON = ("i", "me", "we", "us", "you", "my", "our")
 _QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _PUNCT_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d\u00ab\u00bb|]|\s-\s")
 
@@ -123,7 +124,7 @@ def relation_lexicon() -> dict[str, Any]:
     raw = json.loads(data_text(LEXICON_FILE))
     out: dict[str, Any] = {"raw": raw}
     out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
-    out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"say", "tell", "says", "told", "wrote"}
+    out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
     phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for kind, items in raw["phrases"].items():
         for phrase in items:
@@ -254,6 +255,8 @@ def _match(words: list[str], i: int, table: dict, gaps: list[str]) -> list:
 
 def _np_left(s: _Sentence, head: int, lex: dict) -> int:
     """First word of the noun phrase that ends at ``head``."""
+    if s.w[head] in lex["pronouns"]:
+        return head
     first = head
     joiners = {"of", "for", "at", "on", "and", "from", "with", "in"}
     while first > 0 and head - first < MAX_SOURCE_WORDS - 1:
@@ -293,6 +296,8 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
     n = len(s.w)
     if at >= n:
         return -1, -1
+    if s.w[at] in ("that", "this", "these", "those", "which", "what", "whether", "if", "how", "why", "when"):
+        return -1, -1
     first = at
     last = -1
     i = at
@@ -305,6 +310,8 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
         elif word in joiners:
             if last < 0 or i + 1 >= n or not (s.cap[i + 1] or s.w[i + 1] in ("the", "a")):
                 break
+        elif last >= 0 and s.cap[last] and not s.cap[i] and word not in lex["role_nouns"] | lex["vague_nouns"] | lex["document_nouns"]:
+            break
         elif word in lex["stop_heads"] or (word in lex["all_verbs"] and not s.cap[i] and word not in lex["document_nouns"]
                                            and word not in lex["role_nouns"] and word not in lex["vague_nouns"]):
             break
@@ -324,9 +331,18 @@ def _is_name_word(s: _Sentence, i: int, lex: dict) -> bool:
     word = s.w[i]
     if s.initialism(i):
         return word not in ("i",)
+    if _sentence_initial(s, i) and word in _easy_words() and (i + 1 >= len(s.w) or not s.cap[i + 1]):
+        return False  # "Coal", "Taking", "Satellite": a common word that opens the sentence
     if word.endswith("'s") or word.endswith("\u2019s"):
         word = word[:-2]
     return word not in lex["common"] or (i > 0 and word in lex["org_words"] | lex["role_nouns"] and not _sentence_initial(s, i))
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from framing.core.resources import dale_chall_easy_words
+
+    return dale_chall_easy_words()
 
 
 def _sentence_initial(s: _Sentence, i: int) -> bool:
@@ -349,10 +365,14 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     role_before_link = any(s.w[i] in lex["role_nouns"] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
                            for i in range(first, last))
     if head_name and head not in lex["parties"]:
-        if role_before_link and s.w[first] in ("a", "an", "the"):
+        if role_before_link and s.w[first] in ("a", "an", "the", "another", "one", "every"):
             return _DESCRIBED
         if head in lex["org_words"] or head in lex["places"] or s.initialism(last):
             return _ORG
+        if last > first and _is_name_word(s, last - 1, lex) and _base(s.w[last - 1]) not in lex["org_words"] | lex["titles"] | lex["places"]:
+            return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
+        if last == first and head.endswith(("ans", "ers", "ists")) and not s.initialism(last):
+            return _VAGUE  # "Montanans", "Europeans": a people, not a person
         linked = any(_base(s.w[i]) in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
             s.w[i] in ("of", "on", "for") for i in range(first, last))
         if linked:
@@ -361,10 +381,10 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
                 _base(s.w[i]) in lex["titles"] for i in range(first, last)):
             return _ORG
         return _PERSON
-    if head in lex["parties"]:
-        return _DESCRIBED
     if quantified:
         return _VAGUE
+    if head in lex["parties"]:
+        return _DESCRIBED
     if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
         return _DESCRIBED
     definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
@@ -438,6 +458,8 @@ def sentence_relations(s: _Sentence, lex: dict) -> list[dict]:
         w = s.w[i]
         if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
             continue
+        if s.cap[i] and not s.initialism(i) and not any(c in s.gap[i - 1] for c in _QUOTE_CHARS + ":"):
+            continue  # "the United States", "Daily Shows": part of a name
         rel = _verb_relation(s, i, lex)
         if rel is not None:
             found.append(rel)
@@ -464,7 +486,8 @@ def sentence_relations(s: _Sentence, lex: dict) -> list[dict]:
     # participles and relatives: the source of the clause before
     for k, rel in enumerate(merged):
         if rel.get("inherit"):
-            earlier = [r for r in merged[:k] if r["source"] is not None]
+            quoted = s.quoted[rel["cue"][0]]
+            earlier = [r for r in merged[:k] if r["source"] is not None and s.quoted[r["cue"][0]] == quoted]
             if earlier:
                 rel["source"] = earlier[-1]["source"]
                 rel["cls"] = earlier[-1]["cls"]
@@ -475,7 +498,14 @@ def sentence_relations(s: _Sentence, lex: dict) -> list[dict]:
                     rel["cls"] = classify(s, subject[0], subject[1], lex)
                 elif rel.get("needs_source"):
                     rel["drop"] = True
-    return [r for r in merged if not r.get("drop")]
+    kept = [r for r in merged if not r.get("drop")]
+    # a verb inside another relation's source is part of it ("according to some estimates")
+    sources = [r["source"] for r in kept if r["source"] is not None]
+    kept = [r for r in kept if not any(a <= r["cue"][0] <= b and r["source"] != (a, b) for a, b in sources)]
+    # a sourceless merge phrase beside another relation of the sentence is that relation's ("Cruz, in remarks to ABC, said")
+    if len(kept) > 1:
+        kept = [r for r in kept if not (r.get("merge") and r["source"] is None)]
+    return kept
 
 
 def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | None:
@@ -506,7 +536,11 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     source = None
     inverted = False
     after_quote = i > 0 and any(c in s.gap[i - 1] for c in _QUOTE_CHARS)
-    if j >= 0 and not punct and _head_ok(s, j, lex):
+    if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.broken(j - 1):
+        source = _antecedent(s, j, lex)
+    elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
+        return _conjoined(s, i, j, lex)
+    elif j >= 0 and not punct and _head_ok(s, j, lex):
         if s.w[j] in lex["first_person"] and not s.quoted[j]:
             return None  # the writer's own voice
         if s.w[j] == "who":
@@ -519,6 +553,10 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
                 punct or after_quote) and s.w[last] not in lex["first_person"] | {"it", "this", "that"}:
             source, inverted = (first, last), True
+    if source is None and punct and not w.endswith("ing") and j >= 0:
+        opening = _opening_subject(s, j + 1, lex)
+        if opening is not None and opening[1] < j and s.broken(opening[1]):
+            source = opening  # "Douglas Lute, a former ambassador, said"
     weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
     strong = w in lex["strong"]
     is_speech, is_belief, is_intention, is_document = (w in verbs[k] for k in ("speech", "belief", "intention", "document"))
@@ -560,6 +598,11 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         kind = _SPEECH
     if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
         kind = _DOCUMENT
+    if kind is None and is_document and w not in lex["needs_that"] and not inverted:
+        # "a 2014 study published in the Journal of Forestry found": a document noun among the words before
+        far = _document_before(s, i, lex)
+        if far is not None:
+            source, kind = far, _DOCUMENT
     if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates", "found") and source is not None and (
             _base(s.w[source[1]]) in lex["document_nouns"] or s.w[source[1]] == "it" and that):
         kind = _DOCUMENT
@@ -571,7 +614,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             if any(p.split()[0] in window for p in belief_particles) and more:
                 kind = _BELIEF
         elif w in lex["needs_that"]:
-            if that or (nxt in lex["pronouns"] and nxt not in ("it",)):
+            clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
+            if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands"):
                 kind = _BELIEF
         elif w in ("want", "wants", "wanted", "wanting") and nxt == "to":
             kind = None
@@ -598,6 +642,41 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if kind in (_SPEECH, _BELIEF, _INTENTION) and _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN and not inverted:
         kind = _DOCUMENT
     return {"cue": (i, cue_end), "source": source, "cls": cls, "kind": kind}
+
+
+#: Words a finding verb may look back over for its document noun ("a 2018 analysis of the data found").
+DOCUMENT_WINDOW = 8
+
+
+def _document_before(s: _Sentence, i: int, lex: dict) -> tuple[int, int] | None:
+    """The noun phrase of the nearest document noun among the :data:`DOCUMENT_WINDOW` words before
+    cue word ``i``, with no clause break between (its first and last word), or None."""
+    for j in range(i - 1, max(i - 1 - DOCUMENT_WINDOW, -1), -1):
+        if s.broken(j) and j != i - 1 and not s.gap[j].strip() in (",",):
+            return None
+        if s.w[j] in ("that", "which", "who", "and", "but", "because", "when", "while", "if"):
+            return None
+        if _base(s.w[j]) in lex["document_nouns"] and not (s.cap[j] and j > 0):
+            return _np_left(s, j, lex), j
+    return None
+
+
+def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
+    """A cue after "and"/"but" whose subject is the clause's ("Kudlow likened the deal … and called for"):
+    marked to inherit the source of the relation before it in the sentence."""
+    w = s.w[i]
+    n = len(s.w)
+    nxt = s.w[i + 1] if i + 1 < n and not s.broken(i) else ""
+    verbs = lex["verbs"]
+    if w in lex["needs_to"] or w in ("want", "wants", "wanted"):
+        if nxt != "to":
+            return None
+        return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _INTENTION, "inherit": True, "needs_source": True, "conj": True}
+    if w in lex["particles"] and nxt == "for" and w.startswith(("call", "push")):
+        return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
+    if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and ":" in s.gap[i])):
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    return None
 
 
 def _antecedent(s: _Sentence, who: int, lex: dict) -> tuple[int, int] | None:
@@ -708,6 +787,8 @@ def relations(corpus: Corpus) -> Relations:
     from framing.core.chars import covered
 
     in_quote = covered(spans.start, spans.end, word_start.astype(np.int64))
+    interview = _interview_answers(corpus)
+    in_quote |= interview
     rows: list[tuple] = []
     sentence_doc = corpus.sentences.doc
     for index, a, b in zip(candidates.tolist(), lo.tolist(), hi.tolist()):
@@ -744,6 +825,30 @@ def relations(corpus: Corpus) -> Relations:
     )
     _CACHE[corpus] = result
     return result
+
+
+#: A line that opens with this marks the interviewer's question in a Wikinews interview.
+INTERVIEWER_MARK = "((WN))"
+
+
+def _interview_answers(corpus: Corpus) -> np.ndarray:
+    """Per word: is it in an interview answer (a document with :data:`INTERVIEWER_MARK` lines,
+    outside those lines)? The interviewee's *I* there is a source, as inside a quotation."""
+    word_start = corpus._word_bounds[0]
+    out = np.zeros(len(word_start), bool)
+    docs = [d for d, text in enumerate(corpus.texts) if INTERVIEWER_MARK in text]
+    if not docs:
+        return out
+    line_start, line_end, _ = corpus._line_bounds
+    joined = corpus.joined
+    for d in docs:
+        lo, hi = int(corpus.offsets[d]), int(corpus.offsets[d]) + len(corpus.texts[d])
+        a, b = np.searchsorted(word_start, [lo, hi])
+        out[a:b] = True
+        for k in range(int(np.searchsorted(line_start, lo)), int(np.searchsorted(line_start, hi))):
+            if joined.startswith(INTERVIEWER_MARK, int(line_start[k])):
+                out[np.searchsorted(word_start, line_start[k]) : np.searchsorted(word_start, line_end[k])] = False
+    return out
 
 
 def _empty() -> Relations:
@@ -807,9 +912,17 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
             # inside a quotation: the speaker, the relation whose content holds the pronoun
             holders = [k for k in range(len(doc)) if doc[k] == d and k != r and content_start[k] >= 0
                        and content_start[k] <= position[r] < content_end[k] and cls[k] != _PRONOUN]
+            if not holders and INTERVIEWER_MARK in corpus.texts[d]:
+                resolved[r] = _PERSON  # the interviewee
+                continue
+            if not holders:
+                # the speaker's cue usually follows the quotation ("“I think so,” she said"); else the one before
+                near = [k for k in range(r + 1, min(r + 4, len(doc))) if doc[k] == d and pronoun_words[k] not in _FIRST_PERSON]
+                near += [k for k in range(r - 1, max(r - 4, -1), -1) if doc[k] == d and pronoun_words[k] not in _FIRST_PERSON]
+                holders = near[:1]
             if holders:
                 target = holders[0]
-                resolved[r] = resolved[target]
+                resolved[r] = resolved[target] if resolved[target] != _PRONOUN else _VAGUE
                 out_keys[r] = out_keys[target]
             else:
                 resolved[r] = _VAGUE
