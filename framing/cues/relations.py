@@ -363,9 +363,9 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
     head_name = _is_name_word(s, last, lex) and not (head in lex["role_nouns"] and not s.cap[last])
     role_before_link = any(s.w[i] in lex["role_nouns"] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
-                           for i in range(first, last))
+                           and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last))
     if head_name and head not in lex["parties"]:
-        if role_before_link and s.w[first] in ("a", "an", "the", "another", "one", "every"):
+        if role_before_link:
             return _DESCRIBED
         if head in lex["org_words"] or head in lex["places"] or s.initialism(last):
             return _ORG
@@ -551,8 +551,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
         if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
-                punct or after_quote) and s.w[last] not in lex["first_person"] | {"it", "this", "that"}:
-            source, inverted = (first, last), True
+                punct or after_quote) and s.w[last] not in lex["first_person"] | {"it", "this", "that"} and (
+                s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
+            source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
     if source is None and punct and not w.endswith("ing") and j >= 0:
         opening = _opening_subject(s, j + 1, lex)
         if opening is not None and opening[1] < j and s.broken(opening[1]):
