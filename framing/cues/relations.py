@@ -362,7 +362,7 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     names = [i for i in range(first, last + 1) if _is_name_word(s, i, lex)]
     quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
     head_name = _is_name_word(s, last, lex) and not (head in lex["role_nouns"] and not s.cap[last])
-    role_before_link = any(s.w[i] in lex["role_nouns"] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
+    role_before_link = any(s.w[i] in lex["role_nouns"] and not s.cap[i] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
                            and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last))
     if head_name and head not in lex["parties"]:
         if role_before_link:
@@ -610,7 +610,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if kind is None and is_belief and source is not None and not weak_subject and not inverted:
         more = i + 1 < n and not s.clause_ends(i)
         belief_particles = lex["belief_particles"].get(w)
-        if belief_particles:
+        if belief_particles and not (w.startswith("want") and nxt != "to"):
             window = s.w[i + 1 : i + 8]
             if any(p.split()[0] in window for p in belief_particles) and more:
                 kind = _BELIEF

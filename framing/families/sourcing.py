@@ -298,7 +298,7 @@ def relation_columns(corpus: Corpus, n_words: np.ndarray, n_sentences: np.ndarra
     Examples
     --------
     >>> from framing.core.segment import segment
-    >>> corpus = segment(["Experts say prices will rise. Sen. Ana Ruiz said she agreed. The sky was grey. Prices rose 12 percent in May last year."])
+    >>> corpus = segment(["Experts say prices will rise. Sen. Ana Ruiz said it was a good day. The sky was grey. Prices rose 12 percent in May last year."])
     >>> n = corpus.words.per_doc(1).astype(float)
     >>> out = relation_columns(corpus, n, np.array([4.0]))
     >>> int(out["sourcing.relations"][0]), round(float(out["sourcing.vague_source_share"][0]), 2), int(out["sourcing.unsourced_claims"][0])
@@ -470,6 +470,55 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     for f, l in zip(first.tolist(), last.tolist()):
         if words.doc[f] == doc:
             add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]))
+    items.extend(relation_evidence(corpus, doc))
+    return items
+
+
+def relation_evidence(corpus: Corpus, doc: int) -> list[Evidence]:
+    """Evidence of the relation columns for document ``doc``: every relation, its source and content,
+    every quote's speaker class, every unsourced specific claim.
+
+    Labels carry the structured fields as ``key=value`` pairs after a first word: ``relation``
+    (the cue span; ``kind``, ``source_class``, ``resolved_class`` and the ``cue``, ``source`` and
+    ``content`` spans as ``start:end`` document offsets, ``-`` when there is none), ``relation_source``
+    and ``relation_content`` (the same fields, on those spans), ``speaker``
+    (``source_class=``, the resolved class of the quote's speaker) and ``unsourced_claim``.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Critics say the plan will fail."])
+    >>> [(e.label.split()[0], e.text) for e in relation_evidence(corpus, 0)]
+    [('relation', 'say'), ('relation_source', 'Critics'), ('relation_content', 'the plan will fail')]
+    """
+    text = corpus.texts[doc]
+    offset = int(corpus.offsets[doc])
+    items: list[Evidence] = []
+
+    def add(signal: str, label: str, start: int, end: int) -> None:
+        start, end = start - offset, end - offset
+        items.append(Evidence(signal, label, start, end, text[start:end]))
+
+    found = relations.relations(corpus)
+    for i in np.flatnonzero(found.doc == doc).tolist():
+        label = relations.describe(corpus, i)
+        fields = label.split(" ", 1)[1]
+        add("sourcing.relations", label, int(found.cue_start[i]), int(found.cue_end[i]))
+        if found.source_start[i] >= 0:
+            signal = f"sourcing.{relations.CLASSES[found.resolved_class[i]]}_source_share"
+            add(signal, "relation_source " + fields, int(found.source_start[i]), int(found.source_end[i]))
+        if found.content_start[i] >= 0:
+            add("sourcing.relations", "relation_content " + fields, int(found.content_start[i]), int(found.content_end[i]))
+    quoted = quotes(corpus)
+    mine = np.flatnonzero((quoted.doc == doc) & quoted.speaker)
+    classes = relations.quote_speaker_classes(corpus, quoted.start[mine], quoted.end[mine], quoted.doc[mine])
+    for q, c in zip(mine.tolist(), classes.tolist()):
+        if c >= 0:
+            add("sourcing.quotes_with_speaker", f"speaker source_class={relations.CLASSES[c]}", int(quoted.start[q]), int(quoted.end[q]))
+    sentence_start, sentence_end = corpus._sentence_bounds
+    claims = np.flatnonzero(relations.unsourced_claims(corpus) & (corpus.sentences.doc == doc))
+    for k in claims.tolist():
+        add("sourcing.unsourced_claims", "unsourced_claim", int(sentence_start[k]), int(sentence_end[k]))
     return items
 
 
