@@ -76,6 +76,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import weakref
@@ -89,6 +90,7 @@ from framing.core.resources import data_text
 from framing.core.segment import _WORD_TYPES, Corpus
 from framing.core.vocabulary import DerivedTypeColumn
 from framing.cues.attribution import cue_lexicon
+from framing.cues.phrases import PhraseMatcher
 from framing.cues.quotes import quote_spans
 
 LEXICON_FILE = "relation_cues.json"
@@ -158,12 +160,19 @@ _FIRST: DerivedTypeColumn | None = None
 
 
 def _first_word_flags() -> DerivedTypeColumn:
-    """Per word type: can the word begin a cue (a verb form or a phrase's first word)?"""
+    """Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?"""
     global _FIRST
     if _FIRST is None:
-        first = relation_lexicon()["first_words"]
-        _FIRST = DerivedTypeColumn(_WORD_TYPES, first.__contains__, bool)
+        verbs = relation_lexicon()["all_verbs"]
+        _FIRST = DerivedTypeColumn(_WORD_TYPES, verbs.__contains__, bool)
     return _FIRST
+
+
+@lru_cache(maxsize=1)
+def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The cue phrases (one label per kind) and the exclusion phrases, matched over the whole batch."""
+    raw = relation_lexicon()["raw"]
+    return PhraseMatcher({kind: raw["phrases"][kind] for kind in KINDS}), PhraseMatcher({"exclusion": raw["exclusions"]})
 
 
 @dataclass(frozen=True)
@@ -210,10 +219,50 @@ class Relations:
 _CACHE: "weakref.WeakKeyDictionary[Corpus, Relations]" = weakref.WeakKeyDictionary()
 
 
+class _Gaps:
+    """The text between each word and the next (the last word: up to the sentence end), sliced on demand."""
+
+    def __init__(self, joined: str, start: list[int], end: list[int], s_end: int) -> None:
+        self.joined, self.start, self.end, self.s_end = joined, start, end, s_end
+
+    def __getitem__(self, i: int) -> str:
+        nxt = self.start[i + 1] if i + 1 < len(self.start) else self.s_end
+        return self.joined[self.end[i] : nxt]
+
+
+class _Raw:
+    """The text of each word, sliced on demand."""
+
+    def __init__(self, joined: str, start: list[int], end: list[int]) -> None:
+        self.joined, self.start, self.end = joined, start, end
+
+    def __getitem__(self, i: int) -> str:
+        return self.joined[self.start[i] : self.end[i]]
+
+
+def _broken_after(corpus: Corpus) -> np.ndarray:
+    """Per word: does anything but white space, a period or an apostrophe stand between it and the
+    next word of its sentence (a comma, a quote, a colon, a dash …)? The last word of a sentence: no."""
+    from framing.core import chars as _chars
+
+    word_start, word_end = corpus._word_bounds
+    n = len(word_start)
+    out = np.zeros(n, bool)
+    if n < 2:
+        return out
+    trivial = (corpus.char_classes & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) != 0
+    marks = np.zeros(len(trivial) + 1, np.int64)
+    np.cumsum(~trivial, out=marks[1:])
+    same = corpus.word_sentence[1:] == corpus.word_sentence[:-1]
+    out[:-1] = same & (marks[word_start[1:]] - marks[word_end[:-1]] > 0)
+    return out
+
+
 class _Sentence:
     """The words of one candidate sentence, with what the rules ask of them."""
 
-    def __init__(self, corpus: Corpus, index: int, lo: int, hi: int, types: np.ndarray, in_quote: np.ndarray) -> None:
+    def __init__(self, corpus: Corpus, index: int, lo: int, hi: int, types: np.ndarray, in_quote: np.ndarray,
+                 broken: np.ndarray, s_end: int) -> None:
         strings = _WORD_TYPES.strings
         word_start, word_end = corpus._word_bounds
         self.index = index
@@ -222,17 +271,14 @@ class _Sentence:
         self.end = word_end[lo:hi].tolist()
         self.cap = corpus.word_is_capitalized[lo:hi].tolist()
         self.quoted = in_quote[lo:hi].tolist()
-        joined = corpus.joined
-        s_start, s_end = corpus._sentence_bounds
-        self.s_start, self.s_end = int(s_start[index]), int(s_end[index])
-        n = len(self.w)
-        self.gap = [joined[self.end[i] : self.start[i + 1]] if i + 1 < n else joined[self.end[i] : self.s_end] for i in range(n)]
-        self.before = joined[self.s_start : self.start[0]] if n else ""
-        self.raw = [joined[self.start[i] : self.end[i]] for i in range(n)]
+        self._broken = broken[lo:hi].tolist()
+        self.s_end = s_end
+        self.gap = _Gaps(corpus.joined, self.start, self.end, s_end)
+        self.raw = _Raw(corpus.joined, self.start, self.end)
 
     def broken(self, i: int) -> bool:
         """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
-        return bool(_PUNCT_BREAK.search(self.gap[i])) or self.gap[i].strip(" ") not in ("", ".", "'", "\u2019", "'s")
+        return self._broken[i]
 
     def clause_ends(self, i: int) -> bool:
         return i + 1 >= len(self.w) or self.broken(i)
@@ -431,28 +477,28 @@ def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
     return word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"] or word == "percent"
 
 
-def sentence_relations(s: _Sentence, lex: dict) -> list[dict]:
-    """The relations of one sentence (see the module docstring): dicts of word indices and kinds."""
+def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]]) -> list[dict]:
+    """The relations of one sentence (see the module docstring): dicts of word indices and kinds.
+
+    ``phrases`` are the sentence's cue-phrase matches (first word, last word, kind) and
+    ``exclusions`` its exclusion-phrase matches (first word, last word), found for the whole batch
+    by :class:`framing.cues.phrases.PhraseMatcher`.
+    """
     n = len(s.w)
     covered = [False] * n
     excluded = [False] * n
-    for i in range(n):
-        for phrase in _match(s.w, i, lex["exclusions"], s.gap):
-            for k in range(i, i + len(phrase)):
-                excluded[k] = True
+    for a, b in exclusions:
+        for k in range(a, b + 1):
+            excluded[k] = True
     found: list[dict] = []
     phrase_at: list[tuple[int, int, int]] = []
-    i = 0
-    while i < n:
-        hits = _match(s.w, i, lex["phrases"], s.gap)
-        if hits and not excluded[i]:
-            words, kind = hits[0]
-            phrase_at.append((i, i + len(words) - 1, kind))
-            for k in range(i, i + len(words)):
-                covered[k] = True
-            i += len(words)
-        else:
-            i += 1
+    # longest match first at each start, then left to right without overlap
+    for a, b, kind in sorted(phrases, key=lambda m: (m[0], -m[1])):
+        if covered[a] or excluded[a]:
+            continue
+        phrase_at.append((a, b, kind))
+        for k in range(a, b + 1):
+            covered[k] = True
     verbs = lex["verbs"]
     for i in range(n):
         w = s.w[i]
@@ -780,8 +826,15 @@ def relations(corpus: Corpus) -> Relations:
         return result
     flags = _first_word_flags()()[types]
     word_sentence = corpus.word_sentence
-    candidates = np.unique(word_sentence[flags])
     word_start, word_end = corpus._word_bounds
+    cue_matcher, exclusion_matcher = _phrase_matchers()
+    p_start, p_end, p_label = cue_matcher.spans(corpus)
+    p_first, p_last = np.searchsorted(word_start, p_start), np.searchsorted(word_end, p_end)
+    p_kind = np.array([KINDS.index(cue_matcher.labels[k]) for k in p_label.tolist()], np.int64)
+    e_start, e_end, _ = exclusion_matcher.spans(corpus)
+    e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
+    candidates = np.unique(np.concatenate((word_sentence[flags], word_sentence[p_first])))
+    p_sentence, e_sentence = word_sentence[p_first], word_sentence[e_first]
     lo = np.searchsorted(word_sentence, candidates)
     hi = np.searchsorted(word_sentence, candidates, side="right")
     spans = quote_spans(corpus)
@@ -792,9 +845,21 @@ def relations(corpus: Corpus) -> Relations:
     in_quote |= interview
     rows: list[tuple] = []
     sentence_doc = corpus.sentences.doc
-    for index, a, b in zip(candidates.tolist(), lo.tolist(), hi.tolist()):
-        s = _Sentence(corpus, index, a, b, types, in_quote)
-        for rel in sentence_relations(s, lex):
+    broken = _broken_after(corpus)
+    # quotations as lists, sorted by start; their ends are sorted too (no quotation holds another)
+    span_lists = (spans.start.tolist(), np.maximum.accumulate(spans.end).tolist() if len(spans) else [], spans.doc.tolist())
+    sentence_end = corpus._sentence_bounds[1]
+    p_lo, p_hi = np.searchsorted(p_sentence, candidates), np.searchsorted(p_sentence, candidates, side="right")
+    e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
+    p_rows = list(zip((p_first).tolist(), p_last.tolist(), p_kind.tolist()))
+    e_rows = list(zip(e_first.tolist(), e_last.tolist()))
+    for index, a, b, pa, pb, ea, eb in zip(candidates.tolist(), lo.tolist(), hi.tolist(), p_lo.tolist(), p_hi.tolist(),
+                                           e_lo.tolist(), e_hi.tolist()):
+        s = _Sentence(corpus, index, a, b, types, in_quote, broken, int(sentence_end[index]))
+        doc_of_sentence = int(sentence_doc[index])
+        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]]
+        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]]
+        for rel in sentence_relations(s, lex, phrases, exclusions):
             c0, c1 = rel["cue"]
             src = rel["source"]
             if src is not None:
@@ -804,7 +869,7 @@ def relations(corpus: Corpus) -> Relations:
             else:
                 src_start = src_end = -1
                 key = pronoun_word = ""
-            content = _content(s, rel, spans, int(sentence_doc[index]))
+            content = _content(s, rel, span_lists, doc_of_sentence)
             rows.append((int(sentence_doc[index]), index, rel["kind"], rel["cls"], s.start[c0], s.end[c1], src_start, src_end,
                          content[0], content[1], _base(key), pronoun_word))
     if not rows:
@@ -866,17 +931,18 @@ def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
     left = min(c0, src[0]) if src is not None else c0
     right = max(c1, src[1]) if src is not None else c1
     # a quotation that closes right before the source and cue, or opens right after them
-    if len(spans):
-        k = int(np.searchsorted(spans.end, s.start[left], side="right")) - 1
-        if k >= 0 and spans.doc[k] == doc and s.start[left] - spans.end[k] <= 3:
-            start, end = int(spans.start[k]), int(spans.end[k])
-            after = int(np.searchsorted(spans.start, s.end[right]))
-            if after < len(spans) and spans.doc[after] == doc and spans.start[after] - s.end[right] <= 3:
-                end = int(spans.end[after])
+    q_start, q_end, q_doc = spans
+    if q_start:
+        k = bisect.bisect_right(q_end, s.start[left]) - 1
+        if k >= 0 and q_doc[k] == doc and s.start[left] - q_end[k] <= 3:
+            start, end = q_start[k], q_end[k]
+            after = bisect.bisect_left(q_start, s.end[right])
+            if after < len(q_start) and q_doc[after] == doc and q_start[after] - s.end[right] <= 3:
+                end = q_end[after]
             return start, end
-        after = int(np.searchsorted(spans.start, s.end[right]))
-        if after < len(spans) and spans.doc[after] == doc and spans.start[after] - s.end[right] <= 3:
-            return int(spans.start[after]), int(spans.end[after])
+        after = bisect.bisect_left(q_start, s.end[right])
+        if after < len(q_start) and q_doc[after] == doc and q_start[after] - s.end[right] <= 3:
+            return q_start[after], q_end[after]
     n = len(s.w)
     if right + 1 < n:
         start = right + 1
@@ -903,23 +969,25 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
     word_start = corpus._word_bounds[0]
     two_word_runs = word_start[run_first[run_last > run_first]]
     position = np.where(src_start >= 0, src_start, cue_start)
+    doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1))  # relations are sorted by position, so by document
     for r in pronouns.tolist():
         word = pronoun_words[r]
         d = int(doc[r])
-        earlier = [k for k in range(r - 1, -1, -1) if doc[k] == d and cls[k] != _PRONOUN and position[k] < position[r]]
+        lo, hi = int(doc_first[d]), int(doc_first[d + 1])
+        earlier = [k for k in range(r - 1, lo - 1, -1) if cls[k] != _PRONOUN and position[k] < position[r]]
         # doc is sorted with the position: stop at the document's first relation
         target = None
         if word in ("i", "me", "we", "us", "you", "my", "our"):
             # inside a quotation: the speaker, the relation whose content holds the pronoun
-            holders = [k for k in range(len(doc)) if doc[k] == d and k != r and content_start[k] >= 0
+            holders = [k for k in range(lo, hi) if k != r and content_start[k] >= 0
                        and content_start[k] <= position[r] < content_end[k] and cls[k] != _PRONOUN]
             if not holders and INTERVIEWER_MARK in corpus.texts[d]:
                 resolved[r] = _PERSON  # the interviewee
                 continue
             if not holders:
                 # the speaker's cue usually follows the quotation ("“I think so,” she said"); else the one before
-                near = [k for k in range(r + 1, min(r + 4, len(doc))) if doc[k] == d and pronoun_words[k] not in _FIRST_PERSON]
-                near += [k for k in range(r - 1, max(r - 4, -1), -1) if doc[k] == d and pronoun_words[k] not in _FIRST_PERSON]
+                near = [k for k in range(r + 1, min(r + 4, hi)) if pronoun_words[k] not in _FIRST_PERSON]
+                near += [k for k in range(r - 1, max(r - 4, lo - 1), -1) if pronoun_words[k] not in _FIRST_PERSON]
                 holders = near[:1]
             if holders:
                 target = holders[0]
