@@ -356,8 +356,9 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
         elif word in joiners:
             if last < 0 or i + 1 >= n or not (s.cap[i + 1] or s.w[i + 1] in ("the", "a")):
                 break
-        elif last >= 0 and s.cap[last] and not s.cap[i] and word not in lex["role_nouns"] | lex["vague_nouns"] | lex["document_nouns"]:
-            break
+        elif last >= 0 and not s.cap[i] and word not in lex["role_nouns"] | lex["vague_nouns"] | lex["document_nouns"] and (
+                s.cap[last] or s.w[last] in lex["role_nouns"] or s.w[last] in lex["vague_nouns"] or s.w[last] in lex["document_nouns"]):
+            break  # "Trade groups representing …": the phrase ends at its noun
         elif word in lex["stop_heads"] or (word in lex["all_verbs"] and not s.cap[i] and word not in lex["document_nouns"]
                                            and word not in lex["role_nouns"] and word not in lex["vague_nouns"]):
             break
@@ -377,8 +378,8 @@ def _is_name_word(s: _Sentence, i: int, lex: dict) -> bool:
     word = s.w[i]
     if s.initialism(i):
         return word not in ("i",)
-    if _sentence_initial(s, i) and word in _easy_words() and (i + 1 >= len(s.w) or not s.cap[i + 1]):
-        return False  # "Coal", "Taking", "Satellite": a common word that opens the sentence
+    if _sentence_initial(s, i) and word.endswith("ing") and word in _easy_words():
+        return False  # "Taking", "Building": a gerund that opens the sentence
     if word.endswith("'s") or word.endswith("\u2019s"):
         word = word[:-2]
     return word not in lex["common"] or (i > 0 and word in lex["org_words"] | lex["role_nouns"] and not _sentence_initial(s, i))
@@ -417,7 +418,7 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
             return _ORG
         if last > first and _is_name_word(s, last - 1, lex) and _base(s.w[last - 1]) not in lex["org_words"] | lex["titles"] | lex["places"]:
             return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
-        if last == first and head.endswith(("ans", "ers", "ists")) and not s.initialism(last):
+        if last == first and head.endswith("ans") and not s.initialism(last):
             return _VAGUE  # "Montanans", "Europeans": a people, not a person
         linked = any(_base(s.w[i]) in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
             s.w[i] in ("of", "on", "for") for i in range(first, last))
@@ -459,11 +460,18 @@ def _subject(s: _Sentence, i: int, lex: dict) -> tuple[int, bool]:
     """The word a source before cue word ``i`` would end at (over ``skip`` words), and whether
     punctuation stands between it and the cue (an inversion or a parenthetical)."""
     j = i - 1
-    while j >= 0 and not s.broken(j) and s.w[j] in lex["skip"] and s.w[j] not in lex["pronouns"]:
+    while j >= 0 and not s.broken(j) and (s.w[j] in lex["skip"] or _adverb(s, j, lex)) and s.w[j] not in lex["pronouns"]:
         j -= 1
     if j < 0:
         return -1, False
     return j, s.broken(j)
+
+
+def _adverb(s: _Sentence, j: int, lex: dict) -> bool:
+    """A lower-case word in -ly that is not a source ("adamantly", "actively"; not "family", "Italy")."""
+    word = s.w[j]
+    return (len(word) > 4 and word.endswith("ly") and not s.cap[j] and word not in lex["role_nouns"]
+            and word not in lex["vague_nouns"] and word not in ("family", "ally", "assembly", "supply", "daily", "weekly", "monthly"))
 
 
 def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
@@ -555,8 +563,15 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
 
 
 def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | None:
-    """The subject that opens the sentence, for a participle cue after it: its first and last word."""
-    first, last = _np_right(s, 0, lex)
+    """The subject that opens the sentence, for a participle cue after it: its first and last word
+    (after a leading adverbial phrase and its comma: "In a livestream, Sanders …")."""
+    start = 0
+    if s.w and s.w[0] in lex["stop_heads"] and s.w[0] not in lex["determiners"]:
+        comma = next((k for k in range(min(before, len(s.w))) if s.broken(k) and "," in s.gap[k]), -1)
+        if comma < 0 or comma + 1 >= before:
+            return None
+        start = comma + 1
+    first, last = _np_right(s, start, lex)
     if first < 0 or last >= before or not _head_ok(s, last, lex):
         return None
     if s.w[last] in lex["first_person"] and not s.quoted[last]:
@@ -578,6 +593,15 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             return None
         kind = _DOCUMENT if _base(s.w[last]) in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
         return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
+    prev = s.w[i - 1] if i > 0 and not s.broken(i - 1) else ""
+    if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
+            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
+        return None  # "the party's expected nominee", "the reported death": an adjective
+    if prev in ("was", "were", "is", "are", "been", "be", "being") and w.endswith("ed") and w not in verbs["belief"]:
+        # a passive without "by": "it was reported", "the plan was announced": an implicit source
+        if nxt in ("that", "to") or w in lex["strong"]:
+            return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+        return None
     j, punct = _subject(s, i, lex)
     source = None
     inverted = False
