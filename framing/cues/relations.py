@@ -572,7 +572,9 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
             return None
         start = comma + 1
     first, last = _np_right(s, start, lex)
-    if first < 0 or last >= before or not _head_ok(s, last, lex):
+    if first < 0 or last >= before:
+        return None
+    if not _head_ok(s, last, lex) and not (s.w[first] in lex["determiners"] and s.w[last] not in lex["stop_heads"]):
         return None
     if s.w[last] in lex["first_person"] and not s.quoted[last]:
         return None
