@@ -27,6 +27,25 @@ pages assert, and quote nobody. This family counts, per document:
 Everything runs over the batch's word and character arrays; quotation marks are paired with
 array operations over all marks of the batch.
 
+The **relation level** (issue 15; :data:`RELATION_COLUMNS`, appended after the columns above, which
+stay as they were) counts every attribution relation as PolNeAR does, from
+:func:`framing.cues.relations.relations` (rules in that module; definitions and sources of every
+column in ``docs/sourcing.md``):
+
+* ``sourcing.relations``, ``sourcing.relations_per_100_words``, ``sourcing.relations_per_sentence``:
+  relations (one per source–cue pair: speech, document, belief/stance, intention, nominal), per
+  document, per 100 words and per sentence with a word;
+* ``sourcing.named_person_source_share``, ``sourcing.named_org_source_share``,
+  ``sourcing.described_source_share``, ``sourcing.vague_source_share``: the share of relations by the
+  class of their source, pronouns resolved (the four sum to 1; all 0 without relations);
+  ``sourcing.pronoun_source_share``: the share whose source is a pronoun, before resolution;
+* ``sourcing.named_sources_distinct`` (and ``_per_100_words``): distinct named people and
+  organisations among the sources (by the name's last word; a pronoun counts as what it refers to);
+* ``sourcing.unsourced_claims`` (and ``_per_100_words``): **unsourced specific claims**, sentences of
+  at least 6 words with a figure (not a year) or a figure or study word (*percent, million, total,
+  survey, study, report, data* …) and no relation in the sentence or either neighbour
+  (:func:`framing.cues.relations.unsourced_claims`).
+
 Examples
 --------
 >>> from framing.core.segment import segment
