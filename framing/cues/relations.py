@@ -150,6 +150,12 @@ def relation_lexicon() -> dict[str, Any]:
     verbs = frozenset().union(*out["verbs"].values())
     out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
     out["all_verbs"] = verbs
+    out["nouns"] = out["role_nouns"] | out["vague_nouns"] | out["document_nouns"]
+    out["org_or_role"] = out["org_words"] | out["role_nouns"]
+    out["org_title_place"] = out["org_words"] | out["titles"] | out["places"]
+    out["not_inverted"] = out["first_person"] | {"it", "this", "that"}
+    out["needs_that_or_called"] = out["needs_that"] | {"called", "calls", "call"}
+    out["participle_cues"] = out["verbs"]["speech"] | {"supporting", "opposing", "backing"}
     out["common"] = (out["vague_nouns"] | out["role_nouns"] | out["document_nouns"] | out["determiners"]
                      | out["quantifiers"] | out["stop_heads"] | out["skip"] | out["pronouns"] | verbs
                      | frozenset(w.lower() for w in cue_lexicon()["attribution"]["dates"]))
@@ -258,23 +264,63 @@ def _broken_after(corpus: Corpus) -> np.ndarray:
     return out
 
 
+class _Batch:
+    """The batch's per-word arrays as Python lists, converted once for all candidate sentences."""
+
+    def __init__(self, corpus: Corpus, in_quote: np.ndarray) -> None:
+        strings = _WORD_TYPES.strings
+        word_start, word_end = corpus._word_bounds
+        self.joined = corpus.joined
+        self.w = [strings[t] for t in corpus.word_types.tolist()]
+        self.start = word_start.tolist()
+        self.end = word_end.tolist()
+        self.cap = corpus.word_is_capitalized.tolist()
+        self.quoted = in_quote.tolist()
+        self.broken = _broken_after(corpus).tolist()
+        quote_after, colon_after = _marks_after(corpus)
+        self.quote_after = quote_after.tolist()
+        self.colon_after = colon_after.tolist()
+
+
+def _marks_after(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Per word: a quotation mark, and a colon, between it and the next word (the last word of a
+    sentence: up to the sentence's end)."""
+    word_start, word_end = corpus._word_bounds
+    n = len(word_start)
+    sentence = corpus.word_sentence
+    sentence_end = corpus._sentence_bounds[1]
+    gap_end = sentence_end[sentence].copy() if n else np.zeros(0, np.int64)
+    if n > 1:
+        same = sentence[1:] == sentence[:-1]
+        gap_end[:-1] = np.where(same, word_start[1:], gap_end[:-1])
+    cp = corpus.codepoints
+    out = []
+    for chars in (_QUOTE_CHARS, ":"):
+        table = np.zeros(max(map(ord, chars)) + 2, bool)  # the last entry stands for every larger code point
+        table[[ord(c) for c in chars]] = True
+        mask = table[np.minimum(cp, len(table) - 1)]
+        counts = np.zeros(len(mask) + 1, np.int64)
+        np.cumsum(mask, out=counts[1:])
+        out.append(counts[gap_end] - counts[word_end] > 0 if n else np.zeros(0, bool))
+    return out[0], out[1]
+
+
 class _Sentence:
     """The words of one candidate sentence, with what the rules ask of them."""
 
-    def __init__(self, corpus: Corpus, index: int, lo: int, hi: int, types: np.ndarray, in_quote: np.ndarray,
-                 broken: np.ndarray, s_end: int) -> None:
-        strings = _WORD_TYPES.strings
-        word_start, word_end = corpus._word_bounds
+    def __init__(self, batch: "_Batch", index: int, lo: int, hi: int, s_end: int) -> None:
         self.index = index
-        self.w = [strings[t] for t in types[lo:hi].tolist()]
-        self.start = word_start[lo:hi].tolist()
-        self.end = word_end[lo:hi].tolist()
-        self.cap = corpus.word_is_capitalized[lo:hi].tolist()
-        self.quoted = in_quote[lo:hi].tolist()
-        self._broken = broken[lo:hi].tolist()
+        self.w = batch.w[lo:hi]
+        self.start = batch.start[lo:hi]
+        self.end = batch.end[lo:hi]
+        self.cap = batch.cap[lo:hi]
+        self.quoted = batch.quoted[lo:hi]
+        self._broken = batch.broken[lo:hi]
+        self.qa = batch.quote_after[lo:hi]
+        self.ca = batch.colon_after[lo:hi]
         self.s_end = s_end
-        self.gap = _Gaps(corpus.joined, self.start, self.end, s_end)
-        self.raw = _Raw(corpus.joined, self.start, self.end)
+        self.gap = _Gaps(batch.joined, self.start, self.end, s_end)
+        self.raw = _Raw(batch.joined, self.start, self.end)
 
     def broken(self, i: int) -> bool:
         """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
@@ -356,7 +402,7 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
         elif word in joiners:
             if last < 0 or i + 1 >= n or not (s.cap[i + 1] or s.w[i + 1] in ("the", "a")):
                 break
-        elif last >= 0 and not s.cap[i] and word not in lex["role_nouns"] | lex["vague_nouns"] | lex["document_nouns"] and (
+        elif last >= 0 and not s.cap[i] and word not in lex["nouns"] and (
                 s.cap[last] or s.w[last] in lex["role_nouns"] or s.w[last] in lex["vague_nouns"] or s.w[last] in lex["document_nouns"]):
             break  # "Trade groups representing …": the phrase ends at its noun
         elif word in lex["stop_heads"] or (word in lex["all_verbs"] and not s.cap[i] and word not in lex["document_nouns"]
@@ -382,7 +428,7 @@ def _is_name_word(s: _Sentence, i: int, lex: dict) -> bool:
         return False  # "Taking", "Building": a gerund that opens the sentence
     if word.endswith("'s") or word.endswith("\u2019s"):
         word = word[:-2]
-    return word not in lex["common"] or (i > 0 and word in lex["org_words"] | lex["role_nouns"] and not _sentence_initial(s, i))
+    return word not in lex["common"] or (i > 0 and word in lex["org_or_role"] and not _sentence_initial(s, i))
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +462,7 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
             return _DESCRIBED
         if head in lex["org_words"] or head in lex["places"] or s.initialism(last):
             return _ORG
-        if last > first and _is_name_word(s, last - 1, lex) and _base(s.w[last - 1]) not in lex["org_words"] | lex["titles"] | lex["places"]:
+        if last > first and _is_name_word(s, last - 1, lex) and _base(s.w[last - 1]) not in lex["org_title_place"]:
             return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
         if last == first and head.endswith("ans") and not s.initialism(last):
             return _VAGUE  # "Montanans", "Europeans": a people, not a person
@@ -512,7 +558,7 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
         w = s.w[i]
         if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
             continue
-        if s.cap[i] and not s.initialism(i) and not any(c in s.gap[i - 1] for c in _QUOTE_CHARS + ":"):
+        if s.cap[i] and not s.initialism(i) and not (s.qa[i - 1] or s.ca[i - 1]):
             continue  # "the United States", "Daily Shows": part of a name
         rel = _verb_relation(s, i, lex)
         if rel is not None:
@@ -607,7 +653,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     j, punct = _subject(s, i, lex)
     source = None
     inverted = False
-    after_quote = i > 0 and any(c in s.gap[i - 1] for c in _QUOTE_CHARS)
+    after_quote = i > 0 and s.qa[i - 1]
     if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.broken(j - 1):
         source = _antecedent(s, j, lex)
     elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
@@ -623,7 +669,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
         if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
-                punct or after_quote) and s.w[last] not in lex["first_person"] | {"it", "this", "that"} and (
+                punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
                 s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
     if source is None and punct and not w.endswith("ing") and j >= 0:
@@ -639,8 +685,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         source = (j, j)  # "it says", "It calls for"
         doc_subject = False
     that = nxt == "that"
-    colon_or_quote = i + 1 < n and (":" in s.gap[i] or any(c in s.gap[i] for c in _QUOTE_CHARS)) or (
-        i + 1 >= n and ":" in s.gap[i])
+    colon_or_quote = s.ca[i] or (i + 1 < n and s.qa[i])
     kind = None
     cue_end = i
     particles = lex["particles"].get(w, [])
@@ -655,12 +700,12 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind, cue_end = _BELIEF, i + 2
         else:
             kind, cue_end = _INTENTION, i + (1 if nxt == "to" else 0)
-    if kind is None and is_speech and w not in lex["needs_that"] | {"called", "calls", "call"}:
+    if kind is None and is_speech and w not in lex["needs_that_or_called"]:
         if strong:
             kind = _SPEECH
         elif w in lex["weak_verbs"] or w in lex["needs_that"]:
             subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or _is_name_word(s, source[1], lex)
-                                              or _base(s.w[source[1]]) in lex["role_nouns"] | lex["vague_nouns"] | lex["document_nouns"])
+                                              or _base(s.w[source[1]]) in lex["nouns"])
             if inverted or that or colon_or_quote or (subj_ok and not (nxt[:1].isdigit())) or (after_quote and source is not None):
                 kind = _SPEECH
         elif source is not None or that or colon_or_quote or inverted:
@@ -696,7 +741,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _BELIEF
         elif more and nxt == "it" and w not in ("support", "supports", "supported", "backed", "backs", "oppose", "opposes", "opposed"):
             kind = _BELIEF
-    if kind is None and participle and (is_speech or is_belief) and w in lex["verbs"]["speech"] | {"supporting", "opposing", "backing"}:
+    if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"]:
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
                 "inherit": True, "needs_source": True}
     if kind is None:
@@ -747,7 +792,7 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _INTENTION, "inherit": True, "needs_source": True, "conj": True}
     if w in lex["particles"] and nxt == "for" and w.startswith(("call", "push")):
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
-    if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and ":" in s.gap[i])):
+    if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
     return None
 
@@ -871,7 +916,7 @@ def relations(corpus: Corpus) -> Relations:
     in_quote |= interview
     rows: list[tuple] = []
     sentence_doc = corpus.sentences.doc
-    broken = _broken_after(corpus)
+    batch = _Batch(corpus, in_quote)
     # quotations as lists, sorted by start; their ends are sorted too (no quotation holds another)
     span_lists = (spans.start.tolist(), np.maximum.accumulate(spans.end).tolist() if len(spans) else [], spans.doc.tolist())
     sentence_end = corpus._sentence_bounds[1]
@@ -881,7 +926,7 @@ def relations(corpus: Corpus) -> Relations:
     e_rows = list(zip(e_first.tolist(), e_last.tolist()))
     for index, a, b, pa, pb, ea, eb in zip(candidates.tolist(), lo.tolist(), hi.tolist(), p_lo.tolist(), p_hi.tolist(),
                                            e_lo.tolist(), e_hi.tolist()):
-        s = _Sentence(corpus, index, a, b, types, in_quote, broken, int(sentence_end[index]))
+        s = _Sentence(batch, index, a, b, int(sentence_end[index]))
         doc_of_sentence = int(sentence_doc[index])
         phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]]
         exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]]
