@@ -174,6 +174,70 @@ def _first_word_flags() -> DerivedTypeColumn:
     return _FIRST
 
 
+_PRUNE: DerivedTypeColumn | None = None
+#: Bits of :func:`_prune_bits`.
+_NEEDS_TO, _NEEDS_AS, _DOC_ONLY, _IS_TO, _IS_AS, _IS_THAT, _IS_DOC_NOUN = (1 << k for k in range(7))
+
+
+def _prune_bits() -> DerivedTypeColumn:
+    """Per word type, what the cheap batch-level conditions of :func:`_verb_candidates` need."""
+    global _PRUNE
+    if _PRUNE is None:
+        lex = relation_lexicon()
+        verbs = lex["verbs"]
+        other = verbs["speech"] | verbs["belief"]
+        needs_to = {w for w in lex["needs_to"] if w not in other}
+        needs_as = {w for w in lex["belief_particles"] if not w.startswith("want") and w not in verbs["speech"] | verbs["intention"] | verbs["document"]}
+        doc_only = verbs["document"] - other - verbs["intention"]
+
+        def derive(word: str) -> int:
+            bits = 0
+            bits |= _NEEDS_TO if word in needs_to else 0
+            bits |= _NEEDS_AS if word in needs_as else 0
+            bits |= _DOC_ONLY if word in doc_only else 0
+            bits |= _IS_TO if word == "to" else 0
+            bits |= _IS_AS if word == "as" else 0
+            bits |= _IS_THAT if word == "that" else 0
+            bits |= _IS_DOC_NOUN if _base(word) in lex["document_nouns"] else 0
+            return bits
+
+        _PRUNE = DerivedTypeColumn(_WORD_TYPES, derive, np.int64)
+    return _PRUNE
+
+
+def _verb_candidates(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
+    """The words of cue verb lists that can still be cues after necessary conditions checked for the
+    whole batch at once: an intention-only verb needs "to" next ("plans to"), a verb read only with
+    "as" needs "as" among the next 7 words ("sees X as"), a finding-only verb needs "that" next or a
+    document noun among the 9 words before it, all in its sentence."""
+    at = np.flatnonzero(flags)
+    if len(at) == 0:
+        return at
+    bits = _prune_bits()()[corpus.word_types]
+    sentence = corpus.word_sentence
+    n = len(bits)
+    b = bits[at]
+    nxt = np.minimum(at + 1, n - 1)
+    same_next = (at + 1 < n) & (sentence[nxt] == sentence[at])
+    keep = np.ones(len(at), bool)
+    need_to = (b & _NEEDS_TO) != 0
+    keep[need_to] = (same_next & ((bits[nxt] & _IS_TO) != 0))[need_to]
+    counts_as = np.zeros(n + 1, np.int64)
+    np.cumsum((bits & _IS_AS) != 0, out=counts_as[1:])
+    sentence_last = np.searchsorted(sentence, sentence[at], side="right")  # one past the sentence's last word
+    window_end = np.minimum(at + 8, sentence_last)
+    need_as = (b & _NEEDS_AS) != 0
+    keep[need_as] = (counts_as[window_end] - counts_as[at + 1] > 0)[need_as]
+    counts_doc = np.zeros(n + 1, np.int64)
+    np.cumsum((bits & _IS_DOC_NOUN) != 0, out=counts_doc[1:])
+    sentence_first = np.searchsorted(sentence, sentence[at])
+    window_start = np.maximum(at - 9, sentence_first)
+    doc_only = (b & _DOC_ONLY) != 0
+    doc_ok = (counts_doc[at] - counts_doc[window_start] > 0) | (same_next & ((bits[nxt] & _IS_THAT) != 0))
+    keep[doc_only] = doc_ok[doc_only]
+    return at[keep]
+
+
 @lru_cache(maxsize=1)
 def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """The cue phrases (one label per kind) and the exclusion phrases, matched over the whole batch."""
@@ -531,12 +595,14 @@ def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
     return word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"] or word == "percent"
 
 
-def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]]) -> list[dict]:
+def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
+                       verb_at: list[int] | None = None) -> list[dict]:
     """The relations of one sentence (see the module docstring): dicts of word indices and kinds.
 
     ``phrases`` are the sentence's cue-phrase matches (first word, last word, kind) and
     ``exclusions`` its exclusion-phrase matches (first word, last word), found for the whole batch
-    by :class:`framing.cues.phrases.PhraseMatcher`.
+    by :class:`framing.cues.phrases.PhraseMatcher`; ``verb_at`` the words that may be verb cues
+    (default: every word of a cue verb list).
     """
     n = len(s.w)
     covered = [False] * n
@@ -553,8 +619,7 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
         phrase_at.append((a, b, kind))
         for k in range(a, b + 1):
             covered[k] = True
-    verbs = lex["verbs"]
-    for i in range(n):
+    for i in verb_at if verb_at is not None else range(n):
         w = s.w[i]
         if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
             continue
@@ -904,7 +969,11 @@ def relations(corpus: Corpus) -> Relations:
     p_kind = np.array([KINDS.index(cue_matcher.labels[k]) for k in p_label.tolist()], np.int64)
     e_start, e_end, _ = exclusion_matcher.spans(corpus)
     e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
-    candidates = np.unique(np.concatenate((word_sentence[flags], word_sentence[p_first])))
+    verb_words = _verb_candidates(corpus, flags)
+    candidates = np.unique(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
+    v_sentence = word_sentence[verb_words]
+    v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
+    v_rows = verb_words.tolist()
     p_sentence, e_sentence = word_sentence[p_first], word_sentence[e_first]
     lo = np.searchsorted(word_sentence, candidates)
     hi = np.searchsorted(word_sentence, candidates, side="right")
@@ -924,13 +993,13 @@ def relations(corpus: Corpus) -> Relations:
     e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
     p_rows = list(zip((p_first).tolist(), p_last.tolist(), p_kind.tolist()))
     e_rows = list(zip(e_first.tolist(), e_last.tolist()))
-    for index, a, b, pa, pb, ea, eb in zip(candidates.tolist(), lo.tolist(), hi.tolist(), p_lo.tolist(), p_hi.tolist(),
-                                           e_lo.tolist(), e_hi.tolist()):
+    for index, a, b, pa, pb, ea, eb, va, vb in zip(candidates.tolist(), lo.tolist(), hi.tolist(), p_lo.tolist(), p_hi.tolist(),
+                                                   e_lo.tolist(), e_hi.tolist(), v_lo.tolist(), v_hi.tolist()):
         s = _Sentence(batch, index, a, b, int(sentence_end[index]))
         doc_of_sentence = int(sentence_doc[index])
         phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]]
         exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]]
-        for rel in sentence_relations(s, lex, phrases, exclusions):
+        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]]):
             c0, c1 = rel["cue"]
             src = rel["source"]
             if src is not None:
