@@ -31,6 +31,7 @@ _PUBLIC = {
     "columns": "framing.faces.api",
     "flag": "framing.faces.api",
     "load_lexicon": "framing.cues.lexicon",
+    "relations": "framing.faces.api",
     "score": "framing.faces.api",
     "segment": "framing.core.segment",
     "sentences": "framing.faces.sentences",
@@ -44,7 +45,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load lazi
     from framing.core.segment import Corpus, segment
     from framing.cues.lexicon import Lexicon, LexiconError, load_lexicon
     from framing.faces.analyzer import Analyzer
-    from framing.faces.api import analyze, columns, flag, score
+    from framing.faces.api import analyze, columns, flag, relations, score
     from framing.faces.sentences import sentences
     from framing.judges.flags import QualityFlagger
     from framing.pipeline import EVIDENCE_CODES, FAMILIES

@@ -27,6 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: The codes and their details keys, by family. A rename, a removed code or a changed key fails
 #: here: codes are a public contract (docs/evidence.md). Adding a code means adding it here too.
+RELATION_KEYS = ("kind", "source_class", "resolved_class", "cue_start", "cue_end", "source_start", "source_end",
+                 "content_start", "content_end")
 EXPECTED = {
     "readability": {
         "sentence": ("words",),
@@ -53,6 +55,11 @@ EXPECTED = {
         "figure": (),
         "date": (),
         "named_entity": ("words",),
+        "relation": RELATION_KEYS,
+        "relation_source": RELATION_KEYS,
+        "relation_content": RELATION_KEYS,
+        "quote_speaker": ("source_class",),
+        "unsourced_claim": (),
     },
     "style": {
         "filler_phrase": ("category",),

@@ -38,7 +38,9 @@ def test_sentence_columns_add_up_to_the_document_scores(seed_table: pd.DataFrame
     for sentence_column, score_column in [("words", "text.words"), ("polysyllables", "text.polysyllables"),
                                           ("figures", "sourcing.figures"), ("dates", "sourcing.dates"),
                                           ("anonymous_sources", "sourcing.anonymous_sources"),
-                                          ("document_sources", "sourcing.document_sources")]:  # fmt: skip
+                                          ("document_sources", "sourcing.document_sources"),
+                                          ("relations", "sourcing.relations"),
+                                          ("unsourced_claim", "sourcing.unsourced_claims")]:  # fmt: skip
         assert by_doc[sentence_column].sum().tolist() == scores[score_column].tolist(), sentence_column
     # the document counts distinct named sources; the sentences count every mention
     assert (by_doc["named_sources"].sum().to_numpy() >= scores["sourcing.named_sources"].to_numpy()).all()

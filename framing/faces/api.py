@@ -19,7 +19,13 @@ from framing.pipeline import DEFAULT_BATCH_SIZE, ERROR_COLUMN, FAMILIES, score_c
 from framing.pipeline import columns as _config_columns
 from framing.pipeline import evidence as _evidence
 
-__all__ = ["DEFAULT_BATCH_SIZE", "ERROR_COLUMN", "FAMILIES", "FLAG_COLUMNS", "analyze", "columns", "flag", "score"]
+__all__ = ["DEFAULT_BATCH_SIZE", "ERROR_COLUMN", "FAMILIES", "FLAG_COLUMNS", "analyze", "columns", "flag", "relations", "score"]
+
+#: Columns of :func:`relations`, in order.
+RELATION_TABLE_COLUMNS = [
+    "id", "sentence", "kind", "source_class", "resolved_class", "cue_start", "cue_end", "cue", "source_start", "source_end",
+    "source", "content_start", "content_end",
+]
 
 
 def columns(
@@ -215,3 +221,72 @@ def flag(
     if keep_scores:
         return pd.concat([scores.drop(columns=[ERROR_COLUMN]), flags, scores[[ERROR_COLUMN]]], axis=1)
     return pd.concat([flags, scores[[ERROR_COLUMN]]], axis=1)
+
+
+def relations(texts: Iterable[Any], ids: Iterable[Any] | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE) -> pd.DataFrame:
+    """Every attribution relation of ``texts``: one row per relation (see :mod:`framing.cues.relations`).
+
+    Parameters
+    ----------
+    texts : iterable
+        The documents (invalid ones have no relations). A ``pandas.Series`` keeps its index as ids.
+    ids : iterable, optional
+        Document ids for the ``id`` column (default: the position, or the Series index).
+    batch_size : int, default 256
+        Documents segmented together.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`RELATION_TABLE_COLUMNS`: the document ``id``, the ``sentence`` (its index among
+        the document's sentences), ``kind`` (speech, document, belief, intention, nominal),
+        ``source_class`` and ``resolved_class`` (named_person, named_org, described, vague; ``source_class``
+        may be pronoun), and the cue, source and content spans as character offsets into the text
+        (``<NA>`` when the source is implicit or the content not delimited), with the cue's and
+        source's text.
+
+    Examples
+    --------
+    >>> table = relations(["Critics believe the plan will fail, Mayor Ann Lee said."], ids=["a"])
+    >>> table[["id", "kind", "source_class", "cue", "source"]]
+      id    kind  source_class     cue   source
+    0  a  belief         vague  believe  Critics
+    1  a  speech  named_person     said  Mayor Ann Lee
+    """
+    from framing.cues import relations as _relations
+
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of documents, not a single string")
+    if isinstance(texts, pd.Series):
+        ids = texts.index.tolist() if ids is None else ids
+        texts = texts.tolist()
+    texts = list(texts)
+    ids = list(range(len(texts))) if ids is None else list(ids)
+    if len(ids) != len(texts):
+        raise ValueError(f"ids has {len(ids)} items but texts has {len(texts)}")
+    rows: list[tuple] = []
+    for lo in range(0, len(texts), batch_size):
+        corpus = segment(texts[lo : lo + batch_size])
+        found = _relations.relations(corpus)
+        sentence_rank = corpus.sentences.rank() if len(corpus.sentences) else []
+        for i in range(len(found)):
+            d = int(found.doc[i])
+            offset = int(corpus.offsets[d])
+            text = corpus.texts[d]
+
+            def span(a: int, b: int) -> tuple[Any, Any]:
+                return (a - offset, b - offset) if a >= 0 else (pd.NA, pd.NA)
+
+            cue = span(int(found.cue_start[i]), int(found.cue_end[i]))
+            src = span(int(found.source_start[i]), int(found.source_end[i]))
+            content = span(int(found.content_start[i]), int(found.content_end[i]))
+            rows.append((
+                ids[lo + d], int(sentence_rank[found.sentence[i]]), _relations.KINDS[found.kind[i]],
+                _relations.CLASSES[found.source_class[i]], _relations.CLASSES[found.resolved_class[i]],
+                cue[0], cue[1], text[cue[0]:cue[1]], src[0], src[1], text[src[0]:src[1]] if src[0] is not pd.NA else "",
+                content[0], content[1],
+            ))  # fmt: skip
+    frame = pd.DataFrame(rows, columns=RELATION_TABLE_COLUMNS)
+    for name in ("cue_start", "cue_end", "source_start", "source_end", "content_start", "content_end"):
+        frame[name] = frame[name].astype("Int64")
+    return frame

@@ -28,6 +28,9 @@ column                    family   meaning
 ``in_quote``              sourcing overlaps a direct quotation whose speaker is given
 ``orphan_quote``          sourcing overlaps a direct quotation nobody is said to have said
 ``figures``, ``dates``    sourcing figures and dates in the sentence
+``relations``             sourcing attribution relations whose cue is in the sentence
+``source_classes``        sourcing their sources' resolved classes, "; "-joined
+``unsourced_claim``       sourcing a specific claim with no relation in it or either neighbour
 ``filler_phrases``        style    template phrases, generic hedges and exhortations in it
 ``filler_categories``     style    their categories, "; "-joined
 ``faq_question``          style    the sentence is a question answered by the next paragraph
@@ -65,7 +68,7 @@ SENTENCE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "sourcing": (
         ("attributed", "boolean"), ("cues", "object"), ("named_sources", "Int64"), ("anonymous_sources", "Int64"),
         ("document_sources", "Int64"), ("in_quote", "boolean"), ("orphan_quote", "boolean"), ("figures", "Int64"),
-        ("dates", "Int64"),
+        ("dates", "Int64"), ("relations", "Int64"), ("source_classes", "object"), ("unsourced_claim", "boolean"),
     ),
     "style": (("filler_phrases", "Int64"), ("filler_categories", "object"), ("faq_question", "boolean")),
 }  # fmt: skip
@@ -118,7 +121,7 @@ def _document_rows(doc_id: Any, text: Any, config: Config, with_text: bool) -> l
             row["boilerplate"] = ""
         if "sourcing" in chosen:
             row.update(attributed=False, named_sources=0, anonymous_sources=0, document_sources=0, in_quote=False,
-                       orphan_quote=False, figures=0, dates=0)  # fmt: skip
+                       orphan_quote=False, figures=0, dates=0, relations=0, unsourced_claim=False)  # fmt: skip
         if "style" in chosen:
             row.update(filler_phrases=0, faq_question=False)
         if "framing" in chosen:
@@ -155,6 +158,11 @@ def _document_rows(doc_id: Any, text: Any, config: Config, with_text: bool) -> l
             earlier = _containing(starts, ends, int(details["earlier_start"]))
             rows[here]["restates"] = earlier if earlier >= 0 else None
             rows[here]["similarity"] = details["similarity"]
+        elif code == "relation" and here >= 0:
+            rows[here]["relations"] += 1
+            add_text(rows[here], "source_classes", str(details["resolved_class"]))
+        elif code == "unsourced_claim" and here >= 0:
+            rows[here]["unsourced_claim"] = True
         elif code == "filler_phrase" and here >= 0:
             rows[here]["filler_phrases"] += 1
             add_text(rows[here], "filler_categories", str(details["category"]))

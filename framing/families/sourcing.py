@@ -27,6 +27,25 @@ pages assert, and quote nobody. This family counts, per document:
 Everything runs over the batch's word and character arrays; quotation marks are paired with
 array operations over all marks of the batch.
 
+The **relation level** (issue 15; :data:`RELATION_COLUMNS`, appended after the columns above, which
+stay as they were) counts every attribution relation as PolNeAR does, from
+:func:`framing.cues.relations.relations` (rules in that module; definitions and sources of every
+column in ``docs/sourcing.md``):
+
+* ``sourcing.relations``, ``sourcing.relations_per_100_words``, ``sourcing.relations_per_sentence``:
+  relations (one per source–cue pair: speech, document, belief/stance, intention, nominal), per
+  document, per 100 words and per sentence with a word;
+* ``sourcing.named_person_source_share``, ``sourcing.named_org_source_share``,
+  ``sourcing.described_source_share``, ``sourcing.vague_source_share``: the share of relations by the
+  class of their source, pronouns resolved (the four sum to 1; all 0 without relations);
+  ``sourcing.pronoun_source_share``: the share whose source is a pronoun, before resolution;
+* ``sourcing.named_sources_distinct`` (and ``_per_100_words``): distinct named people and
+  organisations among the sources (by the name's last word; a pronoun counts as what it refers to);
+* ``sourcing.unsourced_claims`` (and ``_per_100_words``): **unsourced specific claims**, sentences of
+  at least 6 words with a figure (not a year) or a figure or study word (*percent, million, total,
+  survey, study, report, data* …) and no relation in the sentence or either neighbour
+  (:func:`framing.cues.relations.unsourced_claims`).
+
 Examples
 --------
 >>> from framing.core.segment import segment
@@ -46,7 +65,7 @@ import numpy as np
 from framing.core.chars import UPPER as UPPER_CLASS
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus
-from framing.cues import attribution
+from framing.cues import attribution, relations
 from framing.cues.quotes import code_array, quote_spans
 from framing.families.base import FunctionFamily
 
@@ -69,6 +88,22 @@ COLUMNS = (
     "sourcing.named_entities",
     "sourcing.specifics_per_100_words",
 )
+#: The relation-level columns (issue 15), appended after the cue-level ones (see :func:`relation_columns`).
+RELATION_COLUMNS = (
+    "sourcing.relations",
+    "sourcing.relations_per_100_words",
+    "sourcing.relations_per_sentence",
+    "sourcing.named_person_source_share",
+    "sourcing.named_org_source_share",
+    "sourcing.described_source_share",
+    "sourcing.vague_source_share",
+    "sourcing.pronoun_source_share",
+    "sourcing.named_sources_distinct",
+    "sourcing.named_sources_distinct_per_100_words",
+    "sourcing.unsourced_claims",
+    "sourcing.unsourced_claims_per_100_words",
+)
+COLUMNS = COLUMNS + RELATION_COLUMNS
 
 #: A direct quote has at least this many words (textacy's rule: shorter ones are scare quotes).
 MIN_QUOTE_WORDS = 4
@@ -265,6 +300,59 @@ def _share(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np.ndarray
         return np.where(words > 0, np.where(whole > 0, part / np.maximum(whole, 1), 0.0), np.nan)
 
 
+def relation_columns(corpus: Corpus, n_words: np.ndarray, n_sentences: np.ndarray) -> dict[str, np.ndarray]:
+    """The relation-level columns (:data:`RELATION_COLUMNS`) from :func:`framing.cues.relations.relations`.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A segmented batch.
+    n_words, n_sentences : ndarray
+        Words and sentences (with a word) of each document.
+
+    Returns
+    -------
+    dict of str to ndarray
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Experts say prices will rise. Sen. Ana Ruiz said it was a good day. The sky was grey. Prices rose 12 percent in May last year."])
+    >>> n = corpus.words.per_doc(1).astype(float)
+    >>> out = relation_columns(corpus, n, np.array([4.0]))
+    >>> int(out["sourcing.relations"][0]), round(float(out["sourcing.vague_source_share"][0]), 2), int(out["sourcing.unsourced_claims"][0])
+    (2, 0.5, 1)
+    """
+    found = relations.relations(corpus)
+    n = corpus.n_docs
+    count = corpus.per_doc_sum(found.doc)
+    out = {
+        "sourcing.relations": count,
+        "sourcing.relations_per_100_words": _per_100(count, n_words),
+        "sourcing.relations_per_sentence": _share_or_zero(count, n_sentences, n_words),
+    }
+    for k, name in enumerate(relations.CLASSES[:4]):
+        out[f"sourcing.{name}_source_share"] = _share(corpus.per_doc_sum(found.doc[found.resolved_class == k]), count, n_words)
+    pronoun = relations.CLASSES.index("pronoun")
+    out["sourcing.pronoun_source_share"] = _share(corpus.per_doc_sum(found.doc[found.source_class == pronoun]), count, n_words)
+    named = found.source_key != ""
+    distinct = np.zeros(n)
+    if named.any():
+        pairs = {(int(d), k) for d, k in zip(found.doc[named].tolist(), found.source_key[named].tolist())}
+        distinct = corpus.per_doc_sum(np.array(sorted(d for d, _ in pairs), np.int64))
+    out["sourcing.named_sources_distinct"] = distinct
+    out["sourcing.named_sources_distinct_per_100_words"] = _per_100(distinct, n_words)
+    claims = corpus.per_doc_sum(corpus.sentences.doc[relations.unsourced_claims(corpus)])
+    out["sourcing.unsourced_claims"] = claims
+    out["sourcing.unsourced_claims_per_100_words"] = _per_100(claims, n_words)
+    return out
+
+
+def _share_or_zero(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(words > 0, part / np.maximum(whole, 1), np.nan)
+
+
 def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarray]:
     """Sourcing columns for every document of ``corpus``.
 
@@ -325,7 +413,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     dates = per_doc(words.doc[dates_mask])
     entity_first, _ = _entities(corpus)
     entities = per_doc(words.doc[entity_first])
-    return {
+    columns = {
         "sourcing.attributions": attributions,
         "sourcing.attributions_per_100_words": _per_100(attributions, n_words),
         "sourcing.attributed_sentence_share": _share(n_attributed, n_sentences, n_words),
@@ -342,6 +430,8 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
         "sourcing.named_entities": entities,
         "sourcing.specifics_per_100_words": _per_100(figures + dates + entities, n_words),
     }
+    columns.update(relation_columns(corpus, n_words, n_sentences))
+    return columns
 
 
 _KIND_LABEL = {1: "named_source", 2: "pronoun_source", 3: "anonymous_source", 4: "document_source", 5: "group_source"}
@@ -462,8 +552,93 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     for f, l in zip(first.tolist(), last.tolist()):
         if words.doc[f] == doc:
             add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]), "named_entity", {"words": l - f + 1})
+    items.extend(relation_evidence(corpus, doc))
+    return items
+
+
+_RELATION_KEYS = {
+    "kind": "the relation's kind: " + ", ".join(relations.KINDS),
+    "source_class": "the source's class as written: " + ", ".join(relations.CLASSES),
+    "resolved_class": "the class after a pronoun is resolved to an earlier source (else as written)",
+    "cue_start": "start of the cue", "cue_end": "its end",
+    "source_start": "start of the source's span, or null (an implicit source)", "source_end": "its end, or null",
+    "content_start": "start of the content's span, or null", "content_end": "its end, or null",
+}  # fmt: skip
+RELATION_EVIDENCE_CODES = (
+    EvidenceCode("relation", "The cue of an attribution relation (PolNeAR's sense: speech, document, belief, intention "
+                 "or nominal cue, one per source-cue pair).", ("sourcing.relations",), _RELATION_KEYS),
+    EvidenceCode("relation_source", "The source of an attribution relation.", ("sourcing.<class>_source_share",),
+                 _RELATION_KEYS),
+    EvidenceCode("relation_content", "The content of an attribution relation.", ("sourcing.relations",), _RELATION_KEYS),
+    EvidenceCode("quote_speaker", "A direct quotation with a speaker, with the class of its speaker.",
+                 ("sourcing.quotes_with_speaker",), {"source_class": "the speaker's resolved source class"}),
+    EvidenceCode("unsourced_claim", "A sentence with a specific claim (a figure that is not a year, a study or survey "
+                 "word) and no relation in it or either neighbour.", ("sourcing.unsourced_claims",)),
+)  # fmt: skip
+
+
+def relation_evidence(corpus: Corpus, doc: int) -> list[Evidence]:
+    """Evidence of the relation columns for document ``doc``: every relation (its cue, source and
+    content, codes ``relation``, ``relation_source``, ``relation_content`` with the same details),
+    every quote's speaker class (``quote_speaker``) and every unsourced specific claim
+    (``unsourced_claim``).
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Critics say the plan will fail."])
+    >>> [(e.code, e.text) for e in relation_evidence(corpus, 0)]
+    [('relation', 'say'), ('relation_source', 'Critics'), ('relation_content', 'the plan will fail')]
+    >>> dict(relation_evidence(corpus, 0)[0].details)["resolved_class"]
+    'vague'
+    """
+    text = corpus.texts[doc]
+    offset = int(corpus.offsets[doc])
+    items: list[Evidence] = []
+
+    def local(position: int) -> int | None:
+        return None if position < 0 else int(position) - offset
+
+    def add(signal: str, label: str, start: int, end: int, code: str, details: dict | None = None) -> None:
+        start, end = start - offset, end - offset
+        items.append(Evidence(signal, label, start, end, text[start:end], code, details or {}))
+
+    found = relations.relations(corpus)
+    for i in np.flatnonzero(found.doc == doc).tolist():
+        kind, written, resolved = (relations.KINDS[found.kind[i]], relations.CLASSES[found.source_class[i]],
+                                   relations.CLASSES[found.resolved_class[i]])  # fmt: skip
+        details = {
+            "kind": kind, "source_class": written, "resolved_class": resolved,
+            "cue_start": local(found.cue_start[i]), "cue_end": local(found.cue_end[i]),
+            "source_start": local(found.source_start[i]), "source_end": local(found.source_end[i]),
+            "content_start": local(found.content_start[i]), "content_end": local(found.content_end[i]),
+        }  # fmt: skip
+        about = f"{kind} relation, {resolved} source" + (f" (written as {written})" if written != resolved else "")
+        add("sourcing.relations", about, int(found.cue_start[i]), int(found.cue_end[i]), "relation", details)
+        if found.source_start[i] >= 0:
+            signal = f"sourcing.{relations.CLASSES[found.resolved_class[i]]}_source_share"
+            add(signal, f"source of a {about}", int(found.source_start[i]), int(found.source_end[i]), "relation_source", details)
+        if found.content_start[i] >= 0:
+            add("sourcing.relations", f"content of a {about}", int(found.content_start[i]), int(found.content_end[i]),
+                "relation_content", details)
+    quoted = quotes(corpus)
+    mine = np.flatnonzero((quoted.doc == doc) & quoted.speaker)
+    classes = relations.quote_speaker_classes(corpus, quoted.start[mine], quoted.end[mine], quoted.doc[mine])
+    for q, c in zip(mine.tolist(), classes.tolist()):
+        if c >= 0:
+            name = relations.CLASSES[c]
+            add("sourcing.quotes_with_speaker", f"quote by a {name} source", int(quoted.start[q]), int(quoted.end[q]),
+                "quote_speaker", {"source_class": name})
+    sentence_start, sentence_end = corpus._sentence_bounds
+    claims = np.flatnonzero(relations.unsourced_claims(corpus) & (corpus.sentences.doc == doc))
+    for k in claims.tolist():
+        add("sourcing.unsourced_claims", "specific claim without a source nearby", int(sentence_start[k]),
+            int(sentence_end[k]), "unsourced_claim")
     return items
 
 
 #: The family behind the :class:`~framing.families.base.Family` interface.
-FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence, codes=EVIDENCE_CODES)
+FAMILY = FunctionFamily(
+    NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
+    codes=EVIDENCE_CODES + RELATION_EVIDENCE_CODES,
+)

@@ -1,0 +1,129 @@
+"""Relation-level sourcing validation: the targets of issue 15, asserted on the blind relation labels.
+
+Each table of :mod:`benchmarks.relations_validation` is computed once per session and printed as
+Markdown (run with ``-s``). The thresholds are the issue's acceptance criteria, asserted on the
+held-out ``test`` split (the rules were tuned on ``dev`` only); a target that the test split does
+not reach is a strict xfail that states the measured number, never a relaxed threshold. Run from
+the repository root::
+
+    FRAMING_SHARED_DATA=/path/to/shared/data python -m pytest benchmarks/validation/test_relations.py -q -s
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+_REPO_ROOT = Path(__file__).resolve().parents[2]
+if str(_REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(_REPO_ROOT))
+
+from benchmarks import relations_validation as rv  # noqa: E402
+
+#: Issue 15: "carries a relation" at sentence level, held out.
+MIN_SENTENCE_PRECISION = 0.85
+MIN_SENTENCE_RECALL = 0.80
+#: Issue 15: relation level (a predicted and a gold relation match when their cue spans overlap).
+MIN_RELATION_F1 = 0.75
+#: Issue 15: source class of the matched relations.
+MIN_CLASS_ACCURACY = 0.80
+#: Calibration: within 10 % of the hand count on the same texts, or inside PolNeAR's IQR.
+MAX_RELATIVE_DIFFERENCE = 0.10
+POLNEAR_IQR = (2.63, 3.91)
+
+
+def _show(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    print(f"\n\n{rv.render(name, frame)}")
+    return frame
+
+
+@pytest.fixture(scope="session")
+def lab() -> rv.Labels:
+    return rv.labels()
+
+
+@pytest.fixture(scope="session")
+def sentences(lab: rv.Labels) -> pd.DataFrame:
+    return _show("sentences", rv.sentence_table(lab))
+
+
+@pytest.fixture(scope="session")
+def relation_rows(lab: rv.Labels) -> pd.DataFrame:
+    _show("class confusion (test)", rv.confusion_table(lab, "test"))
+    return _show("relations", rv.relation_table(lab))
+
+
+@pytest.fixture(scope="session")
+def calibration(lab: rv.Labels) -> pd.DataFrame:
+    return _show("calibration", rv.calibration_table(lab))
+
+
+def _test(table: pd.DataFrame) -> pd.Series:
+    return table[table["split"] == "test"].iloc[0]
+
+
+def _held_out(measure: str, threshold: float):
+    """A strict xfail for a held-out target the test split does not reach (set from the measured number)."""
+    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=f"issue 15: held-out {measure} below {threshold} (see the report)")
+
+
+def test_sentence_precision_held_out(sentences: pd.DataFrame) -> None:
+    row = _test(sentences)
+    assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
+
+
+@_held_out("sentence recall", MIN_SENTENCE_RECALL)
+def test_sentence_recall_held_out(sentences: pd.DataFrame) -> None:
+    row = _test(sentences)
+    assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
+
+
+@_held_out("relation F1", MIN_RELATION_F1)
+def test_relation_f1_held_out(relation_rows: pd.DataFrame) -> None:
+    row = _test(relation_rows)
+    assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
+
+
+@_held_out("source-class accuracy", MIN_CLASS_ACCURACY)
+def test_source_class_accuracy_held_out(relation_rows: pd.DataFrame) -> None:
+    row = _test(relation_rows)
+    assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
+
+
+def test_dev_targets_are_met(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
+    # the split the rules were tuned on: a regression guard, not a validation
+    s = sentences[sentences["split"] == "dev"].iloc[0]
+    r = relation_rows[relation_rows["split"] == "dev"].iloc[0]
+    assert s.precision >= MIN_SENTENCE_PRECISION and s.recall >= MIN_SENTENCE_RECALL
+    assert r.f1 >= MIN_RELATION_F1 and r.source_class_accuracy >= MIN_CLASS_ACCURACY
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.14) below PolNeAR's p25 (2.63); see the report")
+def test_calibration_on_us_news(calibration: pd.DataFrame) -> None:
+    # NFC (US/UK news): framing's median relations per 100 words over whole documents inside PolNeAR's IQR
+    whole = calibration[calibration["group"].str.startswith("NFC whole")].iloc[0]
+    assert POLNEAR_IQR[0] <= whole.framing_per_100_words <= POLNEAR_IQR[1], f"{whole.framing_per_100_words:.2f}"
+
+
+@_held_out("per-100-words agreement with the hand count", MAX_RELATIVE_DIFFERENCE)
+def test_calibration_against_the_hand_count_held_out(calibration: pd.DataFrame) -> None:
+    row = calibration[calibration["group"] == "all corpora / test"].iloc[0]
+    assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
+
+
+def test_seed_000_has_the_vaguest_and_fewest_named_sources() -> None:
+    table = _show("seeds", rv.seed_table()).set_index("seed")
+    others = table.drop("000")
+    assert table.loc["000", "sourcing.vague_source_share"] > others["sourcing.vague_source_share"].max()
+    named = "sourcing.named_sources_distinct_per_100_words"
+    assert table.loc["000", named] < others[named].min()
+
+
+def test_distribution_across_real_news() -> None:
+    table = _show("distribution", rv.distribution_table())
+    assert set(table["corpus"]) == {"Wikinews 2019-2020", "Narrative Frames Corpus", "NewsArticles (US/UK outlets)"}
+    vague = table[table["column"] == "sourcing.vague_source_share"]
+    assert (vague["p50"] < 0.5).all()  # real news attributes most of what it reports to specific sources

@@ -1,0 +1,1280 @@
+"""Attribution relations: every source–cue–content triple of a text, its kind and its source's class.
+
+A shared building block beside :mod:`framing.cues.attribution` (the precision-first reporting cues,
+which stay as they are). Where that module asks "does this sentence carry a reporting cue?", this
+one counts **attribution relations** as PolNeAR does (Newell, Margolin & Ruths, LREC 2018; the
+definition as summarised in ``../shared/research/sourcing-boilerplate-anchors.md`` and the project's
+labelling guide ``benchmarks/sourcing_labels/RELATIONS.md``): some content (what is said, written,
+shown, believed or intended) ascribed to a source through a cue. Word lists are data,
+``framing/data/relation_cues.json`` (written by the project; see ``framing/data/PROVENANCE.md``).
+
+Rules
+-----
+Candidate sentences are found for the whole batch at once: a sentence is looked at only when one of
+its words is the first word of a cue (one lookup per word type). Each candidate sentence is then
+read word by word:
+
+* **cues**: a verb form of the ``speech``, ``belief``, ``intention`` or ``document`` lists, or a
+  phrase of ``phrases`` (``according to``, ``declined to comment``, ``called for``, ``plans to``,
+  ``criticism from``, ``reportedly``, ``the court was told`` …). No cue inside an ``exclusions``
+  phrase (``that said``, ``you know``, ``found dead``), none opening its sentence (``Reports``), and
+  no verb followed by ``by`` unless a form of *be* comes before it (``was criticised by`` is a
+  passive cue; ``Reported by`` a credit line). A phrase of ``merge_phrases`` a few words after a
+  verb cue is part of that cue (``said in a statement``, ``argued in court papers``): **one relation
+  per source–cue pair**.
+* **sources**: the noun phrase right before the cue (over auxiliaries and adverbs of ``skip``), or
+  after it when the clause is inverted (``", said the minister"``) or the cue is ``according to``
+  or a passive ``by``; a participle after a comma (``…, saying that``) and a relative ``who`` take
+  the source of the clause before. The writer's own *I*, *we* and *you* (outside quotation marks)
+  are never sources. Strong speech verbs (the ``always`` forms of the reporting-cue lexicon, such
+  as *said*, *told*, *wrote*) make a relation even when no source is found (an implicit, ``vague``
+  source); the others need theirs: belief and stance verbs a source that is not a weak subject
+  (*it*, *this*) and words after them; intention verbs *to* after them; finding verbs (*found*,
+  *shows*) a document noun before them or *that* after them; ambiguous speech verbs (*added*,
+  *announced*, *called*) a pronoun or name subject, an inversion, or *that*, a colon or a quote
+  after them.
+* **kinds**: ``document`` when the source's head is a document noun (*the report says*,
+  *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
+  kind of the cue's list (``speech``, ``belief``, ``intention``).
+* **content**: the quotation the cue attaches to (a quote closing right before the source and
+  cue, or opening right after the cue; a quotation runs over sentences as
+  :func:`framing.cues.quotes.quote_spans` pairs it, and a second quote after ``"…," she said, "…"``
+  joins it), else the rest of the sentence after the cue (after *that*), or the sentence before the
+  cue when the cue ends its sentence (``…, officials said.``).
+
+Source classes (:data:`CLASSES`), from the source's words:
+
+* ``pronoun``: *he, she, they, it, we, I, you*, with a resolved class: *I*, *we* and *you* inside a
+  quotation take the class of the quotation's speaker; *he* and *she* the nearest earlier
+  ``named_person`` source of the document (else ``named_person`` when an earlier name run stands
+  in the document, else ``vague``); *they*, *it* the nearest earlier source of the document that
+  is not a person (else ``vague`` for *they*, ``described`` for *it*, which refers to a thing).
+* ``named_person``: a name run whose last word is not an organisation word (*Sen. Ana Ruiz*,
+  *Ruiz*, *the group's director, Tom Lee*);
+* ``named_org``: a name run ending in an organisation or place word or an initialism, or an
+  organisation name joined by *of*/*on*/*for* (*the Department of Energy*, *Reuters*, *the United
+  States*, *a survey by the Pew Research Center*);
+* ``described``: a role, institution or definite document without a name, or with a name only as a
+  modifier (*a spokesperson for the Air Force*, *US officials*, *the ministry*, *the report*,
+  *House Democrats*, *50 percent of voters*);
+* ``vague``: bare plurals and quantified groups (*experts*, *officials*, *many people*,
+  *some*), anonymous singulars (*a friend*, *one observer*), generic documents (*reports*, *an
+  October poll*) and every implicit source.
+
+Never across a document boundary: each sentence is read on its own, content spans come from the
+sentence or from quotations (paired within a document), and pronouns resolve within their
+document.
+
+Examples
+--------
+>>> from framing.core.segment import segment
+>>> corpus = segment(["Critics believe the plan will fail. \\u201cIt is safe,\\u201d Mayor Ann Lee said."])
+>>> found = relations(corpus)
+>>> [(corpus.joined[s:e], KINDS[k], CLASSES[c]) for s, e, k, c in zip(found.cue_start, found.cue_end, found.kind, found.source_class)]
+[('believe', 'belief', 'vague'), ('said', 'speech', 'named_person')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from framing.core.resources import data_text
+from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.vocabulary import DerivedTypeColumn
+from framing.cues.attribution import cue_lexicon
+from framing.cues.phrases import PhraseMatcher
+from framing.cues.quotes import quote_spans
+
+LEXICON_FILE = "relation_cues.json"
+#: Relation kinds, in the order of :attr:`Relations.kind`.
+KINDS = ("speech", "document", "belief", "intention", "nominal")
+#: Source classes, in the order of :attr:`Relations.source_class` (``resolved_class`` never holds ``pronoun``).
+CLASSES = ("named_person", "named_org", "described", "vague", "pronoun")
+#: A merge phrase at most this many words after a verb cue belongs to it ("said on Monday in a statement").
+MERGE_WORDS = 4
+#: Words of a source noun phrase at most.
+MAX_SOURCE_WORDS = 9
+
+__all__ = ["LEXICON_FILE", "KINDS", "CLASSES", "MERGE_WORDS", "Relations", "relation_lexicon", "relations",
+           "sentence_relations", "describe"]
+
+_PERSON, _ORG, _DESCRIBED, _VAGUE, _PRONOUN = range(5)
+_SPEECH, _DOCUMENT, _BELIEF, _INTENTION, _NOMINAL = range(5)
+_FIRST_PERSON = ("i", "me", "we", "us", "you", "my", "our")
+_QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_PUNCT_BREAK = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d\u00ab\u00bb|]|\s-\s")
+
+
+@lru_cache(maxsize=1)
+def relation_lexicon() -> dict[str, Any]:
+    """The relation word lists (``framing/data/relation_cues.json``) as sets and phrase tables.
+
+    Examples
+    --------
+    >>> lexicon = relation_lexicon()
+    >>> "believe" in lexicon["verbs"]["belief"], "according" in lexicon["first_words"]
+    (True, True)
+    """
+    raw = json.loads(data_text(LEXICON_FILE))
+    out: dict[str, Any] = {"raw": raw}
+    out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
+    out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
+    phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for kind, items in raw["phrases"].items():
+        for phrase in items:
+            words = tuple(phrase.lower().split())
+            phrases.setdefault(words[0], []).append((words, KINDS.index(kind)))
+    for first in phrases:
+        phrases[first].sort(key=lambda item: -len(item[0]))
+    out["phrases"] = phrases
+    exclusions: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in raw["exclusions"]:
+        words = tuple(phrase.lower().split())
+        exclusions.setdefault(words[0], []).append(words)
+    out["exclusions"] = exclusions
+    out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
+    for key in ("needs_that", "needs_to", "weak_verbs"):
+        out[key] = frozenset(raw[key])
+    out["particles"] = raw["particles"]
+    out["belief_particles"] = raw["belief_particles"]
+    out.update({name: frozenset(words) for name, words in raw["sources"].items()})
+    out["claims"] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw["claims"].items()}
+    verbs = frozenset().union(*out["verbs"].values())
+    out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
+    out["all_verbs"] = verbs
+    out["nouns"] = out["role_nouns"] | out["vague_nouns"] | out["document_nouns"]
+    out["org_or_role"] = out["org_words"] | out["role_nouns"]
+    out["org_title_place"] = out["org_words"] | out["titles"] | out["places"]
+    out["not_inverted"] = out["first_person"] | {"it", "this", "that"}
+    out["needs_that_or_called"] = out["needs_that"] | {"called", "calls", "call"}
+    out["participle_cues"] = out["verbs"]["speech"] | {"supporting", "opposing", "backing"}
+    out["common"] = (out["vague_nouns"] | out["role_nouns"] | out["document_nouns"] | out["determiners"]
+                     | out["quantifiers"] | out["stop_heads"] | out["skip"] | out["pronouns"] | verbs
+                     | frozenset(w.lower() for w in cue_lexicon()["attribution"]["dates"]))
+    return out
+
+
+_FIRST: DerivedTypeColumn | None = None
+
+
+def _first_word_flags() -> DerivedTypeColumn:
+    """Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?"""
+    global _FIRST
+    if _FIRST is None:
+        verbs = relation_lexicon()["all_verbs"]
+        _FIRST = DerivedTypeColumn(_WORD_TYPES, verbs.__contains__, bool)
+    return _FIRST
+
+
+_PRUNE: DerivedTypeColumn | None = None
+#: Bits of :func:`_prune_bits`.
+_NEEDS_TO, _NEEDS_AS, _DOC_ONLY, _IS_TO, _IS_AS, _IS_THAT, _IS_DOC_NOUN = (1 << k for k in range(7))
+
+
+def _prune_bits() -> DerivedTypeColumn:
+    """Per word type, what the cheap batch-level conditions of :func:`_verb_candidates` need."""
+    global _PRUNE
+    if _PRUNE is None:
+        lex = relation_lexicon()
+        verbs = lex["verbs"]
+        other = verbs["speech"] | verbs["belief"]
+        needs_to = {w for w in lex["needs_to"] if w not in other}
+        needs_as = {w for w in lex["belief_particles"] if not w.startswith("want") and w not in verbs["speech"] | verbs["intention"] | verbs["document"]}
+        doc_only = verbs["document"] - other - verbs["intention"]
+
+        def derive(word: str) -> int:
+            bits = 0
+            bits |= _NEEDS_TO if word in needs_to else 0
+            bits |= _NEEDS_AS if word in needs_as else 0
+            bits |= _DOC_ONLY if word in doc_only else 0
+            bits |= _IS_TO if word == "to" else 0
+            bits |= _IS_AS if word == "as" else 0
+            bits |= _IS_THAT if word == "that" else 0
+            bits |= _IS_DOC_NOUN if _base(word) in lex["document_nouns"] else 0
+            return bits
+
+        _PRUNE = DerivedTypeColumn(_WORD_TYPES, derive, np.int64)
+    return _PRUNE
+
+
+def _verb_candidates(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
+    """The words of cue verb lists that can still be cues after necessary conditions checked for the
+    whole batch at once: an intention-only verb needs "to" next ("plans to"), a verb read only with
+    "as" needs "as" among the next 7 words ("sees X as"), a finding-only verb needs "that" next or a
+    document noun among the 9 words before it, all in its sentence."""
+    at = np.flatnonzero(flags)
+    if len(at) == 0:
+        return at
+    bits = _prune_bits()()[corpus.word_types]
+    sentence = corpus.word_sentence
+    n = len(bits)
+    b = bits[at]
+    nxt = np.minimum(at + 1, n - 1)
+    same_next = (at + 1 < n) & (sentence[nxt] == sentence[at])
+    keep = np.ones(len(at), bool)
+    need_to = (b & _NEEDS_TO) != 0
+    keep[need_to] = (same_next & ((bits[nxt] & _IS_TO) != 0))[need_to]
+    counts_as = np.zeros(n + 1, np.int64)
+    np.cumsum((bits & _IS_AS) != 0, out=counts_as[1:])
+    sentence_last = np.searchsorted(sentence, sentence[at], side="right")  # one past the sentence's last word
+    window_end = np.minimum(at + 8, sentence_last)
+    need_as = (b & _NEEDS_AS) != 0
+    keep[need_as] = (counts_as[window_end] - counts_as[at + 1] > 0)[need_as]
+    counts_doc = np.zeros(n + 1, np.int64)
+    np.cumsum((bits & _IS_DOC_NOUN) != 0, out=counts_doc[1:])
+    sentence_first = np.searchsorted(sentence, sentence[at])
+    window_start = np.maximum(at - 9, sentence_first)
+    doc_only = (b & _DOC_ONLY) != 0
+    doc_ok = (counts_doc[at] - counts_doc[window_start] > 0) | (same_next & ((bits[nxt] & _IS_THAT) != 0))
+    keep[doc_only] = doc_ok[doc_only]
+    return at[keep]
+
+
+@lru_cache(maxsize=1)
+def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The cue phrases (one label per kind) and the exclusion phrases, matched over the whole batch."""
+    raw = relation_lexicon()["raw"]
+    return PhraseMatcher({kind: raw["phrases"][kind] for kind in KINDS}), PhraseMatcher({"exclusion": raw["exclusions"]})
+
+
+@dataclass(frozen=True)
+class Relations:
+    """The attribution relations of a batch, in text order; positions are offsets into ``corpus.joined``.
+
+    Attributes
+    ----------
+    doc, sentence : ndarray of int64
+        Document and sentence (``corpus.sentences``) of the cue.
+    kind : ndarray of int8
+        Index into :data:`KINDS`.
+    source_class, resolved_class : ndarray of int8
+        Index into :data:`CLASSES`; ``resolved_class`` replaces ``pronoun`` by the class of what
+        the pronoun refers to.
+    cue_start, cue_end : ndarray of int64
+    source_start, source_end : ndarray of int64
+        -1 when the source is implicit.
+    content_start, content_end : ndarray of int64
+        -1 when no content could be delimited.
+    source_key : ndarray of object
+        For named sources (resolved ``named_person`` or ``named_org``, pronouns included), the lower-cased
+        last word of the name they refer to: distinct keys per document count distinct named sources.
+        Else ``""``.
+    """
+
+    doc: np.ndarray
+    sentence: np.ndarray
+    kind: np.ndarray
+    source_class: np.ndarray
+    resolved_class: np.ndarray
+    cue_start: np.ndarray
+    cue_end: np.ndarray
+    source_start: np.ndarray
+    source_end: np.ndarray
+    content_start: np.ndarray
+    content_end: np.ndarray
+    source_key: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.cue_start)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Corpus, Relations]" = weakref.WeakKeyDictionary()
+
+
+class _Gaps:
+    """The text between each word and the next (the last word: up to the sentence end), sliced on demand."""
+
+    def __init__(self, joined: str, start: list[int], end: list[int], s_end: int) -> None:
+        self.joined, self.start, self.end, self.s_end = joined, start, end, s_end
+
+    def __getitem__(self, i: int) -> str:
+        nxt = self.start[i + 1] if i + 1 < len(self.start) else self.s_end
+        return self.joined[self.end[i] : nxt]
+
+
+class _Raw:
+    """The text of each word, sliced on demand."""
+
+    def __init__(self, joined: str, start: list[int], end: list[int]) -> None:
+        self.joined, self.start, self.end = joined, start, end
+
+    def __getitem__(self, i: int) -> str:
+        return self.joined[self.start[i] : self.end[i]]
+
+
+def _broken_after(corpus: Corpus) -> np.ndarray:
+    """Per word: does anything but white space, a period or an apostrophe stand between it and the
+    next word of its sentence (a comma, a quote, a colon, a dash …)? The last word of a sentence: no."""
+    from framing.core import chars as _chars
+
+    word_start, word_end = corpus._word_bounds
+    n = len(word_start)
+    out = np.zeros(n, bool)
+    if n < 2:
+        return out
+    trivial = (corpus.char_classes & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) != 0
+    marks = np.zeros(len(trivial) + 1, np.int64)
+    np.cumsum(~trivial, out=marks[1:])
+    same = corpus.word_sentence[1:] == corpus.word_sentence[:-1]
+    out[:-1] = same & (marks[word_start[1:]] - marks[word_end[:-1]] > 0)
+    return out
+
+
+class _Batch:
+    """The batch's per-word arrays as Python lists, converted once for all candidate sentences."""
+
+    def __init__(self, corpus: Corpus, in_quote: np.ndarray) -> None:
+        strings = _WORD_TYPES.strings
+        word_start, word_end = corpus._word_bounds
+        self.joined = corpus.joined
+        self.w = [strings[t] for t in corpus.word_types.tolist()]
+        self.start = word_start.tolist()
+        self.end = word_end.tolist()
+        self.cap = corpus.word_is_capitalized.tolist()
+        self.quoted = in_quote.tolist()
+        self.broken = _broken_after(corpus).tolist()
+        quote_after, colon_after = _marks_after(corpus)
+        self.quote_after = quote_after.tolist()
+        self.colon_after = colon_after.tolist()
+
+
+def _marks_after(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Per word: a quotation mark, and a colon, between it and the next word (the last word of a
+    sentence: up to the sentence's end)."""
+    word_start, word_end = corpus._word_bounds
+    n = len(word_start)
+    sentence = corpus.word_sentence
+    sentence_end = corpus._sentence_bounds[1]
+    gap_end = sentence_end[sentence].copy() if n else np.zeros(0, np.int64)
+    if n > 1:
+        same = sentence[1:] == sentence[:-1]
+        gap_end[:-1] = np.where(same, word_start[1:], gap_end[:-1])
+    cp = corpus.codepoints
+    out = []
+    for chars in (_QUOTE_CHARS, ":"):
+        table = np.zeros(max(map(ord, chars)) + 2, bool)  # the last entry stands for every larger code point
+        table[[ord(c) for c in chars]] = True
+        mask = table[np.minimum(cp, len(table) - 1)]
+        counts = np.zeros(len(mask) + 1, np.int64)
+        np.cumsum(mask, out=counts[1:])
+        out.append(counts[gap_end] - counts[word_end] > 0 if n else np.zeros(0, bool))
+    return out[0], out[1]
+
+
+class _Sentence:
+    """The words of one candidate sentence, with what the rules ask of them."""
+
+    def __init__(self, batch: "_Batch", index: int, lo: int, hi: int, s_end: int) -> None:
+        self.index = index
+        self.w = batch.w[lo:hi]
+        self.start = batch.start[lo:hi]
+        self.end = batch.end[lo:hi]
+        self.cap = batch.cap[lo:hi]
+        self.quoted = batch.quoted[lo:hi]
+        self._broken = batch.broken[lo:hi]
+        self.qa = batch.quote_after[lo:hi]
+        self.ca = batch.colon_after[lo:hi]
+        self.s_end = s_end
+        self.gap = _Gaps(batch.joined, self.start, self.end, s_end)
+        self.raw = _Raw(batch.joined, self.start, self.end)
+
+    def broken(self, i: int) -> bool:
+        """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
+        return self._broken[i]
+
+    def clause_ends(self, i: int) -> bool:
+        return i + 1 >= len(self.w) or self.broken(i)
+
+    def initialism(self, i: int) -> bool:
+        raw = self.raw[i].replace(".", "")
+        return len(raw) >= 2 and raw[:2].isupper()
+
+
+def _match(words: list[str], i: int, table: dict, gaps: list[str]) -> list:
+    """Phrases of ``table`` that start at word ``i`` (only white space between their words)."""
+    out = []
+    for item in table.get(words[i], ()):
+        phrase = item[0] if isinstance(item[0], tuple) else item
+        k = len(phrase)
+        if tuple(words[i : i + k]) == phrase and all(gaps[j].strip() == "" for j in range(i, i + k - 1)):
+            out.append(item)
+    return out
+
+
+def _np_left(s: _Sentence, head: int, lex: dict) -> int:
+    """First word of the noun phrase that ends at ``head``."""
+    if s.w[head] in lex["pronouns"]:
+        return head
+    first = head
+    joiners = {"of", "for", "at", "on", "and", "from", "with", "in"}
+    while first > 0 and head - first < MAX_SOURCE_WORDS - 1:
+        j = first - 1
+        if s.broken(j):
+            # "the group's director, Tom Lee": a role before a comma and a name
+            break
+        word = s.w[j]
+        if word in ("that", "which", "what", "whether", "if"):
+            break
+        if word in joiners:
+            if j > 0 and not s.broken(j - 1) and (s.cap[j - 1] or s.w[j - 1] in lex["role_nouns"] or s.w[j - 1] in lex["vague_nouns"]
+                                                   or s.w[j - 1] in lex["document_nouns"]) and any(s.cap[k] for k in range(first, head + 1)):
+                first = j - 1
+                continue
+            break
+        if word in lex["stop_heads"] and word not in lex["determiners"]:
+            break
+        if word in lex["all_verbs"] and not s.cap[j] and word not in lex["role_nouns"]:
+            break
+        if word in lex["skip"] and word not in lex["quantifiers"] and word not in lex["titles"]:
+            break
+        first = j
+        if word in lex["determiners"]:
+            # "a spokesperson for the Air Force": a role joined to the institution it speaks for
+            k = j - 1
+            if (word == "the" and k > 0 and s.w[k] in ("for", "of", "at", "from") and not s.broken(k) and not s.broken(k - 1)
+                    and (s.w[k - 1] in lex["role_nouns"] or s.w[k - 1] in lex["vague_nouns"] or s.w[k - 1] in lex["document_nouns"])):
+                first = k - 1
+                continue
+            break
+    return first
+
+
+def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
+    """The noun phrase that starts at word ``at`` (after a cue): its first and last word, or (-1, -1)."""
+    n = len(s.w)
+    if at >= n:
+        return -1, -1
+    if s.w[at] in ("that", "this", "these", "those", "which", "what", "whether", "if", "how", "why", "when"):
+        return -1, -1
+    first = at
+    last = -1
+    i = at
+    joiners = {"of", "for", "at", "on", "and", "from"}
+    while i < n and i - at < MAX_SOURCE_WORDS:
+        word = s.w[i]
+        if word in lex["determiners"] or word in lex["quantifiers"]:
+            if last >= 0 and word not in ("the",):
+                break
+        elif word in joiners:
+            if last < 0 or i + 1 >= n or not (s.cap[i + 1] or s.w[i + 1] in ("the", "a")):
+                break
+        elif last >= 0 and not s.cap[i] and word not in lex["nouns"] and (
+                s.cap[last] or s.w[last] in lex["role_nouns"] or s.w[last] in lex["vague_nouns"] or s.w[last] in lex["document_nouns"]):
+            break  # "Trade groups representing …": the phrase ends at its noun
+        elif word in lex["stop_heads"] or (word in lex["all_verbs"] and not s.cap[i] and word not in lex["document_nouns"]
+                                           and word not in lex["role_nouns"] and word not in lex["vague_nouns"]):
+            break
+        else:
+            last = i
+        if s.broken(i):
+            break
+        i += 1
+    if last < 0:
+        return -1, -1
+    return first, last
+
+
+def _is_name_word(s: _Sentence, i: int, lex: dict) -> bool:
+    if not s.cap[i]:
+        return False
+    word = s.w[i]
+    if s.initialism(i):
+        return word not in ("i",)
+    if _sentence_initial(s, i) and word.endswith("ing") and word in _easy_words():
+        return False  # "Taking", "Building": a gerund that opens the sentence
+    if word.endswith("'s") or word.endswith("\u2019s"):
+        word = word[:-2]
+    return word not in lex["common"] or (i > 0 and word in lex["org_or_role"] and not _sentence_initial(s, i))
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    from framing.core.resources import dale_chall_easy_words
+
+    return dale_chall_easy_words()
+
+
+def _sentence_initial(s: _Sentence, i: int) -> bool:
+    return i == 0 or s.gap[i - 1].strip() in _QUOTE_CHARS and i == 1
+
+
+def _base(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
+    """The class (index into :data:`CLASSES`) of the source phrase ``s.w[first:last + 1]``."""
+    words = s.w[first : last + 1]
+    head = _base(s.w[last])
+    if head in lex["pronouns"] and last == first or (last == first and head in ("his", "her", "their", "its", "my", "our")):
+        return _PRONOUN
+    names = [i for i in range(first, last + 1) if _is_name_word(s, i, lex)]
+    quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
+    head_name = _is_name_word(s, last, lex) and not (head in lex["role_nouns"] and not s.cap[last])
+    role_before_link = any(s.w[i] in lex["role_nouns"] and not s.cap[i] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
+                           and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last))
+    if head_name and head not in lex["parties"]:
+        if role_before_link:
+            return _DESCRIBED
+        if head in lex["org_words"] or head in lex["places"] or s.initialism(last):
+            return _ORG
+        if last > first and _is_name_word(s, last - 1, lex) and _base(s.w[last - 1]) not in lex["org_title_place"]:
+            return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
+        if last == first and head.endswith("ans") and not s.initialism(last):
+            return _VAGUE  # "Montanans", "Europeans": a people, not a person
+        linked = any(_base(s.w[i]) in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
+            s.w[i] in ("of", "on", "for") for i in range(first, last))
+        if linked:
+            return _ORG
+        if last > first and s.w[last - 1] in lex["org_words"] and s.cap[last - 1] and not any(
+                _base(s.w[i]) in lex["titles"] for i in range(first, last)):
+            return _ORG
+        return _PERSON
+    if quantified:
+        return _VAGUE
+    if head in lex["parties"]:
+        return _DESCRIBED
+    if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
+        return _DESCRIBED
+    definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
+    modified = bool([i for i in names if i != last])
+    if head in lex["document_nouns"]:
+        if modified and any(s.w[i] in ("by", "from", "of") for i in range(first, last)):
+            return _ORG
+        return _DESCRIBED if definite or modified else _VAGUE
+    if head in lex["role_nouns"]:
+        if modified or definite or words[0] in ("a", "an", "every", "each", "another", "one") and len(words) > 1 and (
+                words[0] != "one") and head not in lex["vague_nouns"]:
+            return _DESCRIBED
+        if len(words) > 1 and words[0] in ("a", "an", "another", "every") and head not in lex["vague_nouns"]:
+            return _DESCRIBED
+        if head.endswith("s") and head not in ("police",) or head in lex["vague_nouns"]:
+            return _VAGUE
+        return _DESCRIBED
+    if head in lex["vague_nouns"]:
+        return _DESCRIBED if modified else _VAGUE
+    if definite or modified:
+        return _DESCRIBED
+    return _VAGUE
+
+
+def _subject(s: _Sentence, i: int, lex: dict) -> tuple[int, bool]:
+    """The word a source before cue word ``i`` would end at (over ``skip`` words), and whether
+    punctuation stands between it and the cue (an inversion or a parenthetical)."""
+    j = i - 1
+    while j >= 0 and not s.broken(j) and (s.w[j] in lex["skip"] or _adverb(s, j, lex)) and s.w[j] not in lex["pronouns"]:
+        j -= 1
+    if j < 0:
+        return -1, False
+    return j, s.broken(j)
+
+
+def _adverb(s: _Sentence, j: int, lex: dict) -> bool:
+    """A lower-case word in -ly that is not a source ("adamantly", "actively"; not "family", "Italy")."""
+    word = s.w[j]
+    return (len(word) > 4 and word.endswith("ly") and not s.cap[j] and word not in lex["role_nouns"]
+            and word not in lex["vague_nouns"] and word not in ("family", "ally", "assembly", "supply", "daily", "weekly", "monthly"))
+
+
+def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
+    word = _base(s.w[j])
+    if word in lex["pronouns"]:
+        return True
+    if word in lex["stop_heads"] or word in lex["weak_subjects"]:
+        return False
+    if s.cap[j]:
+        return True
+    return word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"] or word == "percent"
+
+
+def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
+                       verb_at: list[int] | None = None) -> list[dict]:
+    """The relations of one sentence (see the module docstring): dicts of word indices and kinds.
+
+    ``phrases`` are the sentence's cue-phrase matches (first word, last word, kind) and
+    ``exclusions`` its exclusion-phrase matches (first word, last word), found for the whole batch
+    by :class:`framing.cues.phrases.PhraseMatcher`; ``verb_at`` the words that may be verb cues
+    (default: every word of a cue verb list).
+    """
+    n = len(s.w)
+    covered = [False] * n
+    excluded = [False] * n
+    for a, b in exclusions:
+        for k in range(a, b + 1):
+            excluded[k] = True
+    found: list[dict] = []
+    phrase_at: list[tuple[int, int, int]] = []
+    # longest match first at each start, then left to right without overlap
+    for a, b, kind in sorted(phrases, key=lambda m: (m[0], -m[1])):
+        if covered[a] or excluded[a]:
+            continue
+        phrase_at.append((a, b, kind))
+        for k in range(a, b + 1):
+            covered[k] = True
+    for i in verb_at if verb_at is not None else range(n):
+        w = s.w[i]
+        if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
+            continue
+        if s.cap[i] and not s.initialism(i) and not (s.qa[i - 1] or s.ca[i - 1]):
+            continue  # "the United States", "Daily Shows": part of a name
+        rel = _verb_relation(s, i, lex)
+        if rel is not None:
+            found.append(rel)
+    for first, last, kind in phrase_at:
+        rel = _phrase_relation(s, first, last, kind, lex, found)
+        if rel is not None:
+            found.append(rel)
+    found.sort(key=lambda r: r["cue"][0])
+    # merge phrases right after a verb cue of the same clause: one relation ("said in a statement")
+    merged: list[dict] = []
+    for rel in found:
+        prev = merged[-1] if merged else None
+        if (prev is not None and rel.get("merge") and rel["cue"][0] - prev["cue"][1] <= MERGE_WORDS
+                and not any(s.broken(k) for k in range(prev["cue"][1], rel["cue"][0]))):
+            prev["cue"] = (prev["cue"][0], rel["cue"][1])
+            continue
+        if prev is not None and prev.get("merge") and rel["cue"][0] - prev["cue"][1] <= MERGE_WORDS and rel["kind"] == _SPEECH and (
+                not any(s.broken(k) for k in range(prev["cue"][1], rel["cue"][0]))) and rel["source"] is not None and (
+                prev["source"] is None or prev["source"] == rel["source"]):
+            merged[-1] = rel  # "in an interview, Smith said": one relation, the verb's
+            rel["cue"] = (prev["cue"][0], rel["cue"][1]) if False else rel["cue"]
+            continue
+        merged.append(rel)
+    # participles and relatives: the source of the clause before
+    for k, rel in enumerate(merged):
+        if rel.get("inherit"):
+            quoted = s.quoted[rel["cue"][0]]
+            earlier = [r for r in merged[:k] if r["source"] is not None and s.quoted[r["cue"][0]] == quoted]
+            if earlier:
+                rel["source"] = earlier[-1]["source"]
+                rel["cls"] = earlier[-1]["cls"]
+            else:
+                subject = _opening_subject(s, rel["cue"][0], lex)
+                if subject is not None:
+                    rel["source"] = subject
+                    rel["cls"] = classify(s, subject[0], subject[1], lex)
+                elif rel.get("needs_source"):
+                    rel["drop"] = True
+    kept = [r for r in merged if not r.get("drop")]
+    # a verb inside another relation's source is part of it ("according to some estimates")
+    sources = [r["source"] for r in kept if r["source"] is not None]
+    kept = [r for r in kept if not any(a <= r["cue"][0] <= b and r["source"] != (a, b) for a, b in sources)]
+    # a sourceless merge phrase beside another relation of the sentence is that relation's ("Cruz, in remarks to ABC, said")
+    if len(kept) > 1:
+        kept = [r for r in kept if not (r.get("merge") and r["source"] is None)]
+    return kept
+
+
+def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | None:
+    """The subject that opens the sentence, for a participle cue after it: its first and last word
+    (after a leading adverbial phrase and its comma: "In a livestream, Sanders …")."""
+    start = 0
+    if s.w and s.w[0] in lex["stop_heads"] and s.w[0] not in lex["determiners"]:
+        comma = next((k for k in range(min(before, len(s.w))) if s.broken(k) and "," in s.gap[k]), -1)
+        if comma < 0 or comma + 1 >= before:
+            return None
+        start = comma + 1
+    first, last = _np_right(s, start, lex)
+    if first < 0 or last >= before:
+        return None
+    if not _head_ok(s, last, lex) and not (s.w[first] in lex["determiners"] and s.w[last] not in lex["stop_heads"]):
+        return None
+    if s.w[last] in lex["first_person"] and not s.quoted[last]:
+        return None
+    return first, last
+
+
+def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
+    n = len(s.w)
+    w = s.w[i]
+    verbs = lex["verbs"]
+    nxt = s.w[i + 1] if i + 1 < n and not s.broken(i) else ""
+    if nxt == "by":
+        before = s.w[i - 1] if i > 0 else ""
+        if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and w not in verbs["belief"]:
+            return None
+        first, last = _np_right(s, i + 2, lex)
+        if first < 0:
+            return None
+        kind = _DOCUMENT if _base(s.w[last]) in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
+        return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
+    prev = s.w[i - 1] if i > 0 and not s.broken(i - 1) else ""
+    if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
+            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
+        return None  # "the party's expected nominee", "the reported death": an adjective
+    if prev in ("was", "were", "is", "are", "been", "be", "being") and w.endswith("ed") and w not in verbs["belief"]:
+        # a passive without "by": "it was reported", "the plan was announced": an implicit source
+        if nxt in ("that", "to") or w in lex["strong"]:
+            return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+        return None
+    j, punct = _subject(s, i, lex)
+    source = None
+    inverted = False
+    after_quote = i > 0 and s.qa[i - 1]
+    if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.broken(j - 1):
+        source = _antecedent(s, j, lex)
+    elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
+        return _conjoined(s, i, j, lex)
+    elif j >= 0 and not punct and _head_ok(s, j, lex):
+        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+            return None  # the writer's own voice
+        if s.w[j] == "who":
+            antecedent = _antecedent(s, j, lex)
+            source = antecedent
+        else:
+            source = (_np_left(s, j, lex), j)
+    elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
+        first, last = _np_right(s, i + 1, lex)
+        if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
+                punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
+                s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
+            source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
+    if source is None and punct and not w.endswith("ing") and j >= 0:
+        opening = _opening_subject(s, j + 1, lex)
+        if opening is not None and opening[1] < j and s.broken(opening[1]):
+            source = opening  # "Douglas Lute, a former ambassador, said"
+    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
+    strong = w in lex["strong"]
+    is_speech, is_belief, is_intention, is_document = (w in verbs[k] for k in ("speech", "belief", "intention", "document"))
+    participle = w.endswith("ing") and punct and source is None
+    doc_subject = source is not None and _base(s.w[source[1]]) in lex["document_nouns"] and not inverted
+    if weak_subject and s.w[j] == "it" and (is_speech or is_document):
+        source = (j, j)  # "it says", "It calls for"
+        doc_subject = False
+    that = nxt == "that"
+    colon_or_quote = s.ca[i] or (i + 1 < n and s.qa[i])
+    kind = None
+    cue_end = i
+    particles = lex["particles"].get(w, [])
+    if particles and nxt in particles:
+        if w.startswith(("call", "push")) and nxt == "for":
+            kind = _DOCUMENT if doc_subject else _BELIEF
+            cue_end = i + 1
+        elif nxt in ("out", "on", "to", "that"):
+            cue_end = i + 1 if nxt in ("out", "on", "to") else i
+    if kind is None and is_intention and (nxt == "to" or w == "considering") and source is not None and not weak_subject:
+        if w.startswith("want") and i + 2 < n and s.w[i + 2] == "see":
+            kind, cue_end = _BELIEF, i + 2
+        else:
+            kind, cue_end = _INTENTION, i + (1 if nxt == "to" else 0)
+    if kind is None and is_speech and w not in lex["needs_that_or_called"]:
+        if strong:
+            kind = _SPEECH
+        elif w in lex["weak_verbs"] or w in lex["needs_that"]:
+            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or _is_name_word(s, source[1], lex)
+                                              or _base(s.w[source[1]]) in lex["nouns"])
+            if inverted or that or colon_or_quote or (subj_ok and not (nxt[:1].isdigit())) or (after_quote and source is not None):
+                kind = _SPEECH
+        elif source is not None or that or colon_or_quote or inverted:
+            kind = _SPEECH
+        if kind == _SPEECH and doc_subject:
+            kind = _DOCUMENT
+    if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None:
+        kind = _SPEECH
+    if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
+        kind = _DOCUMENT
+    if kind is None and is_document and w not in lex["needs_that"] and not inverted:
+        # "a 2014 study published in the Journal of Forestry found": a document noun among the words before
+        far = _document_before(s, i, lex)
+        if far is not None:
+            source, kind = far, _DOCUMENT
+    if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates", "found") and source is not None and (
+            _base(s.w[source[1]]) in lex["document_nouns"] or s.w[source[1]] == "it" and that):
+        kind = _DOCUMENT
+    if kind is None and is_belief and source is not None and not weak_subject and not inverted:
+        more = i + 1 < n and not s.clause_ends(i)
+        belief_particles = lex["belief_particles"].get(w)
+        if belief_particles and not (w.startswith("want") and nxt != "to"):
+            window = s.w[i + 1 : i + 8]
+            if any(p.split()[0] in window for p in belief_particles) and more:
+                kind = _BELIEF
+        elif w in lex["needs_that"]:
+            clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
+            if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands"):
+                kind = _BELIEF
+        elif w in ("want", "wants", "wanted", "wanting") and nxt == "to":
+            kind = None
+        elif more and nxt not in ("to", "so", "it", "by", "as", "for", "about", "up", "out", "off", "back", "down"):
+            kind = _BELIEF
+        elif more and nxt == "it" and w not in ("support", "supports", "supported", "backed", "backs", "oppose", "opposes", "opposed"):
+            kind = _BELIEF
+    if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"]:
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
+                "inherit": True, "needs_source": True}
+    if kind is None:
+        return None
+    if kind == _SPEECH and source is None and not strong:
+        if w.endswith("ing"):
+            return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
+        return None
+    if source is None:
+        if w.endswith("ing") and punct:
+            return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True}
+        return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind}
+    if s.w[source[1]] in lex["first_person"] and not s.quoted[source[1]]:
+        return None
+    cls = classify(s, source[0], source[1], lex)
+    if kind in (_SPEECH, _BELIEF, _INTENTION) and _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN and not inverted:
+        kind = _DOCUMENT
+    return {"cue": (i, cue_end), "source": source, "cls": cls, "kind": kind}
+
+
+#: Words a finding verb may look back over for its document noun ("a 2018 analysis of the data found").
+DOCUMENT_WINDOW = 8
+
+
+def _document_before(s: _Sentence, i: int, lex: dict) -> tuple[int, int] | None:
+    """The noun phrase of the nearest document noun among the :data:`DOCUMENT_WINDOW` words before
+    cue word ``i``, with no clause break between (its first and last word), or None."""
+    for j in range(i - 1, max(i - 1 - DOCUMENT_WINDOW, -1), -1):
+        if s.broken(j) and j != i - 1 and not s.gap[j].strip() in (",",):
+            return None
+        if s.w[j] in ("that", "which", "who", "and", "but", "because", "when", "while", "if"):
+            return None
+        if _base(s.w[j]) in lex["document_nouns"] and not (s.cap[j] and j > 0):
+            return _np_left(s, j, lex), j
+    return None
+
+
+def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
+    """A cue after "and"/"but" whose subject is the clause's ("Kudlow likened the deal … and called for"):
+    marked to inherit the source of the relation before it in the sentence."""
+    w = s.w[i]
+    n = len(s.w)
+    nxt = s.w[i + 1] if i + 1 < n and not s.broken(i) else ""
+    verbs = lex["verbs"]
+    if w in lex["needs_to"] or w in ("want", "wants", "wanted"):
+        if nxt != "to":
+            return None
+        return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _INTENTION, "inherit": True, "needs_source": True, "conj": True}
+    if w in lex["particles"] and nxt == "for" and w.startswith(("call", "push")):
+        return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
+    if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    return None
+
+
+def _antecedent(s: _Sentence, who: int, lex: dict) -> tuple[int, int] | None:
+    """The noun phrase before ", who": its first and last word."""
+    j = who - 1
+    if j < 0:
+        return None
+    if not _head_ok(s, j, lex):
+        return None
+    return _np_left(s, j, lex), j
+
+
+def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
+    n = len(s.w)
+    words = tuple(s.w[first : last + 1])
+    text = " ".join(words)
+    if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
+            "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
+        return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+    if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and words[0] in (
+            "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") and text not in (
+            "would like to", "in favour of", "in favor of"):
+        a, b = _np_right(s, last + 1, lex)
+        if a < 0:
+            return None
+        if s.w[b] in lex["first_person"] and not s.quoted[b]:
+            return None
+        cls = classify(s, a, b, lex)
+        k = kind
+        if words[0] == "according":
+            k = _DOCUMENT if _base(s.w[b]) in lex["document_nouns"] and cls != _PRONOUN else _SPEECH
+        if text == "in an interview with":
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
+        return {"cue": (first, last), "source": (a, b), "cls": cls, "kind": k}
+    if kind == _DOCUMENT and words[0] == "under":
+        return {"cue": (first, first), "source": (first + 1, last), "cls": classify(s, first + 1, last, lex), "kind": _DOCUMENT}
+    merge = words in lex["merge"]
+    j, punct = _subject(s, first, lex)
+    source = None
+    if j >= 0 and not punct and _head_ok(s, j, lex):
+        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+            return None
+        if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
+            return None
+        source = (_np_left(s, j, lex), j) if s.w[j] != "who" else _antecedent(s, j, lex)
+    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected"):
+        if j >= 0 and not punct and s.w[j] == "it":
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+        if last + 1 < n and s.w[last + 1] in ("to", "that"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+        return None
+    if source is None:
+        if merge:
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
+        if kind == _NOMINAL:
+            return None
+        if words[0].endswith("ing") or punct:
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
+        if kind in (_SPEECH,) and words[0] in ("declined", "refused", "did", "didn't", "has", "could"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
+        return None
+    cls = classify(s, source[0], source[1], lex)
+    k = kind
+    if _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN:
+        k = _DOCUMENT
+    rel = {"cue": (first, last), "source": source, "cls": cls, "kind": k}
+    if merge:
+        rel["merge"] = True
+    return rel
+
+
+def relations(corpus: Corpus) -> Relations:
+    """Every attribution relation of a batch (computed once per batch and cached).
+
+    Parameters
+    ----------
+    corpus : Corpus
+        A segmented batch (:func:`framing.core.segment.segment`).
+
+    Returns
+    -------
+    Relations
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Ana Ruiz said the plan was sound. She wants to run again, according to reports."])
+    >>> found = relations(corpus)
+    >>> [CLASSES[c] for c in found.source_class], [CLASSES[c] for c in found.resolved_class]
+    (['named_person', 'pronoun', 'vague'], ['named_person', 'named_person', 'vague'])
+    """
+    cached = _CACHE.get(corpus)
+    if cached is not None:
+        return cached
+    lex = relation_lexicon()
+    types = corpus.word_types
+    if len(types) == 0:
+        result = _empty()
+        _CACHE[corpus] = result
+        return result
+    flags = _first_word_flags()()[types]
+    word_sentence = corpus.word_sentence
+    word_start, word_end = corpus._word_bounds
+    cue_matcher, exclusion_matcher = _phrase_matchers()
+    p_start, p_end, p_label = cue_matcher.spans(corpus)
+    p_first, p_last = np.searchsorted(word_start, p_start), np.searchsorted(word_end, p_end)
+    p_kind = np.array([KINDS.index(cue_matcher.labels[k]) for k in p_label.tolist()], np.int64)
+    e_start, e_end, _ = exclusion_matcher.spans(corpus)
+    e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
+    verb_words = _verb_candidates(corpus, flags)
+    candidates = np.unique(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
+    v_sentence = word_sentence[verb_words]
+    v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
+    v_rows = verb_words.tolist()
+    p_sentence, e_sentence = word_sentence[p_first], word_sentence[e_first]
+    lo = np.searchsorted(word_sentence, candidates)
+    hi = np.searchsorted(word_sentence, candidates, side="right")
+    spans = quote_spans(corpus)
+    from framing.core.chars import covered
+
+    in_quote = covered(spans.start, spans.end, word_start.astype(np.int64))
+    interview = _interview_answers(corpus)
+    in_quote |= interview
+    rows: list[tuple] = []
+    sentence_doc = corpus.sentences.doc
+    batch = _Batch(corpus, in_quote)
+    # quotations as lists, sorted by start; their ends are sorted too (no quotation holds another)
+    span_lists = (spans.start.tolist(), np.maximum.accumulate(spans.end).tolist() if len(spans) else [], spans.doc.tolist())
+    sentence_end = corpus._sentence_bounds[1]
+    p_lo, p_hi = np.searchsorted(p_sentence, candidates), np.searchsorted(p_sentence, candidates, side="right")
+    e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
+    p_rows = list(zip((p_first).tolist(), p_last.tolist(), p_kind.tolist()))
+    e_rows = list(zip(e_first.tolist(), e_last.tolist()))
+    for index, a, b, pa, pb, ea, eb, va, vb in zip(candidates.tolist(), lo.tolist(), hi.tolist(), p_lo.tolist(), p_hi.tolist(),
+                                                   e_lo.tolist(), e_hi.tolist(), v_lo.tolist(), v_hi.tolist()):
+        s = _Sentence(batch, index, a, b, int(sentence_end[index]))
+        doc_of_sentence = int(sentence_doc[index])
+        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]]
+        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]]
+        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]]):
+            c0, c1 = rel["cue"]
+            src = rel["source"]
+            if src is not None:
+                src_start, src_end = s.start[src[0]], s.end[src[1]]
+                key = s.w[src[1]]
+                pronoun_word = s.w[src[1]] if rel["cls"] == _PRONOUN else ""
+            else:
+                src_start = src_end = -1
+                key = pronoun_word = ""
+            content = _content(s, rel, span_lists, doc_of_sentence)
+            rows.append((int(sentence_doc[index]), index, rel["kind"], rel["cls"], s.start[c0], s.end[c1], src_start, src_end,
+                         content[0], content[1], _base(key), pronoun_word))
+    if not rows:
+        result = _empty()
+        _CACHE[corpus] = result
+        return result
+    rows.sort(key=lambda r: r[4])
+    cols = list(zip(*rows))
+    doc = np.array(cols[0], np.int64)
+    cls = np.array(cols[3], np.int8)
+    resolved, keys = _resolve(corpus, doc, cls, np.array(cols[6], np.int64), np.array(cols[4], np.int64), list(cols[10]), list(cols[11]),
+                              np.array(cols[8], np.int64), np.array(cols[9], np.int64), spans)
+    result = Relations(
+        doc=doc, sentence=np.array(cols[1], np.int64), kind=np.array(cols[2], np.int8), source_class=cls,
+        resolved_class=resolved, cue_start=np.array(cols[4], np.int64), cue_end=np.array(cols[5], np.int64),
+        source_start=np.array(cols[6], np.int64), source_end=np.array(cols[7], np.int64),
+        content_start=np.array(cols[8], np.int64), content_end=np.array(cols[9], np.int64),
+        source_key=np.array(keys, dtype=object),
+    )
+    _CACHE[corpus] = result
+    return result
+
+
+#: A line that opens with this marks the interviewer's question in a Wikinews interview.
+INTERVIEWER_MARK = "((WN))"
+
+
+def _interview_answers(corpus: Corpus) -> np.ndarray:
+    """Per word: is it in an interview answer (a document with :data:`INTERVIEWER_MARK` lines,
+    outside those lines)? The interviewee's *I* there is a source, as inside a quotation."""
+    word_start = corpus._word_bounds[0]
+    out = np.zeros(len(word_start), bool)
+    docs = [d for d, text in enumerate(corpus.texts) if INTERVIEWER_MARK in text]
+    if not docs:
+        return out
+    line_start, line_end, _ = corpus._line_bounds
+    joined = corpus.joined
+    for d in docs:
+        lo, hi = int(corpus.offsets[d]), int(corpus.offsets[d]) + len(corpus.texts[d])
+        a, b = np.searchsorted(word_start, [lo, hi])
+        out[a:b] = True
+        for k in range(int(np.searchsorted(line_start, lo)), int(np.searchsorted(line_start, hi))):
+            if joined.startswith(INTERVIEWER_MARK, int(line_start[k])):
+                out[np.searchsorted(word_start, line_start[k]) : np.searchsorted(word_start, line_end[k])] = False
+    return out
+
+
+def _empty() -> Relations:
+    e = np.zeros(0, np.int64)
+    b = np.zeros(0, np.int8)
+    return Relations(doc=e, sentence=e, kind=b, source_class=b, resolved_class=b, cue_start=e, cue_end=e, source_start=e,
+                     source_end=e, content_start=e, content_end=e, source_key=np.zeros(0, object))
+
+
+def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
+    """The content span of a relation (see the module docstring), as positions in ``corpus.joined``."""
+    c0, c1 = rel["cue"]
+    src = rel["source"]
+    left = min(c0, src[0]) if src is not None else c0
+    right = max(c1, src[1]) if src is not None else c1
+    # a quotation that closes right before the source and cue, or opens right after them
+    q_start, q_end, q_doc = spans
+    if q_start:
+        k = bisect.bisect_right(q_end, s.start[left]) - 1
+        if k >= 0 and q_doc[k] == doc and s.start[left] - q_end[k] <= 3:
+            start, end = q_start[k], q_end[k]
+            after = bisect.bisect_left(q_start, s.end[right])
+            if after < len(q_start) and q_doc[after] == doc and q_start[after] - s.end[right] <= 3:
+                end = q_end[after]
+            return start, end
+        after = bisect.bisect_left(q_start, s.end[right])
+        if after < len(q_start) and q_doc[after] == doc and q_start[after] - s.end[right] <= 3:
+            return q_start[after], q_end[after]
+    n = len(s.w)
+    if right + 1 < n:
+        start = right + 1
+        if s.w[start] == "that" and start + 1 < n:
+            start += 1
+        return s.start[start], s.end[n - 1]
+    if left > 0:
+        return s.start[0], s.end[left - 1]
+    return -1, -1
+
+
+def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.ndarray, cue_start: np.ndarray, keys: list[str],
+             pronoun_words: list[str], content_start: np.ndarray, content_end: np.ndarray, spans) -> tuple[np.ndarray, list[str]]:
+    """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
+    from framing.cues.attribution import name_runs
+
+    lex = relation_lexicon()
+    resolved = cls.copy()
+    out_keys = [k if c in (_PERSON, _ORG) else "" for k, c in zip(keys, cls.tolist())]
+    pronouns = np.flatnonzero(cls == _PRONOUN)
+    if len(pronouns) == 0:
+        return resolved, out_keys
+    run_first, run_last = name_runs(corpus)
+    word_start = corpus._word_bounds[0]
+    two_word_runs = word_start[run_first[run_last > run_first]]
+    position = np.where(src_start >= 0, src_start, cue_start)
+    doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1))  # relations are sorted by position, so by document
+    for r in pronouns.tolist():
+        word = pronoun_words[r]
+        d = int(doc[r])
+        lo, hi = int(doc_first[d]), int(doc_first[d + 1])
+        earlier = [k for k in range(r - 1, lo - 1, -1) if cls[k] != _PRONOUN and position[k] < position[r]]
+        # doc is sorted with the position: stop at the document's first relation
+        target = None
+        if word in ("i", "me", "we", "us", "you", "my", "our"):
+            # inside a quotation: the speaker, the relation whose content holds the pronoun
+            holders = [k for k in range(lo, hi) if k != r and content_start[k] >= 0
+                       and content_start[k] <= position[r] < content_end[k] and cls[k] != _PRONOUN]
+            if not holders and INTERVIEWER_MARK in corpus.texts[d]:
+                resolved[r] = _PERSON  # the interviewee
+                continue
+            if not holders:
+                # the speaker's cue usually follows the quotation ("“I think so,” she said"); else the one before
+                near = [k for k in range(r + 1, min(r + 4, hi)) if pronoun_words[k] not in _FIRST_PERSON]
+                near += [k for k in range(r - 1, max(r - 4, lo - 1), -1) if pronoun_words[k] not in _FIRST_PERSON]
+                holders = near[:1]
+            if holders:
+                target = holders[0]
+                resolved[r] = resolved[target] if resolved[target] != _PRONOUN else _VAGUE
+                out_keys[r] = out_keys[target]
+            else:
+                resolved[r] = _VAGUE
+            continue
+        if word in ("he", "she", "him", "her"):
+            people = [k for k in earlier if cls[k] == _PERSON]
+            if people:
+                target = people[0]
+            elif earlier and False:
+                target = earlier[0]
+        elif word in ("they", "them", "it", "this"):
+            things = [k for k in earlier if cls[k] != _PERSON]
+            if things:
+                target = things[0]
+        if target is not None:
+            resolved[r] = resolved[target]
+            out_keys[r] = out_keys[target]
+        elif word in ("he", "she", "him", "her"):
+            lo = corpus.offsets[d]
+            has_name = np.searchsorted(two_word_runs, position[r]) > np.searchsorted(two_word_runs, lo)
+            resolved[r] = _PERSON if has_name else _VAGUE
+        elif word in ("it", "this"):
+            resolved[r] = _DESCRIBED
+        else:
+            resolved[r] = _VAGUE
+    return resolved, out_keys
+
+
+def describe(corpus: Corpus, i: int) -> str:
+    """The ``key=value`` label of relation ``i`` (document offsets), as evidence items carry it.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Experts say the bridge is safe."])
+    >>> describe(corpus, 0)
+    'relation kind=speech source_class=vague resolved_class=vague cue=8:11 source=0:7 content=12:30'
+    """
+    found = relations(corpus)
+    offset = int(corpus.offsets[found.doc[i]])
+
+    def span(a: int, b: int) -> str:
+        return f"{a - offset}:{b - offset}" if a >= 0 else "-"
+
+    return (f"relation kind={KINDS[found.kind[i]]} source_class={CLASSES[found.source_class[i]]} "
+            f"resolved_class={CLASSES[found.resolved_class[i]]} cue={span(found.cue_start[i], found.cue_end[i])} "
+            f"source={span(found.source_start[i], found.source_end[i])} content={span(found.content_start[i], found.content_end[i])}")
+
+
+_CLAIM_WORDS: DerivedTypeColumn | None = None
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _claim_word_flags() -> DerivedTypeColumn:
+    """Per word type: is it a figure (digits, not a year) or a figure or study word of the ``claims`` lists?"""
+    global _CLAIM_WORDS
+    if _CLAIM_WORDS is None:
+        claims = relation_lexicon()["claims"]
+        words = claims["figure_words"] | claims["study_words"]
+
+        def derive(word: str) -> bool:
+            if any(c.isdigit() for c in word):
+                return not _YEAR.match(word)
+            return word in words
+
+        _CLAIM_WORDS = DerivedTypeColumn(_WORD_TYPES, derive, bool)
+    return _CLAIM_WORDS
+
+
+def sentence_relation_counts(corpus: Corpus) -> np.ndarray:
+    """How many relations have their cue in each sentence of ``corpus.sentences``.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> sentence_relation_counts(segment(["He said she thought the sky was green. The sky is blue."])).tolist()
+    [2, 0]
+    """
+    return np.bincount(relations(corpus).sentence, minlength=len(corpus._sentence_bounds[0]))
+
+
+def unsourced_claims(corpus: Corpus) -> np.ndarray:
+    """Whether each sentence is an **unsourced specific claim**.
+
+    A sentence of at least ``claims.min_words`` words (``relation_cues.json``) that holds a figure
+    (a word with a digit that is not a year such as 2019) or a figure or study word (*percent,
+    million, total, survey, study, report, data …*), with no relation cue in it, in the sentence
+    before it or in the sentence after it (both of the same document).
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> text = "Reports have put the total at 4,000 deaths this year. The mayor said 12 people were hurt."
+    >>> unsourced_claims(segment([text])).tolist()
+    [False, False]
+    >>> unsourced_claims(segment(["Prices rose by 12 percent over the past year in the city."])).tolist()
+    [True]
+    """
+    n_sentences = len(corpus._sentence_bounds[0])
+    types = corpus.word_types
+    if n_sentences == 0 or len(types) == 0:
+        return np.zeros(n_sentences, bool)
+    sentence = corpus.word_sentence
+    words = np.bincount(sentence, minlength=n_sentences)
+    claim = np.bincount(sentence[_claim_word_flags()()[types]], minlength=n_sentences) > 0
+    claim &= words >= relation_lexicon()["claims"]["min_words"]
+    sourced = sentence_relation_counts(corpus) > 0
+    doc = corpus.sentences.doc
+    near = sourced.copy()
+    same_prev = np.r_[False, doc[1:] == doc[:-1]]
+    same_next = np.r_[doc[:-1] == doc[1:], False]
+    near[1:] |= sourced[:-1] & same_prev[1:]
+    near[:-1] |= sourced[1:] & same_next[:-1]
+    return claim & ~near
+
+
+def quote_speaker_classes(corpus: Corpus, start: np.ndarray, end: np.ndarray, doc: np.ndarray) -> np.ndarray:
+    """The resolved source class (index into :data:`CLASSES`) of the speaker of each quotation, or -1.
+
+    The speaker is the source of the relation whose content holds the quotation's start, else of
+    the first relation with its cue in a sentence the quotation touches (same document).
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["\\u201cWe will rebuild the bridge,\\u201d Mayor Ann Lee said."])
+    >>> [CLASSES[c] for c in quote_speaker_classes(corpus, np.array([0]), np.array([30]), np.array([0]))]
+    ['named_person']
+    """
+    found = relations(corpus)
+    out = np.full(len(start), -1, np.int64)
+    if len(found) == 0 or len(start) == 0:
+        return out
+    s_start = corpus._sentence_bounds[0]
+    for q, (a, b, d) in enumerate(zip(start.tolist(), end.tolist(), doc.tolist())):
+        mine = np.flatnonzero(found.doc == d)
+        holds = mine[(found.content_start[mine] >= 0) & (found.content_start[mine] <= a) & (a < found.content_end[mine])]
+        if len(holds):
+            out[q] = found.resolved_class[holds[0]]
+            continue
+        s0 = np.searchsorted(s_start, a, side="right") - 1
+        s1 = np.searchsorted(s_start, max(b - 1, a), side="right") - 1
+        touching = mine[(found.sentence[mine] >= s0) & (found.sentence[mine] <= s1)]
+        if len(touching):
+            out[q] = found.resolved_class[touching[0]]
+    return out
