@@ -67,7 +67,8 @@ Matching
 --------
 Everything is computed once per batch on the :class:`~framing.core.segment.Corpus` word arrays: each
 word type is mapped once to the set of pattern alternatives it matches (a
-:class:`~framing.core.vocabulary.DerivedTypeColumn`), and a pattern of ``n`` words is matched by
+:class:`~framing.core.vocabulary.TypeColumn` of the vocabulary, from the type's string and its
+stem), and a pattern of ``n`` words is matched by
 checking word ``i + k`` against its ``k``-th word for all candidate positions ``i`` at once. No
 regular expression runs per sentence. Then, in order:
 
@@ -110,8 +111,8 @@ from typing import Any
 
 import numpy as np
 
-from framing.core.segment import _WORD_TYPES, Corpus
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus
+from framing.core.vocabulary import STEMS, TypeColumn
 
 try:  # Python 3.11+
     import tomllib
@@ -497,8 +498,8 @@ def bundled_lexicon(name: str) -> Lexicon:
 
 # -- matching -----------------------------------------------------------------------------------
 class _Patterns:
-    """Patterns compiled against the shared word-type table: every type is mapped, once, to the
-    set of pattern alternatives (atoms) it matches."""
+    """Patterns compiled against the vocabulary: every word type is mapped, once, to the set of
+    pattern alternatives (atoms) it matches (set ids are this object's; they never leave it)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         from framing.core.stemming import porter_stem
@@ -533,19 +534,27 @@ class _Patterns:
         self._sets: dict[tuple[int, ...], int] = {(): 0}
         self._lock = threading.Lock()
         self._matrix = np.zeros((1, max(self.n_atoms, 1)), dtype=bool)
-        self.type_sets = DerivedTypeColumn(_WORD_TYPES, self._set_of, np.int32)
+        self.type_sets = TypeColumn("lexicon atoms", self._sets_of, np.int32, needs=(STEMS,), many=True)
 
-    def _set_of(self, word: str) -> int:
-        found = list(self.exact.get(word, ()))
-        if self._prefix_tuple and word.startswith(self._prefix_tuple):
-            found += [i for p, i in self.prefixes if word.startswith(p)]
-        if self._suffix_tuple and word.endswith(self._suffix_tuple):
-            found += [i for s, i in self.suffixes if word.endswith(s)]
-        if self.stems:
-            found += self.stems.get(self._stem(word), ())
-        key = tuple(sorted(set(found)))
+    def _sets_of(self, words: list[str], stems: np.ndarray) -> np.ndarray:
+        """The atom-set id of each word type (its stem given)."""
+        exact, prefixes, suffixes, by_stem = self.exact, self._prefix_tuple, self._suffix_tuple, self.stems
+        out = np.zeros(len(words), dtype=np.int32)  # 0: the empty set
         with self._lock:
-            return self._sets.setdefault(key, len(self._sets))
+            sets = self._sets
+            for k, word in enumerate(words):
+                found = exact.get(word)
+                found = list(found) if found else []
+                if prefixes and word.startswith(prefixes):
+                    found += [i for p, i in self.prefixes if word.startswith(p)]
+                if suffixes and word.endswith(suffixes):
+                    found += [i for s, i in self.suffixes if word.endswith(s)]
+                if by_stem:
+                    found += by_stem.get(stems[k], ())
+                if found:
+                    key = tuple(sorted(set(found)))
+                    out[k] = sets.setdefault(key, len(sets))
+        return out
 
     def matrix(self) -> np.ndarray:
         """``matrix[set id, atom]``: whether the atom is in the set."""
@@ -564,7 +573,7 @@ class _Patterns:
         empty = (np.zeros(0, np.int64),) * 3
         if n == 0 or not self.patterns:
             return empty
-        sets = self.type_sets()[types]
+        sets = corpus.type_values(self.type_sets)[types]
         matrix = self.matrix()
         joins = _gaps(corpus)[0]
         selectors: dict[tuple[int, ...], np.ndarray] = {}

@@ -126,22 +126,16 @@ import scipy.sparse as sp
 from framing.core import chars as _chars
 from framing.core.resources import stop_words
 from framing.core.evidence import Evidence
-from framing.core.stemming import porter_stem
-from framing.core.segment import _WORD_TYPES, Corpus
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus
+from framing.core.vocabulary import STEMS, TypeColumn
 
 NAME = "repetition"
 
 TOP_NGRAM_SIZES = (2, 3, 4)
 DUPLICATE_NGRAM_SIZES = (5, 6, 7, 8, 9, 10)
 
-#: Gopher's document-removal thresholds (Rae et al. 2021, Table A1; datatrove's defaults). framing
-#: reports scores, not decisions; these are here for users who want Gopher's filter.
-GOPHER_MAX_DUPLICATE_LINE_FRACTION = 0.30
-GOPHER_MAX_DUPLICATE_PARAGRAPH_FRACTION = 0.30
-GOPHER_MAX_DUPLICATE_LINE_CHAR_FRACTION = 0.20
-GOPHER_MAX_DUPLICATE_PARAGRAPH_CHAR_FRACTION = 0.20
-GOPHER_MAX_TOP_NGRAM_CHAR_FRACTION = {2: 0.20, 3: 0.18, 4: 0.16}
+#: Gopher's duplicate n-gram removal thresholds (Rae et al. 2021, Table A1; datatrove's defaults),
+#: compared with in the validation suite. framing reports scores, not decisions.
 GOPHER_MAX_DUPLICATE_NGRAM_CHAR_FRACTION = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
 
 #: Cosine similarity of two sentences' content-stem sets at or above which the later one restates
@@ -168,18 +162,8 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-# -- per-word-type tables: stop word and stem, computed once per type ---------------------------
-_STEM_IDS: dict[str, int] = {}  # stem -> id, in order of first sight (called under the column's lock)
-
-
-def _stem_id(word: str) -> int:
-    return _STEM_IDS.setdefault(porter_stem(word), len(_STEM_IDS))
-
-
-# Type ids never change within a process, so both columns grow with the type table and are reused
-# across batches.
-_TYPE_IS_STOP = DerivedTypeColumn(_WORD_TYPES, lambda word: word in stop_words(), bool)
-_TYPE_STEM = DerivedTypeColumn(_WORD_TYPES, _stem_id, np.int64)
+# -- per-word-type column: stop word (the stems are the vocabulary's STEMS) -----------------------
+IS_STOP = TypeColumn("stop word", lambda word: word in stop_words(), bool)
 
 
 # -- small array helpers -------------------------------------------------------------------------
@@ -296,7 +280,7 @@ class _Analysis:
         sentences = corpus.sentences
         n_sentences = len(sentences)
         type_ids = corpus.word_types
-        stop, stem = _TYPE_IS_STOP(), _TYPE_STEM()
+        stop, stem = corpus.type_values(IS_STOP), corpus.type_ids_of(STEMS)  # stem ids within the batch
         words = corpus.words
         capitals = _all_capitals(corpus)
         content = ~stop[type_ids] | capitals
