@@ -446,7 +446,7 @@ class TypeTable:
         self._features = {name: values[kept] for name, values in self._features.items()}
         strings = self._strings
         self._strings = [strings[i] for i in kept.tolist()]
-        self._columns = OrderedDict((c, (v[kept], k[kept])) for c, (v, k) in self._columns.items())
+        self._columns = OrderedDict((c, _kept(v, k, kept)) for c, (v, k) in self._columns.items())
         self._n = len(kept)
         self._levels = [(0, pd.Index(self._hashes))]
         self.generation += 1
@@ -497,6 +497,15 @@ class TypeTable:
         with self._lock:
             return {"types": self._n, "max_types": self.max_types, "evictions": self.evictions,
                     "columns": [c.name for c in self._columns]}  # fmt: skip
+
+
+def _kept(values: np.ndarray, known: np.ndarray, kept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A column's values and known flags at rows ``kept`` (a column may not cover the newest rows)."""
+    inside = kept[kept < len(values)]
+    new_values, new_known = np.zeros(len(kept), dtype=values.dtype), np.zeros(len(kept), dtype=bool)
+    new_values[: len(inside)] = values[inside]  # kept is sorted: the rows a column covers come first
+    new_known[: len(inside)] = known[inside]
+    return new_values, new_known
 
 
 def _grown(values: np.ndarray, keep: int, size: int) -> np.ndarray:
