@@ -534,6 +534,9 @@ class _Patterns:
         self._sets: dict[tuple[int, ...], int] = {(): 0}
         self._lock = threading.Lock()
         self._matrix = np.zeros((1, max(self.n_atoms, 1)), dtype=bool)
+        # one-word patterns are found all at once (a set x pattern table), the others word by word
+        self._single = np.array([i for i, words in enumerate(self.patterns) if len(words) == 1 and words[0] is not None], np.int64)
+        self._single_table: tuple[np.ndarray, np.ndarray] | None = None
         self.type_sets = TypeColumn("lexicon atoms", self._sets_of, np.int32, needs=(STEMS,), many=True)
 
     def _sets_of(self, words: list[str], stems: np.ndarray) -> np.ndarray:
@@ -590,7 +593,29 @@ class _Patterns:
         candidate_sets = sets[candidates]
         starts: dict[tuple[int, ...], np.ndarray] = {}
         out_pattern, out_first, out_last = [], [], []
+        if len(self._single):
+            # per atom set, the one-word patterns it matches (CSR: offsets into a flat list); rows of
+            # known sets never change, so the table is extended only when new sets appear
+            table = self._single_table
+            if table is None or len(table[0]) != len(matrix) + 1:
+                hits = np.zeros((len(matrix), len(self._single)), dtype=bool)
+                for j, index in enumerate(self._single.tolist()):
+                    hits[:, j] = selector(self.patterns[index][0])
+                set_of_hit, column = np.nonzero(hits)
+                offsets = np.zeros(len(matrix) + 1, dtype=np.int64)
+                np.cumsum(np.bincount(set_of_hit, minlength=len(matrix)), out=offsets[1:])
+                table = self._single_table = (offsets, self._single[column])
+            offsets, flat = table
+            per_token = offsets[candidate_sets + 1] - offsets[candidate_sets]
+            token = np.repeat(np.arange(len(candidates)), per_token)
+            within = np.arange(len(token)) - np.repeat(np.cumsum(per_token) - per_token, per_token)
+            at = candidates[token].astype(np.int64)
+            out_pattern.append(flat[offsets[candidate_sets[token]] + within])
+            out_first.append(at)
+            out_last.append(at)
         for index, words in enumerate(self.patterns):
+            if len(words) == 1 and words[0] is not None:
+                continue  # found above
             head = words[0]
             if head is None:
                 at = np.arange(n)
@@ -606,7 +631,11 @@ class _Patterns:
             out_pattern.append(np.full(len(at), index, np.int64))
             out_first.append(at.astype(np.int64))
             out_last.append(at.astype(np.int64) + len(words) - 1)
-        return np.concatenate(out_pattern), np.concatenate(out_first), np.concatenate(out_last)
+        if not out_pattern:
+            return empty
+        pattern, first, last = np.concatenate(out_pattern), np.concatenate(out_first), np.concatenate(out_last)
+        order = np.lexsort((first, pattern))  # by pattern, then position: the order matching ties rely on
+        return pattern[order], first[order], last[order]
 
 
 _GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
