@@ -51,6 +51,11 @@ _INFLECTIONS = (
 )  # fmt: skip
 
 
+_INFLECTIONS_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(i for i in _INFLECTIONS if i[0].endswith(last)) for last in {suffix[-1] for suffix, _ in _INFLECTIONS}
+}
+
+
 def is_familiar(word: str) -> bool:
     """Whether a lower-case word is on the Dale–Chall list or a regular inflection of a list word.
 
@@ -63,7 +68,7 @@ def is_familiar(word: str) -> bool:
     word = word.replace("’", "'")
     if word in easy:
         return True
-    for suffix, replacement in _INFLECTIONS:
+    for suffix, replacement in _INFLECTIONS_BY_LAST.get(word[-1:], ()):  # the inflections it can end in
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             stem = word[: -len(suffix)] + replacement
             if stem in easy:
