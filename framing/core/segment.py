@@ -162,6 +162,13 @@ class Corpus:
         return (self.char_classes & _chars.SPACE) != 0
 
     @cached_property
+    def space_counts(self) -> np.ndarray:
+        """``space_counts[k]``: white-space characters among the first ``k`` of :attr:`joined`."""
+        counts = np.zeros(len(self.space) + 1, dtype=np.int64)
+        np.cumsum(self.space, out=counts[1:])
+        return counts
+
+    @cached_property
     def chunks(self) -> tuple[np.ndarray, np.ndarray]:
         """Starts and ends (in :attr:`joined`) of the runs of non-space characters."""
         return _chars.runs(self.space, False)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -95,8 +96,13 @@ def _passive_words() -> frozenset[str]:
 
 
 #: Whether a word type is a reporting-verb form; whether it is a passive credit word ("by").
-IS_VERB_FORM = TypeColumn("reporting verb form", lambda word: word in cue_lexicon()["forms"], bool)
-IS_PASSIVE_CREDIT = TypeColumn("passive credit word", lambda word: word in _passive_words(), bool)
+def _in(members: Callable[[], frozenset[str]]) -> Callable[[list[str]], list[bool]]:
+    """Membership of many words in the set ``members()`` (loaded on first use)."""
+    return lambda words: (lambda found: [w in found for w in words])(members())
+
+
+IS_VERB_FORM = TypeColumn("reporting verb form", _in(lambda: cue_lexicon()["forms"]), bool, many=True)
+IS_PASSIVE_CREDIT = TypeColumn("passive credit word", _in(_passive_words), bool, many=True)
 
 
 def cue_matches(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:

@@ -654,12 +654,9 @@ def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     clause = np.zeros(n, dtype=bool)
     if n > 1:
         sentence = corpus.word_sentence
-        chunk_start, chunk_end = corpus.chunks
-        # only white space between: word i ends a chunk and word i + 1 starts the next one
-        chunk_of_end = np.searchsorted(chunk_end, end[:-1])
-        ends_chunk = chunk_end[np.minimum(chunk_of_end, len(chunk_end) - 1)] == end[:-1]
-        starts_next = chunk_start[np.minimum(chunk_of_end + 1, len(chunk_start) - 1)] == start[1:]
-        spaced = ends_chunk & starts_next
+        # only white space between word i and word i + 1 (two words never touch: a gap is never empty)
+        spaces = corpus.space_counts
+        spaced = spaces[start[1:]] - spaces[end[:-1]] == start[1:] - end[:-1]
         joins[:-1] = spaced & (sentence[1:] == sentence[:-1])
         # the other gaps hold punctuation: read their characters (a small share of all characters)
         other = np.flatnonzero(~spaced)

@@ -48,8 +48,7 @@ def space_only_after(corpus: Corpus) -> np.ndarray:
     cached = _SPACE_ONLY.get(corpus)
     if cached is None:
         word_start, word_end = corpus._word_bounds
-        spaces = np.zeros(len(corpus.space) + 1, np.int64)
-        np.cumsum(corpus.space, out=spaces[1:])
+        spaces = corpus.space_counts
         gap_start, gap_end = word_end[:-1], word_start[1:]
         sentence = corpus.word_sentence
         cached = np.zeros(len(word_start), dtype=bool)
@@ -97,7 +96,8 @@ class PhraseMatcher:
                     raise ValueError(f"phrase {phrase!r} of {label!r} has no words")
                 encoded.append((tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words), label_index))
         self._phrases = tuple(dict.fromkeys(encoded))  # a phrase listed twice counts once
-        self._vocabulary_index = TypeColumn("phrase words", lambda word: vocabulary.get(word, -1), np.int64)
+        get = vocabulary.get
+        self._vocabulary_index = TypeColumn("phrase words", lambda words: [get(w, -1) for w in words], np.int64, many=True)
         # Per phrase length: the phrases' rolling keys (sorted), their word ids and labels. A phrase
         # under two labels keeps the first, as the overlap rule of :meth:`spans` would.
         self._base = len(vocabulary) + 1
