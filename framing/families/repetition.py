@@ -398,7 +398,7 @@ def _mattr(unigram: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
     position = np.arange(n_words)
     window = np.minimum(length, MATTR_WINDOW)  # whole text when shorter than a window
     last_window = first + length - window  # start of the document's last window
-    low = np.maximum.reduce([position - window + 1, previous + 1, first])
+    low = np.maximum(np.maximum(position - window + 1, previous + 1), first)  # no stacked copy
     high = np.minimum(position, last_window)
     windows_with_new_type = np.maximum(high - low + 1, 0).astype(np.float64)
     n_windows = (counts - np.minimum(counts, MATTR_WINDOW) + 1).astype(np.float64)
