@@ -370,7 +370,7 @@ class Corpus:
         positions = np.repeat(starts - lo, lengths) + np.arange(int(hi[-1]) if len(hi) else 0)
         codes = _chars.lower_table()[self.codepoints[positions]]
         codes[(self.char_classes[positions] & _chars.APOSTROPHE) != 0] = 0x27
-        hashes = _chars.span_hashes(codes, lo, hi)
+        hashes = _chars.ordered_span_hashes(codes, lo, hi)  # a section at a time: small tables of powers
         ids, unique = pd.factorize(hashes)  # numbered in order of first occurrence
         ids = ids.astype(np.int64, copy=False)
         first = np.empty(len(unique), dtype=np.int64)

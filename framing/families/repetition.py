@@ -225,8 +225,9 @@ class _Analysis:
         kinds = (("line", corpus.lines), ("paragraph", corpus.paragraphs))
         start = np.concatenate([spans.start + corpus.offsets[spans.doc] for _, spans in kinds])
         end = np.concatenate([spans.end + corpus.offsets[spans.doc] for _, spans in kinds])
-        hashes = _chars.span_hashes(corpus.codepoints, start, end)  # one pass over the characters
-        n_lines = len(corpus.lines)
+        n_lines = len(corpus.lines)  # lines, then paragraphs: each in text order, hashed a section at a time
+        hashes = np.concatenate([_chars.ordered_span_hashes(corpus.codepoints, start[:n_lines], end[:n_lines]),
+                                 _chars.ordered_span_hashes(corpus.codepoints, start[n_lines:], end[n_lines:])])  # fmt: skip
         for (kind, spans), kind_hashes in zip(kinds, (hashes[:n_lines], hashes[n_lines:])):
             rank, first = _occurrences(spans.doc, kind_hashes)
             repeated = rank > 0
