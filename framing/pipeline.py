@@ -18,6 +18,7 @@ import numpy as np
 from framing.config import Config
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus, segment
+from framing.core.vocabulary import Vocabulary
 from framing.families import boilerplate, frames, readability, repetition, sourcing, style
 from framing.families.base import Family
 
@@ -75,10 +76,11 @@ def evidence(corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
     return items
 
 
-def score_chunk(job: tuple[list[Any], Config]) -> Chunk:
-    """Segment and score one chunk of texts (the unit of work sent to a worker process)."""
+def score_chunk(job: tuple[list[Any], Config], vocabulary: Vocabulary | None = None) -> Chunk:
+    """Segment and score one chunk of texts (the unit of work sent to a worker process, which uses
+    its own process's default vocabulary)."""
     texts, config = job
-    corpus = segment(texts, max_chars=config.max_chars)
+    corpus = segment(texts, max_chars=config.max_chars, vocabulary=vocabulary)
     return score_corpus(corpus, config), corpus.errors
 
 
@@ -89,9 +91,12 @@ def score_texts(
     n_jobs: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_chunk: Callable[[int], None] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[dict[str, np.ndarray], list]:
     """Score ``texts`` in chunks of ``batch_size``, in ``n_jobs`` processes; returns the columns and
-    the per-text errors. ``on_chunk(n)`` is called after each chunk of ``n`` texts."""
+    the per-text errors. ``on_chunk(n)`` is called after each chunk of ``n`` texts. ``vocabulary``
+    is used in this process (default: the process's); workers use their own. The numbers never
+    depend on it."""
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive integer, got {n_jobs!r}")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -106,7 +111,7 @@ def score_texts(
 
     if n_jobs == 1 or len(jobs) <= 1:
         for job in jobs:
-            collect(score_chunk(job))
+            collect(score_chunk(job, vocabulary))
     else:
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
             for part in pool.map(score_chunk, jobs):

@@ -42,7 +42,7 @@ from framing.families import frames
 from framing.cues.lexicon import load_lexicon
 from framing.core.resources import stop_words
 from framing.core.stemming import porter_stem
-from framing.core.segment import _WORD_TYPES, segment
+from framing.core.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON_PATH = ROOT / "framing" / "data" / "lexicons" / "generic.toml"
@@ -70,7 +70,7 @@ def stem_matrix(texts: list[str]) -> tuple[sp.csr_matrix, list[str], dict[str, s
     """Binary article-by-stem matrix, the stems, and each stem's most frequent word form."""
     corpus = segment(texts)
     types = corpus.word_types
-    strings = _WORD_TYPES.strings
+    strings = corpus.type_strings
     stops = stop_words()
     unique, counts = np.unique(types, return_counts=True)
     stem_of: dict[int, str] = {}

@@ -9,6 +9,7 @@ import pytest
 from framing.families import repetition
 from framing.families.repetition import COLUMNS, MATTR_WINDOW, compute, evidence
 from framing.core.segment import segment
+from framing.core.vocabulary import STEMS
 
 
 def scores(text: str) -> dict[str, float]:
@@ -216,8 +217,8 @@ def test_paraphrase_pair_against_unrelated_sentences():
 
 
 def test_stems_join_inflections():
-    type_ids = segment(["deported deportation deports Deported migrants migrant"]).word_types
-    ids = repetition._TYPE_STEM()[type_ids]
+    corpus = segment(["deported deportation deports Deported migrants migrant"])
+    ids = corpus.type_ids_of(STEMS)[corpus.word_types]
     assert len(set(ids[:4].tolist())) == 1 and ids[4] == ids[5]
 
 

@@ -74,12 +74,14 @@ def test_max_chars():
     assert corpus.errors[0] is None and "max_chars" in corpus.errors[1]
 
 
-def test_word_types_are_shared_and_case_insensitive():
+def test_word_types_are_numbered_within_the_batch_and_case_insensitive():
     corpus = segment(["The cat. the CAT", "cat"])
-    ids = corpus.word_types
-    assert ids[0] == ids[2] and ids[1] == ids[3] == ids[4]
-    again = segment(["cat the"]).word_types
-    assert again.tolist() == [ids[1], ids[0]]  # reused across batches
+    assert corpus.word_types.tolist() == [0, 1, 0, 1, 1]
+    assert corpus.type_strings == ["the", "cat"]
+    again = segment(["cat the"])
+    assert again.word_types.tolist() == [0, 1]  # ids never depend on earlier batches
+    assert again.type_strings == ["cat", "the"]
+    assert again.word_feature("syllables").tolist() == [1.0, 1.0]
 
 
 def test_hashes_do_not_collide_on_cmudict():

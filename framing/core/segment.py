@@ -23,7 +23,11 @@ sentence
 word
     A maximal run of letters and digits, in which a single apostrophe, hyphen or period between two
     letters or digits, and a comma between two digits, are kept (``don't``, ``e-commerce``,
-    ``U.S``, ``3.5``, ``116,000``). Its type is its lower-cased string.
+    ``U.S``, ``3.5``, ``116,000``). Its type is its lower-cased string (``’`` and ``ʼ`` read as ``'``).
+
+Word types are numbered within the batch (:attr:`Corpus.word_types`: 0 for the first type of the
+batch, 1 for the next new one, ...); their features come from the corpus's
+:class:`~framing.core.vocabulary.Vocabulary`, computed once per type across batches.
 """
 
 from __future__ import annotations
@@ -33,10 +37,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+import pandas as pd
 
 from framing.core import chars as _chars
 from framing.core.resources import punkt_parameters
-from framing.core.vocabulary import FRAMING_FEATURES, TypeTable, framing_features
+from framing.core.vocabulary import TypeColumn, TypeSet, Vocabulary, default_vocabulary
 
 DOC_SEPARATOR = "\n\n"  # a blank line: ends every line, paragraph and sentence
 
@@ -48,8 +53,6 @@ _ORTHO_BEG_UC, _ORTHO_MID_UC, _ORTHO_UNK_UC = 1 << 1, 1 << 2, 1 << 3
 _ORTHO_BEG_LC, _ORTHO_MID_LC, _ORTHO_UNK_LC = 1 << 4, 1 << 5, 1 << 6
 _ORTHO_UC = _ORTHO_BEG_UC | _ORTHO_MID_UC | _ORTHO_UNK_UC
 _ORTHO_LC = _ORTHO_BEG_LC | _ORTHO_MID_LC | _ORTHO_UNK_LC
-
-_WORD_TYPES = TypeTable(framing_features, FRAMING_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,15 @@ class Corpus:
         Why an input could not be scored, or ``None``.
     offsets : ndarray of shape (n_docs + 1,)
         Where each text starts in :attr:`joined`.
+    vocabulary : Vocabulary
+        Where the features of the batch's word types come from.
     """
 
-    def __init__(self, texts: list[str], errors: list[str | None]) -> None:
+    def __init__(self, texts: list[str], errors: list[str | None], vocabulary: Vocabulary | None = None) -> None:
         self.texts = texts
         self.errors = errors
+        self.vocabulary = default_vocabulary() if vocabulary is None else vocabulary
+        self._type_arrays: dict[object, np.ndarray] = {}
         self.n_docs = len(texts)
         lengths = np.fromiter((len(t) for t in texts), np.int64, self.n_docs)
         self.offsets = np.zeros(self.n_docs + 1, dtype=np.int64)
@@ -153,6 +160,13 @@ class Corpus:
     def space(self) -> np.ndarray:
         """Whether each character of :attr:`joined` is white space."""
         return (self.char_classes & _chars.SPACE) != 0
+
+    @cached_property
+    def space_counts(self) -> np.ndarray:
+        """``space_counts[k]``: white-space characters among the first ``k`` of :attr:`joined`."""
+        counts = np.zeros(len(self.space) + 1, dtype=np.int64)
+        np.cumsum(self.space, out=counts[1:])
+        return counts
 
     @cached_property
     def chunks(self) -> tuple[np.ndarray, np.ndarray]:
@@ -266,13 +280,13 @@ class Corpus:
         # the word that ends at the mark, and the first word of the next chunk on the same line
         word_start, word_end = self._word_bounds
         type_ids = self.word_types
-        features = _WORD_TYPES.features
+        features = self.type_feature
         before = np.searchsorted(word_end, mark_start)
         has_before = _take(word_end, before, before < len(word_end), -1) == mark_start
         before_type = _take(type_ids, before, has_before, 0)
 
         def before_feature(name: str) -> np.ndarray:
-            return has_before & (_take(features[name], before_type, has_before, 0) > 0)
+            return has_before & (_take(features(name), before_type, has_before, 0) > 0)
 
         abbreviation = period & before_feature("punkt_abbreviation")
         initial = period & before_feature("punkt_initial")
@@ -291,8 +305,8 @@ class Corpus:
         next_upper = has_word & ((next_cls & _chars.UPPER) != 0)
         next_lower = has_word & ((next_cls & _chars.ALPHA) != 0) & ~next_upper
         next_type = _take(type_ids, after, has_word, 0)
-        ortho = _take(features["punkt_ortho"], next_type, has_word, 0).astype(np.int64)
-        starter = has_word & (_take(features["punkt_starter"], next_type, has_word, 0) > 0)
+        ortho = _take(features("punkt_ortho"), next_type, has_word, 0).astype(np.int64)
+        starter = has_word & (_take(features("punkt_starter"), next_type, has_word, 0) > 0)
 
         # Punkt's orthographic heuristic: True, False or unknown
         ortho_true = ~next_punct & next_upper & ((ortho & _ORTHO_LC) != 0) & ((ortho & _ORTHO_MID_UC) == 0)
@@ -304,7 +318,7 @@ class Corpus:
         is_break &= ~((initial | number) & (ortho_false | (ortho_unknown & initial & next_upper & ((ortho & _ORTHO_LC) == 0))))
         collocations = punkt_parameters()["collocations"]
         if collocations:
-            strings = _WORD_TYPES.strings
+            strings = self.type_strings
             for i in np.flatnonzero(period & has_before & has_word):
                 if (strings[before_type[i]], strings[next_type[i]]) in collocations:
                     is_break[i] = False
@@ -347,8 +361,8 @@ class Corpus:
         return self._spans(*self._word_bounds)
 
     @cached_property
-    def word_types(self) -> np.ndarray:
-        """Type id of every word in :data:`WORD_TYPES`."""
+    def _types(self) -> tuple[np.ndarray, TypeSet]:
+        """Each word's type id within the batch, and the batch's distinct types in the vocabulary."""
         starts, ends = self._word_bounds
         lengths = ends - starts
         hi = np.cumsum(lengths)
@@ -356,14 +370,72 @@ class Corpus:
         positions = np.repeat(starts - lo, lengths) + np.arange(int(hi[-1]) if len(hi) else 0)
         codes = _chars.lower_table()[self.codepoints[positions]]
         codes[(self.char_classes[positions] & _chars.APOSTROPHE) != 0] = 0x27
-        hashes = _chars.span_hashes(codes, lo, hi)
+        hashes = _chars.ordered_span_hashes(codes, lo, hi)  # a section at a time: small tables of powers
+        ids, unique = pd.factorize(hashes)  # numbered in order of first occurrence
+        ids = ids.astype(np.int64, copy=False)
+        first = np.empty(len(unique), dtype=np.int64)
+        first[ids[::-1]] = np.arange(len(ids) - 1, -1, -1)  # first occurrence of each type
         joined = self.joined
-        return _WORD_TYPES.lookup(hashes, lambda i: joined[starts[i] : ends[i]].lower().replace("’", "'").replace("ʼ", "'"))
+
+        def strings_of(types: np.ndarray) -> list[str]:
+            return [
+                joined[starts[i] : ends[i]].lower().replace("’", "'").replace("ʼ", "'") for i in first[types].tolist()
+            ]
+
+        return ids, self.vocabulary.words.type_set(np.asarray(unique, dtype=np.uint64), strings_of)
+
+    @property
+    def word_types(self) -> np.ndarray:
+        """Type id of every word, numbered within the batch in order of first occurrence (equal ids:
+        equal lower-cased words). Index :meth:`type_feature`, :meth:`type_values` and
+        :attr:`type_strings` with them."""
+        return self._types[0]
+
+    @property
+    def n_types(self) -> int:
+        """Distinct word types of the batch."""
+        return len(self._types[1])
+
+    @property
+    def type_strings(self) -> list[str]:
+        """The string of each word type of the batch."""
+        found = self._type_arrays.get("strings")
+        if found is None:
+            found = self._type_arrays["strings"] = self.vocabulary.words.strings(self._types[1])
+        return found  # type: ignore[return-value]
+
+    def type_feature(self, name: str) -> np.ndarray:
+        """A base feature of each word type of the batch (:data:`framing.core.vocabulary.FRAMING_FEATURES`)."""
+        found = self._type_arrays.get(name)
+        if found is None:
+            found = self._type_arrays[name] = self.vocabulary.words.features(name, self._types[1])
+        return found
+
+    def type_values(self, column: TypeColumn) -> np.ndarray:
+        """The values of a derived :class:`~framing.core.vocabulary.TypeColumn` for each word type of
+        the batch, computed once per type in the vocabulary."""
+        found = self._type_arrays.get(column)
+        if found is None:
+            found = self._type_arrays[column] = self.vocabulary.words.values(column, self._types[1])
+        return found
+
+    def type_ids_of(self, column: TypeColumn) -> np.ndarray:
+        """For each word type of the batch, an id of its value of ``column`` (equal values, equal
+        ids; numbered in order of first occurrence among the batch's types): stems compared within
+        the batch, never by an id that depends on other batches."""
+        key = ("ids", column)
+        found = self._type_arrays.get(key)
+        if found is None:
+            found = self._type_arrays[key] = pd.factorize(self.type_values(column))[0].astype(np.int64, copy=False)
+        return found
 
     def word_feature(self, name: str) -> np.ndarray:
         """A per-type feature spread to every word (``framing.core.vocabulary.framing_features``)."""
-        type_ids = self.word_types  # first, so that new types have their features
-        return _WORD_TYPES.features[name][type_ids]
+        return self.type_feature(name)[self.word_types]
+
+    def word_values(self, column: TypeColumn) -> np.ndarray:
+        """A derived per-type column spread to every word."""
+        return self.type_values(column)[self.word_types]
 
     @cached_property
     def word_sentence(self) -> np.ndarray:
@@ -379,11 +451,8 @@ class Corpus:
         sent = self.word_sentence
         return np.r_[True, np.diff(sent) != 0]
 
-    def doc_text(self, i: int) -> str:
-        return self.texts[i]
 
-
-def segment(texts: list[object], *, max_chars: int | None = None) -> Corpus:
+def segment(texts: list[object], *, max_chars: int | None = None, vocabulary: Vocabulary | None = None) -> Corpus:
     """Segment a batch of texts once.
 
     Parameters
@@ -393,6 +462,9 @@ def segment(texts: list[object], *, max_chars: int | None = None) -> Corpus:
         described in :attr:`Corpus.errors`.
     max_chars : int, optional
         Texts longer than this are treated as invalid.
+    vocabulary : Vocabulary, optional
+        Where word-type features are computed and kept (default: the process's
+        :func:`~framing.core.vocabulary.default_vocabulary`). The corpus keeps a reference to it.
 
     Returns
     -------
@@ -405,7 +477,7 @@ def segment(texts: list[object], *, max_chars: int | None = None) -> Corpus:
     ['Mr. Smith met U.S. officials.', 'Prices rose 3.5 percent.', 'A headline']
     """
     clean, errors = validate_texts(list(texts), max_chars)
-    return Corpus(clean, errors)
+    return Corpus(clean, errors, vocabulary)
 
 
 def punkt_breaks(text: str) -> list[int]:

@@ -33,7 +33,6 @@ def _vowel_group_estimate(word: str) -> int:
     return max(1, groups)
 
 
-@lru_cache(maxsize=None)
 def count_syllables(word: str) -> int:
     """Syllables of a lower-case word token, framing's definition.
 

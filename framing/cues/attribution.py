@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -42,8 +43,8 @@ import numpy as np
 from framing.core import chars as _chars
 from framing.core.resources import data_text
 from framing.cues.phrases import PhraseMatcher
-from framing.core.segment import _WORD_TYPES, Corpus
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus
+from framing.core.vocabulary import TypeColumn
 
 LEXICON_FILE = "reporting_cues.json"
 
@@ -86,19 +87,22 @@ def _word_matches(matcher: PhraseMatcher, corpus: Corpus) -> tuple[np.ndarray, n
     return np.searchsorted(word_start, starts), np.searchsorted(word_end, ends)
 
 
-_VERB_FLAGS: DerivedTypeColumn | None = None
-_PASSIVE_FLAGS: DerivedTypeColumn | None = None
 _CACHE: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
 
 
-def _flags() -> tuple[DerivedTypeColumn, DerivedTypeColumn]:
-    global _VERB_FLAGS, _PASSIVE_FLAGS
-    if _VERB_FLAGS is None or _PASSIVE_FLAGS is None:
-        lexicon = cue_lexicon()
-        passive_words = frozenset(w.lower() for w in lexicon["passive_credit_words"])
-        _VERB_FLAGS = DerivedTypeColumn(_WORD_TYPES, lexicon["forms"].__contains__, bool)
-        _PASSIVE_FLAGS = DerivedTypeColumn(_WORD_TYPES, passive_words.__contains__, bool)
-    return _VERB_FLAGS, _PASSIVE_FLAGS
+@lru_cache(maxsize=1)
+def _passive_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in cue_lexicon()["passive_credit_words"])
+
+
+#: Whether a word type is a reporting-verb form; whether it is a passive credit word ("by").
+def _in(members: Callable[[], frozenset[str]]) -> Callable[[list[str]], list[bool]]:
+    """Membership of many words in the set ``members()`` (loaded on first use)."""
+    return lambda words: (lambda found: [w in found for w in words])(members())
+
+
+IS_VERB_FORM = TypeColumn("reporting verb form", _in(lambda: cue_lexicon()["forms"]), bool, many=True)
+IS_PASSIVE_CREDIT = TypeColumn("passive credit word", _in(_passive_words), bool, many=True)
 
 
 def cue_matches(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
@@ -118,14 +122,13 @@ def cue_matches(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     >>> [corpus.joined[s:e] for s, e in zip(starts, ends)]
     ['said', 'according to']
     """
-    verb_flags, passive_flags = _flags()
-    types = corpus.word_types  # first: new types get their strings
+    types = corpus.word_types
     word_start, word_end = corpus._word_bounds
-    is_cue = verb_flags()[types] & ~corpus.word_starts_sentence if len(types) else np.zeros(0, bool)
+    is_cue = corpus.type_values(IS_VERB_FORM)[types] & ~corpus.word_starts_sentence if len(types) else np.zeros(0, bool)
     if len(types) > 1:
         sentence = corpus.word_sentence
         followed_by_by = np.zeros(len(types), dtype=bool)
-        followed_by_by[:-1] = passive_flags()[types[1:]] & (sentence[1:] == sentence[:-1])
+        followed_by_by[:-1] = corpus.type_values(IS_PASSIVE_CREDIT)[types[1:]] & (sentence[1:] == sentence[:-1])
         is_cue &= ~followed_by_by
     phrase_start, phrase_end, _ = _recall_phrases().spans(corpus)
     start = np.concatenate((word_start[is_cue], phrase_start)).astype(np.int64)
@@ -208,26 +211,25 @@ SOURCE_KINDS = ("unknown", "named", "pronoun", "anonymous", "document", "group")
 _OPEN_QUOTES = "\u201c\u201e\u00ab\""
 _CLOSE_QUOTES = "\u201d\u00bb\""
 
-_WORD_CLASS: DerivedTypeColumn | None = None
+@lru_cache(maxsize=1)
+def _class_bits() -> dict[str, int]:
+    """Bit flags of the words of the lexicon's ``attribution`` lists (see :data:`WORD_CLASS`)."""
+    from framing.core.resources import stop_words
+
+    section = cue_lexicon()["attribution"]
+    members = {name: [w.lower() for w in section[name]] for name in _CLASSES}
+    members["stop"] = list(stop_words())
+    members["that"] = ["that"]
+    members["by"] = [w.lower() for w in cue_lexicon()["passive_credit_words"]]
+    bits: dict[str, int] = {}
+    for name, words in members.items():
+        for word in words:
+            bits[word] = bits.get(word, 0) | int(_BIT[name])
+    return bits
 
 
-def _word_class() -> DerivedTypeColumn:
-    """Bit flags of every word type: which lists of the lexicon's ``attribution`` section hold it."""
-    global _WORD_CLASS
-    if _WORD_CLASS is None:
-        from framing.core.resources import stop_words
-
-        section = cue_lexicon()["attribution"]
-        members = {name: [w.lower() for w in section[name]] for name in _CLASSES}
-        members["stop"] = list(stop_words())
-        members["that"] = ["that"]
-        members["by"] = [w.lower() for w in cue_lexicon()["passive_credit_words"]]
-        bits: dict[str, int] = {}
-        for name, words in members.items():
-            for word in words:
-                bits[word] = bits.get(word, 0) | int(_BIT[name])
-        _WORD_CLASS = DerivedTypeColumn(_WORD_TYPES, lambda word: bits.get(word, 0), np.int64)
-    return _WORD_CLASS
+#: Bit flags of every word type: which lists of the lexicon's ``attribution`` section hold it.
+WORD_CLASS = TypeColumn("attribution word classes", lambda words: [_class_bits().get(w, 0) for w in words], np.int64, many=True)
 
 
 @lru_cache(maxsize=1)
@@ -412,7 +414,7 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     types = corpus.word_types
     if len(types) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    flags = _word_class()()[types]
+    flags = corpus.type_values(WORD_CLASS)[types]
     name = _name_like(corpus, flags)
     joined = _joined_to_next(corpus)
     # one connector between two name words belongs to the run ("Department of Homeland Security")
@@ -489,7 +491,7 @@ def attributions(corpus: Corpus) -> Attributions:
         found = _no_attributions()
         _ATTRIBUTIONS[corpus] = found
         return found
-    flags = _word_class()()[types]
+    flags = corpus.type_values(WORD_CLASS)[types]
     sentence = corpus.word_sentence
     name = _name_like(corpus, flags)
     gaps = _gaps(corpus)  # punctuation between a word and the next one
@@ -645,7 +647,7 @@ def _sources(corpus: Corpus, flags: np.ndarray, name: np.ndarray, lead: np.ndarr
     n = len(flags)
     sentence = corpus.word_sentence
     types = corpus.word_types
-    strings = _WORD_TYPES.strings
+    strings = corpus.type_strings
     m = len(lead)
     if m == 0:
         return np.zeros(0, np.int8), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, bool)
@@ -744,4 +746,4 @@ def word_in(corpus: Corpus, *lists: str) -> np.ndarray:
     bits = np.int64(0)
     for name in lists:
         bits |= _BIT[name]
-    return (_word_class()()[types] & bits) != 0 if len(types) else np.zeros(0, bool)
+    return (corpus.type_values(WORD_CLASS)[types] & bits) != 0 if len(types) else np.zeros(0, bool)

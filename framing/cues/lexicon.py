@@ -72,7 +72,8 @@ Matching
 --------
 Everything is computed once per batch on the :class:`~framing.core.segment.Corpus` word arrays: each
 word type is mapped once to the set of pattern alternatives it matches (a
-:class:`~framing.core.vocabulary.DerivedTypeColumn`), and a pattern of ``n`` words is matched by
+:class:`~framing.core.vocabulary.TypeColumn` of the vocabulary, from the type's string and its
+stem), and a pattern of ``n`` words is matched by
 checking word ``i + k`` against its ``k``-th word for all candidate positions ``i`` at once. No
 regular expression runs per sentence. Then, in order:
 
@@ -161,8 +162,8 @@ from typing import Any
 
 import numpy as np
 
-from framing.core.segment import _WORD_TYPES, Corpus
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus
+from framing.core.vocabulary import STEMS, TypeColumn
 
 try:  # Python 3.11+
     import tomllib
@@ -578,8 +579,8 @@ def bundled_lexicon(name: str) -> Lexicon:
 
 # -- matching -----------------------------------------------------------------------------------
 class _Patterns:
-    """Patterns compiled against the shared word-type table: every type is mapped, once, to the
-    set of pattern alternatives (atoms) it matches."""
+    """Patterns compiled against the vocabulary: every word type is mapped, once, to the set of
+    pattern alternatives (atoms) it matches (set ids are this object's; they never leave it)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         from framing.core.stemming import porter_stem
@@ -614,19 +615,30 @@ class _Patterns:
         self._sets: dict[tuple[int, ...], int] = {(): 0}
         self._lock = threading.Lock()
         self._matrix = np.zeros((1, max(self.n_atoms, 1)), dtype=bool)
-        self.type_sets = DerivedTypeColumn(_WORD_TYPES, self._set_of, np.int32)
+        # one-word patterns are found all at once (a set x pattern table), the others word by word
+        self._single = np.array([i for i, words in enumerate(self.patterns) if len(words) == 1 and words[0] is not None], np.int64)
+        self._single_table: tuple[np.ndarray, np.ndarray] | None = None
+        self.type_sets = TypeColumn("lexicon atoms", self._sets_of, np.int32, needs=(STEMS,), many=True)
 
-    def _set_of(self, word: str) -> int:
-        found = list(self.exact.get(word, ()))
-        if self._prefix_tuple and word.startswith(self._prefix_tuple):
-            found += [i for p, i in self.prefixes if word.startswith(p)]
-        if self._suffix_tuple and word.endswith(self._suffix_tuple):
-            found += [i for s, i in self.suffixes if word.endswith(s)]
-        if self.stems:
-            found += self.stems.get(self._stem(word), ())
-        key = tuple(sorted(set(found)))
+    def _sets_of(self, words: list[str], stems: np.ndarray) -> np.ndarray:
+        """The atom-set id of each word type (its stem given)."""
+        exact, prefixes, suffixes, by_stem = self.exact, self._prefix_tuple, self._suffix_tuple, self.stems
+        out = np.zeros(len(words), dtype=np.int32)  # 0: the empty set
         with self._lock:
-            return self._sets.setdefault(key, len(self._sets))
+            sets = self._sets
+            for k, word in enumerate(words):
+                found = exact.get(word)
+                found = list(found) if found else []
+                if prefixes and word.startswith(prefixes):
+                    found += [i for p, i in self.prefixes if word.startswith(p)]
+                if suffixes and word.endswith(suffixes):
+                    found += [i for s, i in self.suffixes if word.endswith(s)]
+                if by_stem:
+                    found += by_stem.get(stems[k], ())
+                if found:
+                    key = tuple(sorted(set(found)))
+                    out[k] = sets.setdefault(key, len(sets))
+        return out
 
     def matrix(self) -> np.ndarray:
         """``matrix[set id, atom]``: whether the atom is in the set."""
@@ -645,7 +657,7 @@ class _Patterns:
         empty = (np.zeros(0, np.int64),) * 3
         if n == 0 or not self.patterns:
             return empty
-        sets = self.type_sets()[types]
+        sets = corpus.type_values(self.type_sets)[types]
         matrix = self.matrix()
         joins = _gaps(corpus)[0]
         selectors: dict[tuple[int, ...], np.ndarray] = {}
@@ -662,7 +674,29 @@ class _Patterns:
         candidate_sets = sets[candidates]
         starts: dict[tuple[int, ...], np.ndarray] = {}
         out_pattern, out_first, out_last = [], [], []
+        if len(self._single):
+            # per atom set, the one-word patterns it matches (CSR: offsets into a flat list); rows of
+            # known sets never change, so the table is extended only when new sets appear
+            table = self._single_table
+            if table is None or len(table[0]) != len(matrix) + 1:
+                hits = np.zeros((len(matrix), len(self._single)), dtype=bool)
+                for j, index in enumerate(self._single.tolist()):
+                    hits[:, j] = selector(self.patterns[index][0])
+                set_of_hit, column = np.nonzero(hits)
+                offsets = np.zeros(len(matrix) + 1, dtype=np.int64)
+                np.cumsum(np.bincount(set_of_hit, minlength=len(matrix)), out=offsets[1:])
+                table = self._single_table = (offsets, self._single[column])
+            offsets, flat = table
+            per_token = offsets[candidate_sets + 1] - offsets[candidate_sets]
+            token = np.repeat(np.arange(len(candidates)), per_token)
+            within = np.arange(len(token)) - np.repeat(np.cumsum(per_token) - per_token, per_token)
+            at = candidates[token].astype(np.int64)
+            out_pattern.append(flat[offsets[candidate_sets[token]] + within])
+            out_first.append(at)
+            out_last.append(at)
         for index, words in enumerate(self.patterns):
+            if len(words) == 1 and words[0] is not None:
+                continue  # found above
             head = words[0]
             if head is None:
                 at = np.arange(n)
@@ -678,7 +712,11 @@ class _Patterns:
             out_pattern.append(np.full(len(at), index, np.int64))
             out_first.append(at.astype(np.int64))
             out_last.append(at.astype(np.int64) + len(words) - 1)
-        return np.concatenate(out_pattern), np.concatenate(out_first), np.concatenate(out_last)
+        if not out_pattern:
+            return empty
+        pattern, first, last = np.concatenate(out_pattern), np.concatenate(out_first), np.concatenate(out_last)
+        order = np.lexsort((first, pattern))  # by pattern, then position: the order matching ties rely on
+        return pattern[order], first[order], last[order]
 
 
 _GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
@@ -697,12 +735,9 @@ def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     clause = np.zeros(n, dtype=bool)
     if n > 1:
         sentence = corpus.word_sentence
-        chunk_start, chunk_end = corpus.chunks
-        # only white space between: word i ends a chunk and word i + 1 starts the next one
-        chunk_of_end = np.searchsorted(chunk_end, end[:-1])
-        ends_chunk = chunk_end[np.minimum(chunk_of_end, len(chunk_end) - 1)] == end[:-1]
-        starts_next = chunk_start[np.minimum(chunk_of_end + 1, len(chunk_start) - 1)] == start[1:]
-        spaced = ends_chunk & starts_next
+        # only white space between word i and word i + 1 (two words never touch: a gap is never empty)
+        spaces = corpus.space_counts
+        spaced = spaces[start[1:]] - spaces[end[:-1]] == start[1:] - end[:-1]
         joins[:-1] = spaced & (sentence[1:] == sentence[:-1])
         # the other gaps hold punctuation: read their characters (a small share of all characters)
         other = np.flatnonzero(~spaced)

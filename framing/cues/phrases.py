@@ -5,8 +5,8 @@ lower-cased, apostrophe-folded form the segmenter gives every word, so ``It’s`
 type), with only white space between them. Punctuation after a phrase's last word does not matter
 (``In conclusion,`` matches ``in conclusion``); punctuation between its words does.
 
-The words of every phrase are looked up once per word type through the shared type table
-(:class:`~framing.core.vocabulary.DerivedTypeColumn`). Every position that holds a phrase word then
+The words of every phrase are looked up once per word type through the vocabulary (a
+:class:`~framing.core.vocabulary.TypeColumn`). Every position that holds a phrase word then
 extends a rolling key over the phrase words that follow it, and the keys of each length are looked
 up among the phrases' keys at once (then checked word by word): one pass per phrase length, not
 per phrase.
@@ -27,8 +27,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from framing.core.segment import _WORD_TYPES, Corpus, segment
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus, segment
+from framing.core.vocabulary import TypeColumn
 
 __all__ = ["PhraseMatcher", "phrase_words", "space_only_after"]
 
@@ -48,8 +48,7 @@ def space_only_after(corpus: Corpus) -> np.ndarray:
     cached = _SPACE_ONLY.get(corpus)
     if cached is None:
         word_start, word_end = corpus._word_bounds
-        spaces = np.zeros(len(corpus.space) + 1, np.int64)
-        np.cumsum(corpus.space, out=spaces[1:])
+        spaces = corpus.space_counts
         gap_start, gap_end = word_end[:-1], word_start[1:]
         sentence = corpus.word_sentence
         cached = np.zeros(len(word_start), dtype=bool)
@@ -67,8 +66,8 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     ("it's", 'vital', 'that')
     """
     corpus = segment([phrase])
-    types = corpus.word_types
-    return tuple(_WORD_TYPES.strings[t] for t in types)
+    strings = corpus.type_strings
+    return tuple(strings[t] for t in corpus.word_types.tolist())
 
 
 class PhraseMatcher:
@@ -97,7 +96,8 @@ class PhraseMatcher:
                     raise ValueError(f"phrase {phrase!r} of {label!r} has no words")
                 encoded.append((tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words), label_index))
         self._phrases = tuple(dict.fromkeys(encoded))  # a phrase listed twice counts once
-        self._vocabulary_index = DerivedTypeColumn(_WORD_TYPES, lambda word: vocabulary.get(word, -1), np.int64)
+        get = vocabulary.get
+        self._vocabulary_index = TypeColumn("phrase words", lambda words: [get(w, -1) for w in words], np.int64, many=True)
         # Per phrase length: the phrases' rolling keys (sorted), their word ids and labels. A phrase
         # under two labels keeps the first, as the overlap rule of :meth:`spans` would.
         self._base = len(vocabulary) + 1
@@ -127,13 +127,13 @@ class PhraseMatcher:
         labels : ndarray of int64
             Index into :attr:`labels` of each match.
         """
-        types = corpus.word_types  # first: new types get their strings
+        types = corpus.word_types
         word_start, word_end = corpus._word_bounds
         n = len(types)
         if n == 0 or not self._phrases:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
-        vocab = self._vocabulary_index()[types] + 1  # 0: not a phrase word
+        vocab = corpus.type_values(self._vocabulary_index)[types] + 1  # 0: not a phrase word
         adjacent = space_only_after(corpus)
         # every position holding a phrase word extends a rolling key over the words that follow it,
         # as long as they are phrase words of the same sentence with only white space between; the

@@ -10,8 +10,8 @@ from functools import lru_cache
 import numpy as np
 
 from framing.core import chars as _chars
-from framing.core.segment import _WORD_TYPES, Corpus
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus
+from framing.core.vocabulary import TypeColumn
 from framing.cues.attribution import line_cues
 from framing.families.boilerplate.patterns import PatternSet, _expand, shipped_patterns
 from framing.families.boilerplate.settings import (
@@ -85,7 +85,7 @@ _DATELINE = re.compile(
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
-_FUNCTION_FLAGS = DerivedTypeColumn(_WORD_TYPES, _FUNCTION_WORDS.__contains__, bool)
+IS_FUNCTION_WORD = TypeColumn("function word", _FUNCTION_WORDS.__contains__, bool)
 
 
 def _date_regex(patterns: PatternSet) -> re.Pattern[str]:
@@ -367,7 +367,7 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     # words: capitalised, function words, length
     types = corpus.word_types
     capitalised = np.bincount(word_line, weights=corpus.word_is_capitalized.astype(np.float64), minlength=n)
-    function = np.bincount(word_line, weights=_FUNCTION_FLAGS()[types].astype(np.float64) if len(types) else None, minlength=n)
+    function = np.bincount(word_line, weights=corpus.type_values(IS_FUNCTION_WORD)[types].astype(np.float64) if len(types) else None, minlength=n)
     word_chars = np.bincount(word_line, weights=(corpus._word_bounds[1] - corpus._word_bounds[0]).astype(np.float64), minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
         upper_share = np.where(letters > 0, upper / letters, 0.0)

@@ -20,14 +20,13 @@ can be computed from character arrays (each was checked against textstat's sourc
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from framing.core import chars as _chars
 from framing.core.segment import DOC_SEPARATOR, Corpus
-from framing.core.vocabulary import TEXTSTAT_FEATURES, TypeTable, textstat_features, textstat_features_many
+from framing.core.vocabulary import TypeSet, TypeTable
 
 _LINSEAR_SAMPLE = 100
-
-_TEXTSTAT_TYPES = TypeTable(textstat_features, TEXTSTAT_FEATURES, featurize_many=textstat_features_many)
 
 
 def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
@@ -77,35 +76,27 @@ _TYPE_COUNTS = ("syllables", "polysyllables", "difficult_words", "complex_words"
 # Two 0/1 counts share a uint64 in 32-bit halves: a half's sum over a document stays below 2**32,
 # as a batch holds fewer than 2**31 characters. Syllables keep a column of their own.
 _PACKED = (("syllables",), ("polysyllables", "difficult_words"), ("complex_words", "linsear_easy"))
-_type_columns_cache: tuple[TypeTable, list[np.ndarray]] | None = None
 
 
-def _type_columns(table: TypeTable) -> list[np.ndarray]:
-    """The :data:`_PACKED` columns of every type of ``table``, extended as the table grows, so that
-    a token needs three lookups for its five counts."""
-    global _type_columns_cache
-    if _type_columns_cache is None or _type_columns_cache[0] is not table:
-        _type_columns_cache = (table, [np.zeros(0, dtype=np.uint64) for _ in _PACKED])
-    columns = list(_type_columns_cache[1])  # extended as a copy: a thread may be reading the cached list
-    known, n_types = len(columns[0]), len(table)
-    if known < n_types:
-        syllables = table.features["syllables"][known:n_types].astype(np.uint64)
-        hard = table.features["easy"][known:n_types] == 0
-        poly = syllables >= 3
-        new = {
-            "syllables": syllables, "polysyllables": poly, "difficult_words": hard,
-            "complex_words": hard & poly, "linsear_easy": (syllables > 0) & ~poly,
-        }  # fmt: skip
-        for i, names in enumerate(_PACKED):
-            packed = new[names[0]].astype(np.uint64)
-            if len(names) > 1:
-                packed |= new[names[1]].astype(np.uint64) << np.uint64(32)
-            columns[i] = np.concatenate((columns[i], packed))
-        _type_columns_cache = (table, columns)
+def _packed_columns(table: TypeTable, types: TypeSet) -> list[np.ndarray]:
+    """The :data:`_PACKED` columns of ``types``, so that a token needs three lookups for its five counts."""
+    syllables = table.features("syllables", types).astype(np.uint64)
+    hard = table.features("easy", types) == 0
+    poly = syllables >= 3
+    new = {
+        "syllables": syllables, "polysyllables": poly, "difficult_words": hard,
+        "complex_words": hard & poly, "linsear_easy": (syllables > 0) & ~poly,
+    }  # fmt: skip
+    columns = []
+    for names in _PACKED:
+        packed = new[names[0]].astype(np.uint64)
+        if len(names) > 1:
+            packed |= new[names[1]].astype(np.uint64) << np.uint64(32)
+        columns.append(packed)
     return columns
 
 
-def _piece_sums(type_ids: np.ndarray, cuts: np.ndarray) -> dict[str, np.ndarray]:
+def _piece_sums(type_ids: np.ndarray, columns: list[np.ndarray], cuts: np.ndarray) -> dict[str, np.ndarray]:
     """Sums of the :data:`_TYPE_COUNTS` of the tokens ``cuts[i]:cuts[i + 1]`` of each piece ``i``
     (``cuts`` runs from 0 to ``len(type_ids)``): one gather and one ``np.add.reduceat`` per packed
     column instead of a cumulative sum over tokens x counts."""
@@ -114,7 +105,7 @@ def _piece_sums(type_ids: np.ndarray, cuts: np.ndarray) -> dict[str, np.ndarray]
     if not len(nonempty):
         return sums
     # an empty piece ends where the next begins, so the non-empty ones alone tile the tokens
-    for names, column in zip(_PACKED, _type_columns(_TEXTSTAT_TYPES)):
+    for names, column in zip(_PACKED, columns):
         total = np.add.reduceat(np.take(column, type_ids), cuts[nonempty])
         if len(names) == 1:
             sums[names[0]][nonempty] = total
@@ -188,7 +179,14 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     # "the" are two types with the same features.
     hashes = _chars.ordered_span_hashes(cp, first_kept, last_kept, keep=kept)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
-    type_ids = _TEXTSTAT_TYPES.lookup(hashes, strings_of=lambda i: _run_strings(cp, kept, first_kept[i], last_kept[i]))
+    type_ids, unique = pd.factorize(hashes)
+    first = np.empty(len(unique), dtype=np.int64)
+    first[type_ids] = np.arange(len(type_ids))  # any occurrence of a type will do
+    table = corpus.vocabulary.textstat
+    types = table.type_set(
+        np.asarray(unique, dtype=np.uint64), lambda i: _run_strings(cp, kept, first_kept[first[i]], last_kept[first[i]])
+    )
+    columns = _packed_columns(table, types)
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(first_kept, offsets)  # a word's first kept character is in its document
@@ -223,7 +221,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     sample_stop = np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])
     cuts = np.empty(2 * corpus.n_docs + 1, dtype=np.intp)
     cuts[0:-1:2], cuts[1::2], cuts[-1] = word_bounds[:-1], sample_stop, word_bounds[-1]
-    pieces = _piece_sums(type_ids, cuts)
+    pieces = _piece_sums(type_ids, columns, cuts)
     sample = {name: values[0::2] for name, values in pieces.items()}
     per_doc = {name: sample[name] + values[1::2] for name, values in pieces.items()}
 
