@@ -87,8 +87,8 @@ from typing import Any
 import numpy as np
 
 from framing.core.resources import data_text
-from framing.core.segment import _WORD_TYPES, Corpus
-from framing.core.vocabulary import DerivedTypeColumn
+from framing.core.segment import Corpus
+from framing.core.vocabulary import TypeColumn
 from framing.cues.attribution import cue_lexicon
 from framing.cues.phrases import PhraseMatcher
 from framing.cues.quotes import quote_spans
@@ -162,47 +162,40 @@ def relation_lexicon() -> dict[str, Any]:
     return out
 
 
-_FIRST: DerivedTypeColumn | None = None
+#: Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?
+IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["all_verbs"], bool)
 
 
-def _first_word_flags() -> DerivedTypeColumn:
-    """Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?"""
-    global _FIRST
-    if _FIRST is None:
-        verbs = relation_lexicon()["all_verbs"]
-        _FIRST = DerivedTypeColumn(_WORD_TYPES, verbs.__contains__, bool)
-    return _FIRST
-
-
-_PRUNE: DerivedTypeColumn | None = None
 #: Bits of :func:`_prune_bits`.
 _NEEDS_TO, _NEEDS_AS, _DOC_ONLY, _IS_TO, _IS_AS, _IS_THAT, _IS_DOC_NOUN = (1 << k for k in range(7))
 
 
-def _prune_bits() -> DerivedTypeColumn:
-    """Per word type, what the cheap batch-level conditions of :func:`_verb_candidates` need."""
-    global _PRUNE
-    if _PRUNE is None:
-        lex = relation_lexicon()
-        verbs = lex["verbs"]
-        other = verbs["speech"] | verbs["belief"]
-        needs_to = {w for w in lex["needs_to"] if w not in other}
-        needs_as = {w for w in lex["belief_particles"] if not w.startswith("want") and w not in verbs["speech"] | verbs["intention"] | verbs["document"]}
-        doc_only = verbs["document"] - other - verbs["intention"]
+@lru_cache(maxsize=1)
+def _prune_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    lex = relation_lexicon()
+    verbs = lex["verbs"]
+    other = verbs["speech"] | verbs["belief"]
+    needs_to = frozenset(w for w in lex["needs_to"] if w not in other)
+    needs_as = frozenset(w for w in lex["belief_particles"] if not w.startswith("want") and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
+    doc_only = frozenset(verbs["document"] - other - verbs["intention"])
+    return needs_to, needs_as, doc_only, frozenset(lex["document_nouns"])
 
-        def derive(word: str) -> int:
-            bits = 0
-            bits |= _NEEDS_TO if word in needs_to else 0
-            bits |= _NEEDS_AS if word in needs_as else 0
-            bits |= _DOC_ONLY if word in doc_only else 0
-            bits |= _IS_TO if word == "to" else 0
-            bits |= _IS_AS if word == "as" else 0
-            bits |= _IS_THAT if word == "that" else 0
-            bits |= _IS_DOC_NOUN if _base(word) in lex["document_nouns"] else 0
-            return bits
 
-        _PRUNE = DerivedTypeColumn(_WORD_TYPES, derive, np.int64)
-    return _PRUNE
+def _prune_derive(word: str) -> int:
+    needs_to, needs_as, doc_only, document_nouns = _prune_sets()
+    bits = 0
+    bits |= _NEEDS_TO if word in needs_to else 0
+    bits |= _NEEDS_AS if word in needs_as else 0
+    bits |= _DOC_ONLY if word in doc_only else 0
+    bits |= _IS_TO if word == "to" else 0
+    bits |= _IS_AS if word == "as" else 0
+    bits |= _IS_THAT if word == "that" else 0
+    bits |= _IS_DOC_NOUN if _base(word) in document_nouns else 0
+    return bits
+
+
+#: Per word type, what the cheap batch-level conditions of :func:`_verb_candidates` need.
+PRUNE_BITS = TypeColumn("relation pruning bits", _prune_derive, np.int64)
 
 
 def _verb_candidates(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
@@ -213,7 +206,7 @@ def _verb_candidates(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
     at = np.flatnonzero(flags)
     if len(at) == 0:
         return at
-    bits = _prune_bits()()[corpus.word_types]
+    bits = corpus.type_values(PRUNE_BITS)[corpus.word_types]
     sentence = corpus.word_sentence
     n = len(bits)
     b = bits[at]
@@ -332,7 +325,7 @@ class _Batch:
     """The batch's per-word arrays as Python lists, converted once for all candidate sentences."""
 
     def __init__(self, corpus: Corpus, in_quote: np.ndarray) -> None:
-        strings = _WORD_TYPES.strings
+        strings = corpus.type_strings
         word_start, word_end = corpus._word_bounds
         self.joined = corpus.joined
         self.w = [strings[t] for t in corpus.word_types.tolist()]
@@ -960,7 +953,7 @@ def relations(corpus: Corpus) -> Relations:
         result = _empty()
         _CACHE[corpus] = result
         return result
-    flags = _first_word_flags()()[types]
+    flags = corpus.type_values(IS_CUE_VERB)[types]
     word_sentence = corpus.word_sentence
     word_start, word_end = corpus._word_bounds
     cue_matcher, exclusion_matcher = _phrase_matchers()
@@ -1099,7 +1092,6 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
     """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
     from framing.cues.attribution import name_runs
 
-    lex = relation_lexicon()
     resolved = cls.copy()
     out_keys = [k if c in (_PERSON, _ORG) else "" for k, c in zip(keys, cls.tolist())]
     pronouns = np.flatnonzero(cls == _PRONOUN)
@@ -1181,24 +1173,18 @@ def describe(corpus: Corpus, i: int) -> str:
             f"source={span(found.source_start[i], found.source_end[i])} content={span(found.content_start[i], found.content_end[i])}")
 
 
-_CLAIM_WORDS: DerivedTypeColumn | None = None
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
-def _claim_word_flags() -> DerivedTypeColumn:
-    """Per word type: is it a figure (digits, not a year) or a figure or study word of the ``claims`` lists?"""
-    global _CLAIM_WORDS
-    if _CLAIM_WORDS is None:
-        claims = relation_lexicon()["claims"]
-        words = claims["figure_words"] | claims["study_words"]
+def _is_claim_word(word: str) -> bool:
+    if any(c.isdigit() for c in word):
+        return not _YEAR.match(word)
+    claims = relation_lexicon()["claims"]
+    return word in claims["figure_words"] or word in claims["study_words"]
 
-        def derive(word: str) -> bool:
-            if any(c.isdigit() for c in word):
-                return not _YEAR.match(word)
-            return word in words
 
-        _CLAIM_WORDS = DerivedTypeColumn(_WORD_TYPES, derive, bool)
-    return _CLAIM_WORDS
+#: Per word type: is it a figure (digits, not a year) or a figure or study word of the ``claims`` lists?
+IS_CLAIM_WORD = TypeColumn("claim word", _is_claim_word, bool)
 
 
 def sentence_relation_counts(corpus: Corpus) -> np.ndarray:
@@ -1236,7 +1222,7 @@ def unsourced_claims(corpus: Corpus) -> np.ndarray:
         return np.zeros(n_sentences, bool)
     sentence = corpus.word_sentence
     words = np.bincount(sentence, minlength=n_sentences)
-    claim = np.bincount(sentence[_claim_word_flags()()[types]], minlength=n_sentences) > 0
+    claim = np.bincount(sentence[corpus.type_values(IS_CLAIM_WORD)[types]], minlength=n_sentences) > 0
     claim &= words >= relation_lexicon()["claims"]["min_words"]
     sourced = sentence_relation_counts(corpus) > 0
     doc = corpus.sentences.doc
