@@ -195,7 +195,7 @@ def _substring_lines(needles: tuple[str, ...], corpus: Corpus, lines: _Lines) ->
     for needle in needles:
         i = joined.find(needle)
         while i >= 0:
-            before = joined[i - 1 : i]
+            before = joined[i - 1] if i > 0 else " "  # (an empty slice is "in" every string)
             if not (before.isalnum() or before in "._"):
                 at.append(i)
             i = joined.find(needle, i + 1)
