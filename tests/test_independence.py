@@ -150,3 +150,17 @@ def test_post_link_opening_the_batch_is_exempt():
     second = framing.score(texts[::-1]).iloc[1]
     cols = [c for c in first.index if c.startswith("boilerplate.")]
     np.testing.assert_array_equal(first[cols].to_numpy(float), second[cols].to_numpy(float))
+
+
+def test_quote_opening_the_next_document_is_not_after_this_one():
+    # found by the property test: the opening mark of document 2 fell in the gap after document 1's last word
+    first = "Officials said the border will stay open, according to the United States\n"
+    check_independent([first, "\u201cWe will win this fight for all of us.\u201d"], batch_size=2)
+    check_independent(
+        [
+            "In a statement, Homeland Security Secretary Alejandro Mayorkas said, \u201cWe will continue to enforce our"
+            " immigration laws and remove individuals without a legal basis to remain in the United States.\u201d\n",
+            "\u201cWe will win this fight for all of us.\u201d",
+        ],
+        batch_size=2,
+    )
