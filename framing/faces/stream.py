@@ -168,8 +168,8 @@ def check_source(source: Source, text_field: str) -> None:
             if head.startswith(bom):
                 raise InputError(f"{source.path}: {name} text (byte-order mark); framing reads UTF-8: convert it first "
                                  f"(iconv -f {name} -t UTF-8)")
-        if b"\x00" in head:
-            raise InputError(f"{source.path}: holds NUL bytes (UTF-16 or binary?); framing reads UTF-8 text")
+        if head.count(b"\x00") * 10 > len(head):  # UTF-16 without a byte-order mark, or binary
+            raise InputError(f"{source.path}: mostly NUL bytes (UTF-16 or binary?); framing reads UTF-8 text")
     if source.kind == "csv":
         header = _csv_header(source)
         if header is not None and text_field not in header:
@@ -250,23 +250,37 @@ def _jsonl_records(
                 yield Record(_field_id(value, id_field, fallback), value[text_field], where, None, kept)
 
 
-def _csv_lines(handle, progress: Progress | None, bad_lines: set[int]) -> Iterator[str]:
+#: Stands for a bare CR while the csv module parses a line (it ends an unquoted field there).
+_CR = "\uf8ff"
+_BARE_CR = re.compile(r"\r(?!\n)")
+
+
+def _csv_lines(handle, progress: Progress | None, bad_lines: set[int], bare_cr: list[bool]) -> Iterator[str]:
+    """Decoded lines for the csv module; a bare CR inside a line (old Mac line ends pasted into a
+    field) becomes :data:`_CR`, restored in the fields, instead of breaking the row."""
     for lineno, raw in enumerate(handle, 1):
         if progress is not None:
             progress.bytes_read += len(raw)
         try:
-            yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError:
             bad_lines.add(lineno)
-            yield raw.decode("utf-8", errors="replace")
+            line = raw.decode("utf-8", errors="replace")
+        if "\r" in line and _CR not in line:
+            fixed = _BARE_CR.sub(_CR, line)
+            if fixed != line:
+                line, bare_cr[0] = fixed, True
+        yield line
 
 
 def _csv_header(source: Source) -> list[str] | None:
     csv.field_size_limit(sys.maxsize)
     with source.path.open("rb") as handle:
-        reader = csv.reader(_csv_lines(handle, None, set()))
+        bare_cr = [False]
+        reader = csv.reader(_csv_lines(handle, None, set(), bare_cr))
         try:
-            return next(reader, None)
+            header = next(reader, None)
+            return header if header is None or not bare_cr[0] else [f.replace(_CR, "\r") for f in header]
         except csv.Error as err:
             raise InputError(f"{source.path}:1: malformed CSV header: {err}") from None
 
@@ -276,14 +290,17 @@ def _csv_records(
 ) -> Iterator[Record | None]:
     csv.field_size_limit(sys.maxsize)
     bad_lines: set[int] = set()
+    bare_cr = [False]
     with source.path.open("rb") as handle:
-        reader = csv.reader(_csv_lines(handle, progress, bad_lines))
+        reader = csv.reader(_csv_lines(handle, progress, bad_lines, bare_cr))
         try:
             header = next(reader, None)
         except csv.Error as err:
             raise InputError(f"{source.path}:1: malformed CSV header: {err}") from None
         if header is None:
             return
+        if bare_cr[0]:
+            header = [f.replace(_CR, "\r") for f in header]
         if text_field not in header:
             raise InputError(f"{source.path}: no column {text_field!r} (columns: {', '.join(header)}); see --text-field")
         text_at, id_at = header.index(text_field), header.index(id_field) if id_field in header else None
@@ -296,8 +313,10 @@ def _csv_records(
                 row = next(reader)
             except StopIteration:
                 break
-            except csv.Error as err:  # a bare CR or a NUL in an unquoted field: this record only
+            except csv.Error as err:  # a NUL, or a quote the csv module cannot place: this record only
                 row, problem = [], f"malformed CSV row: {err}"
+            if bare_cr[0]:
+                row = [f.replace(_CR, "\r") for f in row]
             n += 1
             if n <= skip:
                 first = reader.line_num + 1
@@ -454,13 +473,36 @@ def spreadsheet_safe(value: Any) -> Any:
 
 def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The text columns of ``frame`` made :func:`spreadsheet_safe`; number columns untouched."""
-    text = [name for name in frame.columns if frame[name].dtype == object]
+    text = _text_columns(frame)
     if not text:
         return frame
     frame = frame.copy()
     for name in text:
-        frame[name] = frame[name].map(spreadsheet_safe)
+        frame[name] = frame[name].map(spreadsheet_safe).astype(object)
     return frame
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [name for name in frame.columns if frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name])]
+
+
+def csv_rows(frame: pd.DataFrame) -> str:
+    """The rows of ``frame`` as CSV without a header. A row whose text holds a bare CR is written
+    with every text cell quoted (the csv module leaves a CR unquoted when lines end in LF, and
+    readers then split the row); the others as pandas writes them. Each row's bytes depend only on
+    the row, so the output is the same for any chunk size."""
+    text = _text_columns(frame)
+    has_cr = np.zeros(len(frame), dtype=bool)
+    for name in text:
+        has_cr |= frame[name].map(lambda v: isinstance(v, str) and "\r" in v).to_numpy(dtype=bool)
+    if not has_cr.any():
+        return frame.to_csv(header=False, index=False, lineterminator="\n")
+    out = []
+    change = np.flatnonzero(np.diff(has_cr.astype(np.int8))) + 1
+    for lo, hi in zip(np.r_[0, change], np.r_[change, len(frame)]):
+        quoting = csv.QUOTE_NONNUMERIC if has_cr[lo] else csv.QUOTE_MINIMAL
+        out.append(frame.iloc[lo:hi].to_csv(header=False, index=False, lineterminator="\n", quoting=quoting))
+    return "".join(out)
 
 
 def csv_header(columns: Sequence[str], raw: bool = False) -> str:
@@ -475,7 +517,8 @@ def write_part(frame: pd.DataFrame, path: Path, fmt: str, csv_raw: bool = False)
     tmp = path.with_name(path.name + ".tmp")
     try:
         if fmt == "csv":
-            (frame if csv_raw else csv_safe_frame(frame)).to_csv(tmp, header=False, index=False, lineterminator="\n")
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(csv_rows(frame if csv_raw else csv_safe_frame(frame)))
         elif fmt == "jsonl":
             # floats as Python's shortest round-trip repr (pandas' writer rounds to 10 digits)
             names = list(frame.columns)
