@@ -97,11 +97,21 @@ def _same(a, b) -> bool:
     return a == b
 
 
+_ALONE: dict = {}
+
+
+def _alone(text):
+    """``framing.analyze(text)``, once per distinct text (the draws repeat fragments)."""
+    if text not in _ALONE:
+        _ALONE[text] = framing.analyze(text, config=CONFIG)
+    return _ALONE[text]
+
+
 def check_independent(batch: list, batch_size: int) -> None:
     frame = framing.score(batch, batch_size=batch_size, config=CONFIG)
     corpus = segment(batch, max_chars=CONFIG.max_chars)
     for i, text in enumerate(batch):
-        alone = framing.analyze(text, config=CONFIG)
+        alone = _alone(text)
         row = frame.iloc[i]
         for name, value in alone.scores.items():
             got = row[name]
@@ -110,10 +120,10 @@ def check_independent(batch: list, batch_size: int) -> None:
         assert batch_evidence(corpus, i, CONFIG) == alone.evidence, (i, batch)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(batch=st.lists(documents, min_size=2, max_size=5), batch_size=st.integers(1, 6), seed=st.randoms())
 @example(batch=["\u201cWe will win this fight for all of us.\u201d", "\u2013 Dawn R."], batch_size=2, seed=None)
-@example(batch=["t.co/abc Great game tonight", "More text here."], batch_size=2, seed=None)
+@example(batch=["t.co/abc123 Follow us on Twitter", "More text here."], batch_size=2, seed=None)
 def test_a_document_scores_the_same_in_any_batch(batch, batch_size, seed):
     check_independent(batch, batch_size)
     if seed is not None:
@@ -126,7 +136,8 @@ def test_a_document_scores_the_same_in_any_batch(batch, batch_size, seed):
     "batch",
     [
         ["\u201cWe will win this fight for all of us.\u201d", "\u2013 Dawn R."],  # speaker in the next document
-        ["t.co/abc Great game tonight", "Another document."],  # a post link opening the first document
+        ["t.co/abc123 Follow us on Twitter", "Another document."],  # a post link opening the first document
+        ["t.co/xyz", "Another document."],
         ["Lawrence Yun, NAR Chief Economist", "\u201cPrices will keep rising for a while yet.\u201d"],
         ["He wrote:", "\u201cWe will win this fight for all of us.\u201d"],
         ['"', '"Soon," she said.'],
@@ -145,11 +156,12 @@ def test_speaker_of_the_next_document_is_not_credited():
 
 
 def test_post_link_opening_the_batch_is_exempt():
-    texts = ["t.co/abc Great game tonight", "Another document."]
+    texts = ["t.co/abc123 Follow us on Twitter", "Another document."]
     first = framing.score(texts).iloc[0]
     second = framing.score(texts[::-1]).iloc[1]
     cols = [c for c in first.index if c.startswith("boilerplate.")]
     np.testing.assert_array_equal(first[cols].to_numpy(float), second[cols].to_numpy(float))
+    assert first["boilerplate.lines"] == 0  # the embedded post is a quotation, not boilerplate
 
 
 def test_quote_opening_the_next_document_is_not_after_this_one():
