@@ -8,8 +8,9 @@ is reported:
   lines, one-word lines, blank-line paragraphs, words, sentences, quotations, list items, bare-CR
   lines, one unbroken word. ``per_char_bytes`` is (peak - the peak of importing framing and scoring
   a one-line text) / characters: the work arrays' cost per character of that shape.
-* ``cli``: the command on the attacks' inputs: four records of 333,333 one-word lines (6.7 MB of
-  JSONL) and one text of 1,000,000 one-letter lines, scored to CSV.
+* ``cli``: the command on the attacks' inputs, scored to CSV: four records of 333,333 two-letter
+  lines (999,999 characters each, just under ``max_chars``), one text of 500,000 one-letter lines,
+  and one 4,000,000-character text with ``--max-chars 0`` (beyond the bound: for the record).
 
 Usage::
 
@@ -94,12 +95,19 @@ def cli_attacks(folder: Path) -> dict:
     found = {}
     four = folder / "four.jsonl"
     with four.open("w", encoding="utf-8") as handle:
-        for i in range(4):
-            handle.write(json.dumps({"id": i, "text": "word\n" * 333_333}) + "\n")
+        for i in range(4):  # 999,999 characters each: just under the default max_chars
+            handle.write(json.dumps({"id": i, "text": "ab\n" * 333_333}) + "\n")
     lines = folder / "lines.jsonl"
     lines.write_text(json.dumps({"id": "a", "text": "a\n" * 500_000}) + "\n", encoding="utf-8")
-    for name, source in (("four records of 333,333 one-word lines", four), ("one text of 500,000 one-letter lines", lines)):
-        run = _run([sys.executable, "-m", "framing", "score", str(source), "-o", str(folder / "out.csv")])
+    huge = folder / "huge.jsonl"  # over max_chars: scored only with --max-chars 0 (no bound promised)
+    huge.write_text(json.dumps({"id": "a", "text": "ab\n" * 1_333_333}) + "\n", encoding="utf-8")
+    cases = (
+        ("four records of 333,333 two-letter lines", four, []),
+        ("one text of 500,000 one-letter lines", lines, []),
+        ("one text of 4,000,000 characters (two-letter lines), --max-chars 0", huge, ["--max-chars", "0"]),
+    )
+    for name, source, extra in cases:
+        run = _run([sys.executable, "-m", "framing", "score", str(source), "-o", str(folder / "out.csv"), *extra])
         found[name] = {k: run[k] for k in ("exit", "peak_rss_mib", "wall_seconds")} | {
             "input_bytes": source.stat().st_size
         }

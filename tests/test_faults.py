@@ -120,11 +120,14 @@ def test_concurrent_runs_on_one_output(tmp_path, corpus, reference):
     while not (tmp_path / "out.csv.partial").exists() and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.02)
     second = subprocess.run(args, env=ENV, capture_output=True, timeout=120)
+    overlapped = first.poll() is None  # the first still held the output when the second ended
     _, err = first.communicate(timeout=120)
     assert first.returncode == 0, err.decode()
-    if second.returncode != 0:  # it ran while the first held the output
-        assert second.returncode == 5 and b"another framing run" in second.stderr
+    if overlapped:
+        assert second.returncode == 5 and b"another framing run" in second.stderr, second.stderr.decode()
         assert b"Traceback" not in second.stderr
+    else:  # pragma: no cover - a machine fast enough to finish the first run meanwhile
+        assert second.returncode in (0, 5)
     assert out.read_bytes() == reference
 
 

@@ -382,3 +382,43 @@ def test_csv_cells_are_safe_for_spreadsheets(tmp_path):
     jsonl_out = tmp_path / "out.jsonl"  # JSON is data, not a spreadsheet: unchanged
     assert main(["score", str(source), "-o", str(jsonl_out), *SIGNALS]) == 0
     assert [r["id"] for r in rows_of(jsonl_out)] == values
+
+
+# -- 7. bounded memory per record ---------------------------------------------------------------
+def test_boilerplate_memory_per_line():
+    import tracemalloc
+
+    from framing.core.segment import segment
+    from framing.families import boilerplate
+
+    corpus = segment(["a\n" * 100_000])
+    for level in ("lines", "words", "word_types", "sentences", "line_paragraph", "sentence_line"):
+        getattr(corpus, level)  # the shared levels, computed before measuring the family
+    tracemalloc.start()
+    try:
+        boilerplate.compute(corpus)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak / 100_000 < 750, f"{peak / 100_000:.0f} bytes per line"  # was ~2 kB (the whole feature matrix, twice)
+
+
+def test_line_probabilities_do_not_depend_on_the_batch(seed_texts):
+    from framing.core.segment import segment
+    from framing.families.boilerplate import line_table
+
+    texts = list(seed_texts.values())
+    together = line_table(segment(texts))
+    for i, text in enumerate(texts):
+        alone = line_table(segment([text]))
+        assert alone.probability.tobytes() == together.probability[together.doc == i].tobytes()
+
+
+def test_batches_close_at_a_character_budget():
+    from framing.pipeline import _batches
+
+    texts = ["x" * 600_000, "y" * 600_000, "z", None, "w" * 2_000_000, "v"]
+    batches = _batches(texts, 256, 1_000_000)
+    assert [len(b) for b in batches] == [1, 3, 1, 1]
+    assert [t for b in batches for t in b] == texts
+    assert [len(b) for b in _batches(["a"] * 5, 2, 1_000_000)] == [2, 2, 1]

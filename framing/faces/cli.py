@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="score a corpus and print or write a table",
         description="Score text files, folders of .txt files, JSONL, CSV or Parquet files; print a table, or "
         "write CSV, JSONL or Parquet (chosen by the extension of -o) in chunks, atomically.",
+        epilog="exit codes: 0 done (records that cannot be scored are rows with an error), 2 usage, 3 an input "
+        "cannot be read, 4 the output cannot be written, 5 another run holds the output or --resume refuses, "
+        "130 interrupted (resume with --resume), 1 internal error. See docs/corpus-command.md.",
     )
     scorer.add_argument("inputs", nargs="+", help="text files, folders of .txt files, .jsonl, .csv or .parquet files")
     scorer.add_argument("-o", "--output", type=Path, help="write .csv, .jsonl or .parquet instead of printing")
