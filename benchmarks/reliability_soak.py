@@ -96,9 +96,11 @@ def run_round(rng: random.Random, folder: Path) -> str:
     options = ["--chunk-size", str(rng.choice([7, 50, 200])), "--jobs", str(rng.choice([1, 2])), "--keep", "source"]
     options += rng.choice([[], ["--signals", "readability", "sourcing"], ["--flags"]])
     reference = folder / f"reference.{ext}"
+    started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "framing", "score", str(source), "-o", str(reference), *options],
                           env=ENV, capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
+    seconds = time.monotonic() - started  # kills fall anywhere from start-up to the join
     out = folder / f"out.{ext}"
     base = [sys.executable, "-m", "framing", "score", str(source), "-o", str(out), *options]
     events = []
@@ -106,7 +108,7 @@ def run_round(rng: random.Random, folder: Path) -> str:
         process = subprocess.Popen(base + (["--resume"] if attempt else []), env=ENV, stderr=subprocess.PIPE,
                                    start_new_session=True)
         if attempt < 19:
-            time.sleep(rng.uniform(0.5, 6.0))
+            time.sleep(rng.uniform(0.2, 1.1) * seconds)
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)
                 events.append("kill")
