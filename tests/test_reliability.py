@@ -422,3 +422,14 @@ def test_batches_close_at_a_character_budget():
     assert [len(b) for b in batches] == [1, 3, 1, 1]
     assert [t for b in batches for t in b] == texts
     assert [len(b) for b in _batches(["a"] * 5, 2, 1_000_000)] == [2, 2, 1]
+
+
+def test_summary_reads_the_prefixed_cells_back(tmp_path, capsys):
+    from framing.faces.summary import read_scores
+
+    source = jsonl(tmp_path / "in.jsonl", [json.dumps({"id": f"d{i}", "text": "A fine sentence.", "source": s})
+                                          for i, s in enumerate(["-left", "-left", "=right", "plain"])])
+    out = tmp_path / "out.csv"
+    assert main(["score", str(source), "-o", str(out), "--keep", "source", *SIGNALS]) == 0
+    assert "'-left" in out.read_text(encoding="utf-8")
+    assert read_scores(out)["source"].tolist() == ["-left", "-left", "=right", "plain"]
