@@ -100,7 +100,8 @@ def _report_command(args: argparse.Namespace) -> int:
             tmp.write_text(html_page(report, title=title, percentiles=percentiles), encoding="utf-8")
             os.replace(tmp, args.html)
         except OSError as err:
-            tmp.unlink(missing_ok=True) if tmp.parent.is_dir() else None
+            if tmp.parent.is_dir():
+                tmp.unlink(missing_ok=True)
             raise OutputError(f"cannot write {args.html}: {err.strerror or err}") from None
         print(f"framing: wrote {args.html}", file=sys.stderr)
     return 0
@@ -118,7 +119,10 @@ def _summary_command(args: argparse.Namespace) -> int:
         raise InputError(f"{args.scores}: {getattr(err, 'strerror', None) or err}") from None
     print(format_summary(summarize(frame, by=args.by)))
     if args.plot is not None:
-        plot(frame, args.plot, by=args.by)
+        try:
+            plot(frame, args.plot, by=args.by)
+        except OSError as err:
+            raise OutputError(f"cannot write {args.plot}: {err.strerror or err}") from None
         print(f"framing: wrote {args.plot}", file=sys.stderr)
     return 0
 

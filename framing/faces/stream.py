@@ -421,7 +421,7 @@ def _import_optional(module: str, extra: str):
     try:
         return __import__(module, fromlist=["_"])
     except ImportError as err:
-        raise SystemExit(f"framing: {module} is needed here: pip install 'framing-analyzer[{extra}]' ({err})") from None
+        raise UsageError(f"{module} is needed here: pip install 'framing-analyzer[{extra}]' ({err})") from None
 
 
 # -- scoring one chunk (runs in worker processes) -------------------------------------------------
