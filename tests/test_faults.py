@@ -215,3 +215,22 @@ def test_full_disk(tmp_path, corpus):
     assert run.returncode == 4, run.stderr.decode()
     line = _one_line(run.stderr)
     assert "No space left on device" in line and "--resume" in line
+
+
+def test_sigterm_stops_like_ctrl_c(tmp_path, corpus, reference):
+    out = tmp_path / "out.csv"
+    args = command(str(corpus), "-o", str(out), "--chunk-size", "50", "--jobs", "2", *SIGNALS)
+    process = subprocess.Popen(args, env=ENV, stderr=subprocess.PIPE)
+    partial = tmp_path / "out.csv.partial"
+    deadline = time.monotonic() + 60
+    while len(list(partial.glob("part-*.csv"))) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.terminate()  # SIGTERM to the command only, as a scheduler or `kill` sends it
+    _, err = process.communicate(timeout=120)
+    if process.returncode == 0:  # pragma: no cover - finished before the signal
+        assert out.read_bytes() == reference
+        return
+    assert process.returncode == 143 and b"--resume" in err and b"Traceback" not in err, err.decode()
+    assert not out.exists() and not (tmp_path / "out.csv.lock").exists()
+    assert main(["score", str(corpus), "-o", str(out), "--chunk-size", "50", "--resume", *SIGNALS]) == 0
+    assert out.read_bytes() == reference

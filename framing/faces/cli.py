@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -24,10 +25,12 @@ from framing.faces.options import (
     DEFAULT_MAX_CHARS,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
     ID_COLUMN,
     FramingError,
     InputError,
     OutputError,
+    Terminated,
     UsageError,
 )
 
@@ -216,15 +219,16 @@ def main(argv: list[str] | None = None) -> int:
     standard error; ``--verbose`` prints the traceback too."""
     args = build_parser().parse_args(argv)
     verbose = getattr(args, "verbose", False)
+    previous = _on_sigterm()
     try:
         return args.func(args)
     except BrokenPipeError:  # `framing score seeds/ | head`: the reader left; not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as err:
         if verbose:
             traceback.print_exc()
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(err, Terminated) else EXIT_INTERRUPTED
     except FramingError as err:
         if verbose:
             traceback.print_exc()
@@ -241,6 +245,21 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
+def _on_sigterm():
+    """SIGTERM stops a run as Ctrl-C does (in the main thread only; the previous handler back after)."""
+    try:
+        return signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        return None
 
 
 if __name__ == "__main__":

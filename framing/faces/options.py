@@ -15,6 +15,11 @@ EXIT_INPUT = 3  # an input cannot be read at all (missing, unreadable, not UTF-8
 EXIT_OUTPUT = 4  # the output cannot be written (read-only folder, disk full, no such folder)
 EXIT_BUSY = 5  # another run holds the output, or --resume refuses what it found
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT): the chunks written so far are kept for --resume
+EXIT_TERMINATED = 143  # SIGTERM (kill, a scheduler's time limit): as Ctrl-C
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised by the command's handler so a run stops as on Ctrl-C (parts kept)."""
 
 
 class FramingError(Exception):

@@ -853,7 +853,7 @@ def _run(
 
     frames: list[pd.DataFrame] = []
     pending: deque[tuple[Future | Any, list[str], int]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if jobs > 1 else None
     n_chunks = prefix
 
     def finish(result: Any, wheres: list[str], k: int) -> None:
@@ -942,6 +942,13 @@ def _run(
         ) from None
     shutil.rmtree(partial, ignore_errors=True)
     return output
+
+
+def _worker_start() -> None:
+    """Workers die on SIGTERM (the default), whatever handler the command installed before they forked."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _part_name(k: int, fmt: str) -> str:
