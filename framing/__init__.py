@@ -20,6 +20,7 @@ _PUBLIC = {
     "Analyzer": "framing.faces.analyzer",
     "Config": "framing.config",
     "Corpus": "framing.core.segment",
+    "EVIDENCE_CODES": "framing.pipeline",
     "Evidence": "framing.core.evidence",
     "FAMILIES": "framing.pipeline",
     "Lexicon": "framing.cues.lexicon",
@@ -32,6 +33,7 @@ _PUBLIC = {
     "load_lexicon": "framing.cues.lexicon",
     "score": "framing.faces.api",
     "segment": "framing.core.segment",
+    "sentences": "framing.faces.sentences",
 }
 
 __all__ = sorted(_PUBLIC) + ["__version__"]
@@ -43,8 +45,9 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load lazi
     from framing.cues.lexicon import Lexicon, LexiconError, load_lexicon
     from framing.faces.analyzer import Analyzer
     from framing.faces.api import analyze, columns, flag, score
+    from framing.faces.sentences import sentences
     from framing.judges.flags import QualityFlagger
-    from framing.pipeline import FAMILIES
+    from framing.pipeline import EVIDENCE_CODES, FAMILIES
 
 
 def __getattr__(name: str) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from framing.config import Config
-from framing.core.evidence import Evidence
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus, segment
 from framing.families import boilerplate, frames, readability, repetition, sourcing, style
 from framing.families.base import Family
@@ -27,6 +27,23 @@ FAMILIES: dict[str, Family] = {
     for family in (readability.FAMILY, repetition.FAMILY, boilerplate.FAMILY, sourcing.FAMILY, style.FAMILY, frames.FAMILY)
 }
 ERROR_COLUMN = "error"
+
+
+def _evidence_codes(families: dict[str, Family]) -> dict[str, EvidenceCode]:
+    codes: dict[str, EvidenceCode] = {}
+    for family in families.values():
+        for entry in family.codes:
+            if entry.code in codes:
+                raise ValueError(f"evidence code {entry.code!r} is declared twice (family {family.name})")
+            codes[entry.code] = entry
+    return codes
+
+
+#: Every evidence code, ``code -> EvidenceCode`` (definition, signals, details keys), family by
+#: family in :data:`FAMILIES` order; ``docs/evidence.md`` lists them. Codes are unique across families.
+EVIDENCE_CODES: dict[str, EvidenceCode] = _evidence_codes(FAMILIES)
+#: The family that emits each code.
+CODE_FAMILIES: dict[str, str] = {entry.code: name for name, family in FAMILIES.items() for entry in family.codes}
 DEFAULT_BATCH_SIZE = 256  # ~1 MB of news text per pass: fits the CPU caches, ~100 MB of work arrays
 #: A batch also closes once it holds this many characters, so a few long texts are not segmented
 #: together (work arrays cost up to ~0.4 kB per character: four 1M-character texts took 3.5 GB).

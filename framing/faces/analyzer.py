@@ -141,6 +141,18 @@ class Analyzer(TransformerMixin, BaseEstimator):
         scores = self._scores(X)
         return self.flagger_.flag(scores).assign(error=scores["error"])
 
+    def explain(self, X: Iterable[Any], **options: Any):
+        """The reasons of :meth:`flag` as data: one row per reason (``explain`` of ``flagger_``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns :data:`framing.judges.flags.REASON_COLUMNS` (code, value, percentile, status,
+            the reason string and a sentence); ``options`` go to the flagger's ``explain``.
+        """
+        check_is_fitted(self, "flagger_")
+        return self.flagger_.explain(self._scores(X), **options)
+
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns."""
         check_is_fitted(self, "feature_names_out_")

@@ -196,7 +196,10 @@ def html_page(report: Report, title: str = "framing report", percentiles: dict[s
 
     Each highlighted run of text is a ``<span data-e="i,j">`` listing the indices of the evidence
     items (in ``report.evidence`` order) that cover it, inside ``<div id="text">``, whose text
-    content is the document itself.
+    content is the document itself. The items themselves are in ``<script id="evidence">`` as JSON:
+    ``signal``, ``family``, ``code``, ``label``, ``start``, ``end`` and ``details`` (see
+    ``docs/evidence.md``), so a script on the page, or a program reading it, can switch on
+    ``code`` and read ``details`` instead of parsing labels.
 
     Examples
     --------
@@ -241,7 +244,11 @@ def html_page(report: Report, title: str = "framing report", percentiles: dict[s
     error = report.scores.get("error")
     error_html = f'<p class="error">error: {html.escape(str(error))}</p>' if error else ""
     head = "<tr><th>signal</th><th>value</th><th>" + ("percentile" if percentiles else "") + "</th><th>evidence</th></tr>"
-    data = [{"signal": e.signal, "family": family_of(e.signal), "label": e.label, "start": e.start, "end": e.end} for e in evidence]
+    data = [
+        {"signal": e.signal, "family": family_of(e.signal), "code": e.code, "label": e.label, "start": e.start, "end": e.end,
+         "details": e.details.to_dict()}
+        for e in evidence
+    ]  # fmt: skip
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "

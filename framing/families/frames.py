@@ -53,9 +53,10 @@ from typing import Any, Union
 import numpy as np
 import pandas as pd
 
-from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
-from framing.core.evidence import Evidence
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus, segment
+from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
+from framing.families.base import FunctionFamily
 
 NAME = "framing"
 
@@ -163,8 +164,26 @@ def _label(lex: Lexicon, found: Matches, i: int, sentence_span: tuple[int, int])
     return f"{frame} cue '{found.pattern[i]}' (weight {found.weight[i]:g}{hedge}) in sentence {sentence_span[0]}–{sentence_span[1]}"
 
 
+#: The evidence codes of :func:`evidence`.
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "frame_cue",
+        "A cue that counts for a frame: a lexicon match not negated, vetoed, hidden or off topic (cue_table lists all).",
+        ("framing.<set>.<frame>",),
+        {"frame_set": "the frame set (lexicon) name", "frame": "the frame the cue counts for",
+         "pattern": "the lexicon pattern that matched, as written in the lexicon", "weight": "the cue's weight",
+         "hedged": "true when a hedge (could, allegedly) is among the negation_window words before it, "
+                   "in its clause; the cue still counts",
+         "sentence_start": "start of the cue's sentence", "sentence_end": "its end"},
+    ),
+)  # fmt: skip
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: Any = None) -> list[Evidence]:
     """The counted cues of document ``doc``: one item per cue, for the column of its frame.
+
+    Code ``frame_cue`` (:data:`EVIDENCE_CODES`); details ``frame_set``, ``frame``, ``pattern``,
+    ``weight``, ``hedged``, ``sentence_start`` and ``sentence_end``, which the label says in words.
 
     Examples
     --------
@@ -172,6 +191,9 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
     >>> corpus = segment(["Officials said the migrants pose a threat to national security."])
     >>> [(e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]
     [('threat', 'framing.immigration.security'), ('national security', 'framing.immigration.security')]
+    >>> dict(evidence(corpus, 0, lexicons="immigration")[0].details)  # doctest: +NORMALIZE_WHITESPACE
+    {'frame_set': 'immigration', 'frame': 'security', 'pattern': 'threat|threats|threaten|threatens|threatened|threatening',
+     'weight': 1.5, 'hedged': False, 'sentence_start': 0, 'sentence_end': 63}
     """
     items: list[Evidence] = []
     text = corpus.texts[doc]
@@ -183,8 +205,13 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
             start, end = int(word_start[found.first[i]] - offset), int(word_end[found.last[i]] - offset)
             s = found.sentence[i]
             span = (int(sentences.start[s]), int(sentences.end[s]))
-            signal = f"framing.{lex.name}.{lex.frame_names[found.frame[i]]}"
-            items.append(Evidence(signal, _label(lex, found, i, span), start, end, text[start:end]))
+            frame = lex.frame_names[found.frame[i]]
+            details = {
+                "frame_set": lex.name, "frame": frame, "pattern": str(found.pattern[i]), "weight": float(found.weight[i]),
+                "hedged": bool(found.hedged[i]), "sentence_start": span[0], "sentence_end": span[1],
+            }  # fmt: skip
+            label = _label(lex, found, i, span)
+            items.append(Evidence(f"framing.{lex.name}.{frame}", label, start, end, text[start:end], "frame_cue", details))
     return items
 
 
@@ -235,20 +262,10 @@ def cue_table(texts: Sequence[Any], lexicons: Any = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).sort_values(["doc", "start", "set"], kind="stable").reset_index(drop=True)
 
 
-class Framing:
-    """The framing family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(columns(config.lexicons))
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus, lexicons=config.lexicons)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc, lexicons=config.lexicons)
-
-
-FAMILY = Framing()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(
+    NAME,
+    columns=lambda config: columns(config.lexicons), compute=compute, evidence=evidence,
+    options=lambda config: {"lexicons": config.lexicons},
+    codes=EVIDENCE_CODES,
+)

@@ -124,11 +124,12 @@ import pandas as pd
 import scipy.sparse as sp
 
 from framing.core import chars as _chars
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import stop_words
-from framing.core.evidence import Evidence
-from framing.core.stemming import porter_stem
 from framing.core.segment import _WORD_TYPES, Corpus
+from framing.core.stemming import porter_stem
 from framing.core.vocabulary import DerivedTypeColumn
+from framing.families.base import FunctionFamily
 
 NAME = "repetition"
 
@@ -467,8 +468,43 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     return {name: analysis.columns[name].astype(np.float64, copy=True) for name in COLUMNS}
 
 
+_EARLIER = {"earlier_start": "start of the first occurrence", "earlier_end": "its end"}
+
+#: The evidence codes of :func:`evidence`.
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "duplicate_line", "A line identical to an earlier line of the document (a second or later occurrence).",
+        ("repetition.duplicate_line_fraction", "repetition.duplicate_line_char_fraction"), _EARLIER,
+    ),
+    EvidenceCode(
+        "duplicate_paragraph", "A paragraph identical to an earlier paragraph of the document.",
+        ("repetition.duplicate_paragraph_fraction", "repetition.duplicate_paragraph_char_fraction"), _EARLIER,
+    ),
+    EvidenceCode(
+        "top_ngram", "A run of words covered by the occurrences of the document's most frequent word n-gram.",
+        ("repetition.top_<n>gram_char_fraction",),
+        {"n": "the n-gram's length in words", "count": "how many times the most frequent n-gram occurs"},
+    ),
+    EvidenceCode(
+        "duplicate_ngram", "A run of words inside word n-grams that occur at least twice in the document.",
+        ("repetition.duplicate_<n>gram_char_fraction",), {"n": "the n-gram's length in words"},
+    ),
+    EvidenceCode(
+        "restated_sentence", "A sentence that restates an earlier sentence of the document (stem cosine).",
+        ("repetition.paraphrase_share",),
+        {"earlier_start": "start of the sentence it restates", "earlier_end": "its end",
+         "similarity": "cosine of the two sentences' binary stem vectors, in (0, 1]"},
+    ),
+)  # fmt: skip
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
     """Repeated lines and paragraphs, top and repeated n-grams, and restated sentences of one document.
+
+    Codes (:data:`EVIDENCE_CODES`): ``duplicate_line`` and ``duplicate_paragraph`` (details:
+    ``earlier_start``, ``earlier_end``; one item per column they count in), ``top_ngram`` (``n``,
+    ``count``), ``duplicate_ngram`` (``n``) and ``restated_sentence`` (``earlier_start``,
+    ``earlier_end``, ``similarity``).
 
     Examples
     --------
@@ -477,13 +513,15 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     ...         "The US has expelled over 100 Chinese migrants in a big move.")
     >>> [(e.label, e.text) for e in evidence(segment([text]), 0) if e.signal == "repetition.paraphrase_share"]
     [('restates sentence at 0–57 (similarity 0.62)', 'The US has expelled over 100 Chinese migrants in a big move.')]
+    >>> [dict(e.details) for e in evidence(segment([text]), 0) if e.code == "restated_sentence"]  # doctest: +ELLIPSIS
+    [{'earlier_start': 0, 'earlier_end': 57, 'similarity': 0.6172...}]
     """
     analysis = _analysis(corpus)
     text = corpus.texts[doc]
     items: list[Evidence] = []
 
-    def add(signal: str, label: str, start: int, end: int) -> None:
-        items.append(Evidence(signal, label, int(start), int(end), text[start:end]))
+    def add(signal: str, label: str, start: int, end: int, code: str, details: dict) -> None:
+        items.append(Evidence(signal, label, int(start), int(end), text[start:end], code, details))
 
     for kind, spans in (("line", corpus.lines), ("paragraph", corpus.paragraphs)):
         repeated = getattr(analysis, f"{kind}_repeated")
@@ -491,22 +529,24 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
         for i in np.flatnonzero(repeated & (spans.doc == doc)):
             j = first[i]
             label = f"repeats {kind} at {spans.start[j]}–{spans.end[j]}"
+            details = {"earlier_start": int(spans.start[j]), "earlier_end": int(spans.end[j])}
             for signal in (f"repetition.duplicate_{kind}_fraction", f"repetition.duplicate_{kind}_char_fraction"):
-                add(signal, label, spans.start[i], spans.end[i])
+                add(signal, label, spans.start[i], spans.end[i], f"duplicate_{kind}", details)
 
     words = corpus.words
     in_doc = words.doc == doc
     runs = [
-        (f"repetition.top_{n}gram_char_fraction", f"top {n}-gram ({top_count[doc]} times)", covered)
+        (f"repetition.top_{n}gram_char_fraction", f"top {n}-gram ({top_count[doc]} times)", covered,
+         "top_ngram", {"n": int(n), "count": int(top_count[doc])})
         for n, (covered, top_count) in analysis.top.items()
-    ]
+    ]  # fmt: skip
     runs += [
-        (f"repetition.duplicate_{n}gram_char_fraction", f"words in repeated {n}-grams", covered)
+        (f"repetition.duplicate_{n}gram_char_fraction", f"words in repeated {n}-grams", covered, "duplicate_ngram", {"n": int(n)})
         for n, covered in analysis.duplicate_covered.items()
     ]
-    for signal, label, covered in runs:
+    for signal, label, covered, code, details in runs:
         for a, b in zip(*_chars.runs(covered & in_doc)):
-            add(signal, label, words.start[a], words.end[b - 1])
+            add(signal, label, words.start[a], words.end[b - 1], code, details)
 
     sentences = corpus.sentences
     for later, earlier, similarity in zip(analysis.restated, analysis.restated_source, analysis.restated_similarity):
@@ -514,24 +554,14 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
             continue
         source = f"{sentences.start[earlier]}–{sentences.end[earlier]}"
         label = f"restates sentence at {source} (similarity {similarity:.2f})"
-        add("repetition.paraphrase_share", label, sentences.start[later], sentences.end[later])
+        details = {
+            "earlier_start": int(sentences.start[earlier]),
+            "earlier_end": int(sentences.end[earlier]),
+            "similarity": float(similarity),
+        }
+        add("repetition.paraphrase_share", label, sentences.start[later], sentences.end[later], "restated_sentence", details)
     return items
 
 
-class Repetition:
-    """The repetition family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc)
-
-
-FAMILY = Repetition()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence, codes=EVIDENCE_CODES)

@@ -43,11 +43,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from framing.core.chars import UPPER as UPPER_CLASS
+from framing.core.evidence import Evidence, EvidenceCode
+from framing.core.segment import DOC_SEPARATOR, Corpus
 from framing.cues import attribution
 from framing.cues.quotes import code_array, quote_spans
-from framing.core.evidence import Evidence
-from framing.core.chars import UPPER as UPPER_CLASS
-from framing.core.segment import DOC_SEPARATOR, Corpus
+from framing.families.base import FunctionFamily
 
 NAME = "sourcing"
 COMPAT_MODES = (None, "textstat")  # sourcing does not depend on the compat mode
@@ -350,14 +351,51 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
 
 _KIND_LABEL = {1: "named_source", 2: "pronoun_source", 3: "anonymous_source", 4: "document_source", 5: "group_source"}
 _KIND_SIGNAL = {1: "sourcing.named_sources", 3: "sourcing.anonymous_sources", 4: "sourcing.document_sources"}
+_CUE = {"cue_start": "start of the attribution cue this is the source of", "cue_end": "its end"}
+
+#: The evidence codes of :func:`evidence`.
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "attribution", "A reporting cue that attributes a claim (said, according to, told reporters).",
+        ("sourcing.attributions",),
+        {"source_kind": "what kind of source was found for it: " + ", ".join(attribution.SOURCE_KINDS),
+         "source_start": "start of the source's span, or null when none was found", "source_end": "its end, or null"},
+    ),
+    EvidenceCode("named_source", "A named source of an attribution (a person's or an organisation's name).",
+                 ("sourcing.named_sources",), _CUE),
+    EvidenceCode(
+        "anonymous_source", "An anonymous source (officials, a person familiar with the matter).",
+        ("sourcing.anonymous_sources",),
+        {**_CUE, "by_phrase": "true when the anonymity is a phrase of the sentence, not a source noun; the span is then the cue"},
+    ),
+    EvidenceCode("document_source", "A document as source (a report, a statement, a study).",
+                 ("sourcing.document_sources",), _CUE),
+    EvidenceCode(
+        "quote", "A direct quotation with a speaker.", ("sourcing.quotes_with_speaker",),
+        {"words": "words inside the quote",
+         "speaker_by": "how its speaker is found: cue (an attribution of its own), layout (a dash and name after it, "
+                       "or a name line before it) or earlier_quote (it continues a quote that has one)",
+         "cue_start": "start of its own attribution cue, or null", "cue_end": "its end, or null",
+         "earlier_quote_start": "start of the quote it continues, or null", "earlier_quote_end": "its end, or null"},
+    ),
+    EvidenceCode("orphan_quote", "A direct quotation without a speaker.", ("sourcing.orphan_quotes",),
+                 {"words": "words inside the quote"}),
+    EvidenceCode("figure", "A number, one of the specifics.", ("sourcing.figures",)),
+    EvidenceCode("date", "A capitalised month or weekday name, one of the specifics.", ("sourcing.dates",)),
+    EvidenceCode("named_entity", "A run of capitalised words taken for a name (not a heading), one of the specifics.",
+                 ("sourcing.named_entities",),
+                 {"words": "words in the name"}),
+)  # fmt: skip
 
 
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
     """Attributions, sources, quotes and specifics of document ``doc``, in text order per kind.
 
-    Labels: ``attribution`` (the cue, with its source in the label when one was found), the
-    source itself (``named_source``, ``anonymous_source``, ``document_source``), ``quote`` (with
-    where its speaker is found) and ``orphan_quote``, ``figure``, ``date`` and ``named_entity``.
+    Labels and codes (:data:`EVIDENCE_CODES`): ``attribution`` (the cue; details: ``source_kind``,
+    ``source_start``, ``source_end``), the source itself (``named_source``, ``anonymous_source``,
+    ``document_source``; details: the cue's ``cue_start`` and ``cue_end``), ``quote`` (details:
+    ``words`` and where its speaker is found) and ``orphan_quote`` (``words``), ``figure``,
+    ``date`` and ``named_entity`` (``words``).
 
     Examples
     --------
@@ -365,31 +403,57 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     >>> corpus = segment(["\\u201cWe must act now and with compassion.\\u201d\\nPolice said 12 people were hurt."])
     >>> [(e.label, e.text) for e in evidence(corpus, 0) if e.label in ("attribution", "orphan_quote", "figure")]
     [('attribution', 'said'), ('orphan_quote', '\\u201cWe must act now and with compassion.\\u201d'), ('figure', '12')]
+    >>> [(e.code, dict(e.details)) for e in evidence(corpus, 0) if e.code in ("attribution", "orphan_quote")]
+    [('attribution', {'source_kind': 'group', 'source_start': 39, 'source_end': 45}), ('orphan_quote', {'words': 7})]
     """
     _check(compat)
     text = corpus.texts[doc]
     offset = int(corpus.offsets[doc])
     items: list[Evidence] = []
 
-    def add(signal: str, label: str, start: int, end: int) -> None:
+    def local(position: int) -> int | None:
+        return None if position < 0 else int(position) - offset
+
+    def add(signal: str, label: str, start: int, end: int, code: str, details: dict | None = None) -> None:
         start, end = start - offset, end - offset
-        items.append(Evidence(signal, label, start, end, text[start:end]))
+        items.append(Evidence(signal, label, start, end, text[start:end], code, details or {}))
 
     found = attribution.attributions(corpus)
     for i in np.flatnonzero(found.doc == doc).tolist():
         kind = int(found.source_kind[i])
-        add("sourcing.attributions", "attribution", int(found.start[i]), int(found.end[i]))
-        if found.source_start[i] >= 0 and kind in _KIND_SIGNAL:
-            add(_KIND_SIGNAL[kind], _KIND_LABEL[kind], int(found.source_start[i]), int(found.source_end[i]))
+        cue_start, cue_end = int(found.start[i]), int(found.end[i])
+        source_start, source_end = int(found.source_start[i]), int(found.source_end[i])
+        details = {
+            "source_kind": attribution.SOURCE_KINDS[kind],
+            "source_start": local(source_start),
+            "source_end": local(source_end) if source_start >= 0 else None,
+        }
+        add("sourcing.attributions", "attribution", cue_start, cue_end, "attribution", details)
+        cue = {"cue_start": cue_start - offset, "cue_end": cue_end - offset}
+        if source_start >= 0 and kind in _KIND_SIGNAL:
+            if kind == 3:
+                cue["by_phrase"] = False
+            add(_KIND_SIGNAL[kind], _KIND_LABEL[kind], source_start, source_end, _KIND_LABEL[kind], cue)
         elif kind == 3:  # anonymous by a phrase of the sentence ("people familiar with the matter")
-            add("sourcing.anonymous_sources", "anonymous_source", int(found.start[i]), int(found.end[i]))
+            add("sourcing.anonymous_sources", "anonymous_source", cue_start, cue_end, "anonymous_source", {**cue, "by_phrase": True})
     quoted = quotes(corpus)
     for i in np.flatnonzero(quoted.doc == doc).tolist():
         start, end = int(quoted.start[i]), int(quoted.end[i])
+        words = int(quoted.words[i])
         if quoted.speaker[i]:
-            add("sourcing.quotes_with_speaker", "quote", start, end)
+            cue, earlier = int(quoted.own_cue[i]), int(quoted.continues[i])
+            speaker_by = "cue" if cue >= 0 else ("earlier_quote" if earlier >= 0 else "layout")
+            details = {
+                "words": words,
+                "speaker_by": speaker_by,
+                "cue_start": local(found.start[cue]) if cue >= 0 else None,
+                "cue_end": local(found.end[cue]) if cue >= 0 else None,
+                "earlier_quote_start": local(quoted.start[earlier]) if earlier >= 0 else None,
+                "earlier_quote_end": local(quoted.end[earlier]) if earlier >= 0 else None,
+            }
+            add("sourcing.quotes_with_speaker", "quote", start, end, "quote", details)
         else:
-            add("sourcing.orphan_quotes", "orphan_quote", start, end)
+            add("sourcing.orphan_quotes", "orphan_quote", start, end, "orphan_quote", {"words": words})
     words = corpus.words
     word_start, word_end = corpus._word_bounds
     in_doc = words.doc == doc
@@ -398,28 +462,13 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
         ("date", "sourcing.dates", attribution.word_in(corpus, "dates") & corpus.word_is_capitalized),
     ):
         for w in np.flatnonzero(mask & in_doc).tolist():
-            add(signal, label, int(word_start[w]), int(word_end[w]))
+            add(signal, label, int(word_start[w]), int(word_end[w]), label)
     first, last = _entities(corpus)
     for f, l in zip(first.tolist(), last.tolist()):
         if words.doc[f] == doc:
-            add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]))
+            add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]), "named_entity", {"words": l - f + 1})
     return items
 
 
-class Sourcing:
-    """The sourcing family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc)
-
-
-FAMILY = Sourcing()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence, codes=EVIDENCE_CODES)

@@ -55,11 +55,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import data_text
+from framing.core.segment import Corpus
 from framing.cues.phrases import PhraseMatcher
 from framing.cues.quotes import inside_quotes
-from framing.core.evidence import Evidence
-from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
 
 NAME = "style"
 PHRASES_FILE = "style_phrases.json"
@@ -76,7 +77,7 @@ COLUMNS: tuple[str, ...] = (
 )
 _LINE_END_PUNCTUATION = frozenset(map(ord, '.!?:;"”’)]'))
 
-__all__ = ["NAME", "COLUMNS", "CATEGORIES", "compute", "evidence", "matcher"]
+__all__ = ["NAME", "COLUMNS", "CATEGORIES", "EVIDENCE_CODES", "compute", "evidence", "matcher"]
 
 
 @lru_cache(maxsize=1)
@@ -146,14 +147,36 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     return {name: columns[name] for name in COLUMNS}
 
 
+#: The evidence codes of :func:`evidence`.
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "filler_phrase", "A template phrase, generic hedge or exhortation outside quotations.",
+        tuple(_CATEGORY_COLUMNS.values()), {"category": "one of " + ", ".join(CATEGORIES)},
+    ),
+    EvidenceCode(
+        "faq_question", "A one-sentence question line followed by its answer (an FAQ block).",
+        ("style.faq_questions",), {"answer_start": "start of the line that answers it", "answer_end": "its end"},
+    ),
+    EvidenceCode(
+        "flattened_table_line", "A long one-sentence line without end punctuation: a table's cells run together.",
+        ("style.flattened_table_lines",), {"words": "words in the line"},
+    ),
+)  # fmt: skip
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
     """Phrase matches, FAQ questions and flattened-table lines of one document.
+
+    Codes (:data:`EVIDENCE_CODES`): ``filler_phrase`` (details: ``category``, also the label),
+    ``faq_question`` (``answer_start``, ``answer_end``) and ``flattened_table_line`` (``words``).
 
     Examples
     --------
     >>> from framing.core.segment import segment
     >>> [(e.label, e.text) for e in evidence(segment(['In conclusion, we must act. "We must go," she said.']), 0)]
     [('template_phrase', 'In conclusion'), ('exhortation', 'we must')]
+    >>> [(e.code, dict(e.details)) for e in evidence(segment(["What is it?\\nA bridge."]), 0)]
+    [('faq_question', {'answer_start': 12, 'answer_end': 21})]
     """
     analysis = _Analysis(corpus)
     text, offset = corpus.texts[doc], int(corpus.offsets[doc])
@@ -162,32 +185,23 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     for start, end, label in zip(analysis.match_start[in_doc], analysis.match_end[in_doc], analysis.match_label[in_doc]):
         category = CATEGORIES[label]
         s, e = int(start) - offset, int(end) - offset
-        items.append(Evidence(_CATEGORY_COLUMNS[category], category, s, e, text[s:e]))
+        items.append(Evidence(_CATEGORY_COLUMNS[category], category, s, e, text[s:e], "filler_phrase", {"category": category}))
     lines = corpus.lines
-    for mask, signal, label in (
-        (analysis.faq_line, "style.faq_questions", "faq_question"),
-        (analysis.table_line, "style.flattened_table_lines", "flattened_table"),
-    ):
-        for i in np.flatnonzero(mask & (lines.doc == doc)):
+    in_doc_lines = lines.doc == doc
+    for i in np.flatnonzero(analysis.faq_line & in_doc_lines).tolist():
+        s, e = int(lines.start[i]), int(lines.end[i])
+        details = {"answer_start": int(lines.start[i + 1]), "answer_end": int(lines.end[i + 1])}  # the next line answers
+        items.append(Evidence("style.faq_questions", "faq_question", s, e, text[s:e], "faq_question", details))
+    table_lines = np.flatnonzero(analysis.table_line & in_doc_lines)
+    if len(table_lines):
+        line_start, line_end, _ = corpus._line_bounds
+        word_start = corpus._word_bounds[0]
+        n_words = np.searchsorted(word_start, line_end[table_lines]) - np.searchsorted(word_start, line_start[table_lines])
+        for i, words in zip(table_lines.tolist(), n_words.tolist()):
             s, e = int(lines.start[i]), int(lines.end[i])
-            items.append(Evidence(signal, label, s, e, text[s:e]))
+            items.append(Evidence("style.flattened_table_lines", "flattened_table", s, e, text[s:e], "flattened_table_line", {"words": words}))
     return items
 
 
-class Style:
-    """The style family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc)
-
-
-FAMILY = Style()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence, codes=EVIDENCE_CODES)

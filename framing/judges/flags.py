@@ -55,6 +55,13 @@ Outputs
     ``"<code>: <value> (p<percentile>)"``, e.g. ``"boilerplate_prompts: 3 lines (p99.8)"``; the
     percentile says which fired. Empty for documents that are not flagged.
 
+The same reasons as data: :meth:`QualityFlagger.explain` gives one row per reason with its
+``code``, ``column``, ``value``, ``percentile``, ``limit``, ``status`` (``fired`` or
+``corroborating``), the ``reason`` string and a ``sentence`` for people (``every_rule=True`` adds
+the rules that are not reasons); :meth:`LinearFlagger.explain` and
+:meth:`framing.Analyzer.explain` give the same columns. The codes are listed in
+``docs/evidence.md``.
+
 Examples
 --------
 >>> from framing import flag
@@ -80,7 +87,7 @@ import pandas as pd
 from framing.pipeline import ERROR_COLUMN
 from framing.judges.norms import Norms, reference_norms
 
-__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "flag", "FLAG_COLUMNS"]
+__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "flag", "FLAG_COLUMNS", "REASON_COLUMNS", "STATUSES"]
 
 FLAG_COLUMNS = ("quality.flagged", "quality.score", "quality.reasons")
 WORDS_COLUMN = "text.words"
@@ -95,23 +102,45 @@ class Rule:
     side: str  # "high" or "low"
     limit: str  # name of the QualityFlagger argument with the absolute limit
     unit: str = ""
+    #: What the value says, for people: ``{value}`` is replaced by the formatted value.
+    what: str = "{value}"
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("boilerplate_prompts", "boilerplate.call_to_action", "high", "min_prompt_lines", "lines"),
-    Rule("boilerplate_lines", "boilerplate.lines", "high", "min_boilerplate_lines", "lines"),
-    Rule("duplicate_paragraphs", "repetition.duplicate_paragraph_char_fraction", "high", "min_duplicate_paragraph_fraction", "of characters"),
-    Rule("duplicate_lines", "repetition.duplicate_line_char_fraction", "high", "min_duplicate_line_fraction", "of characters"),
-    Rule("paraphrase_repetition", "repetition.paraphrase_share", "high", "min_paraphrase_share", "of sentences"),
-    Rule("filler_phrases", "style.filler_per_1000_words", "high", "min_filler_per_1000_words", "/1000w"),
-    Rule("orphan_quotes", "sourcing.orphan_quotes", "high", "min_orphan_quotes", ""),
-    Rule("sourcing_density", "sourcing.attributions_per_100_words", "low", "max_attributions_per_100_words", "/100w"),
-    Rule("low_specificity", "sourcing.specifics_per_100_words", "low", "max_specifics_per_100_words", "/100w"),
-)
+    Rule("boilerplate_prompts", "boilerplate.call_to_action", "high", "min_prompt_lines", "lines",
+         "{value} call-to-action lines"),
+    Rule("boilerplate_lines", "boilerplate.lines", "high", "min_boilerplate_lines", "lines",
+         "{value} boilerplate lines"),
+    Rule("duplicate_paragraphs", "repetition.duplicate_paragraph_char_fraction", "high", "min_duplicate_paragraph_fraction",
+         "of characters", "{value} of the paragraph characters in repeated paragraphs"),
+    Rule("duplicate_lines", "repetition.duplicate_line_char_fraction", "high", "min_duplicate_line_fraction",
+         "of characters", "{value} of the line characters in repeated lines"),
+    Rule("paraphrase_repetition", "repetition.paraphrase_share", "high", "min_paraphrase_share", "of sentences",
+         "{value} of the sentences restate an earlier one"),
+    Rule("filler_phrases", "style.filler_per_1000_words", "high", "min_filler_per_1000_words", "/1000w",
+         "{value} filler phrases per 1,000 words"),
+    Rule("orphan_quotes", "sourcing.orphan_quotes", "high", "min_orphan_quotes", "",
+         "{value} quotes without a speaker"),
+    Rule("sourcing_density", "sourcing.attributions_per_100_words", "low", "max_attributions_per_100_words", "/100w",
+         "{value} attributions per 100 words"),
+    Rule("low_specificity", "sourcing.specifics_per_100_words", "low", "max_specifics_per_100_words", "/100w",
+         "{value} figures, dates and names per 100 words"),
+)  # fmt: skip
+
+#: The columns of :meth:`QualityFlagger.explain` and :meth:`LinearFlagger.explain`, one row per reason.
+REASON_COLUMNS = ("document", "code", "column", "side", "value", "percentile", "limit", "status", "reason", "sentence")
+#: ``status`` of a rule for a document: it fired; it corroborates a fired rule (past its limit and
+#: beyond ``reason_percentile``); it did not fire; it was not applied (no value, or a ``low`` rule
+#: on a document shorter than ``min_words``). Only the first two are reasons.
+STATUSES = ("fired", "corroborating", "not_fired", "skipped")
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def _format_value(value: float, unit: str) -> str:
-    number = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}"
+    number = _number(value)
     return f"{number} {unit}".strip() if unit.startswith(("lines", "questions", "of")) or not unit else f"{number}{unit}"
 
 
@@ -236,25 +265,110 @@ class QualityFlagger:
             worst = np.nanmin(np.where(np.isfinite(tails), tails, np.inf), axis=1)
             quality = 1.0 - (1.0 - np.clip(worst, 0.0, 1.0)) ** evaluated
             fired = np.column_stack([t["fired"].to_numpy() for t in table.values()])
-            notable = np.column_stack([t["notable"].to_numpy() for t in table.values()])
         else:
             quality, fired = np.full(n, np.nan), np.zeros((n, 0), dtype=bool)
-            notable = fired
-        rules = {rule.code: rule for rule in RULES}
-        reasons = []
         flagged = fired.any(axis=1)
-        for row in range(n):
-            found = []
-            for j, code in enumerate(table):
-                if flagged[row] and notable[row, j]:
-                    t = table[code].iloc[row]
-                    found.append((t["tail"], f"{code}: {_format_value(t['value'], rules[code].unit)} (p{t['percentile']:.1f})"))
-            reasons.append([text for _, text in sorted(found, key=lambda item: item[0])])
+        reasons = [[r["reason"] for r in rows] for rows in self._reason_rows(scores, table, flagged)]
         result = pd.DataFrame(
             {"quality.flagged": pd.array(flagged, dtype="boolean"), "quality.score": quality, "quality.reasons": reasons},
             index=scores.index,
         )
         return _blank_errors(result, scores)
+
+    def _reason_rows(
+        self, scores: pd.DataFrame, table: dict[str, pd.DataFrame], flagged: np.ndarray, every_rule: bool = False
+    ) -> list[list[dict[str, Any]]]:
+        """Per document, one dict per reason (every evaluated rule with ``every_rule``), reasons
+        first, most unusual first; the rest in :data:`RULES` order."""
+        rules = {rule.code: rule for rule in RULES}
+        words = scores[WORDS_COLUMN].to_numpy(np.float64) if WORDS_COLUMN in scores else np.full(len(scores), np.inf)
+        errors = scores[ERROR_COLUMN].notna().to_numpy() if ERROR_COLUMN in scores else np.zeros(len(scores), bool)
+        columns = {
+            code: {name: t[name].to_numpy() for name in ("value", "percentile", "tail", "fired", "notable")}
+            for code, t in table.items()
+        }
+        out = []
+        for row, label in enumerate(scores.index):
+            reasons, rest = [], []
+            if errors[row]:  # an error row has no flag and no reasons
+                out.append([])
+                continue
+            for code, c in columns.items():
+                rule = rules[code]
+                value, pct = float(c["value"][row]), float(c["percentile"][row])
+                if flagged[row] and c["notable"][row]:
+                    status = "fired" if c["fired"][row] else "corroborating"
+                elif not every_rule:
+                    continue
+                elif np.isnan(value) or np.isnan(pct) or (rule.side == "low" and words[row] < self.min_words):
+                    status = "skipped"
+                else:
+                    status = "not_fired"
+                limit = float(getattr(self, rule.limit))
+                item = {
+                    "document": label, "code": code, "column": rule.column, "side": rule.side,
+                    "value": None if np.isnan(value) else value, "percentile": None if np.isnan(pct) else pct,
+                    "limit": limit, "status": status,
+                    "reason": f"{code}: {_format_value(value, rule.unit)} (p{pct:.1f})" if status in STATUSES[:2] else "",
+                    "sentence": _sentence(rule, value, pct, limit, status),
+                }  # fmt: skip
+                (reasons if status in STATUSES[:2] else rest).append((float(c["tail"][row]), item))
+            reasons.sort(key=lambda pair: pair[0])
+            out.append([item for _, item in reasons + rest])
+        return out
+
+    def explain(self, scores: pd.DataFrame, *, every_rule: bool = False) -> pd.DataFrame:
+        """The reasons of :meth:`flag` as data: one row per reason, with its code, value and percentile.
+
+        Parameters
+        ----------
+        scores : pandas.DataFrame
+            Output of :func:`framing.score`, as for :meth:`flag`.
+        every_rule : bool, default False
+            Also list, for every document, the evaluated rules that are not reasons (``status``
+            ``not_fired`` or ``skipped``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns :data:`REASON_COLUMNS`: ``document`` (the row label of ``scores``), ``code``
+            (the rule's reason code), ``column``, ``side``, ``value``, ``percentile`` (against the
+            norms), ``limit`` (the absolute limit), ``status`` (one of :data:`STATUSES`),
+            ``reason`` (the string in ``quality.reasons``; empty for rules that are not reasons)
+            and ``sentence`` (the same for people). Without ``every_rule`` the rows of one document
+            are exactly its ``quality.reasons``, in that order. Rows whose scores carry an
+            ``error`` have none. ``explain(scores).to_dict("records")`` is plain JSON.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> scores = pd.DataFrame({"boilerplate.call_to_action": [0.0, 4.0], "error": [None, None]})
+        >>> reasons = QualityFlagger().explain(scores)
+        >>> reasons[["document", "code", "value", "status", "reason"]].to_dict("records")  # doctest: +ELLIPSIS
+        [{'document': 1, 'code': 'boilerplate_prompts', 'value': 4.0, 'status': 'fired', 'reason': 'boilerplate_prompts: 4 lines (p...)'}]
+        >>> reasons["sentence"].iloc[0]  # doctest: +ELLIPSIS
+        '4 call-to-action lines: percentile ... of the norms, limit at least 3; the rule fired.'
+        """
+        table = self.rule_table(scores)
+        flagged = np.zeros(len(scores), bool)
+        for t in table.values():
+            flagged |= t["fired"].to_numpy()
+        rows = [item for items in self._reason_rows(scores, table, flagged, every_rule) for item in items]
+        return pd.DataFrame(rows, columns=list(REASON_COLUMNS))
+
+
+def _sentence(rule: Rule, value: float, percentile: float, limit: float, status: str) -> str:
+    """One rule's verdict on one document, for people."""
+    what = rule.what.format(value="no value" if np.isnan(value) else _number(value))
+    bound = "at least" if rule.side == "high" else "at most"
+    where = "" if np.isnan(percentile) else f"percentile {percentile:.1f} of the norms, "
+    verdict = {
+        "fired": "the rule fired",
+        "corroborating": "past the limit and unusual: it corroborates the fired rules",
+        "not_fired": "the rule did not fire",
+        "skipped": "the rule does not apply",
+    }[status]
+    return f"{what}: {where}limit {bound} {_number(limit)}; {verdict}."
 
 
 def _blank_errors(result: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
@@ -331,18 +445,48 @@ class LinearFlagger:
         ``"linear:<column> +<contribution in logits>"``.
         """
         probability = self.predict_proba(scores)
-        X = scores[self.columns_].to_numpy(np.float64)
-        X = np.where(np.isfinite(X), X, self.median_)
-        contribution = (X - self.mean_) / self.scale_ * self.coef_
-        reasons = []
-        for row, p in zip(contribution, probability):
-            order = [j for j in np.argsort(-row)[:top] if row[j] > 0] if p >= 0.5 else []
-            reasons.append([f"linear:{self.columns_[j]} +{row[j]:.2f}" for j in order])
+        reasons = [[r["reason"] for r in rows] for rows in self._reason_rows(scores, probability, top)]
         result = pd.DataFrame(
             {"quality.flagged": pd.array(probability >= 0.5, dtype="boolean"), "quality.score": 1.0 - probability, "quality.reasons": reasons},
             index=scores.index,
         )
         return _blank_errors(result, scores)
+
+    def _reason_rows(self, scores: pd.DataFrame, probability: np.ndarray, top: int) -> list[list[dict[str, Any]]]:
+        X = scores[self.columns_].to_numpy(np.float64)
+        X = np.where(np.isfinite(X), X, self.median_)
+        contribution = (X - self.mean_) / self.scale_ * self.coef_
+        out = []
+        for label, values, row, p in zip(scores.index, X, contribution, probability):
+            order = [j for j in np.argsort(-row)[:top] if row[j] > 0] if p >= 0.5 else []
+            out.append([
+                {
+                    "document": label, "code": "linear", "column": self.columns_[j], "side": "high" if self.coef_[j] > 0 else "low",
+                    "value": float(values[j]), "percentile": None, "limit": None, "status": "fired",
+                    "reason": f"linear:{self.columns_[j]} +{row[j]:.2f}",
+                    "sentence": f"{self.columns_[j]} = {_number(values[j])} pushes the document towards low quality by "
+                                f"{row[j]:.2f} logits (probability {p:.2f}).",
+                    "contribution": float(row[j]),
+                }
+                for j in order
+            ])  # fmt: skip
+        return out
+
+    def explain(self, scores: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+        """The reasons of :meth:`flag` as data, in the shape of :meth:`QualityFlagger.explain`.
+
+        One row per reason: ``code`` is ``"linear"``, ``column`` the feature, ``value`` its value
+        (missing values imputed with the training median), ``side`` the direction in which it raises
+        the probability, ``status`` ``"fired"``, ``reason`` the string in ``quality.reasons`` and
+        ``sentence`` the same for people; ``percentile`` and ``limit`` are ``None`` (the model has
+        neither), and an extra column ``contribution`` holds the feature's push in logits.
+        Rows whose scores carry an ``error`` have none.
+        """
+        probability = self.predict_proba(scores)
+        rows = self._reason_rows(scores, probability, top)
+        if ERROR_COLUMN in scores:
+            rows = [[] if bad else r for bad, r in zip(scores[ERROR_COLUMN].notna().to_numpy(), rows)]
+        return pd.DataFrame([item for items in rows for item in items], columns=[*REASON_COLUMNS, "contribution"])
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready weights."""

@@ -73,16 +73,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from framing.core.evidence import Evidence
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
 from framing.families.boilerplate.features import FEATURES, LineTable, line_features
 from framing.families.boilerplate.model import model_probabilities, shipped_model
 from framing.families.boilerplate.patterns import PatternSet, load_patterns, shipped_patterns
 from framing.families.boilerplate.rules import line_table
-from framing.families.boilerplate.settings import CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, NAME, OTHER
+from framing.families.boilerplate.settings import CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, NAME, OTHER, _EMPTY_ITEM
 
 __all__ = [
-    "CATEGORIES", "COLUMNS", "FAMILY", "FEATURES", "KINDS", "LABELS", "NAME", "OTHER", "LineTable", "PatternSet",
+    "CATEGORIES", "COLUMNS", "EVIDENCE_CODES", "FAMILY", "FEATURES", "KINDS", "LABELS", "NAME", "OTHER", "LineTable", "PatternSet",
     "compute", "evidence", "line_features", "line_table", "load_patterns", "model_probabilities", "shipped_model",
     "shipped_patterns",
 ]  # fmt: skip
@@ -140,45 +141,68 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
     return result
 
 
+#: What decided a flagged line (``details["source"]`` of its evidence), in order of precedence.
+SOURCES = ("pattern", "comments_region", "empty_item", "model")
+
+#: The evidence codes of :func:`evidence`.
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "furniture_line", "A line of page furniture (boilerplate), with its category.",
+        ("boilerplate.<category>",),
+        {"category": f"one of {', '.join(LABELS)} (the column it counts in)",
+         "source": "what flagged it, the first that applies of: pattern (a category pattern), comments_region "
+                   "(a line after a comments heading), empty_item (a bullet without an item), model (the line model)",
+         "probability": "the line model's probability that the line is furniture, whatever flagged it"},
+    ),
+)  # fmt: skip
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: PatternSet | None = None) -> list[Evidence]:
     """The flagged lines of document ``doc``: one :class:`~framing.core.evidence.Evidence` per line.
 
     ``signal`` is the count column the line adds to (``boilerplate.<category>``), ``label`` the
-    category, and ``text == corpus.texts[doc][start:end]``.
+    category, ``code`` is ``furniture_line`` and ``details`` hold ``category``, ``source`` (one of
+    :data:`SOURCES`: what flagged the line) and the line model's ``probability``;
+    ``text == corpus.texts[doc][start:end]``.
 
     Examples
     --------
     >>> from framing.core.segment import segment
     >>> corpus = segment(["Source: Jane Roe/Unsplash\\nThe river rose two metres overnight, flooding the old town."])
-    >>> evidence(corpus, 0)
-    [Evidence(signal='boilerplate.media_credit', label='media_credit', start=0, end=25, text='Source: Jane Roe/Unsplash')]
+    >>> [(e.signal, e.label, e.start, e.end, e.text, e.code) for e in evidence(corpus, 0)]
+    [('boilerplate.media_credit', 'media_credit', 0, 25, 'Source: Jane Roe/Unsplash', 'furniture_line')]
+    >>> {k: v if k != "probability" else round(v, 2) for k, v in evidence(corpus, 0)[0].details.items()}
+    {'category': 'media_credit', 'source': 'pattern', 'probability': 0.89}
     """
     _check(compat)
     table = line_table(corpus, patterns=patterns)
     text = corpus.texts[doc]
+    comments = LABELS.index("comments")
     found = []
     for i in np.flatnonzero((table.doc == doc) & table.flagged).tolist():
-        label = LABELS[int(table.label[i])]
+        label_index = int(table.label[i])
+        label = LABELS[label_index]
+        probability = float(table.probability[i])
         start, end = int(table.start[i]), int(table.end[i])
-        found.append(Evidence(f"boilerplate.{label}", label, start, end, text[start:end]))
+        # as in rules.line_table: a pattern sets the category, then the comments region; the rules
+        # that need no model (an empty list item: one bullet alone on its line) before the model
+        if table.pattern[i] >= 0:
+            source = "pattern"
+        elif label_index == comments:
+            source = "comments_region"
+        elif end - start == 1 and text[start] in _EMPTY_ITEM:
+            source = "empty_item"
+        else:
+            source = "model"
+        details = {"category": label, "source": source, "probability": probability}
+        found.append(Evidence(f"boilerplate.{label}", label, start, end, text[start:end], "furniture_line", details))
     return found
 
 
-class Boilerplate:
-    """The boilerplate family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus, patterns=config.patterns)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc, patterns=config.patterns)
-
-
-FAMILY = Boilerplate()
-
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(
+    NAME,
+    columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
+    options=lambda config: {"patterns": config.patterns},
+    codes=EVIDENCE_CODES,
+)

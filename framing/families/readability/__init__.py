@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from framing.families.readability.textstat import textstat_counts, textstat_formulas
-from framing.core.evidence import Evidence
+from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus
+from framing.families.base import FunctionFamily
+from framing.families.readability.textstat import textstat_counts, textstat_formulas
 
 NAME = "readability"
 COMPAT_MODES = (None, "textstat")
@@ -156,43 +157,66 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     return columns
 
 
+#: The evidence codes of :func:`evidence` (framing's counts only: textstat's have no spans).
+EVIDENCE_CODES = (
+    EvidenceCode(
+        "sentence", "A sentence as framing segments it (one of text.sentences when it holds a word).",
+        ("text.sentences",), {"words": "words in the sentence (0: not counted in text.sentences)"},
+    ),
+    EvidenceCode(
+        "polysyllable", "A word of three or more syllables (SMOG's polysyllables).",
+        ("text.polysyllables",), {"syllables": "the word's syllable count"},
+    ),
+    EvidenceCode(
+        "unfamiliar_word", "A word off the Dale–Chall list of familiar words, not taken for a proper name.",
+        ("text.difficult_words",),
+    ),
+)  # fmt: skip
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
-    """Sentences, polysyllabic words and unfamiliar (Dale–Chall) words of one document."""
+    """Sentences, polysyllabic words and unfamiliar (Dale–Chall) words of one document.
+
+    Codes (:data:`EVIDENCE_CODES`): ``sentence`` (details: ``words``), ``polysyllable``
+    (``syllables``) and ``unfamiliar_word``. ``compat="textstat"`` has no evidence.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> [(e.code, e.text, dict(e.details)) for e in evidence(segment(["Bureaucracy grows."]), 0)]
+    [('sentence', 'Bureaucracy grows.', {'words': 2}), ('polysyllable', 'Bureaucracy', {'syllables': 4}), ('unfamiliar_word', 'Bureaucracy', {})]
+    """
     if compat == "textstat":
         return []  # textstat's counts have no spans
     text = corpus.texts[doc]
     items: list[Evidence] = []
     sentences = corpus.sentences
-    for start, end in zip(sentences.start[sentences.doc == doc], sentences.end[sentences.doc == doc]):
-        items.append(Evidence("text.sentences", "sentence", int(start), int(end), text[start:end]))
+    in_doc_sentences = np.flatnonzero(sentences.doc == doc)
     words = corpus.words
     in_doc = words.doc == doc
+    words_per_sentence = np.bincount(corpus.word_sentence[in_doc], minlength=len(sentences))
+    for s in in_doc_sentences.tolist():
+        start, end = int(sentences.start[s]), int(sentences.end[s])
+        details = {"words": int(words_per_sentence[s])}
+        items.append(Evidence("text.sentences", "sentence", start, end, text[start:end], "sentence", details))
     proper_name = corpus.word_is_capitalized & ~corpus.word_starts_sentence
     polysyllable = (corpus.word_feature("polysyllable") > 0) & in_doc
     unfamiliar = (corpus.word_feature("familiar") == 0) & ~proper_name & in_doc
-    for signal, label, mask in (
-        ("text.polysyllables", "polysyllable", polysyllable),
-        ("text.difficult_words", "unfamiliar word", unfamiliar),
-    ):
-        for start, end in zip(words.start[mask], words.end[mask]):
-            items.append(Evidence(signal, label, int(start), int(end), text[start:end]))
+    syllables = corpus.word_feature("syllables")
+    for w in np.flatnonzero(polysyllable).tolist():
+        start, end = int(words.start[w]), int(words.end[w])
+        details = {"syllables": int(syllables[w])}
+        items.append(Evidence("text.polysyllables", "polysyllable", start, end, text[start:end], "polysyllable", details))
+    for w in np.flatnonzero(unfamiliar).tolist():
+        start, end = int(words.start[w]), int(words.end[w])
+        items.append(Evidence("text.difficult_words", "unfamiliar word", start, end, text[start:end], "unfamiliar_word"))
     return items
 
 
-class Readability:
-    """The readability family behind the :class:`~framing.families.base.Family` interface."""
-
-    name = NAME
-
-    def columns(self, config) -> tuple[str, ...]:
-        return tuple(COLUMNS)
-
-    def compute(self, corpus: Corpus, config) -> dict[str, np.ndarray]:
-        return compute(corpus, compat=config.compat)
-
-    def evidence(self, corpus: Corpus, doc: int, config) -> list[Evidence]:
-        return evidence(corpus, doc, compat=config.compat)
-
-
-FAMILY = Readability()
-
+#: The family behind the :class:`~framing.families.base.Family` interface.
+FAMILY = FunctionFamily(
+    NAME,
+    columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
+    options=lambda config: {"compat": config.compat},
+    codes=EVIDENCE_CODES,
+)
