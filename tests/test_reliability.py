@@ -433,3 +433,19 @@ def test_summary_reads_the_prefixed_cells_back(tmp_path, capsys):
     assert main(["score", str(source), "-o", str(out), "--keep", "source", *SIGNALS]) == 0
     assert "'-left" in out.read_text(encoding="utf-8")
     assert read_scores(out)["source"].tolist() == ["-left", "-left", "=right", "plain"]
+
+
+def test_private_use_character_survives_a_bare_cr_elsewhere(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_bytes("id,text\na,bare\rCR here.\nb,An apple \uf8ff logo.\n".encode())
+    out = tmp_path / "out.csv"
+    assert main(["score", str(source), "-o", str(out), "--keep", "text", "--text-field", "text", *SIGNALS]) == 0
+    kept = pd.read_csv(out)["text"].tolist()
+    assert kept == ["bare\rCR here.", "An apple \uf8ff logo."]
+
+
+def test_csv_with_cr_only_line_ends_is_refused_in_one_line(tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"id,text\ra,First text.\rb,Second text.\r")
+    assert main(["score", str(source), "-o", str(tmp_path / "o.csv"), *SIGNALS]) == 3
+    assert "CR only" in one_line_error(capsys.readouterr().err)

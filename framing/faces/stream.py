@@ -171,9 +171,12 @@ def check_source(source: Source, text_field: str) -> None:
         if head.count(b"\x00") * 10 > len(head):  # UTF-16 without a byte-order mark, or binary
             raise InputError(f"{source.path}: mostly NUL bytes (UTF-16 or binary?); framing reads UTF-8 text")
     if source.kind == "csv":
+        if b"\r" in head and b"\n" not in head:
+            raise InputError(f"{source.path}: lines end in CR only (old Mac text); framing reads LF or CRLF: convert "
+                             "it first (tr '\\r' '\\n')")
         header = _csv_header(source)
         if header is not None and text_field not in header:
-            raise InputError(f"{source.path}: no column {text_field!r} (columns: {', '.join(header)}); see --text-field")
+            raise InputError(f"{source.path}: no column {text_field!r} (columns: {_names(header)}); see --text-field")
     elif source.kind == "parquet":
         pq = _import_optional("pyarrow.parquet", "parquet")
         try:
@@ -181,7 +184,13 @@ def check_source(source: Source, text_field: str) -> None:
         except Exception as err:  # pyarrow raises its own types for a file that is not Parquet
             raise InputError(f"{source.path}: not a readable Parquet file: {err}") from None
         if text_field not in names:
-            raise InputError(f"{source.path}: no column {text_field!r} (columns: {', '.join(names)}); see --text-field")
+            raise InputError(f"{source.path}: no column {text_field!r} (columns: {_names(names)}); see --text-field")
+
+
+def _names(names: Sequence[str]) -> str:
+    """Column names for a one-line message (the first 20, each cut at 40 characters)."""
+    shown = [n if len(n) <= 40 else n[:37] + "..." for n in map(str, names[:20])]
+    return clean_text(", ".join(shown) + (f", ... ({len(names)} in all)" if len(names) > 20 else ""))
 
 
 def _text_record(source: Source, max_chars: int | None) -> Record:
@@ -200,7 +209,7 @@ def _text_record(source: Source, max_chars: int | None) -> Record:
 
 def _field_id(record: dict, id_field: str, fallback: str) -> str:
     value = record.get(id_field)
-    return fallback if value is None or value == "" else value if isinstance(value, str) else _kept(value)
+    return fallback if value is None or value == "" else str(value)
 
 
 def _kept(value: Any) -> str | None:
@@ -255,9 +264,10 @@ _CR = "\uf8ff"
 _BARE_CR = re.compile(r"\r(?!\n)")
 
 
-def _csv_lines(handle, progress: Progress | None, bad_lines: set[int], bare_cr: list[bool]) -> Iterator[str]:
+def _csv_lines(handle, progress: Progress | None, bad_lines: set[int], bare_cr: list[bool], cr_lines: set[int] | None = None) -> Iterator[str]:
     """Decoded lines for the csv module; a bare CR inside a line (old Mac line ends pasted into a
-    field) becomes :data:`_CR`, restored in the fields, instead of breaking the row."""
+    field) becomes :data:`_CR`, restored in the fields of that row, instead of breaking the row
+    (``cr_lines``: the lines where it did)."""
     for lineno, raw in enumerate(handle, 1):
         if progress is not None:
             progress.bytes_read += len(raw)
@@ -270,6 +280,8 @@ def _csv_lines(handle, progress: Progress | None, bad_lines: set[int], bare_cr: 
             fixed = _BARE_CR.sub(_CR, line)
             if fixed != line:
                 line, bare_cr[0] = fixed, True
+                if cr_lines is not None:
+                    cr_lines.add(lineno)
         yield line
 
 
@@ -291,8 +303,9 @@ def _csv_records(
     csv.field_size_limit(sys.maxsize)
     bad_lines: set[int] = set()
     bare_cr = [False]
+    cr_lines: set[int] = set()
     with source.path.open("rb") as handle:
-        reader = csv.reader(_csv_lines(handle, progress, bad_lines, bare_cr))
+        reader = csv.reader(_csv_lines(handle, progress, bad_lines, bare_cr, cr_lines))
         try:
             header = next(reader, None)
         except csv.Error as err:
@@ -315,8 +328,8 @@ def _csv_records(
                 break
             except csv.Error as err:  # a NUL, or a quote the csv module cannot place: this record only
                 row, problem = [], f"malformed CSV row: {err}"
-            if bare_cr[0]:
-                row = [f.replace(_CR, "\r") for f in row]
+            if bare_cr[0] and any(line in cr_lines for line in range(first, reader.line_num + 1)):
+                row = [f.replace(_CR, "\r") for f in row]  # only in the rows whose CRs were replaced
             n += 1
             if n <= skip:
                 first = reader.line_num + 1
