@@ -229,12 +229,7 @@ class LineBenchmark:
         corpus, _, probabilities = self.extractor(name)
         if threshold is None:
             return boilerplate.line_table(corpus, probabilities=probabilities)
-        saved = boilerplate.MODEL_THRESHOLD
-        try:
-            boilerplate.MODEL_THRESHOLD = threshold
-            return boilerplate.line_table(corpus, probabilities=probabilities)
-        finally:
-            boilerplate.MODEL_THRESHOLD = saved
+        return boilerplate.line_table(corpus, probabilities=probabilities, threshold=threshold)
 
 
 #: Targets of issue 3 on the three extractor outputs: minimum precision and F1.

@@ -80,10 +80,13 @@ from framing.families.boilerplate.features import FEATURES, LineTable, line_feat
 from framing.families.boilerplate.model import model_probabilities, shipped_model
 from framing.families.boilerplate.patterns import PatternSet, load_patterns, shipped_patterns
 from framing.families.boilerplate.rules import line_table
-from framing.families.boilerplate.settings import CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, NAME, OTHER, _EMPTY_ITEM
+from framing.families.boilerplate.settings import (
+    _EMPTY_ITEM, CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, MODEL_FILE, MODEL_THRESHOLD, NAME, OTHER,
+)
 
 __all__ = [
-    "CATEGORIES", "COLUMNS", "EVIDENCE_CODES", "FAMILY", "FEATURES", "KINDS", "LABELS", "NAME", "OTHER", "LineTable", "PatternSet",
+    "CATEGORIES", "COLUMNS", "EVIDENCE_CODES", "FAMILY", "FEATURES", "KINDS", "LABELS", "MODEL_FILE", "MODEL_THRESHOLD", "NAME",
+    "OTHER", "LineTable", "PatternSet",
     "compute", "evidence", "line_features", "line_table", "load_patterns", "model_probabilities", "shipped_model",
     "shipped_patterns",
 ]  # fmt: skip

@@ -21,6 +21,7 @@ def line_table(
     patterns: PatternSet | None = None,
     model: Mapping[str, Any] | None = None,
     probabilities: np.ndarray | None = None,
+    threshold: float = MODEL_THRESHOLD,
     keep_features: bool = True,
 ) -> LineTable:
     """Judge every line of ``corpus``: features, pattern hits, model probability, exemptions, decision.
@@ -34,6 +35,8 @@ def line_table(
         Line-model weights (default: the shipped model).
     probabilities : ndarray, optional
         Use these model probabilities instead (e.g. out-of-fold predictions in validation).
+    threshold : float, default MODEL_THRESHOLD
+        A line whose model probability reaches it is furniture (unless exempt).
     keep_features : bool, default True
         False: the table's ``features`` is None, and the model reads the feature columns a block
         of lines at a time (what :func:`compute` needs: ~0.55 kB less per line).
@@ -61,7 +64,7 @@ def line_table(
     model_exempt = extra["headline"] | extra["prose"] | extra["list_marker"] | extra["subhead"] | extra["table_row"] | extra["code_like"]
     model_exempt |= extra["foreign_script"] | extra["dateline"] | extra["continued"]
     by_pattern = pattern >= 0
-    by_model = (probabilities >= MODEL_THRESHOLD) & ~model_exempt
+    by_model = (probabilities >= threshold) & ~model_exempt
     in_comments = extra["comments_region"] & ~extra["no_words"]
     flagged = (by_pattern | by_model | extra["empty_item"] | in_comments) & ~exempt
     metadata = CATEGORIES.index("metadata")
