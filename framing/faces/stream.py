@@ -919,6 +919,16 @@ def _run(
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         if journal is not None:
+            # the parts that workers finished while the run stopped are on disk: journal them, so a
+            # resume keeps them instead of scoring them again
+            for future, _, kk in pending:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    result = future.result()
+                    if isinstance(result, dict):
+                        try:
+                            journal.add(kk, {key: v for key, v in result.items() if key != "errors"})
+                        except OutputError:
+                            break
             journal.close()
         hint = ""
         if partial is not None and partial.exists():
