@@ -43,7 +43,7 @@ import numpy as np
 from framing.core import chars as _chars
 from framing.core.resources import data_text
 from framing.cues.phrases import PhraseMatcher
-from framing.core.segment import Corpus
+from framing.core.segment import DOC_SEPARATOR, Corpus
 from framing.core.vocabulary import TypeColumn
 
 LEXICON_FILE = "reporting_cues.json"
@@ -362,7 +362,10 @@ def _gaps(corpus: Corpus) -> dict[str, np.ndarray]:
     kinds = table[np.minimum(corpus.codepoints[marks], len(table) - 1)]
     marks, kinds = marks[kinds != 0], kinds[kinds != 0]
     owner = np.searchsorted(word_end, marks, side="right") - 1  # the last word that ends at or before the mark
-    next_start = np.r_[word_start[1:], len(corpus.joined)]
+    # a gap ends at the next word or at the end of the word's document, whichever comes first: a
+    # mark opening the next document is not in the gap after this document's last word
+    doc_end = corpus.offsets[corpus.words.doc + 1] - len(DOC_SEPARATOR)
+    next_start = np.minimum(np.r_[word_start[1:], len(corpus.joined)], doc_end)
     keep = (owner >= 0) & (marks < next_start[np.maximum(owner, 0)])
     owner, kinds = owner[keep], kinds[keep]
     gaps = {}

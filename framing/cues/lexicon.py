@@ -310,7 +310,12 @@ def _read(source: str | Path) -> dict[str, Any]:
     path = Path(source)
     if not path.is_file():
         raise LexiconError(f"lexicon file not found: {path}")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise LexiconError(f"{path}: not UTF-8 at byte {error.start}") from None
+    except OSError as error:
+        raise LexiconError(f"{path}: cannot read: {error.strerror or error}") from None
     try:
         if path.suffix.lower() == ".toml":
             return tomllib.loads(text)
@@ -318,6 +323,8 @@ def _read(source: str | Path) -> dict[str, Any]:
             return json.loads(text)
     except (ValueError, tomllib.TOMLDecodeError) as error:
         raise LexiconError(f"{path}: not valid {path.suffix[1:].upper()}: {error}") from error
+    except RecursionError:
+        raise LexiconError(f"{path}: not valid {path.suffix[1:].upper()}: nested too deeply") from None
     raise LexiconError(f"{path}: a lexicon file must end in .toml or .json")
 
 

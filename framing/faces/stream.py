@@ -14,10 +14,16 @@ Guarantees
   temporary name, then renamed); only when every part exists are they joined into a temporary file
   next to ``OUT``, which is renamed onto ``OUT``. A crash or Ctrl-C never leaves a half-written
   ``OUT``.
-* **Resumable.** ``resume=True`` keeps the parts already written and scores only the missing
-  chunks. Chunk boundaries depend only on the input and ``chunk_size`` (recorded in
-  ``OUT.partial/manifest.json`` with the options and the inputs' sizes and modification times), so
-  a resumed run writes the same bytes as an uninterrupted one.
+* **Resumable, verified.** ``resume=True`` keeps the parts already written and scores only the
+  missing chunks. Chunk boundaries depend only on the input and ``chunk_size``; the manifest
+  (``OUT.partial/manifest.json``) records the options and every input's size and SHA-256, and the
+  journal (``OUT.partial/parts.jsonl``) every part's row count, size and SHA-256 once the part is
+  fsynced and renamed. A part that fails verification (truncated, garbage, swapped, not in the
+  journal) is scored again, so a resumed run writes the same bytes as an uninterrupted one.
+* **One run per output.** ``OUT.lock`` (``flock``) keeps a second run off the same output; an
+  output that is one of the inputs is refused.
+* **Clear errors.** Failures raise :class:`~framing.faces.options.FramingError` subclasses whose
+  message names the file and the cause, with the command's exit code (docs/corpus-command.md).
 """
 
 from __future__ import annotations
@@ -26,12 +32,14 @@ import csv
 import json
 import math
 import os
+import re
 import shutil
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -42,12 +50,22 @@ import pandas as pd
 
 from framing.config import Config
 from framing.faces.api import ERROR_COLUMN, score
-from framing.faces.options import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ID_COLUMN, InputError
+from framing.faces.durable import OutputLock, file_digest, fsync_dir, replace_durably
+from framing.faces.options import (
+    DEFAULT_CHUNK_SIZE,
+    DEFAULT_MAX_CHARS,
+    ID_COLUMN,
+    BusyError,
+    FramingError,
+    InputError,
+    OutputError,
+    UsageError,
+)
 from framing.judges.flags import QualityFlagger
 
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: inputs by size and SHA-256; parts journal with checksums
 MAX_WARNINGS = 50
 
 
@@ -72,7 +90,10 @@ class Source:
 
     @property
     def size(self) -> int:
-        return self.path.stat().st_size
+        try:
+            return self.path.stat().st_size
+        except OSError:  # gone or unreadable since it was found: its reader says so
+            return 0
 
 
 @dataclass
@@ -89,20 +110,87 @@ class Progress:
 
 
 # -- inputs ---------------------------------------------------------------------------------------
+def clean_text(value: str) -> str:
+    """``value`` if UTF-8 can encode it, else with its lone surrogates written as ``\\udc80``
+    escapes: a lone surrogate in an id, a kept field or a file name that is not UTF-8 cannot go into
+    a UTF-8 file, and must not stop the run."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _walk_error(err: OSError) -> None:
+    raise InputError(f"{err.filename}: cannot read folder: {err.strerror or err}")
+
+
 def find_sources(inputs: Sequence[str | os.PathLike]) -> list[Source]:
-    """Files to read, in the order given; folders give their ``.txt`` files, sorted by path."""
+    """Files to read, in the order given; folders give their ``.txt`` files, sorted by path.
+
+    A folder (or subfolder) that cannot be listed stops the command (:class:`InputError`): its files
+    would be lost without a word."""
     sources: list[Source] = []
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*.txt") if p.is_file()):
+            files = []
+            for folder, _, names in os.walk(path, onerror=_walk_error):
+                files += [Path(folder, n) for n in names if n.endswith(".txt")]
+            for file in sorted(p for p in files if p.is_file()):
                 sources.append(Source(file, "text", file.relative_to(path).with_suffix("").as_posix()))
         elif path.is_file():
             kind = INPUT_FORMATS.get(path.suffix.lower(), "text")
             sources.append(Source(path, kind, path.stem if kind == "text" else path.name))
+        elif path.exists() or path.is_symlink():
+            raise InputError(f"{name}: not a file or folder (or a broken link)")
         else:
             raise InputError(f"no such file or folder: {name}")
     return sources
+
+
+_WIDE_BOMS = {b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32", b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+
+
+def check_source(source: Source, text_field: str) -> None:
+    """Stop before anything is written if a JSONL, CSV or Parquet input cannot be read at all: not
+    readable, UTF-16/32 text, no text column. (Text files are checked one by one: an unreadable one
+    gives an error row.)"""
+    if source.kind == "text":
+        return
+    try:
+        with source.path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as err:
+        raise InputError(f"{source.path}: cannot read: {err.strerror or err}") from None
+    if source.kind in ("jsonl", "csv"):
+        for bom, name in _WIDE_BOMS.items():
+            if head.startswith(bom):
+                raise InputError(f"{source.path}: {name} text (byte-order mark); framing reads UTF-8: convert it first "
+                                 f"(iconv -f {name} -t UTF-8)")
+        if head.count(b"\x00") * 10 > len(head):  # UTF-16 without a byte-order mark, or binary
+            raise InputError(f"{source.path}: mostly NUL bytes (UTF-16 or binary?); framing reads UTF-8 text")
+    if source.kind == "csv":
+        if b"\r" in head and b"\n" not in head:
+            raise InputError(f"{source.path}: lines end in CR only (old Mac text); framing reads LF or CRLF: convert "
+                             "it first (tr '\\r' '\\n')")
+        header = _csv_header(source)
+        if header is not None and text_field not in header:
+            raise InputError(f"{source.path}: no column {text_field!r} (columns: {_names(header)}); see --text-field")
+    elif source.kind == "parquet":
+        pq = _import_optional("pyarrow.parquet", "parquet")
+        try:
+            names = pq.ParquetFile(source.path).schema_arrow.names
+        except Exception as err:  # pyarrow raises its own types for a file that is not Parquet
+            raise InputError(f"{source.path}: not a readable Parquet file: {err}") from None
+        if text_field not in names:
+            raise InputError(f"{source.path}: no column {text_field!r} (columns: {_names(names)}); see --text-field")
+
+
+def _names(names: Sequence[str]) -> str:
+    """Column names for a one-line message (the first 20, each cut at 40 characters)."""
+    shown = [n if len(n) <= 40 else n[:37] + "..." for n in map(str, names[:20])]
+    return clean_text(", ".join(shown) + (f", ... ({len(names)} in all)" if len(names) > 20 else ""))
 
 
 def _text_record(source: Source, max_chars: int | None) -> Record:
@@ -125,7 +213,12 @@ def _field_id(record: dict, id_field: str, fallback: str) -> str:
 
 
 def _kept(value: Any) -> str | None:
-    return None if value is None else value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (ValueError, RecursionError):  # NaN is fine; only absurd nesting fails
+        return repr(value)
 
 
 def _jsonl_records(
@@ -143,12 +236,18 @@ def _jsonl_records(
                 continue
             where, fallback = f"{source.path}:{lineno}", f"{source.id_prefix}:{lineno}"
             try:
-                value = json.loads(raw)
-            except UnicodeDecodeError:
-                yield Record(fallback, None, where, "undecodable line: not UTF-8")
+                # UTF-8 only (json.loads of bytes would guess UTF-16/32 line by line)
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield Record(fallback, None, where, f"undecodable line: not UTF-8 at byte {err.start}")
                 continue
+            try:
+                value = json.loads(line)
             except ValueError as err:
                 yield Record(fallback, None, where, f"malformed JSON: {err}")
+                continue
+            except RecursionError:
+                yield Record(fallback, None, where, "malformed JSON: nested too deeply")
                 continue
             if not isinstance(value, dict):
                 yield Record(fallback, None, where, f"not a JSON object: {type(value).__name__}")
@@ -160,32 +259,78 @@ def _jsonl_records(
                 yield Record(_field_id(value, id_field, fallback), value[text_field], where, None, kept)
 
 
+#: Stands for a bare CR while the csv module parses a line (it ends an unquoted field there).
+_CR = "\uf8ff"
+_BARE_CR = re.compile(r"\r(?!\n)")
+
+
+def _csv_lines(handle, progress: Progress | None, bad_lines: set[int], bare_cr: list[bool], cr_lines: set[int] | None = None) -> Iterator[str]:
+    """Decoded lines for the csv module; a bare CR inside a line (old Mac line ends pasted into a
+    field) becomes :data:`_CR`, restored in the fields of that row, instead of breaking the row
+    (``cr_lines``: the lines where it did)."""
+    for lineno, raw in enumerate(handle, 1):
+        if progress is not None:
+            progress.bytes_read += len(raw)
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError:
+            bad_lines.add(lineno)
+            line = raw.decode("utf-8", errors="replace")
+        if "\r" in line and _CR not in line:
+            fixed = _BARE_CR.sub(_CR, line)
+            if fixed != line:
+                line, bare_cr[0] = fixed, True
+                if cr_lines is not None:
+                    cr_lines.add(lineno)
+        yield line
+
+
+def _csv_header(source: Source) -> list[str] | None:
+    csv.field_size_limit(sys.maxsize)
+    with source.path.open("rb") as handle:
+        bare_cr = [False]
+        reader = csv.reader(_csv_lines(handle, None, set(), bare_cr))
+        try:
+            header = next(reader, None)
+            return header if header is None or not bare_cr[0] else [f.replace(_CR, "\r") for f in header]
+        except csv.Error as err:
+            raise InputError(f"{source.path}:1: malformed CSV header: {err}") from None
+
+
 def _csv_records(
     source: Source, id_field: str, text_field: str, progress: Progress, skip: int, keep: Sequence[str] = ()
 ) -> Iterator[Record | None]:
     csv.field_size_limit(sys.maxsize)
     bad_lines: set[int] = set()
-
-    def lines(handle) -> Iterator[str]:
-        for lineno, raw in enumerate(handle, 1):
-            progress.bytes_read += len(raw)
-            try:
-                yield raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError:
-                bad_lines.add(lineno)
-                yield raw.decode("utf-8", errors="replace")
-
+    bare_cr = [False]
+    cr_lines: set[int] = set()
     with source.path.open("rb") as handle:
-        reader = csv.reader(lines(handle))
-        header = next(reader, None)
+        reader = csv.reader(_csv_lines(handle, progress, bad_lines, bare_cr, cr_lines))
+        try:
+            header = next(reader, None)
+        except csv.Error as err:
+            raise InputError(f"{source.path}:1: malformed CSV header: {err}") from None
         if header is None:
             return
+        if bare_cr[0]:
+            header = [f.replace(_CR, "\r") for f in header]
         if text_field not in header:
             raise InputError(f"{source.path}: no column {text_field!r} (columns: {', '.join(header)}); see --text-field")
         text_at, id_at = header.index(text_field), header.index(id_field) if id_field in header else None
         keep_at = [header.index(name) if name in header else None for name in keep]
         first = reader.line_num + 1
-        for n, row in enumerate(reader, 1):
+        n = 0
+        while True:
+            problem = None
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as err:  # a NUL, or a quote the csv module cannot place: this record only
+                row, problem = [], f"malformed CSV row: {err}"
+            if bare_cr[0] and any(line in cr_lines for line in range(first, reader.line_num + 1)):
+                row = [f.replace(_CR, "\r") for f in row]  # only in the rows whose CRs were replaced
+            n += 1
             if n <= skip:
                 first = reader.line_num + 1
                 yield None
@@ -196,7 +341,9 @@ def _csv_records(
             first = reader.line_num + 1
             row_id = row[id_at] if id_at is not None and id_at < len(row) and row[id_at] != "" else fallback
             kept = tuple(row[i] if i is not None and i < len(row) else None for i in keep_at)
-            if any(line in bad_lines for line in span):
+            if problem is not None:
+                yield Record(row_id, None, where, problem, kept)
+            elif any(line in bad_lines for line in span):
                 yield Record(row_id, None, where, "undecodable line: not UTF-8", kept)
             elif len(row) != len(header):
                 yield Record(row_id, None, where, f"malformed CSV row: {len(row)} fields, header has {len(header)}", kept)
@@ -254,27 +401,40 @@ def iter_records(
                 skip -= 1
                 progress.start_bytes = progress.bytes_read  # rates count only what this run scores
                 continue
-            record = _text_record(source, max_chars)
-            record.kept = (None,) * len(keep)
-            yield record
+            yield _cleaned(_text_record(source, max_chars), len(keep))
             continue
-        for record in readers[source.kind](source, id_field, text_field, progress, skip, keep):
-            if record is None:  # the reader skipped one
-                skip -= 1
-                progress.start_bytes = progress.bytes_read
-                continue
-            if max_chars is not None and isinstance(record.text, str) and len(record.text) > max_chars:
-                # the scorer would refuse it too; dropping the text here keeps it out of the worker queue
-                record.error = f"text longer than max_chars={max_chars} ({len(record.text)} characters)"
-                record.text = None
-            yield record
+        try:
+            for record in readers[source.kind](source, id_field, text_field, progress, skip, keep):
+                if record is None:  # the reader skipped one
+                    skip -= 1
+                    progress.start_bytes = progress.bytes_read
+                    continue
+                if max_chars is not None and isinstance(record.text, str) and len(record.text) > max_chars:
+                    # the scorer would refuse it too; dropping the text here keeps it out of the worker queue
+                    record.error = f"text longer than max_chars={max_chars} ({len(record.text)} characters)"
+                    record.text = None
+                yield _cleaned(record, len(keep))
+        except OSError as err:  # the file vanished or the disk failed mid-read
+            raise InputError(f"{source.path}: cannot read: {err.strerror or err}") from None
+
+
+def _cleaned(record: Record, n_keep: int) -> Record:
+    """Every record leaves the readers with one kept value per ``keep`` field (error rows too) and
+    with an id, kept values and location that UTF-8 can write."""
+    if len(record.kept) != n_keep:
+        record.kept = (None,) * n_keep
+    record.id = clean_text(record.id)
+    record.where = clean_text(record.where)
+    if any(isinstance(k, str) for k in record.kept):
+        record.kept = tuple(clean_text(k) if isinstance(k, str) else k for k in record.kept)
+    return record
 
 
 def _import_optional(module: str, extra: str):
     try:
         return __import__(module, fromlist=["_"])
     except ImportError as err:
-        raise SystemExit(f"framing: {module} is needed here: pip install 'framing-analyzer[{extra}]' ({err})") from None
+        raise UsageError(f"{module} is needed here: pip install 'framing-analyzer[{extra}]' ({err})") from None
 
 
 # -- scoring one chunk (runs in worker processes) -------------------------------------------------
@@ -291,7 +451,9 @@ def score_chunk(
                 values = flags[name]
                 if values.dtype == object and any(isinstance(v, list) for v in values):
                     values = values.map(lambda v: "; ".join(v) if isinstance(v, list) else v)  # one cell, any format
-                frame.insert(len(frame.columns) - 1, name, values.to_numpy())
+                # .array keeps a nullable boolean column boolean when error rows hold <NA> (to_numpy
+                # made it an object column, which Parquet could not write)
+                frame.insert(len(frame.columns) - 1, name, values.array)
     reader_errors = pd.Series(errors, dtype=object)
     frame[ERROR_COLUMN] = reader_errors.where(reader_errors.notna(), frame[ERROR_COLUMN]).astype(object)
     frame.insert(0, ID_COLUMN, pd.Series(ids, dtype=object))
@@ -308,25 +470,89 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_part(frame: pd.DataFrame, path: Path, fmt: str) -> None:
-    """Write one chunk's rows to ``path`` atomically (CSV without header; JSONL; Parquet)."""
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` with a ``'`` before it when it is text that a spreadsheet would run as a formula
+    (``=HYPERLINK(...)``, ``+1+cmd``, ``@SUM``, a leading tab or CR); numbers (also ``-3.5`` as
+    text) and everything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The text columns of ``frame`` made :func:`spreadsheet_safe`; number columns untouched."""
+    text = _text_columns(frame)
+    if not text:
+        return frame
+    frame = frame.copy()
+    for name in text:
+        frame[name] = frame[name].map(spreadsheet_safe).astype(object)
+    return frame
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [name for name in frame.columns if frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name])]
+
+
+def csv_rows(frame: pd.DataFrame) -> str:
+    """The rows of ``frame`` as CSV without a header. A row whose text holds a bare CR is written
+    with every text cell quoted (the csv module leaves a CR unquoted when lines end in LF, and
+    readers then split the row); the others as pandas writes them. Each row's bytes depend only on
+    the row, so the output is the same for any chunk size."""
+    text = _text_columns(frame)
+    has_cr = np.zeros(len(frame), dtype=bool)
+    for name in text:
+        has_cr |= frame[name].map(lambda v: isinstance(v, str) and "\r" in v).to_numpy(dtype=bool)
+    if not has_cr.any():
+        return frame.to_csv(header=False, index=False, lineterminator="\n")
+    out = []
+    change = np.flatnonzero(np.diff(has_cr.astype(np.int8))) + 1
+    for lo, hi in zip(np.r_[0, change], np.r_[change, len(frame)]):
+        quoting = csv.QUOTE_NONNUMERIC if has_cr[lo] else csv.QUOTE_MINIMAL
+        out.append(frame.iloc[lo:hi].to_csv(header=False, index=False, lineterminator="\n", quoting=quoting))
+    return "".join(out)
+
+
+def csv_header(columns: Sequence[str], raw: bool = False) -> str:
+    names = list(columns) if raw else [spreadsheet_safe(n) for n in columns]
+    return pd.DataFrame(columns=names).to_csv(index=False, lineterminator="\n")
+
+
+def write_part(frame: pd.DataFrame, path: Path, fmt: str, csv_raw: bool = False) -> tuple[int, str]:
+    """Write one chunk's rows to ``path`` atomically and durably (CSV without header; JSONL;
+    Parquet): a temporary file, fsynced, renamed, the folder fsynced. Returns the part's size and
+    SHA-256 (for the journal). Raises :class:`OutputError` when it cannot be written."""
     tmp = path.with_name(path.name + ".tmp")
-    if fmt == "csv":
-        frame.to_csv(tmp, header=False, index=False, lineterminator="\n")
-    elif fmt == "jsonl":
-        # floats as Python's shortest round-trip repr (pandas' writer rounds to 10 digits)
-        names = list(frame.columns)
-        with tmp.open("w", encoding="utf-8", newline="\n") as handle:
-            for row in frame.itertuples(index=False, name=None):
-                handle.write(json.dumps(dict(zip(names, map(_cell, row))), ensure_ascii=False) + "\n")
-    elif fmt == "parquet":
-        pa = _import_optional("pyarrow", "parquet")
-        pq = _import_optional("pyarrow.parquet", "parquet")
-        schema = pa.schema([(name, _arrow_type(pa, frame[name])) for name in frame.columns])
-        pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), tmp)
-    else:
-        raise ValueError(f"unknown output format {fmt!r}")
-    os.replace(tmp, path)
+    try:
+        if fmt == "csv":
+            with tmp.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(csv_rows(frame if csv_raw else csv_safe_frame(frame)))
+        elif fmt == "jsonl":
+            # floats as Python's shortest round-trip repr (pandas' writer rounds to 10 digits)
+            names = list(frame.columns)
+            with tmp.open("w", encoding="utf-8", newline="\n") as handle:
+                for row in frame.itertuples(index=False, name=None):
+                    handle.write(json.dumps(dict(zip(names, map(_cell, row))), ensure_ascii=False) + "\n")
+        elif fmt == "parquet":
+            pa = _import_optional("pyarrow", "parquet")
+            pq = _import_optional("pyarrow.parquet", "parquet")
+            schema = pa.schema([(name, _arrow_type(pa, frame[name])) for name in frame.columns])
+            pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), tmp)
+        else:
+            raise ValueError(f"unknown output format {fmt!r}")
+        replace_durably(tmp, path)
+        return file_digest(path)
+    except OSError as err:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise OutputError(f"cannot write {err.filename or path}: {err.strerror or err}") from None
 
 
 def _arrow_type(pa, column: pd.Series):
@@ -337,11 +563,11 @@ def _arrow_type(pa, column: pd.Series):
     return pa.string()  # ids, error, reasons: also when a chunk has only None
 
 
-def _score_part(job: tuple) -> list[str | None]:
+def _score_part(job: tuple) -> dict[str, Any]:
     ids, texts, errors, kept, options, path, fmt = job
     frame = score_chunk(ids, texts, errors, options, kept)
-    write_part(frame, path, fmt)
-    return frame[ERROR_COLUMN].tolist()
+    size, digest = write_part(frame, path, fmt, csv_raw=options.get("csv_raw", False))
+    return {"errors": frame[ERROR_COLUMN].tolist(), "rows": len(frame), "bytes": size, "sha256": digest}
 
 
 def _score_in_memory(job: tuple) -> pd.DataFrame:
@@ -351,7 +577,15 @@ def _score_in_memory(job: tuple) -> pd.DataFrame:
 
 # -- the run --------------------------------------------------------------------------------------
 def _fingerprint(sources: Sequence[Source]) -> list[list[Any]]:
-    return [[str(s.path.resolve()), s.kind, s.size, s.path.stat().st_mtime_ns] for s in sources]
+    """Every input's path, kind, size and SHA-256 (None when it cannot be read: its records say so)."""
+    found = []
+    for s in sources:
+        try:
+            size, digest = file_digest(s.path)
+        except OSError:
+            size, digest = s.size, None
+        found.append([clean_text(str(s.path.resolve())), s.kind, size, digest])
+    return found
 
 
 def _human_bytes(n: float) -> str:
@@ -447,6 +681,7 @@ def score_files(
     progress: bool = False,
     lexicons: Any = None,
     patterns: Any = None,
+    csv_raw: bool = False,
 ) -> pd.DataFrame | Path:
     """Score files of records in chunks; write ``output`` atomically, or return a DataFrame.
 
@@ -478,6 +713,16 @@ def score_files(
         Print documents/s, MB/s and an ETA on standard error.
     lexicons, patterns : optional
         Frame sets and boilerplate patterns, as in :func:`framing.score` (files or mappings).
+    csv_raw : bool, default False
+        Write CSV text cells as they are. By default a text cell that a spreadsheet would run as a
+        formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR; not a number) gets a ``'``
+        before it (:func:`spreadsheet_safe`).
+
+    Raises
+    ------
+    FramingError
+        :class:`UsageError`, :class:`InputError`, :class:`OutputError` or :class:`BusyError`, with
+        a one-line message naming the file and the cause.
 
     Returns
     -------
@@ -495,7 +740,10 @@ def score_files(
     0  7         3.0              None
     1  8         NaN  no 'text' field
     """
-    config = Config(signals=signals, compat=compat, lexicons=lexicons, patterns=patterns)
+    try:
+        config = Config(signals=signals, compat=compat, lexicons=lexicons, patterns=patterns)
+    except (OSError, ValueError, TypeError, RecursionError) as err:
+        raise UsageError(str(err) if not isinstance(err, RecursionError) else "an option file is nested too deeply") from None
     options = {
         "signals": list(config.signals),
         "compat": config.compat,
@@ -504,29 +752,91 @@ def score_files(
         "flags": bool(flags),
         "max_chars": max_chars,
         "keep": list(keep),
+        "csv_raw": bool(csv_raw),
     }
     if any(name in (ID_COLUMN, ERROR_COLUMN) or "." in name for name in keep):
-        raise ValueError(f"--keep fields may not be named id or error or hold a dot: {list(keep)}")
-    if not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs must be a positive integer, got {jobs!r}")
-    if not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive integer, got {chunk_size!r}")
-    sources = find_sources(inputs)
+        raise UsageError(f"--keep fields may not be named id or error or hold a dot: {list(keep)}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"jobs must be a positive integer, got {jobs!r}")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise UsageError(f"chunk_size must be a positive integer, got {chunk_size!r}")
+    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
+        raise UsageError(f"max_chars must be a positive integer or None, got {max_chars!r}")
     fmt = None
     if output is not None:
         output = Path(output)
         fmt = OUTPUT_FORMATS.get(output.suffix.lower())
         if fmt is None:
-            raise ValueError(f"unknown output format {output.suffix!r}; use .csv, .jsonl or .parquet")
+            raise UsageError(f"unknown output format {output.suffix!r}; use .csv, .jsonl or .parquet")
         if fmt == "parquet":
             _import_optional("pyarrow.parquet", "parquet")
+    sources = find_sources(inputs)
     if any(s.kind == "parquet" for s in sources):
         _import_optional("pyarrow.parquet", "parquet")
+    for source in sources:
+        check_source(source, text_field)  # before anything is written
+    if output is None:
+        return _run(sources, None, None, None, config, options, id_field, text_field, max_chars, jobs, chunk_size,
+                    resume, progress)
+    _check_output(output, sources)
+    with OutputLock(output):
+        _remove_stale_joins(output)
+        return _run(sources, output, fmt, output.with_name(output.name + ".partial"), config, options, id_field,
+                    text_field, max_chars, jobs, chunk_size, resume, progress)
 
+
+def _check_output(output: Path, sources: Sequence[Source]) -> None:
+    """Refuse an output that is an input, or whose folder is missing or not writable."""
+    folder = output.parent
+    if not folder.is_dir():
+        raise OutputError(f"{output}: no such folder {folder}")
+    if output.is_dir():
+        raise OutputError(f"{output}: is a folder")
+    target = output.resolve()
+    for source in sources:
+        same = source.path.resolve() == target
+        if not same and output.exists():
+            try:
+                same = os.path.samefile(source.path, output)
+            except OSError:
+                same = False
+        if same:
+            raise UsageError(f"-o {output} is also an input: it would replace the corpus with its scores; choose another -o")
+    # whether the folder is writable is found by writing (the lock file): the error names the cause
+
+
+def _remove_stale_joins(output: Path) -> None:
+    """The temporary files of joins that a killed run left beside ``output`` (we hold its lock)."""
+    for stale in output.parent.glob(f".{glob_escape(output.name)}.*.tmp"):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _run(
+    sources: list[Source],
+    output: Path | None,
+    fmt: str | None,
+    partial: Path | None,
+    config: Config,
+    options: dict[str, Any],
+    id_field: str,
+    text_field: str,
+    max_chars: int | None,
+    jobs: int,
+    chunk_size: int,
+    resume: bool,
+    progress: bool,
+) -> pd.DataFrame | Path:
     state = Progress(total_bytes=sum(s.size for s in sources))
     warn = _Warnings(progress)
-    partial = None if output is None else output.with_name(output.name + ".partial")
-    done_parts: set[int] = set()
+    done_parts: dict[int, dict[str, Any]] = {}
+    journal: _Journal | None = None
     if partial is not None:
         manifest = {
             "version": MANIFEST_VERSION,
@@ -536,7 +846,8 @@ def score_files(
             "config": _config_digest(config),
             "inputs": _fingerprint(sources),
         }
-        done_parts = _prepare_partial(partial, manifest, resume, fmt)
+        done_parts = _prepare_partial(partial, manifest, resume, fmt, chunk_size)
+        journal = _Journal(partial, done_parts)
     # skip the chunks already written at the start of the input without scoring (or re-reading text files)
     prefix = 0
     while prefix in done_parts:
@@ -554,14 +865,17 @@ def score_files(
     state.started = time.perf_counter()
 
     frames: list[pd.DataFrame] = []
-    pending: deque[tuple[Future | Any, list[str]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    pending: deque[tuple[Future | Any, list[str], int]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if jobs > 1 else None
     n_chunks = prefix
 
-    def finish(result: Any, wheres: list[str]) -> None:
-        errors = result[ERROR_COLUMN].tolist() if isinstance(result, pd.DataFrame) else result
+    def finish(result: Any, wheres: list[str], k: int) -> None:
         if isinstance(result, pd.DataFrame):
+            errors = result[ERROR_COLUMN].tolist()
             frames.append(result)
+        else:
+            errors = result.pop("errors")
+            journal.add(k, result)  # the part is on disk (fsynced, renamed): record it
         for where, error in zip(wheres, errors):
             if error is not None:
                 state.errors += 1
@@ -574,39 +888,61 @@ def score_files(
         for k, chunk in enumerate(_batched(records, chunk_size), start=prefix):
             n_chunks = k + 1
             if k in done_parts:
-                continue
+                if done_parts[k]["rows"] == len(chunk):
+                    continue
+                warn(f"{partial}/{_part_name(k, fmt)}", f"holds {done_parts[k]['rows']} rows, not {len(chunk)}; scoring its chunk again")
+                del done_parts[k]
             job = (
                 [r.id for r in chunk],
                 [r.text for r in chunk],
                 [r.error for r in chunk],
                 [r.kept for r in chunk],
                 options,
-                None if partial is None else partial / f"part-{k:08d}.{fmt}",
+                None if partial is None else partial / _part_name(k, fmt),
                 fmt,
             )
             run = _score_in_memory if partial is None else _score_part
             wheres = [r.where for r in chunk]
             if pool is None:
-                finish(run(job), wheres)
+                finish(run(job), wheres, k)
                 continue
-            pending.append((pool.submit(run, job), wheres))
+            pending.append((pool.submit(run, job), wheres, k))
             while len(pending) >= 2 * jobs:  # bounded memory: wait for the oldest chunk
-                future, where_list = pending.popleft()
-                finish(future.result(), where_list)
+                future, where_list, kk = pending.popleft()
+                finish(future.result(), where_list, kk)
         while pending:
-            future, where_list = pending.popleft()
-            finish(future.result(), where_list)
-    except BaseException:
-        for future, _ in pending:
+            future, where_list, kk = pending.popleft()
+            finish(future.result(), where_list, kk)
+    except BaseException as err:
+        for future, _, _ in pending:
             future.cancel()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-        if partial is not None:
-            print(
-                f"\nframing: stopped; the chunks written so far are kept in {partial}; run the same command with"
-                " --resume to continue",
-                file=sys.stderr,
-            )
+        if journal is not None:
+            # the parts that workers finished while the run stopped are on disk: journal them, so a
+            # resume keeps them instead of scoring them again
+            for future, _, kk in pending:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    result = future.result()
+                    if isinstance(result, dict):
+                        try:
+                            journal.add(kk, {key: v for key, v in result.items() if key != "errors"})
+                        except OutputError:
+                            break
+            journal.close()
+        hint = ""
+        if partial is not None and partial.exists():
+            hint = f"the chunks written so far are kept in {partial}; run the same command with --resume to continue"
+        if isinstance(err, KeyboardInterrupt):
+            if hint:
+                print(f"\nframing: stopped; {hint}", file=sys.stderr)
+            raise
+        if isinstance(err, BrokenProcessPool):
+            raise FramingError(f"a worker process died (out of memory, or killed){'; ' + hint if hint else ''}") from None
+        if isinstance(err, FramingError):
+            raise type(err)(f"{err}{'; ' + hint if hint else ''}") from None
+        if hint:
+            print(f"framing: {hint}", file=sys.stderr)
         raise
     if pool is not None:
         pool.shutdown()
@@ -619,40 +955,163 @@ def score_files(
         if frames:
             return pd.concat(frames, ignore_index=True)
         return score_chunk([], [], [], options)
-    _join_parts(partial, n_chunks, output, fmt, options)
-    shutil.rmtree(partial)
+    journal.close()
+    try:
+        _join_parts(partial, journal.entries, n_chunks, output, fmt, options)
+    except OSError as err:
+        raise OutputError(
+            f"cannot write {output}: {err.strerror or err}; the chunks are kept in {partial}; "
+            "run the same command with --resume to join them"
+        ) from None
+    shutil.rmtree(partial, ignore_errors=True)
     return output
 
 
-def _prepare_partial(partial: Path, manifest: dict, resume: bool, fmt: str) -> set[int]:
-    """Create or check ``partial``; the chunk indices already written there when resuming."""
+def _worker_start() -> None:
+    """Workers die on SIGTERM (the default), whatever handler the command installed before they forked."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _part_name(k: int, fmt: str) -> str:
+    return f"part-{k:08d}.{fmt}"
+
+
+class _Journal:
+    """``OUT.partial/parts.jsonl``: one line per part once it is on disk (its rows, size, SHA-256),
+    appended and fsynced, so a resumed run can verify every part it keeps."""
+
+    def __init__(self, partial: Path, verified: dict[int, dict[str, Any]]) -> None:
+        self.path = partial / "parts.jsonl"
+        self.entries = dict(verified)
+        tmp = self.path.with_suffix(".tmp")
+        try:
+            with tmp.open("w", encoding="utf-8") as handle:  # only the verified parts
+                for k in sorted(verified):
+                    handle.write(json.dumps({"part": k} | verified[k]) + "\n")
+            replace_durably(tmp, self.path)
+            self.handle = self.path.open("a", encoding="utf-8")
+        except OSError as err:
+            raise OutputError(f"cannot write {self.path}: {err.strerror or err}") from None
+
+    def add(self, k: int, entry: dict[str, Any]) -> None:
+        self.entries[k] = entry
+        try:
+            self.handle.write(json.dumps({"part": k} | entry) + "\n")
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+        except OSError as err:
+            raise OutputError(f"cannot write {self.path}: {err.strerror or err}") from None
+
+    def close(self) -> None:
+        try:
+            self.handle.close()
+        except OSError:
+            pass
+
+
+def _prepare_partial(partial: Path, manifest: dict, resume: bool, fmt: str, chunk_size: int) -> dict[int, dict[str, Any]]:
+    """Create or check ``partial``; the verified parts already written there when resuming."""
     manifest_path = partial / "manifest.json"
     if resume and manifest_path.exists():
-        found = json.loads(manifest_path.read_text(encoding="utf-8"))
+        try:
+            found = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise BusyError(f"--resume: {manifest_path} is unreadable ({err}); run without --resume to start over") from None
         if found != json.loads(json.dumps(manifest)):
-            raise SystemExit(
-                f"framing: --resume: {partial} was made from other inputs or options; run without --resume to start over"
+            raise BusyError(
+                f"--resume: {partial} was made from other inputs or options; run without --resume to start over"
             )
-        return {int(p.name[5:13]) for p in partial.glob(f"part-*.{fmt}")}
+        return _verified_parts(partial, fmt, chunk_size)
     if resume:
         print(f"framing: --resume: nothing to resume at {partial}; starting from the beginning", file=sys.stderr)
     elif partial.exists():
         print(f"framing: removing an earlier unfinished run at {partial} (use --resume to continue one)", file=sys.stderr)
-    if partial.exists():
-        shutil.rmtree(partial)
-    partial.mkdir(parents=True)
-    tmp = manifest_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    os.replace(tmp, manifest_path)
-    return set()
+    try:
+        if partial.exists() or partial.is_symlink():
+            if partial.is_dir() and not partial.is_symlink():
+                shutil.rmtree(partial)
+            else:
+                partial.unlink()
+        partial.mkdir()
+        tmp = manifest_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        replace_durably(tmp, manifest_path)
+        fsync_dir(partial.parent)
+    except OSError as err:
+        raise OutputError(f"cannot write {err.filename or partial}: {err.strerror or err}") from None
+    return {}
 
 
-def _join_parts(partial: Path, n_chunks: int, output: Path, fmt: str, options: dict) -> None:
-    """Join the parts into a temporary file next to ``output``, then rename it onto ``output``."""
-    parts = [partial / f"part-{k:08d}.{fmt}" for k in range(n_chunks)]
-    missing = [p.name for p in parts if not p.exists()]
+_PART = re.compile(r"part-(\d{8})\.(csv|jsonl|parquet)")
+
+
+def _verified_parts(partial: Path, fmt: str, chunk_size: int) -> dict[int, dict[str, Any]]:
+    """The parts of ``partial`` that match their journal entry (size and SHA-256, a plausible row
+    count); the others are removed, with a warning, to be scored again."""
+    journal: dict[int, dict[str, Any]] = {}
+    try:
+        lines = (partial / "parts.jsonl").read_bytes().splitlines()
+    except FileNotFoundError:
+        lines = []
+    except OSError as err:
+        raise BusyError(f"--resume: cannot read {partial / 'parts.jsonl'}: {err.strerror or err}") from None
+    for line in lines:
+        try:
+            entry = json.loads(line)
+            k, rows, size, digest = entry["part"], entry["rows"], entry["bytes"], entry["sha256"]
+            if not (isinstance(k, int) and isinstance(rows, int) and isinstance(size, int) and isinstance(digest, str)):
+                continue
+        except (ValueError, TypeError, KeyError):
+            continue  # a line torn by a crash: its part is scored again
+        journal[k] = {"rows": rows, "bytes": size, "sha256": digest}
+    done: dict[int, dict[str, Any]] = {}
+    for path in sorted(partial.iterdir()):
+        name = path.name
+        if name in ("manifest.json", "parts.jsonl"):
+            continue
+        match = _PART.fullmatch(name)
+        if match is None or match.group(2) != fmt:
+            if name.endswith(".tmp"):  # a part or journal being written when the run stopped
+                path.unlink(missing_ok=True)
+            else:
+                print(f"framing: --resume: ignoring {path}: not a part of this run", file=sys.stderr)
+            continue
+        k = int(match.group(1))
+        entry = journal.get(k)
+        if entry is None:
+            reason = "not in the journal (the run stopped as it was written)"
+        else:
+            try:
+                size, digest = file_digest(path)
+            except OSError as err:
+                size, digest = -1, str(err)
+            if size != entry["bytes"] or digest != entry["sha256"]:
+                reason = f"its checksum does not match the journal ({size} bytes, {entry['bytes']} expected)"
+            elif not 0 < entry["rows"] <= chunk_size:
+                reason = f"its row count {entry['rows']} is impossible"
+            else:
+                done[k] = entry
+                continue
+        print(f"framing: --resume: {path.name} failed verification: {reason}; scoring its chunk again", file=sys.stderr)
+        try:
+            path.unlink()
+        except OSError as err:
+            raise OutputError(f"cannot remove {path}: {err.strerror or err}") from None
+    return done
+
+
+def _join_parts(partial: Path, entries: dict[int, dict[str, Any]], n_chunks: int, output: Path, fmt: str, options: dict) -> None:
+    """Join the parts into a temporary file next to ``output`` (each checked against its journal
+    entry), fsync it, then rename it onto ``output``."""
+    parts = [partial / _part_name(k, fmt) for k in range(n_chunks)]
+    missing = [p.name for k, p in enumerate(parts) if k not in entries or not p.exists()]
     if missing:
-        raise RuntimeError(f"framing: parts missing from {partial}: {missing[:5]}")
+        raise FramingError(f"parts missing from {partial}: {missing[:5]}; run the same command with --resume")
+    for k, part in enumerate(parts):
+        if part.stat().st_size != entries[k]["bytes"]:
+            raise FramingError(f"{part} changed since it was written; run the same command with --resume to score it again")
     tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
     try:
         if fmt == "parquet":
@@ -673,12 +1132,12 @@ def _join_parts(partial: Path, n_chunks: int, output: Path, fmt: str, options: d
         else:
             with tmp.open("wb") as out:
                 if fmt == "csv":
-                    header = score_chunk([], [], [], options).to_csv(index=False, lineterminator="\n")
-                    out.write(header.encode("utf-8"))
+                    columns = score_chunk([], [], [], options).columns
+                    out.write(csv_header(columns, raw=options.get("csv_raw", False)).encode("utf-8"))
                 for part in parts:
                     with part.open("rb") as handle:
                         shutil.copyfileobj(handle, out, 1 << 20)
-        os.replace(tmp, output)
+        replace_durably(tmp, output)
     finally:
         if tmp.exists():
             tmp.unlink()

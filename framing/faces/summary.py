@@ -40,17 +40,29 @@ _HUMANITARIAN = re.compile(r"^framing\..*humanitar", re.I)
 
 
 def read_scores(path: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
-    """A scores file (``.csv``, ``.jsonl`` or ``.parquet``) as a DataFrame; ids as strings."""
+    """A scores file (``.csv``, ``.jsonl`` or ``.parquet``) as a DataFrame; ids as strings. In CSV
+    the ``'`` that ``framing score`` puts before a text cell a spreadsheet would run as a formula
+    (``'=x``, ``'-c``) is taken off again, so sources group by their own names."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return pd.read_csv(path, dtype={"id": str}, usecols=columns)
+        frame = pd.read_csv(path, dtype={"id": str}, usecols=columns)
+        for name in frame.columns:
+            if frame[name].dtype == object or pd.api.types.is_string_dtype(frame[name]):
+                frame[name] = frame[name].map(_unprefixed).astype(object)
+        return frame
     if suffix == ".jsonl":
         frame = pd.read_json(path, lines=True, dtype={"id": str}, precise_float=True)
         return frame if columns is None else frame[columns]
     if suffix == ".parquet":
         return pd.read_parquet(path, columns=columns)
     raise ValueError(f"unknown scores format {suffix!r}; use .csv, .jsonl or .parquet")
+
+
+def _unprefixed(value):
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
 
 
 def score_columns(frame: pd.DataFrame) -> list[str]:

@@ -64,7 +64,7 @@ import numpy as np
 
 from framing.core.chars import UPPER as UPPER_CLASS
 from framing.core.evidence import Evidence, EvidenceCode
-from framing.core.segment import Corpus
+from framing.core.segment import DOC_SEPARATOR, Corpus
 from framing.cues import attribution, relations
 from framing.cues.quotes import code_array, quote_spans
 from framing.families.base import FunctionFamily
@@ -244,16 +244,21 @@ def _credited(corpus: Corpus, start: np.ndarray, end: np.ndarray, line: np.ndarr
     upper = (corpus.char_classes & UPPER_CLASS) != 0
     space = corpus.space
 
+    # the end of each quote's document in corpus.joined: a look-ahead never crosses it
+    doc_end = corpus.offsets[doc + 1] - len(DOC_SEPARATOR)
+
     def next_visible(position: np.ndarray, steps: int = 3) -> np.ndarray:
-        """The first position at or after ``position`` that is not white space (within ``steps``)."""
-        position = np.minimum(position, last)
+        """The first position at or after ``position`` that is not white space (within ``steps``),
+        never past the end of the quote's document."""
+        position = np.minimum(position, doc_end)
         for _ in range(steps):
-            position = np.where(space[position] & (position < last), position + 1, position)
+            position = np.where(space[position] & (position < doc_end), position + 1, position)
         return position
 
     after = next_visible(end)
-    dash = np.isin(cp[after], dashes)
-    credited = dash & upper[next_visible(after + 1)]
+    dash = np.isin(cp[after], dashes) & (after < doc_end)
+    name_at = next_visible(after + 1)
+    credited = dash & upper[name_at] & (name_at < doc_end)
     # the previous line: short, and opening with "First Last," (a name of two or more words, a comma)
     line_start, line_end, _ = corpus._line_bounds
     word_start, word_end = corpus._word_bounds

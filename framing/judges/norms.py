@@ -143,6 +143,8 @@ class Norms:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Norms":
         """Norms from :meth:`to_dict`'s output; the format and grid are checked."""
+        if not isinstance(data, Mapping):
+            raise ValueError(f"not a {FORMAT} document: not a JSON object but a {type(data).__name__}")
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} document (format={data.get('format')!r})")
         if not np.allclose(data.get("percentiles", []), PERCENTILE_GRID):
@@ -155,8 +157,20 @@ class Norms:
 
     @classmethod
     def load(cls, path: str | PathLike) -> "Norms":
-        """Read norms written by :meth:`save`."""
-        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        """Read norms written by :meth:`save` (a :class:`ValueError` naming the file for any file
+        that is not one)."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except UnicodeDecodeError as error:
+            raise ValueError(f"{path}: not UTF-8 at byte {error.start}") from None
+        except RecursionError:
+            raise ValueError(f"{path}: not valid JSON: nested too deeply") from None
+        except ValueError as error:
+            raise ValueError(f"{path}: not valid JSON: {error}") from None
+        try:
+            return cls.from_dict(data)
+        except ValueError as error:
+            raise ValueError(f"{path}: {error}") from None
 
 
 @lru_cache(maxsize=1)

@@ -125,7 +125,7 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
     {'boilerplate.line_share': 0.5, 'boilerplate.char_share': 0.202, 'boilerplate.lines': 1.0, 'boilerplate.call_to_action': 1.0}
     """
     _check(compat)
-    table = line_table(corpus, patterns=patterns)
+    table = line_table(corpus, patterns=patterns, keep_features=False)  # bounded memory per line
     n_docs = corpus.n_docs
     doc = table.doc
     lengths = (table.end - table.start).astype(np.float64)

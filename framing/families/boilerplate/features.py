@@ -195,7 +195,7 @@ def _substring_lines(needles: tuple[str, ...], corpus: Corpus, lines: _Lines) ->
     for needle in needles:
         i = joined.find(needle)
         while i >= 0:
-            before = joined[i - 1 : i]
+            before = joined[i - 1] if i > 0 else " "  # (an empty slice is "in" every string)
             if not (before.isalnum() or before in "._"):
                 at.append(i)
             i = joined.find(needle, i + 1)
@@ -256,7 +256,8 @@ class LineTable:
     ----------
     doc, start, end : ndarray of int64
         Document index and offsets of each line in its document's text.
-    features : ndarray of shape (n_lines, len(FEATURES))
+    features : ndarray of shape (n_lines, len(FEATURES)), or None
+        None when built by ``line_table(..., keep_features=False)`` (as :func:`compute` does).
     pattern : ndarray of int64
         Index into :data:`CATEGORIES` of the pattern the line matches, or -1.
     probability : ndarray of float64
@@ -271,7 +272,7 @@ class LineTable:
     doc: np.ndarray
     start: np.ndarray
     end: np.ndarray
-    features: np.ndarray
+    features: np.ndarray | None
     pattern: np.ndarray
     probability: np.ndarray
     exempt: np.ndarray
@@ -281,7 +282,29 @@ class LineTable:
 
 
 def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """The feature matrix of every line of ``corpus`` (columns :data:`FEATURES`) and rule inputs.
+    """The feature matrix of every line of ``corpus`` (columns :data:`FEATURES`) and rule inputs:
+    :func:`line_columns`, stacked by :func:`stack_features`."""
+    columns, extra = line_columns(corpus, patterns)
+    return stack_features(columns, len(extra["pattern"])), extra
+
+
+def stack_features(columns: dict[str, np.ndarray], n: int, lo: int = 0, hi: int | None = None) -> np.ndarray:
+    """Rows ``lo:hi`` of the feature matrix (float64, columns :data:`FEATURES`) from the feature
+    columns of :func:`line_columns`: the matrix of a block of lines, the same bits as those rows of
+    the whole matrix."""
+    hi = n if hi is None else min(hi, n)
+    block = np.empty((max(hi - lo, 0), len(FEATURES)), dtype=np.float64)
+    if len(block):
+        for j, name in enumerate(FEATURES):
+            block[:, j] = columns[name][lo:hi]
+    return block
+
+
+def line_columns(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The feature columns (by name, one array per feature of :data:`FEATURES`) of every line of
+    ``corpus`` and the rule inputs (see :func:`line_features` for the matrix).
+
+    The feature matrix of every line of ``corpus`` (columns :data:`FEATURES`) and rule inputs.
 
     Returns
     -------
@@ -305,7 +328,7 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     lines = _lines(corpus)
     n = len(lines.start)
     if n == 0:
-        return np.zeros((0, len(FEATURES))), {k: np.zeros(0, dtype=bool if k != "pattern" else np.int64) for k in ("pattern",) + _RULE_INPUTS}
+        return {}, {k: np.zeros(0, dtype=bool if k != "pattern" else np.int64) for k in ("pattern",) + _RULE_INPUTS}
     cls = corpus.char_classes
     cp = corpus.codepoints
     doc = lines.doc
@@ -535,7 +558,6 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
     }
     for i, category in enumerate(CATEGORIES):
         columns[f"pattern_{category}"] = pattern == i
-    features = np.column_stack([np.asarray(columns[name], dtype=np.float64) for name in FEATURES])
     extra = {
         "pattern": pattern,
         "attribution": attribution,
@@ -556,6 +578,6 @@ def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[n
         "dateline": dateline,
         "has_date": text_hits["has_date"] | text_hits["has_time"],
     }
-    return features, extra
+    return columns, extra
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 
 from framing.core.segment import Corpus
-from framing.families.boilerplate.features import LineTable, line_features
-from framing.families.boilerplate.model import model_probabilities
+from framing.families.boilerplate.features import LineTable, line_columns, stack_features
+from framing.families.boilerplate.model import column_probabilities, model_probabilities
 from framing.families.boilerplate.patterns import PatternSet
 from framing.families.boilerplate.settings import CATEGORIES, LABELS, MODEL_THRESHOLD, OTHER
 
@@ -22,6 +22,7 @@ def line_table(
     model: Mapping[str, Any] | None = None,
     probabilities: np.ndarray | None = None,
     threshold: float = MODEL_THRESHOLD,
+    keep_features: bool = True,
 ) -> LineTable:
     """Judge every line of ``corpus``: features, pattern hits, model probability, exemptions, decision.
 
@@ -36,6 +37,9 @@ def line_table(
         Use these model probabilities instead (e.g. out-of-fold predictions in validation).
     threshold : float, default MODEL_THRESHOLD
         A line whose model probability reaches it is furniture (unless exempt).
+    keep_features : bool, default True
+        False: the table's ``features`` is None, and the model reads the feature columns a block
+        of lines at a time (what :func:`compute` needs: ~0.55 kB less per line).
 
     Returns
     -------
@@ -48,9 +52,12 @@ def line_table(
     >>> table.flagged.tolist(), [LABELS[i] for i in table.label if i >= 0]
     ([False, True], ['comments'])
     """
-    features, extra = line_features(corpus, patterns)
+    columns, extra = line_columns(corpus, patterns)
+    n = len(extra["pattern"])
+    features = stack_features(columns, n) if keep_features else None
     if probabilities is None:
-        probabilities = model_probabilities(features, model)
+        probabilities = model_probabilities(features, model) if keep_features else column_probabilities(columns, n, model)
+    del columns
     probabilities = np.asarray(probabilities, dtype=np.float64)
     pattern = extra["pattern"]
     exempt = extra["attribution"] | extra["end_quote"] | extra["embedded_post"] | extra["time_subhead"] | (extra["no_words"] & ~extra["empty_item"])
