@@ -916,7 +916,6 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
         boundary[1:] |= _gaps(corpus)[1][:-1]
 
     # topic: the document gate, then the topical sentences (see "Topic" in the module doc)
-    n_sentences = len(corpus.sentences)
     on_topic = on_topic_docs = term_sentences = seeds = None
     if lexicon.topic:
         on_topic, on_topic_docs, term_sentences, seeds = _topical(corpus, lexicon, word_sentence[first[(index >= topic_start) & (index < related_start)]],

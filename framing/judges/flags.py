@@ -75,7 +75,7 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -87,7 +87,7 @@ import pandas as pd
 from framing.pipeline import ERROR_COLUMN
 from framing.judges.norms import Norms, reference_norms
 
-__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "flag", "FLAG_COLUMNS", "REASON_COLUMNS", "STATUSES"]
+__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "FLAG_COLUMNS", "REASON_COLUMNS", "STATUSES"]
 
 FLAG_COLUMNS = ("quality.flagged", "quality.score", "quality.reasons")
 WORDS_COLUMN = "text.words"
