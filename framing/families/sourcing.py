@@ -478,6 +478,23 @@ EVIDENCE_CODES = (
 )  # fmt: skip
 
 
+class _DocumentItems:
+    """The evidence items of one document, added with batch offsets (turned into the document's)."""
+
+    def __init__(self, corpus: Corpus, doc: int) -> None:
+        self.text = corpus.texts[doc]
+        self.offset = int(corpus.offsets[doc])
+        self.items: list[Evidence] = []
+
+    def local(self, position: int) -> int | None:
+        """A batch offset as a document offset; None for -1 (not found)."""
+        return None if position < 0 else int(position) - self.offset
+
+    def add(self, signal: str, label: str, start: int, end: int, code: str, details: dict | None = None) -> None:
+        start, end = start - self.offset, end - self.offset
+        self.items.append(Evidence(signal, label, start, end, self.text[start:end], code, details or {}))
+
+
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
     """Attributions, sources, quotes and specifics of document ``doc``, in text order per kind.
 
@@ -497,16 +514,8 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     [('attribution', {'source_kind': 'group', 'source_start': 39, 'source_end': 45}), ('orphan_quote', {'words': 7})]
     """
     _check(compat)
-    text = corpus.texts[doc]
-    offset = int(corpus.offsets[doc])
-    items: list[Evidence] = []
-
-    def local(position: int) -> int | None:
-        return None if position < 0 else int(position) - offset
-
-    def add(signal: str, label: str, start: int, end: int, code: str, details: dict | None = None) -> None:
-        start, end = start - offset, end - offset
-        items.append(Evidence(signal, label, start, end, text[start:end], code, details or {}))
+    sink = _DocumentItems(corpus, doc)
+    items, local, add = sink.items, sink.local, sink.add
 
     found = attribution.attributions(corpus)
     for i in np.flatnonzero(found.doc == doc).tolist():
@@ -519,7 +528,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
             "source_end": local(source_end) if source_start >= 0 else None,
         }
         add("sourcing.attributions", "attribution", cue_start, cue_end, "attribution", details)
-        cue = {"cue_start": cue_start - offset, "cue_end": cue_end - offset}
+        cue = {"cue_start": local(cue_start), "cue_end": local(cue_end)}
         if source_start >= 0 and kind in _KIND_SIGNAL:
             if kind == 3:
                 cue["by_phrase"] = False
@@ -597,16 +606,8 @@ def relation_evidence(corpus: Corpus, doc: int) -> list[Evidence]:
     >>> dict(relation_evidence(corpus, 0)[0].details)["resolved_class"]
     'vague'
     """
-    text = corpus.texts[doc]
-    offset = int(corpus.offsets[doc])
-    items: list[Evidence] = []
-
-    def local(position: int) -> int | None:
-        return None if position < 0 else int(position) - offset
-
-    def add(signal: str, label: str, start: int, end: int, code: str, details: dict | None = None) -> None:
-        start, end = start - offset, end - offset
-        items.append(Evidence(signal, label, start, end, text[start:end], code, details or {}))
+    sink = _DocumentItems(corpus, doc)
+    items, local, add = sink.items, sink.local, sink.add
 
     found = relations.relations(corpus)
     for i in np.flatnonzero(found.doc == doc).tolist():
