@@ -116,3 +116,14 @@ def test_command_line_patterns_and_lexicons(tmp_path) -> None:
     frame = pd.read_csv(out)
     assert frame["boilerplate.navigation"].tolist() == [1.0]
     assert "framing.climate.alarm" in frame.columns and "framing.immigration.balance" not in frame.columns
+
+
+def test_score_takes_a_vocabulary_of_ones_own() -> None:
+    from framing.core.vocabulary import Vocabulary
+
+    mine = Vocabulary(max_types=50)
+    with_mine = framing.score([TEXT] * 3, vocabulary=mine)
+    assert len(mine) > 0  # it was used
+    pd.testing.assert_frame_equal(with_mine, framing.score([TEXT] * 3))
+    mine.clear()
+    assert len(mine) == 0

@@ -13,6 +13,7 @@ import pandas as pd
 from framing.config import Config, make_config
 from framing.core.evidence import Report
 from framing.core.segment import segment
+from framing.core.vocabulary import Vocabulary
 from framing.judges.flags import FLAG_COLUMNS, LinearFlagger, QualityFlagger
 from framing.judges.norms import Norms, reference_norms
 from framing.pipeline import DEFAULT_BATCH_SIZE, ERROR_COLUMN, FAMILIES, score_corpus, score_texts
@@ -57,6 +58,7 @@ def score(
     patterns: Any = None,
     norms: "bool | Norms" = False,
     config: Config | None = None,
+    vocabulary: "Vocabulary | None" = None,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
 
@@ -94,6 +96,10 @@ def score(
     config : Config, optional
         ``signals``, ``compat``, ``lexicons``, ``patterns`` and ``max_chars`` in one checked object
         (pass either it or those options).
+    vocabulary : framing.core.vocabulary.Vocabulary, optional
+        The per-word-type cache used in this process (default: the process's bounded one; worker
+        processes use their own). Pass one to bound or release memory yourself; the numbers never
+        depend on it.
 
     Returns
     -------
@@ -133,7 +139,7 @@ def score(
             rate = done / max(time.perf_counter() - started, 1e-9)
             print(f"\rframing: {done}/{len(texts)} documents, {rate:,.0f} docs/s", end="", file=sys.stderr)
 
-    data, errors = score_texts(texts, config, n_jobs=n_jobs, batch_size=batch_size, on_chunk=report)
+    data, errors = score_texts(texts, config, n_jobs=n_jobs, batch_size=batch_size, on_chunk=report, vocabulary=vocabulary)
     if progress:
         print(file=sys.stderr)
     frame = pd.DataFrame(data, columns=list(data), index=index)
