@@ -319,16 +319,27 @@ SEED_FURNITURE = {
     ],
     "001": [
         ("metadata", "By: Alex Trent | Published: Jul 04, 2024"),
+        ("media_credit", "The silhouette of a plane flying through dark storm clouds."),  # each caption over its credit
         ("media_credit", "Source: Trinity Moss/Unsplash"),
+        ("media_credit", "Xi Jinping and Joe Biden shaking hands and smiling."),
         ("media_credit", "Source: Public Domain/Wikimedia Commons"),
+        ("media_credit", "Nancy Pelosi speaking in front of American flags."),
         ("media_credit", "Us Department of Labor/Wikimedia"),
+        ("media_credit", "Joe Biden walking with border control agents at the U.S. southern border in the daytime."),
         ("media_credit", "Source: Public Domain/Wikimedia Commons"),
+        ("media_credit", "A street in China when it's raining. People are walking down the street holding umbrellas."),
         ("media_credit", "Nuno Alberto/Unsplash"),
+        ("media_credit", "Chinese migrants talking with a Border Patrol agent at the southern border in the evening."),
         ("media_credit", "Source: Brandon Bell/Getty Images"),
+        ("media_credit", "A jungle path located in the Darién Gap between Columbia and Panama."),
         ("media_credit", "Source: Päivi & Santeri/Wikimedia"),
+        ("media_credit", "Close-up of Donald Trump speaking into a microphone, with an intense expression on his face"),
         ("media_credit", "Source: Gage Skidmore/Wikimedia Commons"),
+        ("media_credit", "The China flag flies in the wind."),
         ("media_credit", "Source: Alejandro Luengo/Unsplash"),
+        ("media_credit", "A woman wearing a mask while riding a train"),
         ("media_credit", "Source: Ketut Subiyanto/Pexels"),
+        ("media_credit", "Protestors hold signs demanding a stop to hateful conduct towards Asians."),
         ("media_credit", "Source: Kareem Hayes/Unsplash"),
     ],
     "002": [
@@ -350,6 +361,70 @@ def test_seeds_furniture_found_and_no_body_sentence_flagged(seed_texts: dict[str
     for doc, name in enumerate(names):
         found = [(e.label, e.text) for e in boilerplate.evidence(corpus, doc)]
         assert found == SEED_FURNITURE[name[:3]], name
+
+
+# -- captions -------------------------------------------------------------------------------------
+CAPTION = "A man walks past a shuttered shop in the rain."
+
+
+def caption_evidence(text: str) -> dict[str, dict]:
+    corpus = segment([text])
+    return {e.text: e.details for e in boilerplate.evidence(corpus, 0)}
+
+
+def test_a_caption_above_its_credit_is_flagged() -> None:
+    text = "\n\n".join(["Shops Close Across the High Street", PROSE, CAPTION, "Source: Jane Roe/Unsplash", MORE_PROSE])
+    found = caption_evidence(text)
+    assert set(found) == {CAPTION, "Source: Jane Roe/Unsplash"}
+    assert found[CAPTION]["category"] == "media_credit" and found[CAPTION]["source"] == "caption" and found[CAPTION]["caption"] is True
+    assert found["Source: Jane Roe/Unsplash"]["caption"] is False
+    # also without blank lines between the lines (boilerpipe's layout), and for a run of pictures
+    slideshow = ["Shops Close Across the High Street", PROSE, CAPTION, "(AP Photo/Mark Jensen)",
+                 "Shoppers queue outside the last open bakery on Friday morning.", "Photo: Sam Lee/Getty Images", MORE_PROSE]
+    assert flagged("\n".join(slideshow)) == {line: "media_credit" for line in slideshow[2:6]}
+
+
+def test_a_repeated_caption_is_a_caption_everywhere_in_its_document() -> None:
+    text = "\n\n".join(["Shops Close Across the High Street", CAPTION, PROSE, CAPTION, "Source: Jane Roe/Unsplash", MORE_PROSE])
+    corpus = segment([text])
+    found = [(e.text, e.details["caption"]) for e in boilerplate.evidence(corpus, 0)]
+    assert found == [(CAPTION, True), (CAPTION, True), ("Source: Jane Roe/Unsplash", False)]
+    # but not in another document
+    corpus = segment([text, "\n\n".join([PROSE, CAPTION, MORE_PROSE])])
+    assert boilerplate.evidence(corpus, 1) == []
+
+
+def test_a_caption_below_its_credit_is_flagged_when_it_shows_a_picture() -> None:
+    below = "Mayor Jane Roe, left, speaks with shop owners on Main Street, Tuesday, Nov. 19, 2019."
+    text = "\n\n".join(["Shops Close Across the High Street", PROSE, "(AP Photo/Mark Jensen)", below, MORE_PROSE])
+    assert flagged(text) == {"(AP Photo/Mark Jensen)": "media_credit", below: "media_credit"}
+    assert caption_evidence(text)[below]["caption"] is True
+
+
+def test_body_sentences_next_to_a_credit_are_not_captions() -> None:
+    after = "Officials said the shop had been closed since March, and the owners plan to reopen next year."
+    short_after = "The council will vote on the plan in May."
+    for sentence in (after, short_after):
+        text = "\n\n".join(["Shops Close Across the High Street", PROSE, CAPTION, "Source: Jane Roe/Unsplash", sentence, MORE_PROSE])
+        assert sentence not in flagged(text)
+    # the last line of a longer paragraph, a quotation, a credit that carries its own caption, a
+    # credit closing the document, a gallery counter and a bare media label take no caption
+    cases = [
+        ([PROSE + "\n" + short_after, "Source: Jane Roe/Unsplash", MORE_PROSE], short_after),
+        ([PROSE, "\u201cWe will reopen,\u201d the owner said on Tuesday, standing at the door.", "Source: Jane Roe/Unsplash", MORE_PROSE], None),
+        ([PROSE, short_after, "The shop in 2019 (Image: Getty)", MORE_PROSE], short_after),
+        ([PROSE, short_after, "Top image credit: Getty"], short_after),
+        ([PROSE, short_after, "Image 1 of 5", MORE_PROSE], short_after),
+        ([PROSE, short_after, "VIDEO", MORE_PROSE], short_after),
+    ]
+    for parts, line in cases:
+        found = caption_evidence("\n\n".join(["Shops Close Across the High Street"] + parts))
+        assert not any(d.get("caption") for d in found.values()), parts
+        if line is not None:
+            assert line not in found, parts
+    # never across a document boundary
+    corpus = segment(["\n\n".join([PROSE, CAPTION]), "\n\n".join(["Source: Jane Roe/Unsplash", MORE_PROSE])])
+    assert [e.text for e in boilerplate.evidence(corpus, 0)] == []
 
 
 def test_reader_comments_after_a_comments_heading_are_flagged() -> None:

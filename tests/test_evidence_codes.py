@@ -43,7 +43,7 @@ EXPECTED = {
         "restated_sentence": ("earlier_start", "earlier_end", "similarity"),
     },
     "boilerplate": {
-        "furniture_line": ("category", "source", "probability"),
+        "furniture_line": ("category", "source", "probability", "caption"),
     },
     "sourcing": {
         "attribution": ("source_kind", "source_start", "source_end"),

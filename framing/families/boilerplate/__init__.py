@@ -32,6 +32,30 @@ Every line of the batch is scored at once.
    a comments heading (a ``comments`` pattern line that says "comment", of at most
    :data:`COMMENTS_HEADING_WORDS` words, without end punctuation, after the article's first prose:
    reader comments; ``comments``).
+   **Captions** (``media_credit``, ``details["caption"]`` true in :func:`evidence`): the alt text of
+   a picture that an extractor kept, next to the picture's credit. A *picture credit* is a
+   ``media_credit`` pattern line of 2 to
+   :data:`~framing.families.boilerplate.settings.CAPTION_CREDIT_MAX_WORDS` words that names a
+   picture or a picture agency ("Source: Jane Roe/Unsplash", "(AP Photo/Mark Jensen)"), without
+   digits (not a gallery counter), not the document's last line (a closing "Top image credit:
+   Getty"), not a caption carrying its own credit ("The flooded square (Image: Getty)") and not
+   followed by another credit line (BBC pages: "Image copyright X", then "Image caption ..."). The
+   line just before a picture credit in the same document is its caption when it has
+   :data:`~framing.families.boilerplate.settings.CAPTION_MIN_WORDS` to
+   :data:`~framing.families.boilerplate.settings.CAPTION_MAX_WORDS` words, is a paragraph of its own
+   (or shares its one paragraph with the credit, in text without blank lines; never the last line of
+   a longer paragraph), does not open with a quotation mark and is not an attribution, a closing
+   quote, the headline, a list item, a dateline, a table row, code, a line that goes on after a
+   comma or colon, or a heading (no end mark, more than
+   :data:`~framing.families.boilerplate.settings.CAPTION_HEADING_CAPITALS` of its words
+   capitalised). The line just after a picture credit is a caption only when it also says it shows a
+   picture (", left,", "(center)", "pictured", "in this photo", "file photo", "an artist's
+   concept"): most lines after a credit are the article going on, or the headline under a lead
+   picture; when it is one, the credit's caption is below it and the line above is the article. A
+   slideshow's run of caption / credit pairs is found pair by pair, and a line with the same text as
+   a caption of its document (a slideshow's repeated caption) is a caption too. Measured on the
+   extractor benchmark, every caption flagged is gold boilerplate; the line after a credit without a
+   picture cue would flag body prose and headlines.
 4. **Exemptions** (precision first). Never flagged: lines that carry an attribution cue
    (``framing.cues.attribution``: "declined to comment", "told reporters", "CNN reported"), lines that
    end in a closing quotation mark (``”`` or ``"``), embedded social posts (a line with a
@@ -145,7 +169,7 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
 
 
 #: What decided a flagged line (``details["source"]`` of its evidence), in order of precedence.
-SOURCES = ("pattern", "comments_region", "empty_item", "model")
+SOURCES = ("pattern", "comments_region", "caption", "empty_item", "model")
 
 #: The evidence codes of :func:`evidence`.
 EVIDENCE_CODES = (
@@ -154,8 +178,10 @@ EVIDENCE_CODES = (
         ("boilerplate.<category>",),
         {"category": f"one of {', '.join(LABELS)} (the column it counts in)",
          "source": "what flagged it, the first that applies of: pattern (a category pattern), comments_region "
-                   "(a line after a comments heading), empty_item (a bullet without an item), model (the line model)",
-         "probability": "the line model's probability that the line is furniture, whatever flagged it"},
+                   "(a line after a comments heading), caption (a picture's caption next to its credit), empty_item "
+                   "(a bullet without an item), model (the line model)",
+         "probability": "the line model's probability that the line is furniture, whatever flagged it",
+         "caption": "true for a picture's caption next to its credit (category media_credit, source caption), else false"},
     ),
 )  # fmt: skip
 
@@ -165,7 +191,8 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
 
     ``signal`` is the count column the line adds to (``boilerplate.<category>``), ``label`` the
     category, ``code`` is ``furniture_line`` and ``details`` hold ``category``, ``source`` (one of
-    :data:`SOURCES`: what flagged the line) and the line model's ``probability``;
+    :data:`SOURCES`: what flagged the line), the line model's ``probability`` and ``caption`` (True
+    for a picture's caption);
     ``text == corpus.texts[doc][start:end]``.
 
     Examples
@@ -175,7 +202,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
     >>> [(e.signal, e.label, e.start, e.end, e.text, e.code) for e in evidence(corpus, 0)]
     [('boilerplate.media_credit', 'media_credit', 0, 25, 'Source: Jane Roe/Unsplash', 'furniture_line')]
     >>> {k: v if k != "probability" else round(v, 2) for k, v in evidence(corpus, 0)[0].details.items()}
-    {'category': 'media_credit', 'source': 'pattern', 'probability': 0.89}
+    {'category': 'media_credit', 'source': 'pattern', 'probability': 0.89, 'caption': False}
     """
     _check(compat)
     table = line_table(corpus, patterns=patterns)
@@ -193,11 +220,13 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
             source = "pattern"
         elif label_index == comments:
             source = "comments_region"
+        elif table.caption is not None and table.caption[i]:
+            source = "caption"
         elif end - start == 1 and text[start] in _EMPTY_ITEM:
             source = "empty_item"
         else:
             source = "model"
-        details = {"category": label, "source": source, "probability": probability}
+        details = {"category": label, "source": source, "probability": probability, "caption": source == "caption"}
         found.append(Evidence(f"boilerplate.{label}", label, start, end, text[start:end], "furniture_line", details))
     return found
 

@@ -21,6 +21,10 @@ from framing.families.boilerplate.settings import (
     _QUOTES_CLOSE,
     _RULE_INPUTS,
     _TERMINAL,
+    CAPTION_CREDIT_MAX_WORDS,
+    CAPTION_HEADING_CAPITALS,
+    CAPTION_MAX_WORDS,
+    CAPTION_MIN_WORDS,
     CATEGORIES,
     CODE_MIN_SHARE,
     COMMENTS_HEADING_WORDS,
@@ -81,6 +85,22 @@ _POST_LINKS = ("pic.twitter.com/", "t.co/", "instagram.com/p/")
 #: A dateline opening an article's first paragraph: "HAYWARD, Calif. (AP) —", "LONDON (Reuters) -", "WASHINGTON —".
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30}){0,2}(?:[ \t]+\([A-Z][\w .&/-]{0,30}\))?[ \t]+[—–-][ \t]+\w"
+)
+#: What a picture's credit names: a picture word or a picture agency (a bare "Source: Wire services"
+#: or "(Graphic: Rainfall by month - here)" credits no picture next to it, nor does a slash alone:
+#: "How To Train Your Dog To Sit/Stay", "needs a phone / tablet").
+_PICTURE_CREDIT = re.compile(
+    r"\b(?:photo\w*|image\w*|picture\w*|getty|reuters|ap|afp|epa|shutterstock|unsplash|pexels|pixabay|wikimedia"
+    r"|alamy|istock\w*|flickr|courtesy)\b",
+    re.IGNORECASE,
+)
+#: What a caption says of its picture: where someone stands in it (", left,", "(center)"), "pictured",
+#: "in this photo", "file photo", "an artist's concept".
+_PICTURE_CUE = re.compile(
+    r",[ \t]+(?:left|right|center|centre|top|bottom|above|below|foreground|background)[,)]|\((?:left|right|center|centre|top|bottom|pictured)\)"
+    r"|\bpictured\b|\bin this (?:[\w.,]+ )*?(?:file )?(?:photo|image|picture|photograph)\b|\bfile (?:photo|image)\b"
+    r"|\bartist[’']s (?:concept|illustration|impression|rendering)\b",
+    re.IGNORECASE,
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b|[ap]\.m\.)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 
@@ -267,6 +287,8 @@ class LineTable:
     flagged : ndarray of bool
     label : ndarray of int64
         Index into :data:`LABELS` of each flagged line's category, -1 if not flagged.
+    caption : ndarray of bool, or None
+        Flagged as a picture's caption (category ``media_credit``; see the package docstring).
     """
 
     doc: np.ndarray
@@ -279,6 +301,7 @@ class LineTable:
     model_exempt: np.ndarray
     flagged: np.ndarray
     label: np.ndarray
+    caption: np.ndarray | None = None
 
 
 def line_features(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
@@ -492,6 +515,9 @@ def line_columns(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[di
     # an empty list item ("-" alone): what is left of a link or picture the extractor dropped
     empty_item = no_words & (chars == 1) & np.isin(first_cp, [ord(c) for c in _EMPTY_ITEM])
 
+    caption = _captions(corpus, lines, pattern, words, digits, first_cp, last, paragraph, paragraph_lines, from_end, same_next, terminal, capitalised_share,
+                        attribution | end_quote | headline | list_marker | dateline | table_row | code_like | end_colon | continued)
+
     columns = {
         "log_words": np.log1p(words),
         "log_chars": np.log1p(chars),
@@ -577,7 +603,68 @@ def line_columns(corpus: Corpus, patterns: PatternSet | None = None) -> tuple[di
         "embedded_post": embedded_post,
         "dateline": dateline,
         "has_date": text_hits["has_date"] | text_hits["has_time"],
+        "caption": caption,
     }
     return columns, extra
+
+
+_OPENING_QUOTES = "“\"‘'«„"
+
+
+def _captions(corpus: Corpus, lines: _Lines, pattern: np.ndarray, words: np.ndarray, digits: np.ndarray, first_cp: np.ndarray,
+              last: np.ndarray, paragraph: np.ndarray, paragraph_lines: np.ndarray, from_end: np.ndarray, same_next: np.ndarray,
+              terminal: np.ndarray, capitalised_share: np.ndarray, not_caption: np.ndarray) -> np.ndarray:
+    """Captions: the line next to a picture's bare credit (see the package docstring, part 3).
+
+    A *picture credit* is a ``media_credit`` pattern line of 2 to :data:`CAPTION_CREDIT_MAX_WORDS`
+    words, without digits (not a gallery counter, "Image 1 of 5"), that names a picture or an
+    agency or has a slash (:data:`_PICTURE_CREDIT`), is not the document's last line (a closing
+    "Top image credit: Getty" follows the article's last paragraph), does not end in a bracket
+    unless it opens with one (the caption with its credit inside, "The flooded square (Image: Getty)", is the
+    caption itself), and is not followed by another ``media_credit`` line (BBC pages: "Image
+    copyright Jane Roe", then "Image caption ..."). The line just before it in the same document is
+    a caption when it is a paragraph of its own (or shares its paragraph with the credit, in text
+    without blank lines) of 1 to :data:`CAPTION_MAX_WORDS` words that does
+    not open with a quotation mark and is none of ``not_caption`` (an attribution, a closing
+    quote, the headline, a list item, a dateline, a table row, code, or a line that goes on after
+    a colon or comma), nor a heading (no end mark and more than :data:`CAPTION_HEADING_CAPITALS`
+    of its words capitalised). The line just after a picture credit is a caption when it also has a
+    picture cue (:data:`_PICTURE_CUE`: ", left,", "pictured", "in this photo"); the line before
+    such a credit is then not taken. A line with the same text as a caption of its document (a
+    slideshow's repeated caption) is a caption too.
+    """
+    credit = (pattern == CATEGORIES.index("media_credit")) & (words >= 2) & (words <= CAPTION_CREDIT_MAX_WORDS) & (digits == 0)
+    credit &= from_end > 0
+    credit &= (last != ord(")")) | (first_cp == ord("("))
+    credit &= ~(same_next & np.r_[(pattern == CATEGORIES.index("media_credit"))[1:], False])
+    index = np.flatnonzero(credit)
+    credit[index] = [_PICTURE_CREDIT.search(t) is not None for t in _line_texts(corpus, lines, index)]
+    # the line just after a picture credit is a caption only when it says it shows a picture (most
+    # such lines are the article going on, or the headline under a lead picture's credit) ...
+    after = np.r_[False, same_next[:-1]] & np.r_[False, credit[:-1]]
+    index = np.flatnonzero(after & (words >= CAPTION_MIN_WORDS) & (words <= CAPTION_MAX_WORDS))
+    after[:] = False
+    after[index] = [_PICTURE_CUE.search(t) is not None for t in _line_texts(corpus, lines, index)]
+    # ... and then the credit's caption is below it: the line above is the article
+    credit &= ~(same_next & np.r_[after[1:], False])
+    before = same_next & np.r_[credit[1:], False]  # the line just before a picture credit
+    # a paragraph of its own, or one paragraph with its credit (text without blank lines between
+    # paragraphs); never the last line of a paragraph of several lines above a blank line
+    own = (paragraph_lines == 1) | (same_next & np.r_[paragraph[1:] == paragraph[:-1], False])
+    caption = (before | after) & (words >= CAPTION_MIN_WORDS) & (words <= CAPTION_MAX_WORDS) & own & ~not_caption
+    # a heading over a picture ("The Quiet Return of the Corner Shop"): no end mark, mostly capitals
+    caption &= terminal | (capitalised_share <= CAPTION_HEADING_CAPITALS)
+    caption &= ~np.isin(first_cp, [ord(c) for c in _OPENING_QUOTES])
+    caption &= pattern < 0
+    # a slideshow's lightbox repeats a caption elsewhere in its document: every copy is a caption
+    index = np.flatnonzero(caption)
+    if len(index):
+        keys = set(zip(lines.doc[index].tolist(), _line_texts(corpus, lines, index)))
+        docs = np.unique(lines.doc[index])
+        lengths = np.unique(lines.end[index] - lines.start[index])
+        same = np.flatnonzero(np.isin(lines.doc, docs) & np.isin(lines.end - lines.start, lengths) & ~caption & (pattern < 0) & ~not_caption)
+        texts = _line_texts(corpus, lines, same)
+        caption[same] = [key in keys for key in zip(lines.doc[same].tolist(), texts)]
+    return caption
 
 

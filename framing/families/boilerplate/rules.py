@@ -66,12 +66,14 @@ def line_table(
     by_pattern = pattern >= 0
     by_model = (probabilities >= threshold) & ~model_exempt
     in_comments = extra["comments_region"] & ~extra["no_words"]
-    flagged = (by_pattern | by_model | extra["empty_item"] | in_comments) & ~exempt
+    caption = extra["caption"] & ~by_pattern & ~in_comments & ~exempt
+    flagged = (by_pattern | by_model | extra["empty_item"] | in_comments | caption) & ~exempt
     metadata = CATEGORIES.index("metadata")
     label = np.where(extra["has_date"], metadata, LABELS.index(OTHER))
+    label = np.where(caption, CATEGORIES.index("media_credit"), label)  # a caption is its picture's furniture
     label = np.where(by_pattern, pattern, np.where(in_comments, CATEGORIES.index("comments"), label))
     label = np.where(flagged, label, -1)
     lines = corpus.lines
-    return LineTable(lines.doc, lines.start, lines.end, features, pattern, probabilities, exempt, model_exempt, flagged, label)
+    return LineTable(lines.doc, lines.start, lines.end, features, pattern, probabilities, exempt, model_exempt, flagged, label, caption)
 
 

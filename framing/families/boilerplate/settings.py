@@ -50,6 +50,21 @@ SHORT_LINE_WORDS = 4
 CODE_MIN_SHARE = 0.08
 #: Lines on either side counted for the density of separator lines ("-", "|") around a line.
 SEPARATOR_WINDOW = 4
+#: Captions (the alt text of a picture, kept by extractors) sit next to the picture's credit. A
+#: caption has at most this many words: wire captions (who, "left", doing what, where, the full
+#: date) run to 25-50 words; at 40 the longer body paragraphs next to a credit stay out.
+CAPTION_MAX_WORDS = 40
+#: ... and at least this many: a shorter line over a credit is a button or a label ("Share",
+#: "Email me"), left to the other rules.
+CAPTION_MIN_WORDS = 4
+#: A line over a credit without an end mark and with more than this share of capitalised words is a
+#: heading over a picture ("The Quiet Return of the Corner Shop": 5 of 7), not its caption
+#: (captions without an end mark read as phrases: "A woman wearing a mask while riding a train").
+CAPTION_HEADING_CAPITALS = 0.5
+#: ... and the credit it sits next to is a bare credit of at most this many words ("Source: Public
+#: Domain/Wikimedia Commons", "(AP Photo/Mark Jensen, File)"): a longer credit line carries its own
+#: caption ("Image: The new mayor, left, greets shop owners on ..."), so the line next to it is not one.
+CAPTION_CREDIT_MAX_WORDS = 7
 #: Distances to the nearest prose line are capped at this many lines.
 PROSE_DISTANCE_CAP = 20
 
@@ -65,4 +80,5 @@ _EMPTY_ITEM = "•·▪◦‣●○■□-*"  # a line of just one of these is a
 _RULE_INPUTS = (
     "attribution", "end_quote", "list_marker", "headline", "prose", "subhead", "table_row", "code_like", "no_words",
     "empty_item", "comments_region", "time_subhead", "continued", "foreign_script", "embedded_post", "dateline", "has_date",
+    "caption",
 )  # fmt: skip
