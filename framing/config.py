@@ -14,14 +14,14 @@ from dataclasses import dataclass, field, fields
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Union
 
+from framing.core.compat import COMPAT_MODES, check_compat
+
 if TYPE_CHECKING:  # loaded when a Config is made, so that importing this module stays cheap
     from framing.cues.lexicon import Lexicon
     from framing.families.boilerplate import PatternSet
 
 #: The signal families, in output order.
 FAMILY_NAMES: tuple[str, ...] = ("readability", "repetition", "boilerplate", "sourcing", "style", "framing")
-#: Readability modes: ``None`` (framing's definitions) or ``"textstat"`` (textstat 0.7.8's numbers).
-COMPAT_MODES: tuple[str | None, ...] = (None, "textstat")
 
 LexiconLike = Union[str, PathLike, Mapping[str, Any], "Lexicon"]
 PatternsLike = Union[str, PathLike, Mapping[str, Any], "PatternSet"]
@@ -102,8 +102,7 @@ class Config:
     max_chars: int | None = None
 
     def __post_init__(self) -> None:
-        if self.compat not in COMPAT_MODES:
-            raise ValueError(f"compat must be one of {COMPAT_MODES}, got {self.compat!r}")
+        check_compat(self.compat)
         if self.max_chars is not None and (isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars < 1):
             raise ValueError(f"max_chars must be a positive integer or None, got {self.max_chars!r}")
         object.__setattr__(self, "signals", _signals(self.signals))

@@ -63,6 +63,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from framing.core.chars import UPPER as UPPER_CLASS
+from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import DOC_SEPARATOR, Corpus
 from framing.cues import attribution, relations
@@ -70,7 +71,6 @@ from framing.cues.quotes import code_array, quote_spans
 from framing.families.base import FunctionFamily
 
 NAME = "sourcing"
-COMPAT_MODES = (None, "textstat")  # sourcing does not depend on the compat mode
 COLUMNS = (
     "sourcing.attributions",
     "sourcing.attributions_per_100_words",
@@ -109,11 +109,6 @@ COLUMNS = COLUMNS + RELATION_COLUMNS
 MIN_QUOTE_WORDS = 4
 #: A heading: at least this share of a sentence's content words are capitalised (entities there are not counted).
 HEADING_CAPITALISED_SHARE = 0.75
-
-
-def _check(compat: str | None) -> None:
-    if compat not in COMPAT_MODES:
-        raise ValueError(f"compat must be one of {COMPAT_MODES}, got {compat!r}")
 
 
 @dataclass(frozen=True)
@@ -381,7 +376,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     >>> {k: round(float(v[0]), 2) for k, v in scores.items() if k.endswith(("attributions", "quotes", "sources"))}
     {'sourcing.attributions': 2.0, 'sourcing.quotes': 1.0, 'sourcing.orphan_quotes': 0.0, 'sourcing.quote_share_of_attributions': 0.5, 'sourcing.named_sources': 0.0, 'sourcing.anonymous_sources': 1.0, 'sourcing.document_sources': 0.0}
     """
-    _check(compat)
+    check_compat(compat)
     n = corpus.n_docs
     words = corpus.words
     n_words = words.per_doc(n).astype(np.float64)
@@ -513,7 +508,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     >>> [(e.code, dict(e.details)) for e in evidence(corpus, 0) if e.code in ("attribution", "orphan_quote")]
     [('attribution', {'source_kind': 'group', 'source_start': 39, 'source_end': 45}), ('orphan_quote', {'words': 7})]
     """
-    _check(compat)
+    check_compat(compat)
     sink = _DocumentItems(corpus, doc)
     items, local, add = sink.items, sink.local, sink.add
 

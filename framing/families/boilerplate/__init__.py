@@ -97,6 +97,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus
 from framing.families.base import FunctionFamily
@@ -105,7 +106,15 @@ from framing.families.boilerplate.model import model_probabilities, shipped_mode
 from framing.families.boilerplate.patterns import PatternSet, load_patterns, shipped_patterns
 from framing.families.boilerplate.rules import line_table
 from framing.families.boilerplate.settings import (
-    _EMPTY_ITEM, CATEGORIES, COLUMNS, COMPAT_MODES, KINDS, LABELS, MODEL_FILE, MODEL_THRESHOLD, NAME, OTHER,
+    _EMPTY_ITEM,
+    CATEGORIES,
+    COLUMNS,
+    KINDS,
+    LABELS,
+    MODEL_FILE,
+    MODEL_THRESHOLD,
+    NAME,
+    OTHER,
 )
 
 __all__ = [
@@ -119,11 +128,6 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 # The family's entry points
 # --------------------------------------------------------------------------------------------
-def _check(compat: str | None) -> None:
-    if compat not in COMPAT_MODES:
-        raise ValueError(f"compat must be one of {COMPAT_MODES}, got {compat!r}")
-
-
 def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet | None = None) -> dict[str, np.ndarray]:
     """Boilerplate columns for every document of ``corpus``.
 
@@ -148,7 +152,7 @@ def compute(corpus: Corpus, *, compat: str | None = None, patterns: PatternSet |
     >>> {k: round(float(v[0]), 3) for k, v in compute(segment([text])).items() if v[0]}
     {'boilerplate.line_share': 0.5, 'boilerplate.char_share': 0.202, 'boilerplate.lines': 1.0, 'boilerplate.call_to_action': 1.0}
     """
-    _check(compat)
+    check_compat(compat)
     table = line_table(corpus, patterns=patterns, keep_features=False)  # bounded memory per line
     n_docs = corpus.n_docs
     doc = table.doc
@@ -204,7 +208,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, patterns: P
     >>> {k: v if k != "probability" else round(v, 2) for k, v in evidence(corpus, 0)[0].details.items()}
     {'category': 'media_credit', 'source': 'pattern', 'probability': 0.89, 'caption': False}
     """
-    _check(compat)
+    check_compat(compat)
     table = line_table(corpus, patterns=patterns)
     text = corpus.texts[doc]
     comments = LABELS.index("comments")

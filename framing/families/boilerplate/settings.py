@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 
 NAME = "boilerplate"
-COMPAT_MODES = (None, "textstat")  # boilerplate does not depend on the compat mode
 
 #: Categories of page furniture, in column order; ``other`` is for lines the model flags alone.
 CATEGORIES = ("call_to_action", "comments", "legal", "media_credit", "navigation", "metadata", "advertising")

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus
 from framing.families.base import FunctionFamily
 from framing.families.readability.textstat import textstat_counts, textstat_formulas
 
 NAME = "readability"
-COMPAT_MODES = (None, "textstat")
 
 FORMULAS = (
     "flesch_reading_ease",
@@ -138,8 +138,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
     dict of str to ndarray
         One float array of length ``corpus.n_docs`` per name in :data:`COLUMNS`.
     """
-    if compat not in COMPAT_MODES:
-        raise ValueError(f"compat must be one of {COMPAT_MODES}, got {compat!r}")
+    check_compat(compat)
     if compat == "textstat":
         counts = textstat_counts(corpus)
         formulas = textstat_formulas(counts)
