@@ -15,6 +15,7 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any, Union
 
 from framing.core.compat import COMPAT_MODES, check_compat
+from framing.core.language import check_language
 
 if TYPE_CHECKING:  # loaded when a Config is made, so that importing this module stays cheap
     from framing.cues.lexicon import Lexicon
@@ -83,6 +84,11 @@ class Config:
         :class:`~framing.families.boilerplate.PatternSet` used as is (default: the shipped ones).
     max_chars : int, optional
         Longer texts get an ``error`` instead of scores.
+    language : str, optional
+        With ``compat="textstat"``: textstat's ``set_lang`` value (default ``"en_US"``; any
+        language Pyphen has a dictionary for). In the default mode: the language of every text
+        (``"en"``, ``"de"``, ``"fr"``, ``"es"``, ...; default: each text's own, detected), see
+        ``docs/languages.md``.
 
     Examples
     --------
@@ -100,9 +106,11 @@ class Config:
     lexicons: tuple["Lexicon", ...] = field(default=None)  # type: ignore[assignment]
     patterns: "PatternSet" = field(default=None)  # type: ignore[assignment]
     max_chars: int | None = None
+    language: str | None = None
 
     def __post_init__(self) -> None:
         check_compat(self.compat)
+        object.__setattr__(self, "language", check_language(self.language, self.compat))
         if self.max_chars is not None and (isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars < 1):
             raise ValueError(f"max_chars must be a positive integer or None, got {self.max_chars!r}")
         object.__setattr__(self, "signals", _signals(self.signals))

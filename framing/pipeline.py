@@ -83,7 +83,7 @@ def score_chunk(job: tuple[list[Any], Config], vocabulary: Vocabulary | None = N
     """Segment and score one chunk of texts (the unit of work sent to a worker process, which uses
     its own process's default vocabulary)."""
     texts, config = job
-    corpus = segment(texts, max_chars=config.max_chars, vocabulary=vocabulary)
+    corpus = segment(texts, max_chars=config.max_chars, vocabulary=vocabulary, blank_ok=config.compat == "textstat")
     return score_corpus(corpus, config), corpus.errors
 
 

@@ -23,7 +23,7 @@ def test_transform_matches_score(seed_texts):
     texts = list(seed_texts.values())
     analyzer = framing.Analyzer(compat="textstat").fit(texts)
     X = analyzer.transform(texts)
-    expected = framing.score(texts, compat="textstat")[framing.columns()].to_numpy()
+    expected = framing.score(texts, compat="textstat")[framing.columns(config=framing.Config(compat="textstat"))].to_numpy()
     np.testing.assert_array_equal(X, expected)
     assert X.dtype == np.float64
 

@@ -24,6 +24,17 @@ def dale_chall_easy_words() -> frozenset[str]:
     return frozenset(line.strip() for line in data_text("dale_chall_easy_words.txt").splitlines())
 
 
+@lru_cache(maxsize=2)
+def textstat_easy_words(root: str) -> frozenset[str]:
+    """textstat 0.7.8's easy-word list of a language root (``"en"`` or ``"es"``), as textstat reads
+    it: every line stripped (``framing/data/PROVENANCE.md``)."""
+    if root == "en":
+        return dale_chall_easy_words()
+    if root != "es":
+        raise ValueError(f"textstat 0.7.8 ships easy words for 'en' and 'es' only, not {root!r}")
+    return frozenset(line.strip() for line in data_text("textstat_easy_words_es.txt").split("\n"))
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """The stop words of ``framing/data/stop_words.txt`` (lower case), shared by the families.

@@ -88,8 +88,11 @@ def _take(values: np.ndarray, index: np.ndarray, valid: np.ndarray, fill) -> np.
     return np.where(valid, values[np.clip(index, 0, len(values) - 1)], fill).astype(values.dtype, copy=False)
 
 
-def validate_texts(texts: list[object], max_chars: int | None = None) -> tuple[list[str], list[str | None]]:
-    """Replace bad inputs by ``""`` and say why: ``None``, NaN, non-strings, blank or too long texts."""
+def validate_texts(
+    texts: list[object], max_chars: int | None = None, *, blank_ok: bool = False
+) -> tuple[list[str], list[str | None]]:
+    """Replace bad inputs by ``""`` and say why: ``None``, NaN, non-strings, blank (unless
+    ``blank_ok``: textstat compatibility scores them) or too long texts."""
     clean: list[str] = []
     errors: list[str | None] = []
     for text in texts:
@@ -98,7 +101,7 @@ def validate_texts(texts: list[object], max_chars: int | None = None) -> tuple[l
             error = "missing text"
         elif not isinstance(text, str):
             error = f"not a string: {type(text).__name__}"
-        elif not text.strip():
+        elif not blank_ok and not text.strip():
             error = "empty text"
         elif max_chars is not None and len(text) > max_chars:
             error = f"text longer than max_chars={max_chars} ({len(text)} characters)"
@@ -452,7 +455,9 @@ class Corpus:
         return np.r_[True, np.diff(sent) != 0]
 
 
-def segment(texts: list[object], *, max_chars: int | None = None, vocabulary: Vocabulary | None = None) -> Corpus:
+def segment(
+    texts: list[object], *, max_chars: int | None = None, vocabulary: Vocabulary | None = None, blank_ok: bool = False
+) -> Corpus:
     """Segment a batch of texts once.
 
     Parameters
@@ -465,6 +470,9 @@ def segment(texts: list[object], *, max_chars: int | None = None, vocabulary: Vo
     vocabulary : Vocabulary, optional
         Where word-type features are computed and kept (default: the process's
         :func:`~framing.core.vocabulary.default_vocabulary`). The corpus keeps a reference to it.
+    blank_ok : bool, default False
+        Keep empty and white-space-only strings as texts (``compat="textstat"`` scores them as
+        textstat does) instead of errors.
 
     Returns
     -------
@@ -476,7 +484,7 @@ def segment(texts: list[object], *, max_chars: int | None = None, vocabulary: Vo
     >>> [corpus.texts[0][s:e] for s, e in zip(corpus.sentences.start, corpus.sentences.end)]
     ['Mr. Smith met U.S. officials.', 'Prices rose 3.5 percent.', 'A headline']
     """
-    clean, errors = validate_texts(list(texts), max_chars)
+    clean, errors = validate_texts(list(texts), max_chars, blank_ok=blank_ok)
     return Corpus(clean, errors, vocabulary)
 
 

@@ -5,7 +5,9 @@ CMUdict, else a rule-based estimate (a figure is one syllable; hyphenated compou
 possessives, initialisms by letter, then a vowel-group count with English spelling corrections).
 
 ``textstat_syllables`` reproduces textstat 0.7.8: the first CMUdict pronunciation, else Pyphen's
-hyphenation points plus one (Pyphen's ``en_US`` dictionary).
+hyphenation points plus one (Pyphen's ``en_US`` dictionary). In another textstat language
+(``lang=``, as ``textstat.set_lang``), CMUdict only for a language whose root is ``en`` and
+Pyphen's dictionary for that language.
 """
 
 from __future__ import annotations
@@ -76,11 +78,11 @@ def count_syllables(word: str) -> int:
     return _vowel_group_estimate(letters)
 
 
-@lru_cache(maxsize=1)
-def _pyphen_en_us():
+@lru_cache(maxsize=16)
+def _pyphen(lang: str = "en_US"):
     import pyphen
 
-    return pyphen.Pyphen(lang="en_US")
+    return pyphen.Pyphen(lang=lang)
 
 
 class _Hyphenator:
@@ -99,9 +101,9 @@ class _Hyphenator:
 
     def __init__(self, pyphen_object) -> None:
         self.left, self.right = pyphen_object.left, pyphen_object.right
+        # A non-standard pattern (Hungarian's) carries a replacement in its values' ``data``; the
+        # points themselves, which are all a count needs, are its integer values as for any other.
         patterns = pyphen_object.hd.patterns
-        if any(getattr(v, "data", None) for _, values in patterns.values() for v in values):
-            raise ValueError("non-standard hyphenation patterns are not supported")  # en_US has none
         keys = list(patterns)
         row_of = {key: row for row, key in enumerate(keys)}
         prefixes = sorted({key[:k] for key in keys for k in range(1, len(key) + 1)})
@@ -167,20 +169,22 @@ class _Hyphenator:
         return np.bincount(odd_word[keep], minlength=n)
 
 
-@lru_cache(maxsize=1)
-def _hyphenator() -> _Hyphenator:
-    return _Hyphenator(_pyphen_en_us())
+@lru_cache(maxsize=16)
+def _hyphenator(lang: str = "en_US") -> _Hyphenator:
+    return _Hyphenator(_pyphen(lang))
 
 
-def textstat_syllables(word: str) -> int:
-    """Syllables of a lower-case word exactly as textstat 0.7.8 counts them.
+def textstat_syllables(word: str, lang: str = "en_US") -> int:
+    """Syllables of a lower-case word exactly as textstat 0.7.8 counts them (after ``set_lang(lang)``).
 
     Examples
     --------
     >>> textstat_syllables("faeries")  # a known Pyphen undercount (textstat issue #195)
     1
+    >>> textstat_syllables("lesbarkeit", "de")
+    3
     """
-    return int(textstat_syllables_many([word])[0])
+    return int(textstat_syllables_many([word], lang=lang)[0])
 
 
 @lru_cache(maxsize=1)
@@ -189,22 +193,26 @@ def _cmu_index() -> tuple[_chars.StringIndex, np.ndarray]:
     return _chars.StringIndex(list(cmu)), np.fromiter(cmu.values(), np.int64, len(cmu))
 
 
-def textstat_syllables_many(words: list[str], hashes: np.ndarray | None = None) -> np.ndarray:
+def textstat_syllables_many(words: list[str], hashes: np.ndarray | None = None, lang: str = "en_US") -> np.ndarray:
     """:func:`textstat_syllables` of many words: CMUdict, else Pyphen's points plus one, with
     CMUdict looked up by hash (:class:`framing.core.chars.StringIndex`) and the Pyphen fallback
     computed for all the words at once (:class:`_Hyphenator`).
 
     ``hashes`` are the words' :func:`framing.core.chars.string_hashes`, if the caller has them.
+    ``lang`` is textstat's language: CMUdict is used only when its root is ``en``.
 
     Examples
     --------
     >>> textstat_syllables_many(["readability", "zorvexian", "2024"]).tolist()
     [5, 3, 1]
     """
-    index, syllables = _cmu_index()
-    at = index.find(_chars.string_hashes(words) if hashes is None else hashes)
-    counts = np.where(at >= 0, syllables[at], -1)
+    if lang == "en" or lang.startswith("en_"):
+        index, syllables = _cmu_index()
+        at = index.find(_chars.string_hashes(words) if hashes is None else hashes)
+        counts = np.where(at >= 0, syllables[at], -1)
+    else:  # textstat's get_cmudict gives None: every word goes to Pyphen
+        counts = np.full(len(words), -1, dtype=np.int64)
     missing = np.flatnonzero(counts < 0)
     if len(missing):
-        counts[missing] = _hyphenator().count([words[i] for i in missing]) + 1
+        counts[missing] = _hyphenator(lang).count([words[i] for i in missing]) + 1
     return counts

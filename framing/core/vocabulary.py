@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from framing.core.chars import ALNUM, ALPHA, StringIndex, char_classes, codepoints, string_hashes
-from framing.core.resources import dale_chall_easy_words, punkt_parameters
+from framing.core.language import easy_word_root
+from framing.core.resources import dale_chall_easy_words, punkt_parameters, textstat_easy_words
 from framing.core.stemming import stem_words
 from framing.core.syllables import count_syllables, textstat_syllables_many
 
@@ -84,7 +85,7 @@ FRAMING_FEATURES = (
     "punkt_abbreviation", "punkt_initial", "punkt_number", "punkt_ortho", "punkt_starter",
 )  # fmt: skip
 _PUNKT_NUMBER = re.compile(r"^-?[.,]?\d[\d,.\-]*\.?$")
-TEXTSTAT_FEATURES = ("syllables", "easy")
+TEXTSTAT_FEATURES = ("syllables", "easy", "difficult_syllables", "alefs", "faseeh_marks")
 
 
 def framing_features(word: str) -> dict[str, float]:
@@ -134,14 +135,53 @@ def _easy_word_index() -> StringIndex:
     return StringIndex(sorted(dale_chall_easy_words()))
 
 
-def textstat_features_many(words: list[str]) -> dict[str, np.ndarray]:
+def textstat_features_many(words: list[str], lang: str = "en_US") -> dict[str, np.ndarray]:
     """:func:`textstat_features` of many words at once: word lists looked up by hash, syllables by
-    ``textstat_syllables_many``."""
+    ``textstat_syllables_many``; ``lang`` as textstat's ``set_lang`` (:mod:`framing.core.language`)."""
     hashes = string_hashes(words)
+    easy = _easy_word_index() if easy_word_root(lang) == "en" else _easy_word_index_for(easy_word_root(lang))
+    syllables = textstat_syllables_many(words, hashes, lang=lang).astype(np.float64)
+    # is_difficult_word counts the syllables of the word lower-cased first and stripped of
+    # punctuation after: they differ where lower-casing makes a mark ("İ" -> "i" + U+0307)
+    difficult_syllables = syllables.copy()
+    changed = [i for i, w in enumerate(words) if _NOT_KEPT.search(w)]
+    if changed:
+        stripped = [_NOT_KEPT.sub("", _NONCONTRACTION_APOSTROPHE.sub("", words[i])) for i in changed]
+        difficult_syllables[changed] = [textstat_syllables_many([w], lang=lang)[0] if w else 0 for w in stripped]
     return {
-        "syllables": textstat_syllables_many(words, hashes).astype(np.float64),
-        "easy": (_easy_word_index().find(hashes) >= 0).astype(np.float64),
+        "syllables": syllables,
+        "easy": (easy.find(hashes) >= 0).astype(np.float64),
+        "difficult_syllables": difficult_syllables,
+        **_arabic_features(words),
     }
+
+
+_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_NOT_KEPT = re.compile(r"[^\w\s']")
+
+
+def _arabic_features(words: list[str]) -> dict[str, np.ndarray]:
+    """What textstat's ``count_faseeh`` reads of a word: its alefs (U+0627, U+0649) and whether it
+    holds a faseeh letter (U+0621, U+0624, U+0626, U+0630, U+0638) or pair (U+0648 U+0627, U+0648 U+0646)."""
+    n = len(words)
+    if n == 0:
+        return {"alefs": np.zeros(0), "faseeh_marks": np.zeros(0)}
+    sizes = np.fromiter(map(len, words), np.int64, n)
+    cp = codepoints(" ".join(words))  # a space after each word but the last: pairs never cross words
+    owner = np.repeat(np.arange(n), sizes + 1)[: len(cp)]
+    alef = (cp == 0x627) | (cp == 0x649)
+    single = np.isin(cp, (0x621, 0x624, 0x626, 0x630, 0x638))
+    pair = np.zeros(len(cp), dtype=bool)
+    pair[:-1] = (cp[:-1] == 0x648) & ((cp[1:] == 0x627) | (cp[1:] == 0x646))
+    return {
+        "alefs": np.bincount(owner[alef], minlength=n).astype(np.float64),
+        "faseeh_marks": (np.bincount(owner[single | pair], minlength=n) > 0).astype(np.float64),
+    }
+
+
+@lru_cache(maxsize=4)
+def _easy_word_index_for(root: str) -> StringIndex:
+    return StringIndex(sorted(textstat_easy_words(root)))
 
 
 def framing_features_many(words: list[str]) -> dict[str, np.ndarray]:
@@ -553,6 +593,18 @@ class Vocabulary:
     def __init__(self, max_types: int = DEFAULT_MAX_TYPES) -> None:
         self.words = TypeTable(framing_features_many, FRAMING_FEATURES, max_types=max_types)
         self.textstat = TypeTable(textstat_features_many, TEXTSTAT_FEATURES, max_types=max_types)
+        self._textstat_languages: dict[str, TypeTable] = {}
+
+    def textstat_table(self, lang: str = "en_US") -> TypeTable:
+        """The textstat word types of language ``lang`` (:attr:`textstat` for ``en_US``): one
+        bounded table per language asked for."""
+        if lang == "en_US":
+            return self.textstat
+        table = self._textstat_languages.get(lang)
+        if table is None:
+            table = TypeTable(lambda words: textstat_features_many(words, lang), TEXTSTAT_FEATURES, max_types=self.max_types)
+            table = self._textstat_languages.setdefault(lang, table)
+        return table
 
     @property
     def max_types(self) -> int:
@@ -569,6 +621,8 @@ class Vocabulary:
         """Drop every type of both tables and give the memory back."""
         self.words.clear()
         self.textstat.clear()
+        for table in self._textstat_languages.values():
+            table.clear()
 
     def stats(self) -> dict[str, dict[str, object]]:
         return {"words": self.words.stats(), "textstat": self.textstat.stats()}

@@ -59,6 +59,7 @@ def score(
     norms: "bool | Norms" = False,
     config: Config | None = None,
     vocabulary: "Vocabulary | None" = None,
+    language: str | None = None,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
 
@@ -88,6 +89,9 @@ def score(
         :class:`~framing.cues.lexicon.Lexicon` objects (see :func:`framing.load_lexicon`).
     patterns : path, mapping or PatternSet, optional
         Boilerplate patterns added to the shipped ones (see :class:`framing.Config`).
+    language : str, optional
+        The texts' language, or with ``compat="textstat"`` textstat's ``set_lang`` value (see
+        :class:`framing.Config` and ``docs/languages.md``).
     norms : bool or Norms, default False
         Add, after each column, ``<column>.pct``: its percentile among the reference documents
         (``True``: the shipped norms of professional news, :func:`framing.judges.norms.reference_norms`;
@@ -114,7 +118,9 @@ def score(
     0         9.0             2.0          None
     1         NaN             NaN  missing text
     """
-    config = make_config(config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, max_chars=max_chars)
+    config = make_config(
+        config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, max_chars=max_chars, language=language
+    )
     if not isinstance(norms, (bool, Norms)):
         raise TypeError(f"norms must be True, False or a framing.judges.norms.Norms, got {type(norms).__name__}")
     if isinstance(texts, str):
@@ -159,6 +165,7 @@ def analyze(
     lexicons: Any = None,
     patterns: Any = None,
     config: Config | None = None,
+    language: str | None = None,
 ) -> Report:
     """Score one document and locate the evidence behind its scores.
 
@@ -182,8 +189,8 @@ def analyze(
     >>> report.scores["text.sentences"]
     2.0
     """
-    config = make_config(config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns)
-    corpus = segment([text], max_chars=config.max_chars)
+    config = make_config(config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, language=language)
+    corpus = segment([text], max_chars=config.max_chars, blank_ok=config.compat == "textstat")
     values = score_corpus(corpus, config)
     scores: dict[str, Any] = {name: float(v[0]) for name, v in values.items()}
     scores[ERROR_COLUMN] = corpus.errors[0]

@@ -21,7 +21,10 @@ column                                        formula (W words, S sentences, Y s
 ============================================  ===================================================
 
 ``compat="textstat"`` reproduces textstat 0.7.8 (see ``framing.families.readability.textstat``), including its
-constants (Coleman–Liau 0.058) and its segmentation.
+constants (Coleman–Liau 0.058) and its segmentation, and adds every other textstat measure as
+``readability.<textstat function name>`` (:data:`COMPAT_COLUMNS`; ``wiener_sachtextformel_1`` …
+``_4`` for the four variants), in the language of ``Config(language=...)`` (textstat's ``set_lang``
+value, default ``"en_US"``). Empty and white-space-only strings get textstat's values in that mode.
 
 A text without words gets NaN for every formula; any text with a word gets a finite value.
 """
@@ -34,7 +37,7 @@ from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.segment import Corpus
 from framing.families.base import FunctionFamily
-from framing.families.readability.textstat import textstat_counts, textstat_formulas
+from framing.families.readability.textstat import TEXTSTAT_MEASURES, textstat_counts, textstat_formulas
 
 NAME = "readability"
 
@@ -65,6 +68,9 @@ COLUMNS = tuple(f"text.{c}" for c in COUNTS) + tuple(f"readability.{f}" for f in
     "readability.words_per_sentence",
     "readability.syllables_per_word",
 )
+#: The columns of ``compat="textstat"``: :data:`COLUMNS`, then every other textstat 0.7.8 measure
+#: as ``readability.<textstat function name>``.
+COMPAT_COLUMNS = COLUMNS + tuple(f"readability.{m}" for m in TEXTSTAT_MEASURES if m not in FORMULAS)
 LINSEAR_SAMPLE_WORDS = 100
 
 
@@ -123,7 +129,12 @@ def _framing_formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return {name: np.where(undefined, np.nan, values) for name, values in formulas.items()}
 
 
-def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarray]:
+def columns(compat: str | None = None) -> tuple[str, ...]:
+    """The family's columns in a mode: :data:`COLUMNS`, or :data:`COMPAT_COLUMNS` for ``"textstat"``."""
+    return COMPAT_COLUMNS if compat == "textstat" else COLUMNS
+
+
+def compute(corpus: Corpus, *, compat: str | None = None, language: str | None = None) -> dict[str, np.ndarray]:
     """Readability columns and ``text.*`` counts for every document of ``corpus``.
 
     Parameters
@@ -132,28 +143,32 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
         A segmented batch (:func:`framing.core.segment.segment`).
     compat : {None, "textstat"}
         ``None`` for framing's measurement, ``"textstat"`` to reproduce textstat 0.7.8.
+    language : str, optional
+        With ``compat="textstat"``, textstat's language (``set_lang``; default ``"en_US"``).
 
     Returns
     -------
     dict of str to ndarray
-        One float array of length ``corpus.n_docs`` per name in :data:`COLUMNS`.
+        One float array of length ``corpus.n_docs`` per name in :func:`columns`.
     """
     check_compat(compat)
+    extra: dict[str, np.ndarray] = {}
     if compat == "textstat":
-        counts = textstat_counts(corpus)
-        formulas = textstat_formulas(counts)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            formulas["words_per_sentence"] = np.where(counts["sentences"] > 0, counts["words"] / counts["sentences"], 0.0)
-            formulas["syllables_per_word"] = np.where(counts["words"] > 0, counts["syllables"] / counts["words"], 0.0)
-        counts["long_words"] = np.full(corpus.n_docs, np.nan)  # textstat's long_word_count is not a formula input
+        lang = "en_US" if language is None else language
+        counts = textstat_counts(corpus, lang)
+        formulas = textstat_formulas(counts, lang)
+        formulas["syllables_per_word"] = formulas["avg_syllables_per_word"]
+        extra = {f"readability.{m}": formulas[m] for m in TEXTSTAT_MEASURES if m not in FORMULAS}
+        counts["long_words"] = counts["long_words_6"]  # long_word_count: more than 6 letters
     else:
         counts = _framing_counts(corpus)
         formulas = _framing_formulas(counts)
     counts["lines"] = corpus.lines.per_doc(corpus.n_docs).astype(np.float64)
     counts["paragraphs"] = corpus.paragraphs.per_doc(corpus.n_docs).astype(np.float64)
-    columns = {f"text.{c}": counts[c] for c in COUNTS}
-    columns.update({f"readability.{f}": formulas[f] for f in (*FORMULAS, "words_per_sentence", "syllables_per_word")})
-    return columns
+    out = {f"text.{c}": counts[c] for c in COUNTS}
+    out.update({f"readability.{f}": formulas[f] for f in (*FORMULAS, "words_per_sentence", "syllables_per_word")})
+    out.update(extra)
+    return out
 
 
 #: The evidence codes of :func:`evidence` (framing's counts only: textstat's have no spans).
@@ -173,7 +188,7 @@ EVIDENCE_CODES = (
 )  # fmt: skip
 
 
-def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
+def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, language: str | None = None) -> list[Evidence]:
     """Sentences, polysyllabic words and unfamiliar (Dale–Chall) words of one document.
 
     Codes (:data:`EVIDENCE_CODES`): ``sentence`` (details: ``words``), ``polysyllable``
@@ -215,7 +230,7 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
 #: The family behind the :class:`~framing.families.base.Family` interface.
 FAMILY = FunctionFamily(
     NAME,
-    columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
-    options=lambda config: {"compat": config.compat},
+    columns=lambda config: columns(config.compat), compute=compute, evidence=evidence,
+    options=lambda config: {"compat": config.compat, "language": config.language},
     codes=EVIDENCE_CODES,
 )

@@ -23,13 +23,20 @@ import numpy as np
 import pandas as pd
 
 from framing.core import chars as _chars
+from framing.core.language import DEFAULT_TEXTSTAT_LANG, textstat_lang_value
 from framing.core.segment import DOC_SEPARATOR, Corpus
-from framing.core.vocabulary import TypeSet, TypeTable
+
+# count_arabic_syllables's characters: 1 for tanween and shadda (U+064B-U+064D, U+0651), 2 for the
+# ones it removes before counting (alef U+0627, alef maksura U+0649, ? . ! , *); code points past
+# the table read its last entry (0)
+_ARABIC_CLASSES = np.zeros(0x0700, dtype=np.int8)
+_ARABIC_CLASSES[[0x064B, 0x064C, 0x064D, 0x0651]] = 1
+_ARABIC_CLASSES[[0x0627, 0x0649, *map(ord, "?.!,*")]] = 2
 
 _LINSEAR_SAMPLE = 100
 
 
-def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> list[str]:
+def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.ndarray, lower: bool = True) -> list[str]:
     """The lower-cased strings of the kept characters of the code runs ``codes[lo[i]:hi[i]]``,
     decoded in one go.
 
@@ -44,7 +51,8 @@ def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.nda
     source = np.arange(total) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
     out = np.full(total + len(lo), 0x20, dtype=np.uint32)
     out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source] * kept[source]
-    return out.tobytes().decode("utf-32-le", "surrogatepass").replace("\x00", "").lower().split(" ")[:-1]
+    joined = out.tobytes().decode("utf-32-le", "surrogatepass").replace("\x00", "")
+    return (joined.lower() if lower else joined).split(" ")[:-1]
 
 
 def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
@@ -70,23 +78,25 @@ def _per_doc_sums(bounds: np.ndarray, values: np.ndarray) -> np.ndarray:
     return total[bounds[1:]] - total[bounds[:-1]]
 
 
-# per word type, the textstat counts it adds to: syllables, polysyllable, difficult word, complex
-# word (difficult and polysyllabic), Linsear "easy" word (1 or 2 syllables)
-_TYPE_COUNTS = ("syllables", "polysyllables", "difficult_words", "complex_words", "linsear_easy")
+# per word type, the textstat counts it adds to (besides syllables): polysyllable (3+), difficult
+# word (not easy: Dale-Chall), complex word (difficult with the language's Fog threshold of
+# syllables), Linsear "easy" word (1 or 2 syllables), monosyllable, difficult word of 2+ syllables
+# (Spache, Dale-Chall v2, difficult_words), long words (more than 6 and more than 5 \w
+# characters), mini words (3 or fewer) and faseeh words (Osman)
+_FLAGS = (
+    "polysyllables", "difficult_words", "complex_words", "linsear_easy", "monosyllables", "difficult_words_2",
+    "long_words_6", "mini_words", "long_words_5", "faseeh",
+)  # fmt: skip
+_TYPE_COUNTS = ("syllables", *_FLAGS)
 # Two 0/1 counts share a uint64 in 32-bit halves: a half's sum over a document stays below 2**32,
 # as a batch holds fewer than 2**31 characters. Syllables keep a column of their own.
-_PACKED = (("syllables",), ("polysyllables", "difficult_words"), ("complex_words", "linsear_easy"))
+_PACKED = (("syllables",), *zip(_FLAGS[0::2], _FLAGS[1::2]))
 
 
-def _packed_columns(table: TypeTable, types: TypeSet) -> list[np.ndarray]:
-    """The :data:`_PACKED` columns of ``types``, so that a token needs three lookups for its five counts."""
-    syllables = table.features("syllables", types).astype(np.uint64)
-    hard = table.features("easy", types) == 0
-    poly = syllables >= 3
-    new = {
-        "syllables": syllables, "polysyllables": poly, "difficult_words": hard,
-        "complex_words": hard & poly, "linsear_easy": (syllables > 0) & ~poly,
-    }  # fmt: skip
+def _packed_columns(flags: dict[str, np.ndarray], syllables: np.ndarray) -> list[np.ndarray]:
+    """The :data:`_PACKED` columns of the batch's types, so that a token needs six lookups for its
+    eleven counts."""
+    new = {"syllables": syllables.astype(np.uint64), **flags}
     columns = []
     for names in _PACKED:
         packed = new[names[0]].astype(np.uint64)
@@ -94,6 +104,23 @@ def _packed_columns(table: TypeTable, types: TypeSet) -> list[np.ndarray]:
             packed |= new[names[1]].astype(np.uint64) << np.uint64(32)
         columns.append(packed)
     return columns
+
+
+def _type_flags(features, wlen: np.ndarray, threshold: int) -> dict[str, np.ndarray]:
+    """The :data:`_FLAGS` of each type from its textstat features and its number of ``\\w`` characters."""
+    syllables = features("syllables")
+    hard = features("easy") == 0
+    hard_syllables = features("difficult_syllables")
+    poly = syllables >= 3
+    # count_faseeh: count_arabic_syllables(word) is len(word) less its alefs, less 2, for a word of
+    # \w characters (textstat's tashkeel marks are never \w, so its other branches never count)
+    faseeh = (wlen - features("alefs") - 2 > 5) & (features("faseeh_marks") > 0)
+    return {
+        "polysyllables": poly, "difficult_words": hard, "complex_words": hard & (hard_syllables >= threshold),
+        "linsear_easy": (syllables > 0) & ~poly, "monosyllables": syllables == 1,
+        "difficult_words_2": hard & (hard_syllables >= 2), "long_words_6": wlen > 6, "mini_words": wlen <= 3,
+        "long_words_5": wlen > 5, "faseeh": faseeh,
+    }  # fmt: skip
 
 
 def _piece_sums(type_ids: np.ndarray, columns: list[np.ndarray], cuts: np.ndarray) -> dict[str, np.ndarray]:
@@ -154,10 +181,12 @@ def _last_true(mask: np.ndarray, start: np.ndarray, end: np.ndarray, steps: int 
     return pos
 
 
-def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
-    """Per-document counts as textstat 0.7.8 computes them (see the module docstring)."""
+def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[str, np.ndarray]:
+    """Per-document counts as textstat 0.7.8 computes them after ``set_lang(lang)`` (see the
+    module docstring)."""
     cp, cls = corpus.codepoints, corpus.char_classes
     offsets = corpus.offsets
+    n_docs = corpus.n_docs
     word_char = (cls & _chars.WORD) != 0
     contraction_apostrophes = _contraction_apostrophes(cp)
     kept = word_char
@@ -182,11 +211,17 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     type_ids, unique = pd.factorize(hashes)
     first = np.empty(len(unique), dtype=np.int64)
     first[type_ids] = np.arange(len(type_ids))  # any occurrence of a type will do
-    table = corpus.vocabulary.textstat
+    table = corpus.vocabulary.textstat_table(lang)
     types = table.type_set(
         np.asarray(unique, dtype=np.uint64), lambda i: _run_strings(cp, kept, first_kept[first[i]], last_kept[first[i]])
     )
-    columns = _packed_columns(table, types)
+    # a type's \w characters (textstat's rm_apostrophe=True word: long words, mini words)
+    word_prefix = np.zeros(len(cp) + 1, dtype=np.int32)
+    np.cumsum(word_char, out=word_prefix[1:])
+    type_wlen = (word_prefix[last_kept[first]] - word_prefix[first_kept[first]]).astype(np.float64)
+    threshold = textstat_lang_value(lang, "syllable_threshold")
+    flags = _type_flags(lambda name: table.features(name, types), type_wlen, 3 if threshold is None else int(threshold))
+    columns = _packed_columns(flags, table.features("syllables", types))
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(first_kept, offsets)  # a word's first kept character is in its document
@@ -194,7 +229,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     words = np.diff(word_bounds).astype(np.float64)
     chunks = np.diff(chunk_bounds).astype(np.float64)
 
-    # Sentences: a match of \b[^.!?]+[.!?]* begins at the first \w character after the previous
+    # Sentences: a match of \\b[^.!?]+[.!?]* begins at the first \w character after the previous
     # match and runs to the next terminator run, so there is one match per run of non-terminators
     # (cut at document ends too) that holds a \w character. Terminators are few: the runs
     # between them come from their positions, not from a pass over every character.
@@ -219,7 +254,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
 
     # The type counts of each document, split at the Linsear Write sample (its first 100 words).
     sample_stop = np.minimum(word_bounds[:-1] + _LINSEAR_SAMPLE, word_bounds[1:])
-    cuts = np.empty(2 * corpus.n_docs + 1, dtype=np.intp)
+    cuts = np.empty(2 * n_docs + 1, dtype=np.intp)
     cuts[0:-1:2], cuts[1::2], cuts[-1] = word_bounds[:-1], sample_stop, word_bounds[-1]
     pieces = _piece_sums(type_ids, columns, cuts)
     sample = {name: values[0::2] for name, values in pieces.items()}
@@ -230,7 +265,7 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     cut = np.flatnonzero((words >= _LINSEAR_SAMPLE) & (chunks > _LINSEAR_SAMPLE))
     if len(cut):
         sample_end[cut] = word_end[word_bounds[cut] + _LINSEAR_SAMPLE - 1]
-    match_doc = np.repeat(np.arange(corpus.n_docs), np.diff(match_bounds))
+    match_doc = np.repeat(np.arange(n_docs), np.diff(match_bounds))
     limit = sample_end[match_doc]
     in_sample = match_start < limit
     sample_long = in_sample & long_enough
@@ -239,46 +274,135 @@ def textstat_counts(corpus: Corpus) -> dict[str, np.ndarray]:
     linsear_long = _per_doc_sums(match_bounds, sample_long.astype(np.int32))
     linsear_sentences = np.where(chunks > 0, np.maximum(1, linsear_long), 0)
 
+    # difficult_words(unique=True): distinct strings (case kept) among the difficult words
+    hard_types = np.flatnonzero(flags["difficult_words_2"])
+    unique_hard = np.zeros(n_docs)
+    if len(hard_types):
+        strings = _run_strings(cp, kept, first_kept[first[hard_types]], last_kept[first[hard_types]], lower=False)
+        string_of_type = np.full(len(unique), -1, dtype=np.int64)
+        string_of_type[hard_types] = pd.factorize(np.array(strings, dtype=object))[0]
+        token_string = string_of_type[type_ids]
+        hard_tokens = np.flatnonzero(token_string >= 0)
+        token_doc = np.searchsorted(word_bounds, hard_tokens, side="right") - 1
+        pairs = np.unique(token_doc * (len(hard_types) + 1) + token_string[hard_tokens])
+        unique_hard = np.bincount(pairs // (len(hard_types) + 1), minlength=n_docs).astype(np.float64)
+
     # \w characters of each document (int8 view: reduceat sums a bool array as bool)
-    letters = np.add.reduceat(word_char.view(np.int8), offsets[:-1], dtype=np.int32) if corpus.n_docs else np.zeros(0)
+    doc_lengths = np.diff(offsets) - len(DOC_SEPARATOR)
+    letters = np.diff(word_prefix[offsets]) if n_docs else np.zeros(0)
     # non-space characters of each document: its length less its white space
-    spaces = np.add.reduceat(corpus.space.view(np.int8), offsets[:-1], dtype=np.int32) if corpus.n_docs else np.zeros(0)
+    spaces = np.add.reduceat(corpus.space.view(np.int8), offsets[:-1], dtype=np.int32) if n_docs else np.zeros(0)
+    # count_arabic_syllables(text): the characters left after removing alefs, ? . ! , * and white
+    # space, less 2, plus twice the tanween and shadda marks (its tashkeel branches never count,
+    # as list_words keeps only \w characters)
+    arabic = np.take(_ARABIC_CLASSES, cp, mode="clip")
+    stress = np.add.reduceat((arabic == 1).view(np.int8), offsets[:-1], dtype=np.int32) if n_docs else np.zeros(0)
+    removed = np.add.reduceat((arabic == 2).view(np.int8), offsets[:-1], dtype=np.int32) if n_docs else np.zeros(0)
+    separator_spaces = len(DOC_SEPARATOR)  # the separator after each document is white space
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
         **{name: per_doc[name] for name in _TYPE_COUNTS if name != "linsear_easy"},
         "letters": letters.astype(np.float64),
         "characters": (np.diff(offsets) - spaces).astype(np.float64),
+        "all_characters": doc_lengths.astype(np.float64),
         "chunks": chunks,
         "linsear_easy": sample["linsear_easy"],
         "linsear_hard": sample["polysyllables"],
         "linsear_sentences": linsear_sentences.astype(np.float64),
+        "linsear_easy_all": per_doc["linsear_easy"],
+        "unique_difficult_words": unique_hard,
+        "arabic_syllables": (doc_lengths - removed - (spaces - separator_spaces) - 2 + 2 * stress).astype(np.float64),
     }
 
 
-def textstat_formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """textstat 0.7.8's eight formulas with its zero guards, from :func:`textstat_counts`."""
+def _guard(undefined: np.ndarray, values: np.ndarray) -> np.ndarray:
+    return np.where(undefined, 0.0, values)
+
+
+def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a / b``, 0 where ``b`` is 0 (textstat's ``except ZeroDivisionError: return 0.0``)."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        words, sentences = c["words"], c["sentences"]
-        wps = np.where(sentences > 0, words / sentences, 0.0)
-        spw = np.where(words > 0, c["syllables"] / words, 0.0)
-        undefined = (wps == 0) | (spw == 0)
-        fre = np.where(undefined, 0.0, 206.835 - 1.015 * wps - 84.6 * spw)
-        fkgl = np.where(undefined, 0.0, 0.39 * wps + 11.8 * spw - 15.59)
-        fog = np.where(words > 0, 0.4 * (wps + 100 * c["complex_words"] / words), 0.0)
-        smog = np.where(sentences > 0, 1.043 * np.sqrt(30 * (c["polysyllables"] / sentences)) + 3.1291, 0.0)
-        letters_100 = np.where(words > 0, c["letters"] / words, 0.0) * 100
-        sentences_100 = np.where(words > 0, sentences / words, 0.0) * 100
-        cli = np.where((letters_100 == 0) | (sentences_100 == 0), 0.0, 0.058 * letters_100 - 0.296 * sentences_100 - 15.8)
-        cpw = np.where(c["chunks"] > 0, c["characters"] / c["chunks"], 0.0)
-        ari = np.where((cpw == 0) | (wps == 0), 0.0, 4.71 * cpw + 0.5 * wps - 21.43)
-        pdw = np.where(words > 0, 100 * c["difficult_words"] / words, 0.0)
-        dale_chall = np.where(words > 0, 0.1579 * pdw + 0.0496 * wps + np.where(pdw > 5, 3.6365, 0.0), 0.0)
-        linsear = np.where(
-            c["linsear_sentences"] > 0, (c["linsear_easy"] + 3 * c["linsear_hard"]) / c["linsear_sentences"], np.nan
-        )
-        linsear = np.where(np.isnan(linsear), 0.0, np.where(linsear <= 20, linsear - 2, linsear) / 2)
-    return {
+        return np.where(b > 0, a / np.where(b > 0, b, 1), 0.0)
+
+
+def _grades(score: np.ndarray) -> list[np.ndarray]:
+    return [np.floor(score), np.ceil(score), np.round(score)]  # math.floor, math.ceil, round (half to even)
+
+
+def _consensus(grades: np.ndarray) -> np.ndarray:
+    """Per row, the most frequent grade, ties to the one met first (``Counter.most_common(1)``)."""
+    same = grades[:, :, None] == grades[:, None, :]
+    counts = same.sum(axis=2)
+    return grades[np.arange(len(grades)), np.argmax(counts, axis=1)] if len(grades) else np.zeros(0)
+
+
+def _text_standard(f: dict[str, np.ndarray]) -> np.ndarray:
+    """textstat's ``text_standard(text, float_output=True)``: the consensus of eight formulas'
+    grades. NaN where a formula it needs is NaN (textstat raises)."""
+    fre = f["flesch_reading_ease"]
+    fre_grade = np.select(
+        [(fre < 100) & (fre >= 90), (fre < 90) & (fre >= 80), (fre < 80) & (fre >= 70), (fre < 70) & (fre >= 60),
+         (fre < 60) & (fre >= 50), (fre < 50) & (fre >= 40), (fre < 40) & (fre >= 30)],
+        [5, 6, 7, 8, 10, 11, 12], 13,
+    ).astype(np.float64)  # fmt: skip
+    second = np.where((fre < 70) & (fre >= 60), 9.0, np.nan)  # 60-70 appends 8 and 9
+    columns = [
+        *_grades(f["flesch_kincaid_grade"]), fre_grade, second,
+        *(g for name in ("smog_index", "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+                         "linsear_write_formula", "gunning_fog") for g in _grades(f[name])),
+    ]  # fmt: skip
+    grades = np.stack(columns, axis=1) if len(fre) else np.zeros((0, len(columns)))
+    # where 60 <= FRE < 70 does not hold, slot 4 holds a value no other grade takes: counted once,
+    # it never wins (a grade met earlier is counted at least as often)
+    grades[:, 4] = np.where(np.isnan(grades[:, 4]), 1e300, grades[:, 4])
+    raises = np.isnan(fre) | np.isnan(f["gunning_fog"])
+    return np.where(raises, np.nan, _consensus(np.where(raises[:, None], 0.0, grades)))
+
+
+def textstat_formulas(c: dict[str, np.ndarray], lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[str, np.ndarray]:
+    """Every textstat 0.7.8 measure of a text (default arguments), from :func:`textstat_counts`,
+    with textstat's zero guards; NaN where textstat raises for ``lang`` (a missing ``LANG_CONFIGS``
+    key: Flesch Reading Ease and Szigriszt-Pazos in Polish, Gunning Fog and the text standard in
+    German, Spanish, French, Italian, Dutch and Russian)."""
+    words, sentences, syllables = c["words"], c["sentences"], c["syllables"]
+    chunks, letters, characters = c["chunks"], c["letters"], c["characters"]
+    wps = _ratio(words, sentences)
+    spw = _ratio(syllables, words)
+    cpw = _ratio(characters, chunks)  # chars_per_word counts punctuation-only chunks as words
+    lpw = _ratio(letters, words)
+    sentences_per_word = _ratio(sentences, words)
+    no_words = words == 0
+    flesch_undefined = (wps == 0) | (spw == 0)
+
+    def constant(key: str) -> float:
+        value = textstat_lang_value(lang, key)
+        return np.nan if value is None else float(value)
+
+    fre_base = constant("fre_base")
+    fre = _guard(flesch_undefined, fre_base - constant("fre_sentence_length") * wps - constant("fre_syll_per_word") * spw)
+    fkgl = _guard(flesch_undefined, 0.39 * wps + 11.8 * spw - 15.59)
+    # gunning_fog reads its threshold before anything else: it raises even for an empty text
+    fog = _guard(no_words, 0.4 * (wps + _ratio(100 * c["complex_words"], words))) + 0 * constant("syllable_threshold")
+    with np.errstate(invalid="ignore"):
+        smog = np.where(sentences > 0, 1.043 * np.sqrt(30 * _ratio(c["polysyllables"], sentences)) + 3.1291, 0.0)
+    letters_100, sentences_100 = lpw * 100, sentences_per_word * 100
+    cli = _guard((letters_100 == 0) | (sentences_100 == 0), 0.058 * letters_100 - 0.296 * sentences_100 - 15.8)
+    ari = _guard((cpw == 0) | (wps == 0), 4.71 * cpw + 0.5 * wps - 21.43)
+    pdw = _ratio(100 * c["difficult_words"], words)
+    dale_chall = _guard(no_words, 0.1579 * pdw + 0.0496 * wps + np.where(pdw > 5, 3.6365, 0.0))
+    linsear = _linsear(c["linsear_easy"], c["linsear_hard"], c["linsear_sentences"])
+    pdw2 = _ratio(100 * c["difficult_words_2"], words)
+    dale_chall_v2_raw = 0.1579 * pdw2 + 0.0496 * wps
+    long6 = c["long_words_6"]
+    ms, iw, es = (_ratio(100 * c[k], words) for k in ("polysyllables", "long_words_6", "monosyllables"))
+    wiener = {
+        1: 0.1935 * ms + 0.1672 * wps + 0.1297 * iw - 0.0327 * es - 0.875,
+        2: 0.2007 * ms + 0.1682 * wps + 0.1373 * iw - 2.779,
+        3: 0.2963 * ms + 0.1905 * wps - 1.1144,
+        4: 0.2744 * ms + 0.2656 * wps - 1.693,
+    }
+    out = {
         "flesch_reading_ease": fre,
         "flesch_kincaid_grade": fkgl,
         "gunning_fog": fog,
@@ -287,4 +411,72 @@ def textstat_formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         "automated_readability_index": ari,
         "dale_chall_readability_score": dale_chall,
         "linsear_write_formula": linsear,
+        # counts (textstat's own names)
+        "char_count": characters,
+        "letter_count": letters,
+        "lexicon_count": words,
+        "sentence_count": sentences,
+        "syllable_count": syllables,
+        "miniword_count": c["mini_words"],
+        "polysyllabcount": c["polysyllables"],
+        "monosyllabcount": c["monosyllables"],
+        "long_word_count": long6,
+        "difficult_words": c["unique_difficult_words"],
+        # averages
+        "avg_sentence_length": wps,
+        "words_per_sentence": wps,
+        "avg_syllables_per_word": spw,
+        "avg_character_per_word": cpw,
+        "avg_letter_per_word": lpw,
+        "avg_sentence_per_word": sentences_per_word,
+        # the other formulas
+        "lix": _guard(no_words, wps + _ratio(100 * long6, words)),
+        "rix": _ratio(long6, sentences),
+        "spache_readability": _guard(no_words, 0.141 * wps + 0.086 * pdw2 + 0.839),
+        "dale_chall_readability_score_v2": _guard(no_words, np.where(dale_chall_v2_raw > 0.05, dale_chall_v2_raw + 3.6365, dale_chall_v2_raw)),
+        "reading_time": READING_MS_PER_CHAR * characters / 1000,
+        "mcalpine_eflaw": _ratio(words + c["mini_words"], sentences),
+        "fernandez_huerta": _guard(flesch_undefined, 206.84 - 60 * spw - 1.02 * wps),
+        # get_lang_cfg is read before the division: Polish raises even without words
+        "szigriszt_pazos": _guard((words == 0) | (sentences == 0), fre_base - 62.3 * spw - wps) + 0 * fre_base,
+        "gutierrez_polini": _guard((lpw == 0) | (wps == 0), 95.2 - 9.7 * lpw - 0.35 * wps),
+        "crawford": _guard((sentences_per_word == 0) | (spw == 0), -0.205 * 100 * sentences_per_word + 0.049 * 100 * spw - 3.407),
+        "gulpease_index": _guard((sentences_per_word == 0) | (cpw == 0), 300 * sentences_per_word - 10 * cpw + 89),
+        **{f"wiener_sachtextformel_{v}": _guard(no_words, value) for v, value in wiener.items()},
+        # Arabic (textstat applies no language to these)
+        "count_complex_arabic_words": np.zeros_like(words),  # > 5 tashkeel marks in a word of \w characters: never
+        "count_arabic_syllables": c["arabic_syllables"],
+        "count_faseeh": c["faseeh"],
+        "count_arabic_long_words": c["long_words_5"],
+        "osman": _guard(
+            no_words,
+            200.791 - 1.015 * wps - 24.181 * (_ratio(c["long_words_5"] + c["arabic_syllables"] + c["faseeh"], words)),
+        ),
     }
+    out["text_standard"] = _text_standard(out)
+    return out
+
+
+def _linsear(easy: np.ndarray, hard: np.ndarray, sentences: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        number = np.where(sentences > 0, (easy + 3 * hard) / np.where(sentences > 0, sentences, 1), np.nan)
+    return np.where(np.isnan(number), 0.0, np.where(number <= 20, number - 2, number) / 2)
+
+
+#: textstat's ``reading_time`` default reading speed (Demberg & Keller 2008), ms per character.
+READING_MS_PER_CHAR = 14.69
+
+#: Every textstat 0.7.8 function that scores a text, as a column (``readability.<name>``; the
+#: Wiener Sachtextformel once per variant), in :func:`textstat_formulas` order.
+TEXTSTAT_MEASURES: tuple[str, ...] = (
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+    "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula",
+    "char_count", "letter_count", "lexicon_count", "sentence_count", "syllable_count", "miniword_count",
+    "polysyllabcount", "monosyllabcount", "long_word_count", "difficult_words", "avg_sentence_length",
+    "words_per_sentence", "avg_syllables_per_word", "avg_character_per_word", "avg_letter_per_word",
+    "avg_sentence_per_word", "lix", "rix", "spache_readability", "dale_chall_readability_score_v2",
+    "reading_time", "mcalpine_eflaw", "fernandez_huerta", "szigriszt_pazos", "gutierrez_polini", "crawford",
+    "gulpease_index", "wiener_sachtextformel_1", "wiener_sachtextformel_2", "wiener_sachtextformel_3",
+    "wiener_sachtextformel_4", "count_complex_arabic_words", "count_arabic_syllables", "count_faseeh",
+    "count_arabic_long_words", "osman", "text_standard",
+)  # fmt: skip
