@@ -5,6 +5,7 @@ Every loader reads local files only: the package never downloads anything.
 
 from __future__ import annotations
 
+import io
 import json
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,7 @@ def textstat_easy_words(root: str) -> frozenset[str]:
         return dale_chall_easy_words()
     if root != "es":
         raise ValueError(f"textstat 0.7.8 ships easy words for 'en' and 'es' only, not {root!r}")
-    return frozenset(line.strip() for line in data_text("textstat_easy_words_es.txt").split("\n"))
+    return frozenset(line.strip() for line in io.StringIO(data_text("textstat_easy_words_es.txt")))  # as a file's lines
 
 
 @lru_cache(maxsize=1)

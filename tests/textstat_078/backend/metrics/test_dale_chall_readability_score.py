@@ -1,0 +1,22 @@
+# textstat 0.7.8's test file backend/metrics/test_dale_chall_readability_score.py (github.com/textstat/textstat @ 92af1c5, MIT, Copyright (c) 2016
+# Shivam Bansal; see LICENSE here). Changed: the textstat import reads textstat_078.shim (framing).
+from __future__ import annotations
+
+import pytest
+
+from textstat_078.shim import metrics
+from .. import resources
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (resources.EMPTY_STR, "en_US", 0.0),
+        (resources.EASY_TEXT, "en_US", 7.592),
+        (resources.SHORT_TEXT, "en_US", 13.358),
+        (resources.PUNCT_TEXT, "en_US", 6.248),
+        (resources.LONG_TEXT, "en_US", 8.5),
+    ],
+)
+def test_dale_chall_readability_score(text: str, lang: str, expected: float) -> None:
+    assert round(metrics.dale_chall_readability_score(text, lang), 3) == expected

@@ -1,0 +1,22 @@
+# textstat 0.7.8's test file backend/metrics/test_flesch_kincaid_grade.py (github.com/textstat/textstat @ 92af1c5, MIT, Copyright (c) 2016
+# Shivam Bansal; see LICENSE here). Changed: the textstat import reads textstat_078.shim (framing).
+from __future__ import annotations
+
+import pytest
+
+from textstat_078.shim import metrics
+from .. import resources
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        (resources.EMPTY_STR, "en_US", 0.0),
+        (resources.EASY_TEXT, "en_US", 4.488),
+        (resources.SHORT_TEXT, "en_US", 2.88),
+        (resources.PUNCT_TEXT, "en_US", 4.574),
+        (resources.LONG_TEXT, "en_US", 10.359),
+    ],
+)
+def test_flesch_kincaid_grade(text: str, lang: str, expected: float) -> None:
+    assert round(metrics.flesch_kincaid_grade(text, lang), 3) == expected

@@ -1,0 +1,22 @@
+# textstat 0.7.8's test file backend/metrics/test_sentences_per_word.py (github.com/textstat/textstat @ 92af1c5, MIT, Copyright (c) 2016
+# Shivam Bansal; see LICENSE here). Changed: the textstat import reads textstat_078.shim (framing).
+from __future__ import annotations
+
+import pytest
+
+from textstat_078.shim import metrics
+from .. import resources
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (resources.EMPTY_STR, 0.0),
+        (resources.EASY_TEXT, 0.111),
+        (resources.SHORT_TEXT, 0.2),
+        (resources.PUNCT_TEXT, 0.094),
+        (resources.LONG_TEXT, 0.046),
+    ],
+)
+def test_sentences_per_word(text: str, expected: float) -> None:
+    assert round(metrics.sentences_per_word(text), 3) == expected
