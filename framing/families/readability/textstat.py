@@ -440,7 +440,7 @@ def textstat_formulas(c: dict[str, np.ndarray], lang: str = DEFAULT_TEXTSTAT_LAN
         # get_lang_cfg is read before the division: Polish raises even without words
         "szigriszt_pazos": _guard((words == 0) | (sentences == 0), fre_base - 62.3 * spw - wps) + 0 * fre_base,
         "gutierrez_polini": _guard((lpw == 0) | (wps == 0), 95.2 - 9.7 * lpw - 0.35 * wps),
-        "crawford": _guard((sentences_per_word == 0) | (spw == 0), -0.205 * 100 * sentences_per_word + 0.049 * 100 * spw - 3.407),
+        "crawford": _guard((sentences_per_word == 0) | (spw == 0), -0.205 * (100 * sentences_per_word) + 0.049 * (100 * spw) - 3.407),
         "gulpease_index": _guard((sentences_per_word == 0) | (cpw == 0), 300 * sentences_per_word - 10 * cpw + 89),
         **{f"wiener_sachtextformel_{v}": _guard(no_words, value) for v, value in wiener.items()},
         # Arabic (textstat applies no language to these)
@@ -450,7 +450,11 @@ def textstat_formulas(c: dict[str, np.ndarray], lang: str = DEFAULT_TEXTSTAT_LAN
         "count_arabic_long_words": c["long_words_5"],
         "osman": _guard(
             no_words,
-            200.791 - 1.015 * wps - 24.181 * (_ratio(c["long_words_5"] + c["arabic_syllables"] + c["faseeh"], words)),
+            # textstat's order of additions: complex, syllables, faseeh, long words (each per word)
+            200.791 - 1.015 * wps - 24.181 * (
+                _ratio(np.zeros_like(words), words) + _ratio(c["arabic_syllables"], words) + _ratio(c["faseeh"], words)
+                + _ratio(c["long_words_5"], words)
+            ),
         ),
     }
     out["text_standard"] = _text_standard(out)
