@@ -86,9 +86,10 @@ class Config:
         Longer texts get an ``error`` instead of scores.
     language : str, optional
         With ``compat="textstat"``: textstat's ``set_lang`` value (default ``"en_US"``; any
-        language Pyphen has a dictionary for). In the default mode: the language of every text
-        (``"en"``, ``"de"``, ``"fr"``, ``"es"``, ...; default: each text's own, detected), see
-        ``docs/languages.md``.
+        language Pyphen has a dictionary for). In the default mode: ``"auto"`` detects each text's
+        language, a code (``"de"``, ``"fr"``, ``"es"``, ...) declares every text's, ``None`` (default)
+        measures every text as English; with a language the output has a ``text.language`` column
+        (see ``docs/languages.md``).
 
     Examples
     --------

@@ -28,6 +28,9 @@ FAMILIES: dict[str, Family] = {
     for family in (readability.FAMILY, repetition.FAMILY, boilerplate.FAMILY, sourcing.FAMILY, style.FAMILY, frames.FAMILY)
 }
 ERROR_COLUMN = "error"
+#: Each document's language (default mode with ``Config(language="auto")`` or a declared language,
+#: and the readability family): a string column after the scores, not a feature.
+LANGUAGE_COLUMN = "text.language"
 
 
 def _evidence_codes(families: dict[str, Family]) -> dict[str, EvidenceCode]:
@@ -56,6 +59,12 @@ Chunk = tuple[dict[str, np.ndarray], list]
 def columns(config: Config) -> list[str]:
     """The score columns of ``config``, in order (without ``error``)."""
     return [c for name in config.signals for c in FAMILIES[name].columns(config)]
+
+
+def has_language_column(config: Config) -> bool:
+    """Whether a run of ``config`` reports :data:`LANGUAGE_COLUMN` (readability in the default mode,
+    with a language given or ``"auto"``)."""
+    return "readability" in config.signals and config.compat is None and config.language is not None
 
 
 def score_corpus(corpus: Corpus, config: Config) -> dict[str, np.ndarray]:
@@ -138,6 +147,6 @@ def score_texts(
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
             for part in pool.map(score_chunk, jobs):
                 collect(part)
-    names = columns(config)
+    names = columns(config) + ([LANGUAGE_COLUMN] if has_language_column(config) else [])
     data = {name: (np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)) for name in names}
     return data, [e for p in parts for e in p[1]]

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
+
 #: textstat 0.7.8's ``LANG_CONFIGS`` (``textstat/backend/utils/constants.py``), unchanged.
 TEXTSTAT_LANG_CONFIGS: dict[str, dict[str, float]] = {
     "en": {"fre_base": 206.835, "fre_sentence_length": 1.015, "fre_syll_per_word": 84.6, "syllable_threshold": 3},
@@ -37,6 +39,8 @@ TEXTSTAT_LANGUAGES: tuple[str, ...] = ("en", "de", "es", "fr", "it", "nl", "pl",
 #: The roots textstat ships an easy-word list for (others use English's).
 EASY_WORD_ROOTS: tuple[str, ...] = ("en", "es")
 DEFAULT_TEXTSTAT_LANG = "en_US"
+#: ``Config(language=AUTO)``: detect each document's language (default mode).
+AUTO = "auto"
 
 
 def lang_root(lang: str) -> str:
@@ -99,12 +103,13 @@ def check_textstat_lang(lang: object) -> str:
 
 def check_language(language: object, compat: str | None) -> str | None:
     """The ``language`` of a :class:`framing.Config`, checked: textstat's language in compat mode
-    (``None`` becomes ``"en_US"``), else ``None`` (detect per text) or a language code.
+    (``None`` becomes ``"en_US"``), else ``None`` (English, as before languages), ``"auto"``
+    (detect each text's) or a language code.
 
     Examples
     --------
-    >>> check_language(None, "textstat"), check_language("de", "textstat"), check_language(None, None)
-    ('en_US', 'de', None)
+    >>> check_language(None, "textstat"), check_language("de", "textstat"), check_language("auto", None)
+    ('en_US', 'de', 'auto')
     """
     if compat == "textstat":
         return DEFAULT_TEXTSTAT_LANG if language is None else check_textstat_lang(language)
@@ -113,3 +118,97 @@ def check_language(language: object, compat: str | None) -> str | None:
     if not isinstance(language, str) or not language:
         raise ValueError(f"language must be a language code such as 'en' or 'de', or None, got {language!r}")
     return language
+
+
+@lru_cache(maxsize=1)
+def _attribution_cue_file() -> dict:
+    import json
+
+    from framing.core.resources import data_text
+
+    return json.loads(data_text("attribution_cues_de_fr_es.json"))["languages"]
+
+
+def attribution_cues(lang: str) -> dict[str, tuple[str, ...]]:
+    """Attribution cues of German, French or Spanish (``framing/data/attribution_cues_de_fr_es.json``):
+    ``verbs`` (reporting-verb forms), ``phrases`` and ``anonymous`` (source phrases), lower case.
+
+    Examples
+    --------
+    >>> "sagte" in attribution_cues("de")["verbs"], "selon" in attribution_cues("fr")["phrases"]
+    (True, True)
+    """
+    cues = _attribution_cue_file().get(lang_root(lang))
+    if cues is None:
+        raise ValueError(f"attribution cues ship for {sorted(_attribution_cue_file())}, not {lang!r}")
+    return {kind: tuple(cues[kind]) for kind in ("verbs", "phrases", "anonymous")}
+
+
+# -- which language a document is in ----------------------------------------------------------------
+#: The languages :func:`detect_languages` tells apart, in bit order.
+DETECTED_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pl", "ru", "hu", "pt")
+#: A document's language when its function words do not decide it (too short, or mixed).
+UNDETERMINED = "und"
+#: A document is in language L when at least this many of its words are function words of L ...
+MIN_FUNCTION_WORDS = 3
+#: ... and L's (shared words split evenly) count is at least this many times the runner-up's.
+MIN_MARGIN = 1.5
+
+
+@lru_cache(maxsize=1)
+def _function_word_bits() -> dict[str, int]:
+    import json
+
+    from framing.core.resources import data_text
+
+    lists = json.loads(data_text("function_words.json"))["languages"]
+    bits: dict[str, int] = {}
+    for k, lang in enumerate(DETECTED_LANGUAGES):
+        for word in lists[lang]:
+            bits[word] = bits.get(word, 0) | (1 << k)
+    return bits
+
+
+@lru_cache(maxsize=1)
+def function_word_column():
+    """The :class:`~framing.core.vocabulary.TypeColumn` of each word type's languages (a bit per
+    language of :data:`DETECTED_LANGUAGES` whose function word it is), kept in the vocabulary."""
+    from framing.core.vocabulary import TypeColumn
+
+    bits = _function_word_bits()
+    return TypeColumn("function_word_languages", lambda word: bits.get(word, 0), np.int64)
+
+
+def detect_languages(corpus) -> np.ndarray:
+    """The language of each document of a segmented batch, from its function words.
+
+    Every word that is a function word of some languages of :data:`DETECTED_LANGUAGES`
+    (``framing/data/function_words.json``) adds ``1/k`` to each of its ``k`` languages; a document
+    is in the language with the largest sum if that language has at least
+    :data:`MIN_FUNCTION_WORDS` of its function words in it and beats the runner-up
+    :data:`MIN_MARGIN` times, else :data:`UNDETERMINED`. A document's language depends on its own
+    words only.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> detect_languages(segment(["Die Katze sitzt auf der Matte und schläft.", "Le chat dort sur le tapis et il rêve.", "Hi."])).tolist()
+    ['de', 'fr', 'und']
+    """
+    n = corpus.n_docs
+    out = np.full(n, UNDETERMINED, dtype=object)
+    if not len(corpus.words):
+        return out
+    mask = corpus.word_values(function_word_column())
+    hit = np.flatnonzero(mask > 0)
+    mask, doc = mask[hit], corpus.words.doc[hit]
+    members = [((mask >> k) & 1).astype(bool) for k in range(len(DETECTED_LANGUAGES))]
+    shares = 1.0 / np.sum(members, axis=0)
+    scores = np.stack([np.bincount(doc[m], weights=shares[m], minlength=n) for m in members], axis=1)
+    hits = np.stack([np.bincount(doc[m], minlength=n) for m in members], axis=1)
+    order = np.argsort(-scores, axis=1, kind="stable")
+    best, second = order[:, 0], order[:, 1]
+    rows = np.arange(n)
+    decided = (hits[rows, best] >= MIN_FUNCTION_WORDS) & (scores[rows, best] >= MIN_MARGIN * scores[rows, second])
+    out[decided] = np.array(DETECTED_LANGUAGES, dtype=object)[best[decided]]
+    return out

@@ -16,7 +16,7 @@ from framing.core.segment import segment
 from framing.core.vocabulary import Vocabulary
 from framing.judges.flags import FLAG_COLUMNS, LinearFlagger, QualityFlagger
 from framing.judges.norms import Norms, reference_norms
-from framing.pipeline import DEFAULT_BATCH_SIZE, ERROR_COLUMN, FAMILIES, score_corpus, score_texts
+from framing.pipeline import DEFAULT_BATCH_SIZE, ERROR_COLUMN, FAMILIES, LANGUAGE_COLUMN, score_corpus, score_texts
 from framing.pipeline import columns as _config_columns
 from framing.pipeline import evidence as _evidence
 
@@ -192,7 +192,7 @@ def analyze(
     config = make_config(config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, language=language)
     corpus = segment([text], max_chars=config.max_chars, blank_ok=config.compat == "textstat")
     values = score_corpus(corpus, config)
-    scores: dict[str, Any] = {name: float(v[0]) for name, v in values.items()}
+    scores: dict[str, Any] = {name: (v[0] if name == LANGUAGE_COLUMN else float(v[0])) for name, v in values.items()}
     scores[ERROR_COLUMN] = corpus.errors[0]
     return Report(text=text if isinstance(text, str) else "", scores=scores, evidence=_evidence(corpus, 0, config))
 

@@ -31,11 +31,16 @@ A text without words gets NaN for every formula; any text with a word gets a fin
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
+from framing.core.language import AUTO, UNDETERMINED, detect_languages, lang_root, pyphen_language, textstat_lang_value
 from framing.core.segment import Corpus
+from framing.core.syllables import _hyphenator
+from framing.core.vocabulary import TypeColumn
 from framing.families.base import FunctionFamily
 from framing.families.readability.textstat import TEXTSTAT_MEASURES, textstat_counts, textstat_formulas
 
@@ -129,6 +134,72 @@ def _framing_formulas(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return {name: np.where(undefined, np.nan, values) for name, values in formulas.items()}
 
 
+#: Default-mode columns that have no meaning outside English, NaN for a document in another
+#: language (``docs/languages.md``): grade formulas fitted on US readers of English text, and the
+#: counts that read English word lists (Dale–Chall's familiar words) or English suffix rules.
+ENGLISH_ONLY = (
+    "readability.flesch_kincaid_grade", "readability.gunning_fog", "readability.smog_index",
+    "readability.coleman_liau_index", "readability.automated_readability_index",
+    "readability.dale_chall_readability_score", "readability.linsear_write_formula",
+    "text.complex_words", "text.difficult_words",
+)  # fmt: skip
+LANGUAGE_COLUMN = "text.language"
+
+
+@lru_cache(maxsize=32)
+def _syllable_column(lang: str) -> TypeColumn:
+    """Syllables of a word type in ``lang``: Pyphen's hyphenation points plus one (as textstat)."""
+    dictionary = pyphen_language(lang)
+
+    def derive(words: list[str]) -> np.ndarray:
+        return _hyphenator(dictionary).count(list(words)) + 1
+
+    return TypeColumn(f"syllables_{dictionary}", derive, np.int64, many=True)
+
+
+def document_languages(corpus: Corpus, language: str | None = None) -> np.ndarray:
+    """Each document's language: :func:`detect_languages` for ``"auto"``, else ``language`` for
+    all (``None``: English, framing's measurement before languages)."""
+    if language == AUTO:
+        return detect_languages(corpus)
+    return np.full(corpus.n_docs, "en" if language is None else lang_root(language), dtype=object)
+
+
+def _apply_languages(corpus: Corpus, counts: dict, formulas: dict, languages: np.ndarray) -> None:
+    """Re-count syllables with each non-English document's own language and give it its own
+    Flesch formula (textstat's constants of the language: Amstad for German, Kandel & Moles for
+    French, Fernández Huerta for Spanish, Vacca for Italian, Douma for Dutch, Oborneva for
+    Russian; NaN where the language has none); the English-only columns become NaN."""
+    other = np.array([lang not in ("en", UNDETERMINED) for lang in languages.tolist()], dtype=bool)
+    if not other.any():
+        return
+    doc = corpus.words.doc
+    for lang in sorted(set(languages[other].tolist())):
+        in_lang = languages == lang
+        if pyphen_language(lang) is None:
+            syllables_of_word = np.full(len(doc), np.nan)
+        else:
+            syllables_of_word = corpus.word_values(_syllable_column(lang)).astype(np.float64)
+        word_in = in_lang[doc]
+        syllables = corpus.per_doc_sum(doc[word_in], syllables_of_word[word_in])
+        polysyllables = corpus.per_doc_sum(doc[word_in], (syllables_of_word[word_in] >= 3).astype(np.float64))
+        words = counts["words"]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            spw = np.where(words > 0, syllables / words, np.nan)
+        wps = formulas["words_per_sentence"]
+        base, per_sentence, per_syllable = (textstat_lang_value(lang, k) for k in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
+        own = lang_root(lang) in ("de", "fr", "es", "it", "nl", "ru", "hu") and base is not None
+        fre = base - per_sentence * wps - per_syllable * spw if own else np.full(corpus.n_docs, np.nan)
+        counts["syllables"] = np.where(in_lang, syllables, counts["syllables"])
+        counts["polysyllables"] = np.where(in_lang, polysyllables, counts["polysyllables"])
+        formulas["syllables_per_word"] = np.where(in_lang, spw, formulas["syllables_per_word"])
+        formulas["flesch_reading_ease"] = np.where(in_lang & (words > 0), fre, formulas["flesch_reading_ease"])
+    for name in ENGLISH_ONLY:
+        family, key = name.split(".")
+        table = counts if family == "text" else formulas
+        table[key] = np.where(other, np.nan, table[key])
+
+
 def columns(compat: str | None = None) -> tuple[str, ...]:
     """The family's columns in a mode: :data:`COLUMNS`, or :data:`COMPAT_COLUMNS` for ``"textstat"``."""
     return COMPAT_COLUMNS if compat == "textstat" else COLUMNS
@@ -144,12 +215,15 @@ def compute(corpus: Corpus, *, compat: str | None = None, language: str | None =
     compat : {None, "textstat"}
         ``None`` for framing's measurement, ``"textstat"`` to reproduce textstat 0.7.8.
     language : str, optional
-        With ``compat="textstat"``, textstat's language (``set_lang``; default ``"en_US"``).
+        With ``compat="textstat"``, textstat's language (``set_lang``; default ``"en_US"``). In
+        the default mode: ``"auto"`` detects each document's language, a code (``"de"``) declares
+        every document's, ``None`` (default) measures every document as English.
 
     Returns
     -------
     dict of str to ndarray
-        One float array of length ``corpus.n_docs`` per name in :func:`columns`.
+        One float array of length ``corpus.n_docs`` per name in :func:`columns`; in the default
+        mode with a ``language``, also :data:`LANGUAGE_COLUMN`, each document's language (object array).
     """
     check_compat(compat)
     extra: dict[str, np.ndarray] = {}
@@ -163,6 +237,10 @@ def compute(corpus: Corpus, *, compat: str | None = None, language: str | None =
     else:
         counts = _framing_counts(corpus)
         formulas = _framing_formulas(counts)
+        if language is not None:
+            languages = document_languages(corpus, language)
+            _apply_languages(corpus, counts, formulas, languages)
+            extra = {LANGUAGE_COLUMN: languages}
     counts["lines"] = corpus.lines.per_doc(corpus.n_docs).astype(np.float64)
     counts["paragraphs"] = corpus.paragraphs.per_doc(corpus.n_docs).astype(np.float64)
     out = {f"text.{c}": counts[c] for c in COUNTS}
