@@ -83,3 +83,16 @@ def test_attribution_cue_files() -> None:
     assert {"dijo", "según"} <= set(attribution_cues("es_ES")["verbs"]) | set(attribution_cues("es_ES")["phrases"])
     with pytest.raises(ValueError):
         attribution_cues("en")
+
+
+def test_language_punkt_is_additive() -> None:
+    from framing.core.segment import language_punkt_tokenizer
+
+    text = "Er kam bzw. ging. Dann war es still."
+    english = [(int(s), int(e)) for s, e in zip(segment([text]).sentences.start, segment([text]).sentences.end)]
+    language_punkt_tokenizer("de")  # loading another language's parameters changes nothing in English
+    assert [(int(s), int(e)) for s, e in zip(segment([text]).sentences.start, segment([text]).sentences.end)] == english
+    frame = framing.score([text], signals="readability", language="de")
+    assert frame.loc[0, "text.sentences"] == 2  # "bzw." is a German abbreviation
+    with pytest.raises(ValueError):
+        language_punkt_tokenizer("it")

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -522,3 +522,50 @@ def nltk_punkt_tokenizer():
     params.collocations = set(stored["collocations"])
     params.ortho_context = defaultdict(int, stored["ortho_context"])
     return PunktSentenceTokenizer(params)
+
+
+# -- other languages (issue 19): an additive path; the English segmentation above does not use it --
+#: Languages with Punkt parameters of their own (``framing/data/punkt_<lang>.json``, trained by
+#: ``models/train_punkt.py --lang``; model card ``models/punkt_languages.md``).
+PUNKT_LANGUAGES: tuple[str, ...] = ("de", "fr", "es")
+
+
+@lru_cache(maxsize=len(PUNKT_LANGUAGES))
+def language_punkt_tokenizer(lang: str):
+    """NLTK's ``PunktSentenceTokenizer`` with the parameters of ``lang`` (one of :data:`PUNKT_LANGUAGES`).
+
+    Examples
+    --------
+    >>> language_punkt_tokenizer("de").tokenize("Er kam bzw. ging. Dann war es still.")
+    ['Er kam bzw. ging.', 'Dann war es still.']
+    """
+    import json
+    from collections import defaultdict
+
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from framing.core.resources import data_text
+
+    if lang not in PUNKT_LANGUAGES:
+        raise ValueError(f"Punkt parameters ship for {PUNKT_LANGUAGES}, not {lang!r}")
+    stored = json.loads(data_text(f"punkt_{lang}.json"))
+    params = PunktParameters()
+    params.abbrev_types = set(stored["abbrev_types"])
+    params.sent_starters = set(stored["sent_starters"])
+    params.collocations = {tuple(pair) for pair in stored["collocations"]}
+    params.ortho_context = defaultdict(int, stored["ortho_context"])
+    return PunktSentenceTokenizer(params)
+
+
+def language_sentence_spans(corpus: Corpus, doc: int, lang: str) -> list[tuple[int, int]]:
+    """The sentences of document ``doc`` of ``corpus`` by ``lang``'s Punkt parameters: as
+    :attr:`Corpus.sentences`, every line break ends a sentence, and each line is split by
+    :func:`language_punkt_tokenizer` (NLTK, one line at a time)."""
+    tokenizer = language_punkt_tokenizer(lang)
+    text = corpus.texts[doc]
+    lines = corpus.lines
+    spans: list[tuple[int, int]] = []
+    for i in np.flatnonzero(lines.doc == doc).tolist():
+        start, end = int(lines.start[i]), int(lines.end[i])
+        spans += [(start + s, start + e) for s, e in tokenizer.span_tokenize(text[start:end])]
+    return spans

@@ -38,7 +38,7 @@ import numpy as np
 from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.language import AUTO, UNDETERMINED, detect_languages, lang_root, pyphen_language, textstat_lang_value
-from framing.core.segment import Corpus
+from framing.core.segment import PUNKT_LANGUAGES, Corpus, language_sentence_spans
 from framing.core.syllables import _hyphenator
 from framing.core.vocabulary import TypeColumn
 from framing.families.base import FunctionFamily
@@ -166,7 +166,8 @@ def document_languages(corpus: Corpus, language: str | None = None) -> np.ndarra
 
 
 def _apply_languages(corpus: Corpus, counts: dict, formulas: dict, languages: np.ndarray) -> None:
-    """Re-count syllables with each non-English document's own language and give it its own
+    """Re-count syllables (Pyphen) and, in German, French and Spanish, sentences (the language's
+    Punkt parameters) with each non-English document's own language and give it its own
     Flesch formula (textstat's constants of the language: Amstad for German, Kandel & Moles for
     French, Fernández Huerta for Spanish, Vacca for Italian, Douma for Dutch, Oborneva for
     Russian; NaN where the language has none); the English-only columns become NaN."""
@@ -186,6 +187,13 @@ def _apply_languages(corpus: Corpus, counts: dict, formulas: dict, languages: np
         words = counts["words"]
         with np.errstate(divide="ignore", invalid="ignore"):
             spw = np.where(words > 0, syllables / words, np.nan)
+        if lang_root(lang) in PUNKT_LANGUAGES:  # the language's own Punkt parameters
+            sentences = counts["sentences"].copy()
+            for d in np.flatnonzero(in_lang).tolist():
+                sentences[d] = _sentences_with_a_word(corpus, d, lang_root(lang))
+            counts["sentences"] = sentences
+            with np.errstate(divide="ignore", invalid="ignore"):
+                formulas["words_per_sentence"] = np.where(in_lang, words / sentences, formulas["words_per_sentence"])
         wps = formulas["words_per_sentence"]
         base, per_sentence, per_syllable = (textstat_lang_value(lang, k) for k in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
         own = lang_root(lang) in ("de", "fr", "es", "it", "nl", "ru", "hu") and base is not None
@@ -198,6 +206,17 @@ def _apply_languages(corpus: Corpus, counts: dict, formulas: dict, languages: np
         family, key = name.split(".")
         table = counts if family == "text" else formulas
         table[key] = np.where(other, np.nan, table[key])
+
+
+def _sentences_with_a_word(corpus: Corpus, doc: int, lang: str) -> int:
+    """Sentences of document ``doc`` by ``lang``'s Punkt parameters that hold a word."""
+    spans = language_sentence_spans(corpus, doc, lang)
+    if not spans:
+        return 0
+    starts = corpus.words.start[corpus.words.doc == doc]
+    begin = np.searchsorted(starts, [s for s, _ in spans], side="left")
+    stop = np.searchsorted(starts, [e for _, e in spans], side="left")
+    return int((stop > begin).sum())
 
 
 def columns(compat: str | None = None) -> tuple[str, ...]:
