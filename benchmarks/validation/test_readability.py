@@ -55,3 +55,30 @@ def test_punkt_matches_nltk(split_table: pd.DataFrame, corpus: str) -> None:
 def test_fallback_syllables_beat_pyphen(syllable_table: pd.DataFrame) -> None:
     ours, pyphen = syllable_table.loc["framing_vowel_groups", "exact"], syllable_table.loc["pyphen", "exact"]
     assert ours > pyphen, f"fallback exact rate {ours:.4f} is not above Pyphen's {pyphen:.4f}"
+
+
+# -- issue 19: all of textstat, in every language; languages in the default mode -----------------
+#: Minimum held-out boundary F1 of the German, French and Spanish Punkt parameters (UD GSD test).
+MIN_LANGUAGE_SPLIT_F1 = 0.90
+
+
+def test_textstat_measures_equal_textstat_in_every_language() -> None:
+    from benchmarks.textstat_diff import run
+
+    table = run(limit=8)  # a few documents per language: the full run is benchmarks/textstat_diff.py
+    worst = {lang: max(v["max_abs_diff"] for v in entry["measures"].values()) for lang, entry in table.items()}
+    assert all(value == 0.0 for value in worst.values()), worst
+
+
+def test_language_punkt_on_held_out_sentences() -> None:
+    from benchmarks.segmentation_languages import boundaries
+
+    for lang in ("de", "fr", "es"):
+        f1 = boundaries(lang, "test")["punkt_language"]["f1"]
+        assert f1 >= MIN_LANGUAGE_SPLIT_F1, (lang, f1)
+
+
+def test_language_docs_tables_match_the_results() -> None:
+    from benchmarks.textstat_docs import main
+
+    assert main(["--check"]) == 0, "docs/textstat.md or docs/languages.md tables differ from benchmarks/results"

@@ -1,0 +1,102 @@
+"""The measured tables of ``docs/textstat.md`` and ``docs/languages.md``, written from the JSON of
+the benchmarks that measured them (``benchmarks/results/``), between ``<!-- table:NAME -->`` and
+``<!-- /table -->`` markers. ``--check`` fails if a document's tables differ from the JSON
+(``benchmarks/validation/test_readability.py`` runs it).
+
+    python -m benchmarks.textstat_docs [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "results"
+DOCS = {"textstat": REPO / "docs" / "textstat.md", "languages": REPO / "docs" / "languages.md"}
+
+
+def _load(name: str) -> dict:
+    return json.loads((RESULTS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def diff_table() -> str:
+    data = _load("textstat_diff")
+    rows = ["| language | documents | text | measures | max abs. difference | measures textstat raises on |", "|---|---|---|---|---|---|"]
+    for lang, entry in data["languages"].items():
+        measures = entry["measures"]
+        worst = max(v["max_abs_diff"] for v in measures.values())
+        raises = sorted(k for k, v in measures.items() if v["raises"])
+        rows.append(f"| {lang} | {entry['documents']} | {entry['source']} | {len(measures)} | {worst:g} | {', '.join(raises) or '–'} |")
+    return "\n".join(rows) + f"\n\n(`benchmarks/textstat_diff.py`, limit {data['limit']} documents per language.)"
+
+
+def speed_table() -> str:
+    data = _load("textstat_speed")
+    rows = ["| language | documents | characters | textstat cache-cold (s) | framing, new vocabulary (s) | speed-up | framing, vocabulary seen (s) | speed-up |", "|---|---|---|---|---|---|---|---|"]
+    for lang, v in data["languages"].items():
+        rows.append(f"| {lang} | {v['documents']} | {v['characters']:,} | {v['textstat_cold_seconds']:.2f} | {v['framing_seconds']:.3f} | {v['speedup']:.0f}× | {v['framing_seen_seconds']:.3f} | {v['speedup_seen']:.0f}× |")
+    load = f"load average {data['load_average_1min_before']}–{data['load_average_1min_after']} on {data['cpu_count']} cores"
+    return "\n".join(rows) + f"\n\n(`benchmarks/textstat_speed.py --docs {data['docs_per_language']}`, {len(data['languages'])} languages in one run, {load}: a busy shared machine.)"
+
+
+def segmentation_table() -> str:
+    data = _load("segmentation_languages")
+    rows = ["| language | split | documents | framing (English parameters) F1 | Punkt, the language's parameters F1 (P / R) | NLTK Punkt, English parameters F1 |", "|---|---|---|---|---|---|"]
+    for lang, splits in data["languages"].items():
+        for split, e in splits.items():
+            held = "test (held out)" if split == "test" else "dev (trained on)"
+            lp = e["punkt_language"]
+            rows.append(f"| {lang} | {held} | {e['documents']} | {e['framing_english']['f1']:.3f} | {lp['f1']:.3f} ({lp['precision']:.3f} / {lp['recall']:.3f}) | {e['punkt_english']['f1']:.3f} |")
+    return "\n".join(rows) + "\n\n(`benchmarks/segmentation_languages.py`.)"
+
+
+def detection_table() -> str:
+    data = _load("textstat_languages")
+    rows = ["| text | units | detected as the language | undetermined | another language | agreement with py3langid |", "|---|---|---|---|---|---|"]
+    for name, e in data["sets"].items():
+        agree = "–" if e.get("py3langid_agreement") is None else f"{e['py3langid_agreement']:.3f}"
+        rows.append(f"| {name} | {e['units']} | {e['correct']} | {e['undetermined']} | {e['wrong']} | {agree} |")
+    t = data["timing_on_50_english_news_articles"]
+    timing = (f"Time on 50 English news articles: framing {t['framing_ms_per_1000_chars']} ms per 1,000 characters (on a batch a scoring run has segmented already; the first batch also fills the vocabulary's column); "
+              f"py3langid {t.get('py3langid_ms_per_1000_chars')} ms per 1,000 characters after {t['py3langid_load_seconds']} s to load its model.")
+    return "\n".join(rows) + "\n\n" + timing + " (`benchmarks/textstat_languages.py`.)"
+
+
+TABLES = {"textstat": {"diff": diff_table, "speed": speed_table}, "languages": {"segmentation": segmentation_table, "detection": detection_table}}
+
+
+def render(doc: str, text: str) -> str:
+    for name, make in TABLES[doc].items():
+        pattern = re.compile(rf"(<!-- table:{name} -->\n).*?(\n<!-- /table -->)", re.DOTALL)
+        if not pattern.search(text):
+            raise ValueError(f"{DOCS[doc]} has no table:{name} markers")
+        table = make()
+        text = pattern.sub(lambda m, table=table: m.group(1) + table + m.group(2), text)
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    stale = []
+    for doc, path in DOCS.items():
+        text = path.read_text(encoding="utf-8")
+        new = render(doc, text)
+        if new != text:
+            if args.check:
+                stale.append(str(path))
+            else:
+                path.write_text(new, encoding="utf-8")
+    if stale:
+        print("tables differ from benchmarks/results: " + ", ".join(stale) + " (run python -m benchmarks.textstat_docs)")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
