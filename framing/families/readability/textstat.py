@@ -384,8 +384,10 @@ def textstat_formulas(c: dict[str, np.ndarray], lang: str = DEFAULT_TEXTSTAT_LAN
     fkgl = _guard(flesch_undefined, 0.39 * wps + 11.8 * spw - 15.59)
     # gunning_fog reads its threshold before anything else: it raises even for an empty text
     fog = _guard(no_words, 0.4 * (wps + _ratio(100 * c["complex_words"], words))) + 0 * constant("syllable_threshold")
-    with np.errstate(invalid="ignore"):
-        smog = np.where(sentences > 0, 1.043 * np.sqrt(30 * _ratio(c["polysyllables"], sentences)) + 3.1291, 0.0)
+    # textstat's ``x ** 0.5`` is C's pow(), which is not always sqrt's correctly rounded value:
+    # one Python power per document, not np.sqrt, gives its last digit
+    root = np.array([value**0.5 for value in (30 * _ratio(c["polysyllables"], sentences)).tolist()], dtype=np.float64)
+    smog = np.where(sentences > 0, 1.043 * root + 3.1291, 0.0)
     letters_100, sentences_100 = lpw * 100, sentences_per_word * 100
     cli = _guard((letters_100 == 0) | (sentences_100 == 0), 0.058 * letters_100 - 0.296 * sentences_100 - 15.8)
     ari = _guard((cpw == 0) | (wps == 0), 4.71 * cpw + 0.5 * wps - 21.43)
