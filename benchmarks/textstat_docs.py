@@ -31,7 +31,9 @@ def diff_table() -> str:
         worst = max(v["max_abs_diff"] for v in measures.values())
         raises = sorted(k for k, v in measures.items() if v["raises"])
         rows.append(f"| {lang} | {entry['documents']} | {entry['source']} | {len(measures)} | {worst:g} | {', '.join(raises) or '–'} |")
-    return "\n".join(rows) + f"\n\n(`benchmarks/textstat_diff.py`, limit {data['limit']} documents per language.)"
+    scope = "every document" if data["limit"] is None else f"at most {data['limit']} documents per language"
+    total = sum(entry["documents"] for entry in data["languages"].values())
+    return "\n".join(rows) + f"\n\n(`benchmarks/textstat_diff.py`, {scope}: {total} documents, {data['documents_differing_overall']} differing.)"
 
 
 def speed_table() -> str:
