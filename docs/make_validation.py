@@ -111,6 +111,11 @@ def row(name: str, key: str, **match: Any) -> dict[str, Any]:
     return found[0]
 
 
+#: How the results files name corpora and extractors, and how the docs name them.
+NAMES = {"onestopenglish": "OneStopEnglish", "nfc": "Narrative Frames Corpus", "wikinews": "Wikinews", "wcxb": "WCXB",
+         "readability": "readability-lxml"}  # fmt: skip
+
+
 def pct(x: float, digits: int = 1) -> str:
     return f"{100 * x:.{digits}f} %"
 
@@ -139,13 +144,13 @@ def readme_validation() -> str:
         f"- **repetition**: the padded seed restates itself ({dist['seed_000']:.3f} of its sentences), more than "
         f"{pct(dist['seed_000_above_share'])} of {dist['n']} WCXB article pages.",
         "- **boilerplate**: line-level precision / F1 on the article-extraction benchmark: "
-        + "; ".join(f"{k} {v['precision']:.2f} / {v['f1']:.2f}" for k, v in bp.items())
+        + "; ".join(f"{NAMES.get(k, k)} {v['precision']:.2f} / {v['f1']:.2f}" for k, v in bp.items())
         + ".",
         f"- **sourcing**: attributed sentences, held out: precision {src['precision']:.3f}, recall "
         f"{src['recall']:.3f}; attribution relations, held out: sentence precision {rel_s['precision']:.3f}, "
         f"recall {rel_s['recall']:.3f}, relation F1 {rel_r['f1']:.3f}.",
         f"- **framing**: off-topic documents with an immigration balance: "
-        + ", ".join(f"{k} {pct(v)}" for k, v in topic.items())
+        + ", ".join(f"{NAMES.get(k, k)} {pct(v)}" for k, v in topic.items())
         + f"; held-out security sentences: precision {sec['precision']:.3f}, recall {sec['recall']:.3f}.",
         f"- **quality flags**: {pct(fp['false_positive_rate'])} of held-out professional news flagged; AUROC of "
         f"known degradations: {auroc}.",
