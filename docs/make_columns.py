@@ -50,7 +50,12 @@ def _role(module: ModuleType, match: re.Match[str]) -> str:
     value = getattr(owner, name, None) if owner is not None else None
     if match.group(0).startswith(":data:") and isinstance(value, (int, float, str)) and not isinstance(value, bool):
         return f"`{name}` (= {value!r})" if isinstance(value, str) else f"`{name}` (= {value:g})"
-    if match.group(0).startswith(":data:") and isinstance(value, tuple) and len(value) <= 10 and all(isinstance(v, str) for v in value):
+    if (
+        match.group(0).startswith(":data:")
+        and isinstance(value, tuple)
+        and len(value) <= 10
+        and all(isinstance(v, str) for v in value)
+    ):
         return f"`{name}` (" + ", ".join(f"`{v}`" for v in value) + ")"
     return f"`{target}`"
 
@@ -115,7 +120,12 @@ def to_markdown(module: ModuleType, doc: str, level: int = 3) -> str:
                 i += 1
             out += ["```python", *block, "```"]
             continue
-        if line.strip() and not line.startswith((" ", "*", "-")) and nxt.startswith("    ") and not re.match(r"^\d+\.", line):
+        if (
+            line.strip()
+            and not line.startswith((" ", "*", "-"))
+            and nxt.startswith("    ")
+            and not re.match(r"^\d+\.", line)
+        ):
             term = _inline(module, line.strip())
             i += 1
             body = []
@@ -141,7 +151,12 @@ def _family_section(name: str, family: object) -> list[str]:
 
     module = importlib.import_module(_family_module(family))
     columns = framing.columns(signals=[name])
-    lines = [f"## {name}", "", f"Module: `{_module_path(module)}` · {len(columns)} columns with the default configuration:", ""]
+    lines = [
+        f"## {name}",
+        "",
+        f"Module: `{_module_path(module)}` · {len(columns)} columns with the default configuration:",
+        "",
+    ]
     lines.append(", ".join(f"`{c}`" for c in columns) + ".")
     lines += ["", to_markdown(module, module.__doc__ or ""), ""]
     return lines

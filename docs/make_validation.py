@@ -112,8 +112,13 @@ def row(name: str, key: str, **match: Any) -> dict[str, Any]:
 
 
 #: How the results files name corpora and extractors, and how the docs name them.
-NAMES = {"onestopenglish": "OneStopEnglish", "nfc": "Narrative Frames Corpus", "wikinews": "Wikinews", "wcxb": "WCXB",
-         "readability": "readability-lxml"}  # fmt: skip
+NAMES = {
+    "onestopenglish": "OneStopEnglish",
+    "nfc": "Narrative Frames Corpus",
+    "wikinews": "Wikinews",
+    "wcxb": "WCXB",
+    "readability": "readability-lxml",
+}
 
 
 def pct(x: float, digits: int = 1) -> str:
@@ -138,22 +143,34 @@ def readme_validation() -> str:
     deg = [r for r in load("flags_validation")["degradations"] if r["source"] == "all"]
     auroc = ", ".join(f"{r['degradation']} {r['auroc_pooled']:.2f}" for r in deg)
     lines = [
-        f"- **readability**: `compat=\"textstat\"` equals textstat 0.7.8 on every document (largest difference "
-        f"{max_diff:.4f}); on OneStopEnglish the harder version of an article gets the higher Flesch–Kincaid grade "
-        f"in {fk['paired_default']:.3f} of the pairs.",
-        f"- **repetition**: the padded seed restates itself ({dist['seed_000']:.3f} of its sentences), more than "
-        f"{pct(dist['seed_000_above_share'])} of {dist['n']} WCXB article pages.",
-        "- **boilerplate**: line-level precision / F1 on the article-extraction benchmark: "
-        + "; ".join(f"{NAMES.get(k, k)} {v['precision']:.2f} / {v['f1']:.2f}" for k, v in bp.items())
-        + ".",
-        f"- **sourcing**: attributed sentences, held out: precision {src['precision']:.3f}, recall "
-        f"{src['recall']:.3f}; attribution relations, held out: sentence precision {rel_s['precision']:.3f}, "
-        f"recall {rel_s['recall']:.3f}, relation F1 {rel_r['f1']:.3f}.",
-        f"- **framing**: off-topic documents with an immigration balance: "
-        + ", ".join(f"{NAMES.get(k, k)} {pct(v)}" for k, v in topic.items())
-        + f"; held-out security sentences: precision {sec['precision']:.3f}, recall {sec['recall']:.3f}.",
-        f"- **quality flags**: {pct(fp['false_positive_rate'])} of held-out professional news flagged; AUROC of "
-        f"known degradations: {auroc}.",
+        (
+            f'- **readability**: `compat="textstat"` equals textstat 0.7.8 on every document (largest difference '
+            f"{max_diff:.4f}); on OneStopEnglish the harder version of an article gets the higher Flesch–Kincaid grade "
+            f"in {fk['paired_default']:.3f} of the pairs."
+        ),
+        (
+            f"- **repetition**: the padded seed restates itself ({dist['seed_000']:.3f} of its sentences), more than "
+            f"{pct(dist['seed_000_above_share'])} of {dist['n']} WCXB article pages."
+        ),
+        (
+            "- **boilerplate**: line-level precision / F1 on the article-extraction benchmark: "
+            + "; ".join(f"{NAMES.get(k, k)} {v['precision']:.2f} / {v['f1']:.2f}" for k, v in bp.items())
+            + "."
+        ),
+        (
+            f"- **sourcing**: attributed sentences, held out: precision {src['precision']:.3f}, recall "
+            f"{src['recall']:.3f}; attribution relations, held out: sentence precision {rel_s['precision']:.3f}, "
+            f"recall {rel_s['recall']:.3f}, relation F1 {rel_r['f1']:.3f}."
+        ),
+        (
+            "- **framing**: off-topic documents with an immigration balance: "
+            + ", ".join(f"{NAMES.get(k, k)} {pct(v)}" for k, v in topic.items())
+            + f"; held-out security sentences: precision {sec['precision']:.3f}, recall {sec['recall']:.3f}."
+        ),
+        (
+            f"- **quality flags**: {pct(fp['false_positive_rate'])} of held-out professional news flagged; AUROC of "
+            f"known degradations: {auroc}."
+        ),
     ]
     return "\n".join(lines)
 
@@ -165,7 +182,7 @@ def readme_speed() -> str:
         f"All six families score **{s['all_docs_per_s']['median']:,.0f} documents per second** on one core "
         f"({docs:,} news articles, median of {len(s['all_docs_per_s']['rounds'])} rounds), "
         f"{s['all_vs_textstat']['median']:.1f}× textstat's eight formulas and {s['all_vs_datatrove']['median']:.1f}× "
-        f"datatrove's Gopher + C4 filters; `compat=\"textstat\"` readability is {s['compat_vs_textstat']['median']:.0f}× "
+        f'datatrove\'s Gopher + C4 filters; `compat="textstat"` readability is {s["compat_vs_textstat"]["median"]:.0f}× '
         f"textstat; 2 jobs give {s['jobs2_vs_jobs1']['median']:.2f}× 1 job; `framing score` starts in "
         f"{s['score_startup_s']['median']:.2f} s.\n\n{caption('speed_all', 'summary')}"
     )
@@ -203,24 +220,39 @@ def speed_readability() -> str:
         each = next((v.get(key) for v in rounds.values() if isinstance(v, dict) and key in v), None)
         spread = f" ({min(each):.1f}–{max(each):.1f})" if each else ""
         cpu = d["ratios_vs_textstat_cold_per_cpu_second"].get(key)
-        rows.append({
-            "engine": label, "cores": run["n_jobs"], "docs/s": f"{run['docs_per_s']:,.0f}",
-            "MB/s": f"{run['mb_per_s']:.1f}", "peak RSS MiB": f"{run['peak_rss_mib']:,.0f}",
-            "vs textstat (median of rounds, range)": "1.0×" if ratio is None else f"{ratio:.1f}×{spread}",
-            "per CPU-second": "1.0×" if key == "textstat" else ("–" if cpu is None else f"{cpu:.1f}×"),
-        })  # fmt: skip
+        rows.append(
+            {
+                "engine": label,
+                "cores": run["n_jobs"],
+                "docs/s": f"{run['docs_per_s']:,.0f}",
+                "MB/s": f"{run['mb_per_s']:.1f}",
+                "peak RSS MiB": f"{run['peak_rss_mib']:,.0f}",
+                "vs textstat (median of rounds, range)": "1.0×" if ratio is None else f"{ratio:.1f}×{spread}",
+                "per CPU-second": "1.0×" if key == "textstat" else ("–" if cpu is None else f"{cpu:.1f}×"),
+            }
+        )
     b = d["batch"]
-    intro = (f"Batch: {b['docs']:,} distinct documents ({b['mb']:.1f} MB, mean {b['mean_chars']:,.0f} characters), "
-             f"{d['settings']['rounds']} rounds.")  # fmt: skip
+    intro = (
+        f"Batch: {b['docs']:,} distinct documents ({b['mb']:.1f} MB, mean {b['mean_chars']:,.0f} characters), "
+        f"{d['settings']['rounds']} rounds."
+    )
     return intro + "\n\n" + table(rows) + "\n\n" + caption("speed_readability_idle")
 
 
 def family_costs() -> str:
     d = load("family_costs")
-    rows = [{"family": k, f"seconds per {d['docs']:,} documents (with its segmentation)": v}
-            for k, v in d["seconds_per_family_with_its_segmentation"].items()]  # fmt: skip
-    rows.append({"family": "sourcing's relation engine alone",
-                 f"seconds per {d['docs']:,} documents (with its segmentation)": d["seconds_relation_engine_with_segmentation"]})  # fmt: skip
+    rows = [
+        {"family": k, f"seconds per {d['docs']:,} documents (with its segmentation)": v}
+        for k, v in d["seconds_per_family_with_its_segmentation"].items()
+    ]
+    rows.append(
+        {
+            "family": "sourcing's relation engine alone",
+            f"seconds per {d['docs']:,} documents (with its segmentation)": d[
+                "seconds_relation_engine_with_segmentation"
+            ],
+        }
+    )
     return table(rows, digits=2) + "\n\n" + caption("family_costs")
 
 
@@ -229,37 +261,58 @@ def cli_throughput() -> str:
     for name in ("cli_throughput_merged_jobs1", "cli_throughput_merged", "cli_throughput_idle_0.1gb"):
         d = load(name)
         for run in d["runs"]:
-            rows.append({
-                "results": f"`{name}.json`", "jobs": run["jobs"], "documents": f"{run['docs']:,}",
-                "GB": f"{run['bytes'] / 1e9:.2f}", "seconds": f"{run['seconds']:,.0f}",
-                "docs/s": f"{run['docs_per_s']:,.0f}", "MB/s": f"{run['mb_per_s']:.2f}",
-                "peak PSS MiB, all processes": f"{run['peak_pss_tree_mib']:,.0f}",
-                "largest process RSS MiB": f"{run['peak_rss_max_process_mib']:,.0f}",
-                "CPU s / 1,000 docs": f"{1000 * run['cpu_seconds'] / run['docs']:.2f}" if run.get("cpu_seconds") else "–",
-                "load before": f"{run['loadavg_1min_before']:.2f}",
-                "same output for 1 and 2 jobs": cell(d["outputs_identical_across_jobs"]) if len(d["runs"]) > 1 else "–",
-            })  # fmt: skip
+            rows.append(
+                {
+                    "results": f"`{name}.json`",
+                    "jobs": run["jobs"],
+                    "documents": f"{run['docs']:,}",
+                    "GB": f"{run['bytes'] / 1e9:.2f}",
+                    "seconds": f"{run['seconds']:,.0f}",
+                    "docs/s": f"{run['docs_per_s']:,.0f}",
+                    "MB/s": f"{run['mb_per_s']:.2f}",
+                    "peak PSS MiB, all processes": f"{run['peak_pss_tree_mib']:,.0f}",
+                    "largest process RSS MiB": f"{run['peak_rss_max_process_mib']:,.0f}",
+                    "CPU s / 1,000 docs": f"{1000 * run['cpu_seconds'] / run['docs']:.2f}"
+                    if run.get("cpu_seconds")
+                    else "–",
+                    "load before": f"{run['loadavg_1min_before']:.2f}",
+                    "same output for 1 and 2 jobs": cell(d["outputs_identical_across_jobs"])
+                    if len(d["runs"]) > 1
+                    else "–",
+                }
+            )
     kill = load("cli_throughput")["kill_resume"]
     text = table(rows)
-    text += (f"\n\nKill and resume (`cli_throughput.json`, 1 GB, {kill['jobs']} jobs): killed with SIGKILL after "
-             f"{kill['parts_written_before_kill']} of {kill['chunks']} chunks ({kill['seconds_before_kill']:.0f} s); "
-             f"output existed after the kill: {cell(kill['output_existed_after_kill'])}; `--resume` took "
-             f"{kill['seconds_resume']:.0f} s; resumed output equal to an uninterrupted run: "
-             f"{cell(kill['equals_uninterrupted'])}.")  # fmt: skip
-    return text + "\n\n" + "<sub>Generated from `benchmarks/results/cli_throughput*.json` (written by `benchmarks/cli_throughput.py`).</sub>"
+    text += (
+        f"\n\nKill and resume (`cli_throughput.json`, 1 GB, {kill['jobs']} jobs): killed with SIGKILL after "
+        f"{kill['parts_written_before_kill']} of {kill['chunks']} chunks ({kill['seconds_before_kill']:.0f} s); "
+        f"output existed after the kill: {cell(kill['output_existed_after_kill'])}; `--resume` took "
+        f"{kill['seconds_resume']:.0f} s; resumed output equal to an uninterrupted run: "
+        f"{cell(kill['equals_uninterrupted'])}."
+    )
+    return (
+        text
+        + "\n\n"
+        + "<sub>Generated from `benchmarks/results/cli_throughput*.json` (written by `benchmarks/cli_throughput.py`).</sub>"
+    )
 
 
 def memory() -> str:
     v = load("vocabulary_memory")
     st = load("stemmer_check")["cmudict + corpora"]
-    return "\n".join([
-        f"- A stream of {v['documents']:,} documents with {v['distinct_made_up_types']:,} distinct word types peaks at "
-        f"{v['rss_mb_peak']:.0f} MB of resident memory with the default bound of {v['max_types']:,} word types "
-        f"(`benchmarks/results/vocabulary_memory.json`, `benchmarks/vocabulary_memory.py`).",
-        f"- Stems: framing's compiled Snowball stemmer differs from NLTK's original-algorithm Porter stemmer on "
-        f"{st['framing_mismatches']} of {st['types']:,} word types (`benchmarks/results/stemmer_check.json`, "
-        f"`benchmarks/stemmer_check.py`).",
-    ])  # fmt: skip
+    lines = [
+        (
+            f"- A stream of {v['documents']:,} documents with {v['distinct_made_up_types']:,} distinct word types peaks at "
+            f"{v['rss_mb_peak']:.0f} MB of resident memory with the default bound of {v['max_types']:,} word types "
+            f"(`benchmarks/results/vocabulary_memory.json`, `benchmarks/vocabulary_memory.py`)."
+        ),
+        (
+            f"- Stems: framing's compiled Snowball stemmer differs from NLTK's original-algorithm Porter stemmer on "
+            f"{st['framing_mismatches']} of {st['types']:,} word types (`benchmarks/results/stemmer_check.json`, "
+            f"`benchmarks/stemmer_check.py`)."
+        ),
+    ]
+    return "\n".join(lines)
 
 
 # -- validation ----------------------------------------------------------------------------------
@@ -280,16 +333,38 @@ BLOCKS: dict[str, Callable[[], str]] = {
     # readability
     "readability_textstat": t("readability_validation", "textstat_agreement", digits=4),
     "readability_onestopenglish": t(
-        "readability_validation", "onestopenglish",
-        ["score", "paired_default", "paired_textstat", "cross_default", "cross_textstat", "rho_default", "rho_textstat"],
-        rename={"paired_default": "paired, framing", "paired_textstat": "paired, textstat",
-                "cross_default": "cross-topic, framing", "cross_textstat": "cross-topic, textstat",
-                "rho_default": "ρ, framing", "rho_textstat": "ρ, textstat"}),  # fmt: skip
+        "readability_validation",
+        "onestopenglish",
+        [
+            "score",
+            "paired_default",
+            "paired_textstat",
+            "cross_default",
+            "cross_textstat",
+            "rho_default",
+            "rho_textstat",
+        ],
+        rename={
+            "paired_default": "paired, framing",
+            "paired_textstat": "paired, textstat",
+            "cross_default": "cross-topic, framing",
+            "cross_textstat": "cross-topic, textstat",
+            "rho_default": "ρ, framing",
+            "rho_textstat": "ρ, textstat",
+        },
+    ),
     "readability_clear": t(
-        "readability_validation", "clear",
+        "readability_validation",
+        "clear",
         ["formula", "r_default", "r_textstat", "r_shipped", "default_vs_shipped", "textstat_vs_shipped"],
-        rename={"r_default": "r, framing", "r_textstat": "r, textstat", "r_shipped": "r, shipped",
-                "default_vs_shipped": "r(framing, shipped)", "textstat_vs_shipped": "r(textstat, shipped)"}),  # fmt: skip
+        rename={
+            "r_default": "r, framing",
+            "r_textstat": "r, textstat",
+            "r_shipped": "r, shipped",
+            "default_vs_shipped": "r(framing, shipped)",
+            "textstat_vs_shipped": "r(textstat, shipped)",
+        },
+    ),
     "readability_sentences": t("readability_validation", "sentence_splitting"),
     "readability_syllables": t("readability_validation", "syllable_fallback"),
     # repetition
@@ -297,9 +372,23 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "repetition_distributions": t("repetition_validation", "distributions"),
     "repetition_length": t("repetition_validation", "length"),
     # boilerplate
-    "boilerplate_line_level": t("boilerplate_validation", "line_level",
-                                ["extractor", "method", "precision", "recall", "f1", "flagged", "boilerplate_lines",
-                                 "headlines", "headlines_flagged", "target", "meets"]),  # fmt: skip
+    "boilerplate_line_level": t(
+        "boilerplate_validation",
+        "line_level",
+        [
+            "extractor",
+            "method",
+            "precision",
+            "recall",
+            "f1",
+            "flagged",
+            "boilerplate_lines",
+            "headlines",
+            "headlines_flagged",
+            "target",
+            "meets",
+        ],
+    ),
     "boilerplate_label_audit": t("boilerplate_validation", "label_audit"),
     "boilerplate_categories": t("boilerplate_validation", "categories"),
     "boilerplate_wcxb": t("boilerplate_validation", "wcxb"),
@@ -311,9 +400,20 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "sourcing_label_rates": t("sourcing_validation", "label_rates"),
     "sourcing_relation_counts": t("sourcing_validation", "relation_counts"),
     "sourcing_calibration": t("sourcing_validation", "calibration", digits=2),
-    "sourcing_seeds": t("sourcing_validation", "seeds",
-                        ["seed", "attributions_per_100_words", "attributed_sentence_share", "quotes",
-                         "quotes_with_speaker", "orphan_quotes", "named_sources", "specifics_per_100_words"]),  # fmt: skip
+    "sourcing_seeds": t(
+        "sourcing_validation",
+        "seeds",
+        [
+            "seed",
+            "attributions_per_100_words",
+            "attributed_sentence_share",
+            "quotes",
+            "quotes_with_speaker",
+            "orphan_quotes",
+            "named_sources",
+            "specifics_per_100_words",
+        ],
+    ),
     "relations_sentences": t("relations_validation", "sentences"),
     "relations_relations": t("relations_validation", "relations"),
     "relations_calibration": t("relations_validation", "calibration"),
@@ -331,7 +431,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "flags_reference_attribution": t("flags_validation", "reference_attribution"),
 }
 
-_BLOCK = re.compile(r"<!-- (\w+):begin -->\n.*?<!-- \1:end -->", re.S)
+_BLOCK = re.compile(r"<!-- (\w+):begin -->\n.*?<!-- \1:end -->", re.DOTALL)
 
 
 def documents() -> list[Path]:
@@ -345,7 +445,9 @@ def blocks_in(text: str) -> list[str]:
 
 def updated(text: str) -> str:
     """``text`` with every known block rendered anew (unknown names raise ``KeyError``)."""
-    return _BLOCK.sub(lambda m: f"<!-- {m.group(1)}:begin -->\n\n{BLOCKS[m.group(1)]()}\n\n<!-- {m.group(1)}:end -->", text)
+    return _BLOCK.sub(
+        lambda m: f"<!-- {m.group(1)}:begin -->\n\n{BLOCKS[m.group(1)]()}\n\n<!-- {m.group(1)}:end -->", text
+    )
 
 
 def without_blocks(text: str) -> str:
@@ -369,8 +471,10 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_text(new, encoding="utf-8")
                 print(f"updated {path.relative_to(REPO)}", file=sys.stderr)
     if "--check" in args and stale:
-        print("stale: " + ", ".join(str(p.relative_to(REPO)) for p in stale) + "; run python docs/make_validation.py",
-              file=sys.stderr)  # fmt: skip
+        print(
+            "stale: " + ", ".join(str(p.relative_to(REPO)) for p in stale) + "; run python docs/make_validation.py",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

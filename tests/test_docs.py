@@ -46,7 +46,9 @@ def test_generated_numbers_match_their_json(validation, path: str) -> None:
     text = (REPO / path).read_text(encoding="utf-8")
     unknown = [name for name in validation.blocks_in(text) if name not in validation.BLOCKS]
     assert not unknown, f"{path}: unknown blocks {unknown}"
-    assert validation.updated(text) == text, f"{path} differs from benchmarks/results: run python docs/make_validation.py"
+    assert validation.updated(text) == text, (
+        f"{path} differs from benchmarks/results: run python docs/make_validation.py"
+    )
 
 
 def test_every_block_is_used(validation) -> None:
@@ -57,7 +59,7 @@ def test_every_block_is_used(validation) -> None:
 def test_a_changed_number_is_caught(validation) -> None:
     """The check can fail: one digit changed inside a generated table makes the page stale."""
     text = (REPO / "docs" / "validation.md").read_text(encoding="utf-8")
-    block = re.search(r"<!-- flags_seeds:begin -->.*?<!-- flags_seeds:end -->", text, re.S).group(0)
+    block = re.search(r"<!-- flags_seeds:begin -->.*?<!-- flags_seeds:end -->", text, re.DOTALL).group(0)
     tampered = text.replace(block, block.replace("0.729", "0.730"))
     assert tampered != text
     assert validation.updated(tampered) != tampered
@@ -71,7 +73,7 @@ def test_no_measured_number_is_typed_by_hand(validation, page: str) -> None:
     """Outside the generated blocks (and code), these pages carry no number that looks measured
     (three or more decimals, or a percentage with decimals): such numbers belong in a block."""
     text = validation.without_blocks((REPO / page).read_text(encoding="utf-8"))
-    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
     text = re.sub(r"`[^`\n]*`", "", text)
     assert MEASURED.findall(text) == []
 
@@ -81,12 +83,14 @@ PENDING = {"docs/flags.md", "docs/compare.md", "docs/languages.md", "docs/cli.md
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-@pytest.mark.parametrize("page", ["README.md", *sorted(p.relative_to(REPO).as_posix() for p in (REPO / "docs").glob("*.md"))])
+@pytest.mark.parametrize(
+    "page", ["README.md", *sorted(p.relative_to(REPO).as_posix() for p in (REPO / "docs").glob("*.md"))]
+)
 def test_relative_links_resolve(page: str) -> None:
     """Every relative link of the README and the docs points at a file of the repository (and an
     anchor of a generated page at one of its headings)."""
     source = REPO / page
-    text = re.sub(r"```.*?```", "", source.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"```.*?```", "", source.read_text(encoding="utf-8"), flags=re.DOTALL)
     broken = []
     for target in _LINK.findall(text):
         if re.match(r"\w+:", target) or target.startswith("#"):
@@ -99,7 +103,10 @@ def test_relative_links_resolve(page: str) -> None:
         if not resolved.exists():
             broken.append(target)
         elif anchor and resolved.name == "columns.md":
-            headings = {h.strip().lower().replace(" ", "-") for h in re.findall(r"^#+ (.*)$", resolved.read_text(encoding="utf-8"), re.M)}
+            headings = {
+                h.strip().lower().replace(" ", "-")
+                for h in re.findall(r"^#+ (.*)$", resolved.read_text(encoding="utf-8"), re.MULTILINE)
+            }
             if anchor not in headings:
                 broken.append(target)
     assert not broken, f"{page}: broken links {broken}"

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 #: The pages whose examples run here; a new page with examples is one more line.
 PAGES = ["README.md", "docs/api.md", "docs/lexicons.md", "docs/norms.md", "docs/scaling.md"]
 
-_FENCE = re.compile(r"(?:<!-- (file|not run): ?([^>]*?) -->\n)?```(\w*)\n(.*?)```", re.S)
+_FENCE = re.compile(r"(?:<!-- (file|not run): ?([^>]*?) -->\n)?```(\w*)\n(.*?)```", re.DOTALL)
 
 
 def blocks(page: str) -> list[tuple[str | None, str, str, str]]:
@@ -60,7 +60,7 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     install = re.search(r"^(python3 -m venv \.venv && \.venv/bin/pip install -e \S+ && \.venv/bin/python -m pytest.*)$",
-                        readme, re.M)  # fmt: skip
+                        readme, re.MULTILINE)  # fmt: skip
     assert install, "the README lost its test command"
     assert install.group(1) in ci, "README's test command differs from .ci/run's"
 
