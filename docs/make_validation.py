@@ -49,6 +49,9 @@ SCRIPTS = {
     "cli_throughput_0.01gb": "benchmarks/cli_throughput.py --gb 0.01",
     "cli_throughput": "benchmarks/cli_throughput.py",
     "vocabulary_memory": "benchmarks/vocabulary_memory.py",
+    "reliability": "benchmarks/reliability.py",
+    "reliability_before": "benchmarks/reliability.py",
+    "reliability_after_merge": "benchmarks/reliability.py",
     "stemmer_check": "benchmarks/stemmer_check.py",
 }
 
@@ -73,7 +76,7 @@ def cell(value: Any, digits: int = 3) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return "—"
-        if value.is_integer() and abs(value) >= 1000:
+        if abs(value) >= 100:  # counts, documents per second: no decimals
             return f"{value:,.0f}"
         return f"{value:.{digits}f}"
     if isinstance(value, int):
@@ -315,6 +318,47 @@ def memory() -> str:
     return "\n".join(lines)
 
 
+RELIABILITY_RUNS = {
+    "reliability_before": "before",
+    "reliability": "after the fix",
+    "reliability_after_merge": "main, merged",
+}
+
+
+def reliability_memory() -> str:
+    """Peak memory of one huge record by shape, and of the command on the issue's inputs, in each run."""
+    runs = {name: load(name) for name in RELIABILITY_RUNS}
+    shapes = list(runs["reliability"]["single_record"]["shapes"])
+    rows = []
+    for shape in shapes:
+        r = {"shape of the record": f"{shape} (`{runs['reliability']['single_record']['shapes'][shape]['unit']!r}`)"}
+        for name, label in RELIABILITY_RUNS.items():
+            m = runs[name]["single_record"]["shapes"].get(shape)
+            r[f"{label}: peak MiB"] = "–" if m is None else f"{m['peak_rss_mib']:,.0f}"
+            r[f"{label}: bytes per char"] = "–" if m is None else f"{m['per_char_bytes']:,.0f}"
+        rows.append(r)
+    cli = []
+    for command in runs["reliability"]["cli"]:
+        r = {"the command on": command}
+        for name, label in RELIABILITY_RUNS.items():
+            m = runs[name]["cli"].get(command)
+            r[f"{label}: peak MiB"] = "–" if m is None else f"{m['peak_rss_mib']:,.0f}"
+        cli.append(r)
+    base = {label: runs[name]["single_record"]["baseline_peak_rss_mib"] for name, label in RELIABILITY_RUNS.items()}
+    chars = runs["reliability"]["single_record"]["chars"]
+    intro = (
+        f"One record of {chars:,} characters; the cost per character is (peak − the peak of importing framing and "
+        "scoring a one-line text: "
+        + ", ".join(f"{label} {v:,.0f} MiB" for label, v in base.items())
+        + ") / characters."
+    )
+    return (
+        intro + "\n\n" + table(rows) + "\n\n" + table(cli) + "\n\n"
+        "<sub>Generated from `benchmarks/results/reliability_before.json`, `reliability.json` and "
+        "`reliability_after_merge.json` (written by `benchmarks/reliability.py`).</sub>"
+    )
+
+
 # -- validation ----------------------------------------------------------------------------------
 
 
@@ -330,6 +374,10 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "family_costs": family_costs,
     "cli_throughput": cli_throughput,
     "memory": memory,
+    "reliability_memory": reliability_memory,
+    "speed_repetition": t("repetition_validation", "speed"),
+    "speed_sourcing": t("sourcing_validation", "speed"),
+    "speed_frames": t("frames_validation", "speed"),
     # readability
     "readability_textstat": t("readability_validation", "textstat_agreement", digits=4),
     "readability_onestopenglish": t(

@@ -110,3 +110,19 @@ def test_relative_links_resolve(page: str) -> None:
             if anchor not in headings:
                 broken.append(target)
     assert not broken, f"{page}: broken links {broken}"
+
+
+def test_api_page_signatures_match_the_code() -> None:
+    """Each ``- `framing.name(...)``` entry of docs/api.md names exactly the parameters of ``framing.name``."""
+    import inspect
+
+    import framing
+
+    page = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^- `framing\.(\w+)\((.*?)\)`", page, flags=re.MULTILINE | re.DOTALL)
+    assert len(entries) >= 8
+    for name, arguments in entries:
+        listed = [a.strip().split("=")[0] for a in arguments.replace("\n", " ").split(",")]
+        listed = [a for a in listed if a and a != "*"]
+        actual = [p for p in inspect.signature(getattr(framing, name)).parameters if p != "self"]
+        assert listed == actual, f"docs/api.md: framing.{name}({', '.join(listed)}) but the code has {actual}"
