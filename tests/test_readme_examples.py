@@ -18,7 +18,16 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 #: The pages whose examples run here; a new page with examples is one more line.
-PAGES = ["README.md", "docs/api.md", "docs/lexicons.md", "docs/norms.md", "docs/scaling.md"]
+PAGES = [
+    "README.md",
+    "docs/api.md",
+    "docs/lexicons.md",
+    "docs/norms.md",
+    "docs/scaling.md",
+    "docs/evidence.md",
+    "docs/sentences.md",
+    "docs/vocabulary.md",
+]
 
 _FENCE = re.compile(r"(?:<!-- (file|not run): ?([^>]*?) -->\n)?```(\w*)\n(.*?)```", re.DOTALL)
 
