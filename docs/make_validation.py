@@ -94,7 +94,7 @@ def table(
 ) -> str:
     """Records as a Markdown table (``columns`` picks and orders them; ``rename`` relabels the header)."""
     rows = [r for r in records if where is None or where(r)]
-    columns = list(columns or (rows[0].keys() if rows else []))
+    columns = list(columns or dict.fromkeys(key for r in rows for key in r))  # every key, in order of appearance
     rename = rename or {}
     lines = ["| " + " | ".join(rename.get(c, c) for c in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(r.get(c), digits) for c in columns) + " |" for r in rows]
@@ -447,7 +447,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "sourcing_quotes": t("sourcing_validation", "quotes"),
     "sourcing_label_rates": t("sourcing_validation", "label_rates"),
     "sourcing_relation_counts": t("sourcing_validation", "relation_counts"),
-    "sourcing_calibration": t("sourcing_validation", "calibration", digits=2),
+    "sourcing_calibration": t("sourcing_validation", "calibration"),
     "sourcing_seeds": t(
         "sourcing_validation",
         "seeds",
