@@ -1,9 +1,10 @@
 """Check benchmarks/generated_pages/MANIFEST.json against the page files.
 
 Checks: every listed file exists; its word count (whitespace split, headline
-included) matches the manifest and lies in 250-600; every .txt in the folder
-is listed; tiers are exactly furniture/plain/subtle; at least 8 topics and at
-least 80 pages. Prints counts per tier and per topic. Exit status 1 on any
+included) matches the manifest and lies in 250-600; the name is
+<topic>_<tier>_<n>.txt; subtle pages have at most one stock phrase; every .txt
+in the folder is listed; tiers are exactly furniture/plain/subtle; at least 8
+topics and at least 80 pages. Prints counts per tier and per topic. Exit status 1 on any
 failure.
 
     python benchmarks/generated_pages/check_manifest.py
@@ -11,6 +12,7 @@ failure.
 import collections
 import json
 import pathlib
+import re
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -38,6 +40,12 @@ def main():
             problems.append(f"{name}: {words} words, manifest says {row['words']}")
         if not 250 <= words <= 600:
             problems.append(f"{name}: {words} words, outside 250-600")
+        if not re.fullmatch(rf"{re.escape(str(row['topic']))}_{re.escape(str(row['tier']))}_\d+\.txt", name):
+            problems.append(f"{name}: name is not <topic>_<tier>_<n>.txt for topic {row['topic']!r}, tier {row['tier']!r}")
+        if not (isinstance(row["traits"], list) and row["traits"]):
+            problems.append(f"{name}: traits must be a non-empty list")
+        if not isinstance(row["stock_phrases"], int) or row["stock_phrases"] < 0:
+            problems.append(f"{name}: stock_phrases must be a non-negative integer")
         if row["tier"] not in TIERS:
             problems.append(f"{name}: unknown tier {row['tier']}")
         if row["tier"] == "subtle" and row["stock_phrases"] > 1:
