@@ -48,6 +48,7 @@ SCRIPTS = {
     "cli_throughput_idle_0.1gb": "benchmarks/cli_throughput.py --gb 0.1 --jobs 1 2",
     "cli_throughput_0.01gb": "benchmarks/cli_throughput.py --gb 0.01",
     "cli_throughput": "benchmarks/cli_throughput.py",
+    "cli_throughput_rerun": "benchmarks/cli_throughput.py",
     "vocabulary_memory": "benchmarks/vocabulary_memory.py",
     "reliability": "benchmarks/reliability.py",
     "reliability_before": "benchmarks/reliability.py",
@@ -211,6 +212,27 @@ READABILITY_ENGINES = {
 }
 
 
+def speed_readability_scaling() -> str:
+    d = load("speed_readability")
+    rows = []
+    for engine, runs in d["scaling"].items():
+        first = runs[0]
+        for run in runs:
+            rows.append(
+                {
+                    "engine": engine,
+                    "batch": f"{run['copies']}×",
+                    "documents": f"{run['docs']:,}",
+                    "MB": f"{run['bytes'] / 1e6:,.1f}",
+                    "seconds": f"{run['seconds']:.1f}",
+                    "docs/s": f"{run['docs_per_s']:,.0f}",
+                    "time per document vs 1×": f"{(run['seconds'] / run['docs']) / (first['seconds'] / first['docs']):.2f}",
+                    "peak − warm-up RSS MiB": f"{run['peak_rss_mib'] - run['warm_rss_mib']:,.0f}",
+                }
+            )
+    return table(rows) + "\n\n" + caption("speed_readability", "scaling")
+
+
 def speed_readability() -> str:
     d = load("speed_readability_idle")
     rounds = d["ratios_vs_textstat_cold_each_round"]
@@ -259,14 +281,27 @@ def family_costs() -> str:
     return table(rows, digits=2) + "\n\n" + caption("family_costs")
 
 
+#: The command's runs, newest first: all six families and --flags after the merge, then the
+#: three-family runs of 0.1 (readability, repetition, boilerplate; no flags existed).
+CLI_RUNS = (
+    "cli_throughput_merged_jobs1",
+    "cli_throughput_merged",
+    "cli_throughput_idle_0.1gb",
+    "cli_throughput_rerun",
+    "cli_throughput",
+    "cli_throughput_0.01gb",
+)
+
+
 def cli_throughput() -> str:
     rows = []
-    for name in ("cli_throughput_merged_jobs1", "cli_throughput_merged", "cli_throughput_idle_0.1gb"):
+    for name in CLI_RUNS:
         d = load(name)
         for run in d["runs"]:
             rows.append(
                 {
                     "results": f"`{name}.json`",
+                    "families": d["signals"],
                     "jobs": run["jobs"],
                     "documents": f"{run['docs']:,}",
                     "GB": f"{run['bytes'] / 1e9:.2f}",
@@ -371,6 +406,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "readme_speed": readme_speed,
     "speed_all": speed_all,
     "speed_readability": speed_readability,
+    "speed_readability_scaling": speed_readability_scaling,
     "family_costs": family_costs,
     "cli_throughput": cli_throughput,
     "memory": memory,
