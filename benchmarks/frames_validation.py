@@ -115,12 +115,14 @@ def _variants() -> dict[str, object]:
     window0["topic"]["window"] = 0
     for frame in window0["frames"].values():
         frame["topic"] = True
+        frame["cues"] = {p: (w["weight"] if isinstance(w, dict) else w) for p, w in frame["cues"].items()}
     no_topic = json.loads(json.dumps(data))
     del no_topic["topic"]
     from framing.cues.lexicon import frame_window
 
     bundled = bundled_lexicon("immigration")
-    windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" for f in bundled.frames)
+    windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" + (f" (its migration-specific cues {sorted({str(frame_window(bundled, f, t)) for _, t in f.cue_topic})[0]})" if f.cue_topic else "")
+                        for f in bundled.frames)  # fmt: skip
     return {f"bundled (topic windows: {windows})": bundled, "topic window 0": load_lexicon(window0),
             "no topic condition": load_lexicon(no_topic)}  # fmt: skip
 
