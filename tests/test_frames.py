@@ -93,7 +93,7 @@ def test_off_topic_texts_are_not_framed():
 
 
 def test_topic_windows_of_the_bundled_set():
-    # humanitarian cues count anywhere in a document on topic; security cues in a sentence about migration
+    # humanitarian cues count within four sentences of a sentence about migration; security cues in it
     _, humanitarian = poles(["The flight carried 116 deported migrants. It left on time. The families were afraid.",
                              "The flight carried 116 deported migrants. Asylum claims rose. It left on time. "
                              "It landed at noon. The crew was tired. The families were afraid."])  # fmt: skip
