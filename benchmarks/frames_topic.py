@@ -340,7 +340,7 @@ def coverage_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
 
 
 # -- the choice of the rule ------------------------------------------------------------------------
-SWEEP_WINDOWS = (0, 1, 2, 3, "paragraph", "document")
+SWEEP_WINDOWS = (0, 1, 2, 3, 4, 6, "paragraph", "document")
 #: Document gates: (min_sentences, min_share, (min_terms, min_topical) or None); the bundled one is
 #: (3, 0.3, (2, 4)).
 SWEEP_GATES = ((2, 0.3, None), (3, None, None), (3, 0.3, None), (3, 0.3, (2, 3)), (3, 0.3, (2, 4)), (3, 0.3, (2, 5)), (4, 0.3, None))
