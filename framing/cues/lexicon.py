@@ -35,6 +35,8 @@ File format
                                          # (0: the sentence itself; or "paragraph", "document")
     min_sentences = 3                    # a document is on topic with this many sentences holding a term
     min_share = 0.3                      # optional: ... or, in a short text, this share of its sentences
+    min_terms = 2                        # optional, with min_topical: ... or this many term sentences
+    min_topical = 4                      # among this many sentences with a term or a related word
 
     ignore = ["homeland security"]       # optional: names and set phrases that hold cue words
 
@@ -43,7 +45,8 @@ File format
     negation = "drop"                    # "drop" (default): a negated cue does not count; "keep"
     topic = true                         # (default) the set's topic window applies to this frame;
                                          # false: the document gate only; or this frame's own window
-    cues = { "border security" = 2.0, "smuggl*" = 1.5, "~arrest" = 1.0 }
+    cues = { "border security" = 2.0, "~arrest" = 1.0, "smuggl*" = { weight = 1.5, topic = 1 } }
+                                         # a cue may be { weight, topic }: its own topic window
 
     [[rules]]                            # optional, any number
     pattern = "rescu*"
@@ -89,7 +92,8 @@ regular expression runs per sentence. Then, in order:
    on topic, a cue of a frame with ``topic = true`` (the default) counts only in a sentence within
    ``window`` sentences of one that holds a topic or related term (``"paragraph"``: in a paragraph
    that holds one; ``"document"``: anywhere); a frame with ``topic = false`` counts anywhere in a
-   document on topic, and a frame with ``topic = <window>`` uses that window instead of the set's.
+   document on topic, and a frame with ``topic = <window>`` uses that window instead of the set's;
+   a cue written ``{ weight = w, topic = t }`` uses its own ``t`` (same values as a frame's).
 3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
 4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
    ``negation_window`` words before it is dropped, when no clause break comes between them (a
@@ -125,11 +129,17 @@ table says what the set frames, and the set then judges only documents about it:
     sentences than the count), when at least ``min_share`` of its sentences hold a term or a
     related word, so that a one-sentence text about the border can be judged without lowering
     the count for long articles.
+``min_terms`` and ``min_topical`` (optional, both or neither)
+    A further way onto the topic: at least ``min_terms`` sentences with a term among at least
+    ``min_topical`` with a term or a related word (an article on the travel ban that names
+    migrants twice and visas or the border throughout).
 ``topic`` of a frame (default ``true``)
     ``true``: the set's ``window``; ``false``: no sentence condition, the document gate alone; a
-    window (``0``, ``1``, …, ``"paragraph"``, ``"document"``): this frame's own. The bundled
-    ``immigration`` set counts security cues only in a sentence that names migration
-    (``topic = 0``) and humanitarian cues within two sentences of one (``window = 2``).
+    window (``0``, ``1``, …, ``"paragraph"``, ``"document"``): this frame's own. A cue's own
+    ``topic`` (``{ weight = 1.5, topic = 1 }``) overrides its frame's. The bundled
+    ``immigration`` set counts general security cues only in a sentence that names migration
+    (``topic = 0``), its migration-control cues (borders, walls, enforcement, entry bans) within
+    one sentence of one, and humanitarian cues within four (``topic = 4``).
 
 Each set with a topic adds two columns: ``framing.<set>.topic``, the share of the document's
 sentences that hold a topic term (the gate's statistic, computed for every document), and
