@@ -121,7 +121,7 @@ def _variants() -> dict[str, object]:
     from framing.cues.lexicon import frame_window
 
     bundled = bundled_lexicon("immigration")
-    windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" + (f" (its migration-specific cues {sorted({str(frame_window(bundled, f, t)) for _, t in f.cue_topic})[0]})" if f.cue_topic else "")
+    windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" + (f" (its migration-specific cues {min(str(frame_window(bundled, f, t)) for _, t in f.cue_topic)})" if f.cue_topic else "")
                         for f in bundled.frames)  # fmt: skip
     return {f"bundled (topic windows: {windows})": bundled, "topic window 0": load_lexicon(window0),
             "no topic condition": load_lexicon(no_topic)}  # fmt: skip
