@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 import re
 import unicodedata
 import weakref
@@ -294,22 +295,40 @@ class _Gaps:
         return self.joined[self.end[i] : nxt]
 
 
-def _broken_after(corpus: Corpus) -> np.ndarray:
-    """Per word: does anything but white space, a period or an apostrophe stand between it and the
-    next word of its sentence (a comma, a quote, a colon, a dash …)? The last word of a sentence: no."""
+def _gap_marks(corpus: Corpus, at: np.ndarray, last: np.ndarray, s_end: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per word of ``at`` (``last``: is it its sentence's last word; ``s_end``: its sentence's end),
+    from the text between it and the next word of its sentence (the last word: up to the
+    sentence's end): is anything but white space, a period or an apostrophe there (a comma, a
+    quote, a colon, a dash …; the last word: no), a quotation mark, a colon, anything but white
+    space?"""
     from framing.core import chars as _chars
 
     word_start, word_end = corpus._word_bounds
-    n = len(word_start)
-    out = np.zeros(n, bool)
-    if n < 2:
-        return out
-    trivial = (corpus.char_classes & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) != 0
-    marks = np.zeros(len(trivial) + 1, np.int64)
-    np.cumsum(~trivial, out=marks[1:])
-    same = corpus.word_sentence[1:] == corpus.word_sentence[:-1]
-    out[:-1] = same & (marks[word_start[1:]] - marks[word_end[:-1]] > 0)
-    return out
+    n = len(at)
+    gap_start = word_end[at]
+    gap_end = s_end.copy()
+    nxt = np.minimum(at + 1, len(word_start) - 1)
+    gap_end[~last] = word_start[nxt[~last]]
+    lengths = np.maximum(gap_end - gap_start, 0)
+    total = np.zeros(n + 1, np.int64)
+    np.cumsum(lengths, out=total[1:])
+    chars = np.repeat(gap_start - total[:-1], lengths) + np.arange(int(total[-1]))
+    cls = corpus.char_classes[chars]
+    cp = corpus.codepoints[chars]
+    quote = np.zeros(len(cp), bool)
+    for c in _QUOTE_CHARS:
+        quote |= cp == ord(c)
+    masks = ((cls & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) == 0, quote, cp == ord(":"), (cls & _chars.SPACE) == 0)
+    some = lengths > 0
+    firsts = total[:-1][some]
+    out = []
+    for mask in masks:
+        flags = np.zeros(n, bool)
+        if len(firsts):
+            flags[some] = np.logical_or.reduceat(mask, firsts)
+        out.append(flags)
+    out[0] &= ~last
+    return tuple(out)
 
 
 def _base_word(word: str) -> str:
@@ -367,7 +386,7 @@ class _Batch:
     starts in them).
     """
 
-    def __init__(self, corpus: Corpus, in_quote: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
+    def __init__(self, corpus: Corpus, in_quote: np.ndarray, sentences: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
         lengths = hi - lo
         local = np.zeros(len(lo) + 1, np.int64)
         np.cumsum(lengths, out=local[1:])
@@ -377,17 +396,24 @@ class _Batch:
         types = corpus.word_types[at]
         word_start, word_end = corpus._word_bounds
         self.joined = corpus.joined
-        self.w = [strings[t] for t in types.tolist()]
+        self.w = list(operator.itemgetter(*types.tolist())(strings)) if len(types) > 1 else [strings[t] for t in types.tolist()]
         self.base = corpus.type_values(BASE_WORD)[types].tolist()
         self.start = word_start[at].tolist()
         self.end = word_end[at].tolist()
         cap = corpus.word_is_capitalized[at]
         self.cap = cap.tolist()
         self.quoted = in_quote[at].tolist()
-        self.broken = _broken_after(corpus)[at].tolist()
-        quote_after, colon_after = _marks_after(corpus)
-        self.quote_after = quote_after[at].tolist()
-        self.colon_after = colon_after[at].tolist()
+        last = np.zeros(len(at), bool)
+        last[local[1:] - 1] = True
+        s_end = np.repeat(corpus._sentence_bounds[1][sentences], lengths)
+        broken, quote_after, colon_after, marked = _gap_marks(corpus, at, last, s_end)
+        self.broken = broken.tolist()
+        self.quote_after = quote_after.tolist()
+        self.colon_after = colon_after.tolist()
+        # does the second word open the sentence (see _sentence_initial)? Only a gap with a mark needs the test
+        first = local[:-1][lengths > 1]
+        self.second_initial = {int(k) for k in first[~marked[first]].tolist()}
+        self.second_maybe = set(first[marked[first]].tolist())
         init = _initialisms(corpus, at, cap)
         self.init = init.tolist()
         bits = corpus.type_values(NAME_BITS)[types]
@@ -395,29 +421,6 @@ class _Batch:
         # _is_name_word, for a word that does not open its sentence and for one that does
         self.name = (cap & (init | uncommon | org_or_role)).tolist()
         self.name_initial = (cap & (init | (~gerund & uncommon))).tolist()
-
-
-def _marks_after(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
-    """Per word: a quotation mark, and a colon, between it and the next word (the last word of a
-    sentence: up to the sentence's end)."""
-    word_start, word_end = corpus._word_bounds
-    n = len(word_start)
-    sentence = corpus.word_sentence
-    sentence_end = corpus._sentence_bounds[1]
-    gap_end = sentence_end[sentence].copy() if n else np.zeros(0, np.int64)
-    if n > 1:
-        same = sentence[1:] == sentence[:-1]
-        gap_end[:-1] = np.where(same, word_start[1:], gap_end[:-1])
-    cp = corpus.codepoints
-    out = []
-    for chars in (_QUOTE_CHARS, ":"):
-        table = np.zeros(max(map(ord, chars)) + 2, bool)  # the last entry stands for every larger code point
-        table[[ord(c) for c in chars]] = True
-        mask = table[np.minimum(cp, len(table) - 1)]
-        counts = np.zeros(len(mask) + 1, np.int64)
-        np.cumsum(mask, out=counts[1:])
-        out.append(counts[gap_end] - counts[word_end] > 0 if n else np.zeros(0, bool))
-    return out[0], out[1]
 
 
 class _Sentence:
@@ -443,7 +446,7 @@ class _Sentence:
         # the first word opens the sentence, and so does the second after an opening quote (see _sentence_initial)
         if name:
             name[0] = batch.name_initial[lo]
-            if hi - lo > 1 and _sentence_initial(self, 1):
+            if lo in batch.second_initial or lo in batch.second_maybe and _sentence_initial(self, 1):
                 name[1] = batch.name_initial[lo + 1]
         self.name = name
 
@@ -803,7 +806,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             source = opening  # "Douglas Lute, a former ambassador, said"
     weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
     strong = w in lex["strong"]
-    is_speech, is_belief, is_intention, is_document = (w in verbs[k] for k in ("speech", "belief", "intention", "document"))
+    is_speech, is_belief, is_intention, is_document = (w in verbs["speech"], w in verbs["belief"], w in verbs["intention"],
+                                                       w in verbs["document"])
     participle = w.endswith("ing") and punct and source is None
     doc_subject = source is not None and s.base[source[1]] in lex["document_nouns"] and not inverted
     if weak_subject and s.w[j] == "it" and (is_speech or is_document):
@@ -1045,7 +1049,7 @@ def relations(corpus: Corpus) -> Relations:
     in_quote |= interview
     rows: list[tuple] = []
     sentence_doc = corpus.sentences.doc
-    batch = _Batch(corpus, in_quote, lo, hi)
+    batch = _Batch(corpus, in_quote, candidates, lo, hi)
     # quotations as lists, sorted by start; their ends are sorted too (no quotation holds another)
     span_lists = (spans.start.tolist(), np.maximum.accumulate(spans.end).tolist() if len(spans) else [], spans.doc.tolist())
     sentence_end = corpus._sentence_bounds[1]
@@ -1058,8 +1062,8 @@ def relations(corpus: Corpus) -> Relations:
             candidates.tolist(), lo.tolist(), p_lo.tolist(), p_hi.tolist(), e_lo.tolist(), e_hi.tolist(), v_lo.tolist(),
             v_hi.tolist(), sentence_end[candidates].tolist(), sentence_doc[candidates].tolist())):
         s = _Sentence(batch, index, local[k], local[k + 1], s_end)
-        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]]
-        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]]
+        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]] if pa < pb else []
+        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]] if ea < eb else []
         for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]]):
             c0, c1 = rel["cue"]
             src = rel["source"]
