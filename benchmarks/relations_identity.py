@@ -27,12 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import _data  # noqa: E402
-from benchmarks._batch import build_batch  # noqa: E402
-from framing.core.segment import segment  # noqa: E402
-from framing.cues import relations  # noqa: E402
-from framing.families import sourcing  # noqa: E402
-from framing.pipeline import DEFAULT_BATCH_SIZE  # noqa: E402
+from benchmarks import _data
+from benchmarks._batch import build_batch
+from framing.core.segment import segment
+from framing.cues import relations
+from framing.families import sourcing
+from framing.pipeline import DEFAULT_BATCH_SIZE
 
 OUT = ROOT / "benchmarks" / "results" / "relations_identity.json"
 

@@ -426,9 +426,9 @@ class _Batch:
 class _Sentence:
     """The words of one candidate sentence, with what the rules ask of them."""
 
-    __slots__ = ("index", "w", "base", "start", "end", "cap", "quoted", "bk", "qa", "ca", "init", "name", "s_end", "gap")
+    __slots__ = ("base", "bk", "ca", "cap", "end", "gap", "index", "init", "name", "qa", "quoted", "s_end", "start", "w")
 
-    def __init__(self, batch: "_Batch", index: int, lo: int, hi: int, s_end: int) -> None:
+    def __init__(self, batch: _Batch, index: int, lo: int, hi: int, s_end: int) -> None:
         self.index = index
         self.w = batch.w[lo:hi]
         self.base = batch.base[lo:hi]
