@@ -309,10 +309,10 @@ def build(sheet: str, fresh: bool = False) -> None:
     print(f"wrote {len(rows)} sentences and {len(relations)} relations", file=sys.stderr)
 
 
-def show() -> None:
+def show(fresh: bool = False) -> None:
     """Print every stored relation with its spans read from the corpora (to reread the labels)."""
     docs = corpora()
-    for rel in load()[1]:
+    for rel in load(fresh)[1]:
         text = docs[rel["corpus"]][rel["doc"]]
         def part(a, b):
             return text[int(a):int(b)].replace("\n", " / ") if a != "" else "-"
@@ -509,7 +509,7 @@ if __name__ == "__main__":
     elif len(args) == 2 and args[0] == "build":
         build(args[1], fresh)
     elif args == ["show"]:
-        show()
+        show(fresh)
     elif not args:
         main()
     else:
