@@ -515,6 +515,8 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
     n = len(s.w)
     if at >= n:
         return -1, -1
+    if s.w[at] == "those" and at + 1 < n and not s.bk[at] and s.w[at + 1] in ("on", "in", "who", "familiar", "close", "involved", "opposed"):
+        return at, at  # "criticized by those on the right", "according to those familiar with the talks"
     if s.w[at] in ("that", "this", "these", "those", "which", "what", "whether", "if", "how", "why", "when"):
         return -1, -1
     first = at
@@ -577,18 +579,23 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     """The class (index into :data:`CLASSES`) of the source phrase ``s.w[first:last + 1]``."""
     words = s.w[first : last + 1]
     head = s.base[last]
+    if words == ["those"]:
+        return _VAGUE  # "those on the right", "those familiar with the talks"
     if head in lex["pronouns"] and last == first or (last == first and head in ("his", "her", "their", "its", "my", "our")):
         return _PRONOUN
     names = [i for i in range(first, last + 1) if s.name[i]]
     quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
     head_name = s.name[last] and not (head in lex["role_nouns"] and not s.cap[last])
-    role_before_link = any(s.w[i] in lex["role_nouns"] and not s.cap[i] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
+    role_before_link = any(s.w[i] in lex["role_nouns"] and not s.cap[i] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with", "on")
                            and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last))
     if head_name and head not in lex["parties"]:
         if role_before_link:
             return _DESCRIBED
         if head in lex["org_words"] or head in lex["places"] or s.init[last]:
             return _ORG
+        if any(s.base[i] in lex["org_words"] and s.cap[i] and s.w[i + 1] in ("of", "on", "for") for i in range(first, last)) and not any(
+                s.base[k] in lex["titles"] for k in range(first, last + 1)):
+            return _ORG  # "Intergovernmental Panel on Climate Change", "Bank of England" (not "Secretary of State Ann Lee")
         if last > first and s.name[last - 1] and s.base[last - 1] not in lex["org_title_place"]:
             return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
         if last == first and head.endswith("ans") and not s.init[last]:
@@ -608,7 +615,9 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
         return _DESCRIBED
     definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
-    modified = bool([i for i in names if i != last])
+    modified = bool([i for i in names if i != last and s.w[i] != "one"])
+    if words[0] == "one" and len(words) == 2 and not modified and head not in lex["document_nouns"]:
+        return _VAGUE  # "one observer", "one official": an anonymous singular
     if head in lex["document_nouns"]:
         if modified and any(s.w[i] in ("by", "from", "of") for i in range(first, last)):
             return _ORG
@@ -762,7 +771,11 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     nxt = s.w[i + 1] if i + 1 < n and not s.bk[i] else ""
     if nxt == "by":
         before = s.w[i - 1] if i > 0 else ""
-        if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and w not in verbs["belief"]:
+        be_adverb = i > 1 and _adverb(s, i - 1, lex) and s.w[i - 2] in ("was", "were", "is", "are", "been", "be", "being")
+        # "as reported by Reuters", "as first reported by the Times"
+        be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] == "as")
+        if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and not be_adverb and (
+                w not in verbs["belief"]):
             return None
         first, last = _np_right(s, i + 2, lex)
         if first < 0:
@@ -870,6 +883,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _BELIEF
         elif more and nxt == "it" and w not in ("support", "supports", "supported", "backed", "backs", "oppose", "opposes", "opposed"):
             kind = _BELIEF
+        elif more and nxt == "it" and (s.base[source[1]] == "percent" or s.base[source[1]] in lex["vague_nouns"] and not s.cap[source[1]]):
+            kind = _BELIEF  # "36 percent opposed it", "voters backed it": a stance of people ("the fund backed it" is not)
     if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"]:
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
                 "inherit": True, "needs_source": True}
@@ -969,11 +984,13 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
             return None
         source = (_np_left(s, j, lex), j) if s.w[j] != "who" else _antecedent(s, j, lex)
-    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected"):
+    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected", "said", "understood"):
+        # "it is believed that", "he is said to be": the source is implicit (vague)
+        k = _SPEECH if words[-1] == "said" else _BELIEF
         if j >= 0 and not punct and s.w[j] == "it":
-            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
         if last + 1 < n and s.w[last + 1] in ("to", "that"):
-            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
         return None
     if source is None:
         if merge:
