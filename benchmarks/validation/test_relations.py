@@ -146,3 +146,22 @@ def test_distribution_across_real_news() -> None:
     assert set(table["corpus"]) == {"Wikinews 2019-2020", "Narrative Frames Corpus", "NewsArticles (US/UK outlets)"}
     vague = table[table["column"] == "sourcing.vague_source_share"]
     assert (vague["p50"] < 0.5).all()  # real news attributes most of what it reports to specific sources
+
+
+def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
+    # docs/sourcing.md's before → after table: "before" from the committed JSON of the run before tuning,
+    # "after" from this run
+    import json
+    import re
+
+    before = json.loads((_REPO_ROOT / "benchmarks" / "results" / "relations_validation_before_tuning.json").read_text())
+    old_s = {r["split"]: r for r in before["sentences"]}
+    old_r = {r["split"]: r for r in before["relations"]}
+    text = (_REPO_ROOT / "docs" / "sourcing.md").read_text(encoding="utf-8")
+    for split in ("dev", "test", "fresh"):
+        line = next(x for x in text.splitlines() if x.startswith(f"| {split}") and "→" in x)
+        pairs = re.findall(r"(\d\.\d{3}) → (\d\.\d{3})", line)
+        s, r = _test(sentences, split), _test(relation_rows, split)
+        expected = [(old_s[split]["precision"], s.precision), (old_s[split]["recall"], s.recall),
+                    (old_r[split]["f1"], r.f1), (old_r[split]["source_class_accuracy"], r.source_class_accuracy)]
+        assert pairs == [(f"{a:.3f}", f"{b:.3f}") for a, b in expected], (split, pairs)
