@@ -78,7 +78,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import operator
 import re
 import unicodedata
 import weakref
@@ -335,6 +334,9 @@ def _base_word(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "\u2019s")) else word
 
 
+#: Per word type: its string, as an object array (gathered for many words at once, in C).
+WORD_STRING = TypeColumn("word string", lambda word: word, object)
+
 #: Per word type: the word without a possessive ending ("ministry's" -> "ministry").
 BASE_WORD = TypeColumn("word without possessive 's", _base_word, object)
 
@@ -392,11 +394,10 @@ class _Batch:
         np.cumsum(lengths, out=local[1:])
         at = np.repeat(lo - local[:-1], lengths) + np.arange(int(local[-1]))
         self.local = local.tolist()
-        strings = corpus.type_strings
         types = corpus.word_types[at]
         word_start, word_end = corpus._word_bounds
         self.joined = corpus.joined
-        self.w = list(operator.itemgetter(*types.tolist())(strings)) if len(types) > 1 else [strings[t] for t in types.tolist()]
+        self.w = corpus.type_values(WORD_STRING)[types].tolist()
         self.base = corpus.type_values(BASE_WORD)[types].tolist()
         self.start = word_start[at].tolist()
         self.end = word_end[at].tolist()
@@ -1181,27 +1182,27 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
     """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
     from framing.cues.attribution import name_runs
 
-    resolved = cls.copy()
     out_keys = [k if c in (_PERSON, _ORG) else "" for k, c in zip(keys, cls.tolist())]
     pronouns = np.flatnonzero(cls == _PRONOUN)
     if len(pronouns) == 0:
-        return resolved, out_keys
-    run_first, run_last = name_runs(corpus)
-    word_start = corpus._word_bounds[0]
-    two_word_runs = word_start[run_first[run_last > run_first]]
-    position = np.where(src_start >= 0, src_start, cue_start)
-    doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1))  # relations are sorted by position, so by document
+        return cls.copy(), out_keys
+    two_word_runs = None
+    cls_l = cls.tolist()
+    resolved = list(cls_l)
+    position = np.where(src_start >= 0, src_start, cue_start).tolist()
+    c_start, c_end = content_start.tolist(), content_end.tolist()
+    doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1)).tolist()  # relations are sorted by position, so by document
+    doc_l = doc.tolist()
     for r in pronouns.tolist():
         word = pronoun_words[r]
-        d = int(doc[r])
-        lo, hi = int(doc_first[d]), int(doc_first[d + 1])
-        earlier = [k for k in range(r - 1, lo - 1, -1) if cls[k] != _PRONOUN and position[k] < position[r]]
-        # doc is sorted with the position: stop at the document's first relation
+        d = doc_l[r]
+        lo, hi = doc_first[d], doc_first[d + 1]
+        here = position[r]
         target = None
         if word in ("i", "me", "we", "us", "you", "my", "our"):
             # inside a quotation: the speaker, the relation whose content holds the pronoun
-            holders = [k for k in range(lo, hi) if k != r and content_start[k] >= 0
-                       and content_start[k] <= position[r] < content_end[k] and cls[k] != _PRONOUN]
+            holders = [k for k in range(lo, hi) if k != r and c_start[k] >= 0
+                       and c_start[k] <= here < c_end[k] and cls_l[k] != _PRONOUN]
             if not holders and INTERVIEWER_MARK in corpus.texts[d]:
                 resolved[r] = _PERSON  # the interviewee
                 continue
@@ -1217,28 +1218,27 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
             else:
                 resolved[r] = _VAGUE
             continue
+        # the nearest earlier source of the document (doc is sorted with the position) that fits the pronoun
         if word in ("he", "she", "him", "her"):
-            people = [k for k in earlier if cls[k] == _PERSON]
-            if people:
-                target = people[0]
-            elif earlier and False:
-                target = earlier[0]
+            target = next((k for k in range(r - 1, lo - 1, -1) if cls_l[k] == _PERSON and position[k] < here), None)
         elif word in ("they", "them", "it", "this"):
-            things = [k for k in earlier if cls[k] != _PERSON]
-            if things:
-                target = things[0]
+            target = next((k for k in range(r - 1, lo - 1, -1) if cls_l[k] != _PRONOUN and cls_l[k] != _PERSON and position[k] < here),
+                          None)
         if target is not None:
             resolved[r] = resolved[target]
             out_keys[r] = out_keys[target]
         elif word in ("he", "she", "him", "her"):
-            lo = corpus.offsets[d]
-            has_name = np.searchsorted(two_word_runs, position[r]) > np.searchsorted(two_word_runs, lo)
+            if two_word_runs is None:
+                run_first, run_last = name_runs(corpus)
+                two_word_runs = corpus._word_bounds[0][run_first[run_last > run_first]]
+            start = corpus.offsets[d]
+            has_name = np.searchsorted(two_word_runs, here) > np.searchsorted(two_word_runs, start)
             resolved[r] = _PERSON if has_name else _VAGUE
         elif word in ("it", "this"):
             resolved[r] = _DESCRIBED
         else:
             resolved[r] = _VAGUE
-    return resolved, out_keys
+    return np.array(resolved, np.int8), out_keys
 
 
 def describe(corpus: Corpus, i: int) -> str:
