@@ -867,6 +867,11 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates", "found") and source is not None and (
             s.base[source[1]] in lex["document_nouns"] or s.w[source[1]] == "it" and that):
         kind = _DOCUMENT
+    if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates") and not inverted and (
+            source is None or s.base[source[1]] not in lex["document_nouns"] and not s.cap[source[1]]):
+        far = _document_before(s, i, lex)  # "photos taken by passers-by show": the document, not the passers-by
+        if far is not None:
+            source, kind = far, _DOCUMENT
     if kind is None and is_belief and source is not None and not weak_subject and not inverted:
         more = i + 1 < n and not s.clause_ends(i)
         belief_particles = lex["belief_particles"].get(w)
