@@ -587,11 +587,11 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     names = [i for i in range(first, last + 1) if s.name[i]]
     quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
     head_name = s.name[last] and not (head in lex["role_nouns"] and not s.cap[last])
-    role_before_link = any(s.w[i] in lex["role_nouns"] and not s.cap[i] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with", "on")
-                           and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last))
     if head_name and head not in lex["parties"]:
-        if role_before_link:
-            return _DESCRIBED
+        if last > first and any(
+                s.w[i] in lex["role_nouns"] and not s.cap[i] and s.w[i + 1] in ("for", "of", "at", "with", "on")
+                and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last)):
+            return _DESCRIBED  # a role before a link: "a spokesperson for the Air Force"
         if head in lex["org_words"] or head in lex["places"] or s.init[last]:
             return _ORG
         if any(s.base[i] in lex["org_words"] and s.cap[i] and s.w[i + 1] in ("of", "on", "for") for i in range(first, last)) and not any(
