@@ -18,8 +18,10 @@ read word by word:
   phrase of ``phrases`` (``according to``, ``declined to comment``, ``called for``, ``plans to``,
   ``criticism from``, ``reportedly``, ``the court was told`` …). No cue inside an ``exclusions``
   phrase (``that said``, ``you know``, ``found dead``), none opening its sentence (``Reports``), and
-  no verb followed by ``by`` unless a form of *be* comes before it (``was criticised by`` is a
-  passive cue; ``Reported by`` a credit line). A phrase of ``merge_phrases`` a few words after a
+  no verb followed by ``by`` unless a form of *be* comes before it, directly or over an adverb, or
+  *as* does (``was criticised by``, ``has been heavily criticised by``, ``as first reported by`` are
+  passive cues; ``Reported by`` a credit line). Passive hearsay (``is said to``, ``is believed to``,
+  ``is understood to``, ``it is thought that``) is a relation with an implicit source. A phrase of ``merge_phrases`` a few words after a
   verb cue is part of that cue (``said in a statement``, ``argued in court papers``): **one relation
   per source–cue pair**.
 * **sources**: the noun phrase right before the cue (over auxiliaries and adverbs of ``skip``), or
@@ -32,7 +34,9 @@ read word by word:
   (*it*, *this*) and words after them; intention verbs *to* after them; finding verbs (*found*,
   *shows*) a document noun before them or *that* after them; ambiguous speech verbs (*added*,
   *announced*, *called*) a pronoun or name subject, an inversion, or *that*, a colon or a quote
-  after them.
+  after them. Stance verbs followed by *it* need a people subject (``36 percent opposed it``), and a
+  finding verb whose subject is no document takes the document noun before it (``photos taken by
+  passers-by show``).
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
@@ -53,12 +57,13 @@ Source classes (:data:`CLASSES`), from the source's words:
   *Ruiz*, *the group's director, Tom Lee*);
 * ``named_org``: a name run ending in an organisation or place word or an initialism, or an
   organisation name joined by *of*/*on*/*for* (*the Department of Energy*, *Reuters*, *the United
-  States*, *a survey by the Pew Research Center*);
+  States*, *a survey by the Pew Research Center*, *the Intergovernmental Panel on Climate Change*;
+  not with a title in the run: *Secretary of State Ann Lee*);
 * ``described``: a role, institution or definite document without a name, or with a name only as a
   modifier (*a spokesperson for the Air Force*, *US officials*, *the ministry*, *the report*,
   *House Democrats*, *50 percent of voters*);
 * ``vague``: bare plurals and quantified groups (*experts*, *officials*, *many people*,
-  *some*), anonymous singulars (*a friend*, *one observer*), generic documents (*reports*, *an
+  *some*, *those on the right*), anonymous singulars (*a friend*, *one observer*), generic documents (*reports*, *an
   October poll*) and every implicit source.
 
 Never across a document boundary: each sentence is read on its own, content spans come from the
