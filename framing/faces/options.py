@@ -50,3 +50,8 @@ class BusyError(FramingError):
     """Another run writes the same output, or ``--resume`` cannot trust what it found."""
 
     exit_code = EXIT_BUSY
+
+
+def missing_file(name: object) -> str:
+    """The one message for an input that does not exist (every command says it this way)."""
+    return f"{name}: no such file or folder"
