@@ -50,7 +50,7 @@ def _print_table(frame, inputs: list[str]) -> None:
     from framing.faces.terminal import emit, signal_table
 
     if len(frame) == 0:
-        print(f"framing: no documents: {' '.join(inputs)} hold no records", file=sys.stderr)
+        print(f"framing: no documents in {' '.join(inputs)}: nothing to show", file=sys.stderr)
         return
     if len(frame) > DOCUMENT_TABLE_MAX:
         emit(summary_renderables(summarize(frame, by=None), signals=main_signals(frame)))
@@ -342,7 +342,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command; the exit code (see :mod:`framing.faces.options`). Errors are one line on
     standard error; ``--verbose`` prints the traceback too."""
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed: its code
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     verbose = getattr(args, "verbose", False)
     previous = _on_sigterm()
     try:
