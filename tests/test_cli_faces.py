@@ -233,10 +233,10 @@ def test_sentences_same_bytes_for_any_chunks_jobs_and_after_a_resume(tmp_path, c
         return real(*args, **kwargs)
 
     monkeypatch.setattr(stream, "score_chunk", stop_at_third)
-    code, out, sentences = run("three", "--chunk-size", "4")
+    code, _, sentences = run("three", "--chunk-size", "4")
     assert code == 130 and not sentences.exists() and (tmp_path / "three.sentences.jsonl.partial").is_dir()
     monkeypatch.setattr(stream, "score_chunk", real)
-    code, out, sentences = run("three", "--chunk-size", "4", "--resume")
+    code, _, sentences = run("three", "--chunk-size", "4", "--resume")
     assert code == 0 and sentences.read_bytes() == one.read_bytes()
     capsys.readouterr()
 

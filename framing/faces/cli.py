@@ -102,7 +102,8 @@ def _score_command(args: argparse.Namespace) -> int:
 
 def _report_command(args: argparse.Namespace) -> int:
     from framing.faces.api import analyze
-    from framing.faces.render import html_page, reference_percentiles, text_table
+    from framing.faces.render import html_page, reference_percentiles, report_renderables
+    from framing.faces.terminal import emit
 
     try:
         data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -119,7 +120,7 @@ def _report_command(args: argparse.Namespace) -> int:
         raise UsageError(str(err)) from None
     percentiles = reference_percentiles(report.scores)
     if args.html is None:
-        print(text_table(report, percentiles))
+        emit(report_renderables(report, percentiles, every_score=args.scores))
     else:
         title = "framing report: " + ("standard input" if args.file == "-" else Path(args.file).name)
         tmp = args.html.with_name(f".{args.html.name}.tmp")

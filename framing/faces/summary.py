@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.judges.norms import PERCENTILE_GRID, reference_norms as shipped_norms
+from framing.judges.norms import PERCENTILE_GRID
+from framing.judges.norms import reference_norms as shipped_norms
 
 #: Columns drawn and averaged per source when present; each other family adds its first column.
 MAIN_SIGNALS = (
@@ -89,7 +90,7 @@ def read_scores(path: str | Path, columns: list[str] | None = None) -> pd.DataFr
 
 def _as_boolean(values: pd.Series) -> pd.Series:
     """``quality.flagged`` as a nullable boolean whatever the file made of it (bool, object, text)."""
-    mapping = {True: True, False: False, "True": True, "False": False, "true": True, "false": False, 1: True, 0: False}
+    mapping = {True: True, False: False, "True": True, "False": False, "true": True, "false": False}  # 1 == True, 0 == False
     return pd.array([mapping.get(v, pd.NA) if not pd.isna(v) else pd.NA for v in values], dtype="boolean")
 
 
@@ -339,7 +340,7 @@ def format_summary(tables: dict[str, Any], *, signals: list[str] | None = None, 
 
 def summary_renderables(tables: dict[str, Any], *, signals: list[str] | None = None, width: int = 100) -> list[Any]:
     """The ``rich`` renderables of :func:`format_summary` (for a colour terminal)."""
-    from framing.faces.terminal import format_value, signal_table
+    from framing.faces.terminal import signal_table
 
     n, n_errors = tables["documents"], int(tables["errors"].sum())
     head = [f"{n:,} documents, {n_errors:,} with errors"]
