@@ -67,7 +67,7 @@ def test_help_shows_defaults_and_exit_codes():
     commands = parser._subparsers._group_actions[0].choices
     for name, sub in commands.items():
         text = sub.format_help()
-        assert "exit codes: 0 done" in text and "framing: error:" in text, name
+        assert "exit codes" in text and "  0        done" in text and "framing: error:" in text, name
         for action in sub._actions:
             if action.option_strings and action.default not in (None, False, [], "==SUPPRESS==") and action.help:
                 assert "default" in sub._get_formatter()._get_help_string(action), (name, action.dest)
@@ -245,3 +245,18 @@ def test_sentences_file_may_not_be_the_scores_file(tmp_path, corpus, capsys):
     out = tmp_path / "x.csv"
     assert main(["score", str(corpus), "-o", str(out), "--sentences", str(out)]) == 2
     assert "--sentences" in capsys.readouterr().err
+
+
+def test_docs_cli_lists_every_option_and_exit_code():
+    from framing.faces import options
+
+    doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    commands = build_parser()._subparsers._group_actions[0].choices
+    for name, sub in commands.items():
+        for action in sub._actions:
+            for option in action.option_strings:
+                if option not in ("-h", "--help"):
+                    assert f"`{option}" in doc, (name, option)
+    for code in (options.EXIT_OK, options.EXIT_INTERNAL, options.EXIT_USAGE, options.EXIT_INPUT, options.EXIT_OUTPUT,
+                 options.EXIT_BUSY, options.EXIT_INTERRUPTED, options.EXIT_TERMINATED):  # fmt: skip
+        assert f"| {code} |" in doc or f"{code}, " in doc or f", {code} |" in doc, code

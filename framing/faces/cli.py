@@ -159,13 +159,15 @@ def _summary_command(args: argparse.Namespace) -> int:
 
 
 #: The epilog of every command: the exit codes (docs/cli.md).
-EXIT_CODES = (
-    "exit codes: 0 done (records that cannot be scored are rows with an error, not a failure); 1 internal "
-    "error (a bug); 2 usage (bad options, an invalid option file, a missing optional package); 3 an input "
-    "cannot be read (no such file, not UTF-8, no text column, an empty folder); 4 the output cannot be "
-    "written; 5 another run holds the output or --resume refuses; 130/143 interrupted (resume with "
-    "--resume). Errors are one line on standard error: 'framing: error: ...'. See docs/cli.md."
-)
+EXIT_CODES = """exit codes (errors are one line on standard error, 'framing: error: ...'; docs/cli.md):
+
+  0        done; records that cannot be scored are rows with an error, not a failure
+  1        internal error (a bug; --verbose prints the traceback)
+  2        usage: bad options, an invalid option file, a missing optional package
+  3        an input cannot be read: no such file, not UTF-8, no text column, a folder without .txt files
+  4        the output cannot be written
+  5        another run holds the output, or --resume refuses what it found
+  130/143  interrupted (Ctrl-C / SIGTERM): run the same command with --resume"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -176,8 +178,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"framing: error: {message} (see {self.prog} --help)\n")
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Help that shows every option's default (unless its help already says it)."""
+class _Formatter(argparse.HelpFormatter):
+    """Help that shows every option's default (unless its help already says it); descriptions and
+    epilogs wrapped by paragraph, with indented lines (examples, tables) kept as they are."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        out = []
+        for paragraph in text.split("\n\n"):
+            if paragraph.startswith("  "):
+                out.append(paragraph)
+            else:
+                out.append(textwrap.fill(" ".join(paragraph.split()), width, initial_indent=indent, subsequent_indent=indent))
+        return "\n\n".join(out)
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""

@@ -310,10 +310,14 @@ def plot(frame: pd.DataFrame, path: str | Path, by: str | None = "source") -> Pa
                             ha="right", xytext=(-1, -2), textcoords="offset points")  # fmt: skip
     if balance is not None:
         ax = axes.flat[len(columns)]
-        ax.barh([str(s) for s in balance.index], balance.to_numpy(), color=np.where(balance > 0, "#ef6f6c", "#6cc38a"))
+        sources = tables["sources"]
+        on_topic = sources.get("framing.immigration.on_topic")
+        labels = [f"{s} (n={int(on_topic[s])})" if on_topic is not None else str(s) for s in balance.index]
+        ax.barh(labels, balance.to_numpy(), color=np.where(balance > 0, "#ef6f6c", "#6cc38a"))
         ax.axvline(0, color="#333", linewidth=1)
         ax.set_xlim(-1, 1)
-        ax.set_title("immigration framing by source, on-topic documents\nsecurity (+) vs humanitarian (−)", fontsize=9)
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_title("immigration balance by source (on-topic documents)\n+ security, − humanitarian", fontsize=9)
     for ax in list(axes.flat)[n:]:
         ax.axis("off")
     fig.suptitle(f"{len(frame):,} documents", fontsize=10)

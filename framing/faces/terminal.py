@@ -159,12 +159,12 @@ def signal_table(
     value_width = max([_MIN_VALUE_WIDTH] + [len(c) for _, _, cells in laid for c in cells])
     value_width = min(_MAX_VALUE_WIDTH, max(value_width, min(_MAX_VALUE_WIDTH, max([len(h) for h in headers] + [1]))))
     # each column costs its width plus 2 of padding; the name column likewise
-    per_page = max(1, (width - (name_width + 2)) // (value_width + 3))
+    per_page = max(1, (width - name_width) // (value_width + 2))  # each column: a separator, 1 of padding, its width
     n = len(headers)
     pages = []
     for lo in range(0, max(n, 1), per_page):
         hi = min(n, lo + per_page)
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=title if lo == 0 else None,
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=title if lo == 0 else None, padding=(0, 0, 0, 1),
                       title_justify="left", min_width=None)  # fmt: skip
         table.add_column("", width=name_width, overflow="fold", no_wrap=False)
         for header in headers[lo:hi]:
