@@ -75,9 +75,16 @@ def test_help_shows_defaults_and_exit_codes():
         "(default: 1000000)" in commands["score"].format_help()
 
 
+def test_the_help_knows_every_family():
+    from framing.config import FAMILY_NAMES
+    from framing.faces import options
+
+    assert options.FAMILY_NAMES == FAMILY_NAMES
+
+
 def test_help_imports_nothing_heavy():
     code = ("import sys\nfrom framing.faces.cli import main\ntry:\n    main(['score', '--help'])\nexcept SystemExit:\n"
-            "    pass\nprint(sorted(m for m in ('numpy', 'pandas', 'rich', 'scipy', 'sklearn') if m in sys.modules))")
+            "    pass\nprint(sorted(m for m in ('numpy', 'pandas', 'rich', 'scipy', 'sklearn', 'framing.config') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                           env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert done.returncode == 0, done.stderr

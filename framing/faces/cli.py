@@ -19,8 +19,8 @@ import traceback
 from pathlib import Path
 
 from framing import __version__
-from framing.config import FAMILY_NAMES
 from framing.faces.options import (
+    FAMILY_NAMES,
     DEFAULT_CHUNK_SIZE,
     DEFAULT_MAX_CHARS,
     EXIT_INTERNAL,

@@ -3,6 +3,9 @@ imports nothing heavy, so ``framing --help`` can show them without loading numpy
 
 from __future__ import annotations
 
+#: The signal families, as :data:`framing.config.FAMILY_NAMES` (a copy, so that ``framing --help``
+#: does not import the configuration and its dataclasses; tests/test_cli_faces.py checks they agree).
+FAMILY_NAMES: tuple[str, ...] = ("readability", "repetition", "boilerplate", "sourcing", "style", "framing")
 ID_COLUMN = "id"
 DEFAULT_CHUNK_SIZE = 1000
 DEFAULT_MAX_CHARS = 1_000_000  # ~150 pages; longer "documents" are dumps, not articles
