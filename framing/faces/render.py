@@ -244,7 +244,7 @@ aside h2{font-size:15px;margin:6px 0}
 aside h3{font-size:13px;margin:10px 0 2px 0;text-transform:capitalize}
 .kind{margin:2px 0 4px 0}
 .kind ol{margin:2px 0 4px 0;padding-left:26px}
-button.jump{border:0;background:none;padding:0;margin:0;font:inherit;color:#245;text-align:left;cursor:pointer}
+button.jump{display:inline;border:0;background:none;padding:0;margin:0;font:inherit;color:#245;text-align:left;cursor:pointer}
 button.jump:hover{text-decoration:underline}
 table{border-collapse:collapse;width:100%;font-size:12px}
 td,th{padding:2px 6px;text-align:right;border-bottom:1px solid #eee;white-space:nowrap}
