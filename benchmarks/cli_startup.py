@@ -65,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         "median_seconds": seconds,
         "help_over_import_numpy": round(seconds["framing --help"] / seconds["import numpy"], 3),
         "score_help_over_import_numpy": round(seconds["framing score --help"] / seconds["import numpy"], 3),
-        "heavy_modules_loaded": {"framing --help": heavy_modules(["--help"]),
-                                 "framing score --help": heavy_modules(["score", "--help"])},  # fmt: skip
+        "heavy_modules_loaded": {
+            "framing --help": heavy_modules(["--help"]),
+            "framing score --help": heavy_modules(["score", "--help"]),
+        },  # fmt: skip
         "note": "wall time on a shared 2-core machine; ratios are the result",
     }
     print(json.dumps(result, indent=1))

@@ -49,7 +49,10 @@ def main() -> int:
             "html_bytes": page, "highlighted_share_before": round(before, 3), "highlighted_share_now": round(now, 3),
         })  # fmt: skip
         print(json.dumps(rows[-1]))
-    result = {"what": "framing.analyze(seed) reports: JSON sizes and the page's default highlighted share", "seeds": rows}
+    result = {
+        "what": "framing.analyze(seed) reports: JSON sizes and the page's default highlighted share",
+        "seeds": rows,
+    }
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")
     return 0

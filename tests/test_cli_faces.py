@@ -71,8 +71,10 @@ def test_help_shows_defaults_and_exit_codes():
         for action in sub._actions:
             if action.option_strings and action.default not in (None, False, [], "==SUPPRESS==") and action.help:
                 assert "default" in sub._get_formatter()._get_help_string(action), (name, action.dest)
-    assert "(default: 1,000,000" in commands["score"].format_help().replace("\n", " ").replace("  ", " ") or \
-        "(default: 1000000)" in commands["score"].format_help()
+    assert (
+        "(default: 1,000,000" in commands["score"].format_help().replace("\n", " ").replace("  ", " ")
+        or "(default: 1000000)" in commands["score"].format_help()
+    )
 
 
 def test_the_help_knows_every_family():
@@ -83,8 +85,10 @@ def test_the_help_knows_every_family():
 
 
 def test_help_imports_nothing_heavy():
-    code = ("import sys\nfrom framing.faces.cli import main\ntry:\n    main(['score', '--help'])\nexcept SystemExit:\n"
-            "    pass\nprint(sorted(m for m in ('numpy', 'pandas', 'rich', 'scipy', 'sklearn', 'framing.config') if m in sys.modules))")
+    code = (
+        "import sys\nfrom framing.faces.cli import main\ntry:\n    main(['score', '--help'])\nexcept SystemExit:\n"
+        "    pass\nprint(sorted(m for m in ('numpy', 'pandas', 'rich', 'scipy', 'sklearn', 'framing.config') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                           env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -96,7 +100,9 @@ def test_one_error_style_and_one_missing_file_message(tmp_path, capsys):
     for command in (["score", str(missing)], ["report", str(missing)], ["summary", str(tmp_path / "nowhere.csv")]):
         assert main(command) == 3
         err = capsys.readouterr().err.strip().splitlines()
-        assert len(err) == 1 and err[0].startswith("framing: error: ") and err[0].endswith(": no such file or folder"), err
+        assert (
+            len(err) == 1 and err[0].startswith("framing: error: ") and err[0].endswith(": no such file or folder")
+        ), err
     assert main(["score", "--jobs", "x", str(missing)]) == 2
     assert capsys.readouterr().err.strip().splitlines()[-1].startswith("framing: error: argument --jobs")
 
@@ -136,6 +142,8 @@ def test_summary_reads_every_file_score_writes(tmp_path, corpus, ext, capsys):
     printed = capsys.readouterr().out
     assert printed.startswith(f"{len(frame)} documents, 2 with errors, ")
     assert "flagged" in printed and "by source" in printed
+    documents_row = next(line for line in printed.splitlines() if line.startswith("documents "))
+    assert documents_row.split()[1:] == ["1", "7", "4"]  # (none): the unreadable line; s0, s1: their records
     assert max(len(line) for line in printed.splitlines()) <= 100
     assert plot.read_bytes().startswith(b"\x89PNG")
 
@@ -209,7 +217,7 @@ def test_sentences_stream_is_the_sentence_table(tmp_path, corpus, ext, capsys):
     args = ["score", str(corpus), "-o", str(out), "--sentences", str(sentences), "--signals", "sourcing,framing"]
     assert main([*args, "--chunk-size", "3"]) == 0
     table = _sentences(sentences)
-    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.startswith("{\"")]
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.startswith('{"')]
     expected = framing.sentences([r["text"] for r in records], ids=[r["id"] for r in records],
                                  signals=["sourcing", "framing"])  # fmt: skip
     good = table[table["id"].isin(expected["id"])].reset_index(drop=True)
@@ -225,7 +233,9 @@ def test_sentences_stream_is_the_sentence_table(tmp_path, corpus, ext, capsys):
 def test_sentences_same_bytes_for_any_chunks_jobs_and_after_a_resume(tmp_path, corpus, monkeypatch, capsys):
     def run(name, *extra):
         out, sentences = tmp_path / f"{name}.csv", tmp_path / f"{name}.sentences.jsonl"
-        code = main(["score", str(corpus), "-o", str(out), "--sentences", str(sentences), "--signals", "sourcing", *extra])
+        code = main(
+            ["score", str(corpus), "-o", str(out), "--sentences", str(sentences), "--signals", "sourcing", *extra]
+        )
         return code, out, sentences
 
     _, _, one = run("one", "--chunk-size", "100")
@@ -267,3 +277,11 @@ def test_docs_cli_lists_every_option_and_exit_code():
     for code in (options.EXIT_OK, options.EXIT_INTERNAL, options.EXIT_USAGE, options.EXIT_INPUT, options.EXIT_OUTPUT,
                  options.EXIT_BUSY, options.EXIT_INTERRUPTED, options.EXIT_TERMINATED):  # fmt: skip
         assert f"| {code} |" in doc or f"{code}, " in doc or f", {code} |" in doc, code
+
+
+def test_long_headers_fold_within_their_column():
+    from framing.faces.terminal import _fold
+
+    for header in ("abcnews.go.com", "000_381e8b15b645cf75", "corpus.jsonl:12", "x" * 25):
+        assert all(0 < len(part) <= 10 for part in _fold(header, 10)), header
+        assert "".join(_fold(header, 10)).replace(" ", "") == header.replace(" ", "")

@@ -34,7 +34,9 @@ def test_readme_pipeline_example_fits_without_warnings(texts_and_labels):
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
 
-        model = make_pipeline(framing.Analyzer(), SimpleImputer(), StandardScaler(), LogisticRegression()).fit(texts, labels)
+        model = make_pipeline(framing.Analyzer(), SimpleImputer(), StandardScaler(), LogisticRegression()).fit(
+            texts, labels
+        )
         # --- end ---
     assert model.predict(texts[:3]).shape == (3,)
     assert issubclass(ConvergenceWarning, Warning)

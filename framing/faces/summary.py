@@ -372,7 +372,10 @@ def summary_renderables(tables: dict[str, Any], *, signals: list[str] | None = N
     if "sources" in tables:
         sources = tables["sources"]
         rows = {}
-        for name in sources.columns:
+        topical = [name for name in sources.columns if name.endswith(".on_topic")]
+        order = [n for n in sources.columns if n not in topical and n != "security_humanitarian_balance"] + topical
+        order += ["security_humanitarian_balance"] if "security_humanitarian_balance" in sources.columns else []
+        for name in order:  # the on-topic counts next to the balance they condition
             label = {"security_humanitarian_balance": "framing.immigration.balance (on topic)"}.get(name, name)
             rows[label] = sources[name].tolist()
         out.append("")

@@ -53,7 +53,9 @@ def value_kind(name: str, values: Iterable[Any]) -> str:
     present = [v for v in values if not _is_missing(v)]
     if present and all(isinstance(v, (bool,)) or type(v).__name__ in ("bool_", "bool") for v in present):
         return "flag"
-    if not all(isinstance(v, (int, float)) or hasattr(v, "is_integer") or type(v).__module__ == "numpy" for v in present):
+    if not all(
+        isinstance(v, (int, float)) or hasattr(v, "is_integer") or type(v).__module__ == "numpy" for v in present
+    ):
         return "text"
     floats = [float(v) for v in present]
     if all(math.isfinite(v) and float(v).is_integer() for v in floats):
@@ -102,7 +104,8 @@ def _short(name: str) -> str:
 
 def signal_rows(rows: Mapping[str, Sequence[Any]]) -> list[tuple[str, str | None, list[str]]]:
     """``(label, family, cells)`` per signal, formatted, with a ``(family, None, [])`` heading row
-    before each family's first signal (rows keep their order)."""
+    before each family's first signal (rows keep their order). Rows without a family (plain labels
+    such as ``documents``) have family ``""``."""
     out: list[tuple[str, str | None, list[str]]] = []
     family = None
     for name, values in rows.items():
@@ -112,7 +115,7 @@ def signal_rows(rows: Mapping[str, Sequence[Any]]) -> list[tuple[str, str | None
             out.append((family, None, []))
         kind = value_kind(name, values)
         label = "  " + _short(name) if "." in name else name
-        out.append((label, family, [format_value(v, kind) for v in values]))
+        out.append((label, family if "." in name else "", [format_value(v, kind) for v in values]))
     return out
 
 
@@ -120,7 +123,7 @@ def _fold(text: str, width: int) -> list[str]:
     """``text`` cut into lines of at most ``width`` characters (at ``_``, ``.``, spaces when it can)."""
     lines = []
     while len(text) > width:
-        cut = max(text.rfind(c, 0, width + 1) for c in " _.-/")
+        cut = max(text.rfind(c, 0, width) for c in " _.-/")  # the cut keeps its separator: at most width
         cut = cut + 1 if cut > width // 2 else width
         lines.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
