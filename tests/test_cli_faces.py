@@ -285,3 +285,11 @@ def test_long_headers_fold_within_their_column():
     for header in ("abcnews.go.com", "000_381e8b15b645cf75", "corpus.jsonl:12", "x" * 25):
         assert all(0 < len(part) <= 10 for part in _fold(header, 10)), header
         assert "".join(_fold(header, 10)).replace(" ", "") == header.replace(" ", "")
+
+
+def test_report_of_a_document_that_cannot_be_scored(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["report", str(empty)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("no verdict") and "error: empty text" in out and "scores" not in out

@@ -179,13 +179,13 @@ def report_renderables(
     names = [k for k in report.scores if k != "error"]
     if not every_score:
         names = [k for k in MAIN_SCORES if k in report.scores]
-    if names:
-        title = "scores" + ("" if every_score else " (the main ones; --scores for all)")
+    if names and not report.scores.get("error"):
+        out += ["", Text("scores" + ("" if every_score else " (the main ones; --scores for all)"), style="bold")]
         if percentiles:
             rows = {n: [_number(report.scores[n]), format_value(percentiles.get(n), "percentile")] for n in names}
-            out += ["", *signal_table(rows, ["value", "reference percentile"], title=title)]
+            out += signal_table(rows, ["value", "reference percentile"])
         else:
-            out += ["", *signal_table({n: [_number(report.scores[n])] for n in names}, ["value"], title=title)]
+            out += signal_table({n: [_number(report.scores[n])] for n in names}, ["value"])
     return out
 
 
