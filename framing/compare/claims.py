@@ -45,9 +45,12 @@ kinds (``count``/``amount``; ``percent``; ``duration``; ``ratio``; ``year``; ``d
   :data:`CONTEXT_THRESHOLD`; each figure is paired with its most similar partner in the other
   document, and only mutual best partners are kept.
 
-Two aligned figures **agree** when their value ranges meet (``116`` and ``over 100`` agree;
-``2021`` and ``2022`` do not); a known value against ``undisclosed`` is a disagreement of kind
-``undisclosed``.
+Two aligned figures **agree** when they have the same qualifier and the same value, or different
+qualifiers and value ranges that meet (``116`` and ``over 100`` agree; ``at least 42`` and ``at
+least 63`` do not, nor do ``2021`` and ``2022``); dates agree when equal (month and day only when
+one of them has no year); a known value against ``undisclosed`` is a disagreement. Figures whose
+sentence has fewer than :data:`MIN_CONTEXT` content stems (datelines, captions) are aligned only
+within shared sentences.
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ from framing.core.stemming import stem_words
 APPROX = 0.1
 #: Jaccard similarity of two figures' sentence contexts at or above which they are aligned.
 CONTEXT_THRESHOLD = 0.25
+#: Figures whose sentence has fewer content stems are never aligned by context (datelines, captions).
+MIN_CONTEXT = 5
 
 _SMALL = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -184,7 +189,7 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
     # context: the content stems of each sentence
     contexts: dict[int, set] = {}
     for k in range(n):
-        if content[k] and not _NUMBER.match(words[k]):
+        if content[k] and not _NUMBER.match(words[k]) and _spelled(words, k) is None:
             contexts.setdefault(sent[k], set()).add(stems[k])
     figures: list[Figure] = []
     used = [False] * n
@@ -222,10 +227,24 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
         width = 1
         if _NUMBER.match(w):
             prev = words[i - 1] if i > 0 and sent[i - 1] == s else ""
-            glued = text[ends[i] : ends[i] + 1] in ("(", "/") or text[max(0, starts[i] - 1) : starts[i]] in ("/", "#")
+            glued = text[ends[i] : ends[i] + 1] in ("(", "/", ":") or text[max(0, starts[i] - 1) : starts[i]] in ("/", "#", ":") \
+                or (len(w) > 1 and w[0] == "0" and "." not in w)
             if glued or prev in _REFERENCE or (i > 0 and len(raw[i - 1]) == 1 and raw[i - 1].isalpha() and prev not in ("a", "i")):
                 continue  # a section number, a code ("B 1", "243(d)"), not a figure
             value = float(w.replace(",", ""))
+        elif "-" in w and not _NUMBER.match(w) and (_NUMBER.match(w.split("-", 1)[0]) or w.split("-", 1)[0] in _SMALL
+                                                       or w.split("-", 1)[0] in _TENS) and w.split("-", 1)[1].isalpha() \
+                and not (w.split("-", 1)[0] in _TENS and w.split("-", 1)[1] in _SMALL):
+            first, rest = w.split("-", 1)
+            number = float(first.replace(",", "")) if _NUMBER.match(first) else float(_SMALL.get(first, _TENS.get(first, 0)))
+            qual = _qualifier(words, i, text, starts[i])
+            unit_word = rest.split("-")[0]
+            if unit_word in _TIME_UNITS or unit_word + "s" in _TIME_UNITS:
+                kind, unit = "duration", unit_word.rstrip("s")
+            else:
+                kind, unit = "count", stem_words([unit_word])[0]
+            add(kind, number, *_range(number, qual), qual, i, i, s, unit, rest)  # "three-day", "six-year"
+            continue
         elif (f := _fold(w)) is not None:
             lo_hi = _range(f, _qualifier(words, i, text, starts[i]))
             head, head_text, _ = head_after(i + 1, s)
@@ -241,10 +260,12 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
                     and "." not in words[i + 1] and 1 <= float(words[i + 1]) <= 31 and raw[i][0].isupper():
                 day = int(float(words[i + 1]))
                 k1 = i + 1
+                year = ""
                 if i + 2 < n and sent[i + 2] == s and re.fullmatch(r"(19|20)\d\d", words[i + 2]):
                     k1 = i + 2  # "Jul 04, 2024": the year belongs to the date
+                    year = words[i + 2] + "-"
                 month = _MONTH_FULL[w]
-                add("date", f"{month:02d}-{day:02d}", np.nan, np.nan, "exact", i, k1, s, "date", "")
+                add("date", f"{year}{month:02d}-{day:02d}", np.nan, np.nan, "exact", i, k1, s, "date", "")
                 continue
         if value is None:
             continue
@@ -314,11 +335,17 @@ def figure_frame(figures: list[Figure]) -> pd.DataFrame:
 
 
 def agree(a: Figure, b: Figure) -> bool:
-    """Whether two aligned figures' values are compatible."""
+    """Whether two aligned figures' values agree: equal values with the same qualifier, or, with
+    different qualifiers, value ranges that meet (``116`` and ``over 100``)."""
     if a.kind == "undisclosed" or b.kind == "undisclosed":
         return a.kind == b.kind
     if a.kind == "date" or b.kind == "date":
-        return a.value == b.value
+        va, vb = str(a.value), str(b.value)
+        if len(va) != len(vb):  # one has a year, the other not: compare month and day
+            return va[-5:] == vb[-5:]
+        return va == vb
+    if a.qualifier == b.qualifier:
+        return bool(abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value))))
     return bool(max(a.low, b.low) <= min(a.high, b.high) + 1e-9)
 
 
@@ -391,7 +418,7 @@ def align(figures_a: list[Figure], figures_b: list[Figure], sentence_pairs: set[
         fa = figures_a[i]
         for j in rest_b:
             fb = figures_b[j]
-            if not _comparable(fa, fb) or not _same_unit(fa, fb):
+            if not _comparable(fa, fb) or not _same_unit(fa, fb) or min(len(fa.context), len(fb.context)) < MIN_CONTEXT:
                 continue
             score = _jaccard(fa.context, fb.context)
             if score >= context_threshold - 1e-12:
