@@ -6,6 +6,20 @@ faces. :func:`compare` is the entry point (``framing.compare``); ``docs/compare.
 table and measure.
 """
 
+import sys
+import types
+
 from framing.compare.core import Comparison, compare
 
 __all__ = ["Comparison", "compare"]
+
+
+class _CallableModule(types.ModuleType):
+    """``framing.compare`` is both this package and the function: once the package is imported,
+    Python binds the package to the name, so calling it calls :func:`compare`."""
+
+    def __call__(self, *args, **kwargs):
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

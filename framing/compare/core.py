@@ -29,8 +29,8 @@ from framing.core.segment import segment
 
 __all__ = ["Comparison", "compare"]
 
-#: A document sharing at least this share of its own words with another is guessed to be derived.
-CONTAINS = 0.5
+#: A document with at least this share of its words copied in another, which has less, is contained in it.
+CONTAINS = 0.8
 
 PASSAGE_COLUMNS = ["id_a", "id_b", "passage", "sentence_a", "sentence_b", "start_a", "end_a", "start_b", "end_b",
                    "similarity", "kind"]  # fmt: skip
@@ -312,6 +312,9 @@ def compare(
         "independence": np.where(valid, 1.0 - reused - para, np.nan),
         "shares_most_with": most, "error": features.errors,
     })  # fmt: skip
+    for name in ("group", "shares_most_with", "error"):
+        documents[name] = pd.Series([v for v in documents[name]], dtype=object, index=documents.index)
+        documents[name] = documents[name].where(documents[name].notna(), None)
 
     # -- pairs ---------------------------------------------------------------------------------------
     pair_rows = []

@@ -34,7 +34,7 @@ MAX_TERM_DOCS = 1000
 def tfidf(features: SentenceFeatures, n_docs: int) -> sp.csr_matrix:
     """The documents' L2-normalised TF-IDF rows over content stems (columns: factorised stem hashes)."""
     doc = features.doc[features.pair_sentence]
-    codes, uniques = pd.factorize(features.pair_stem)
+    codes, uniques = pd.factorize(features.pair_stem, sort=True)  # columns in hash order: sums in one order
     counts = sp.csr_matrix((np.ones(len(codes)), (doc, codes)), shape=(n_docs, len(uniques)))
     counts.sum_duplicates()
     df = np.bincount(counts.indices, minlength=counts.shape[1])
