@@ -120,14 +120,14 @@ def one(n_docs: int) -> dict:
     a, b = P.candidate_pairs(f)
     sim = P.similarities(f, a, b)
     out["sentence_candidates_seconds"] = time.perf_counter() - t
-    out["sentence_candidate_pairs"] = int(len(a))
+    out["sentence_candidate_pairs"] = len(a)
     out["shared_sentence_pairs"] = int((sim >= P.NEAR_THRESHOLD).sum())
     t = time.perf_counter()
     matrix, uniques, df = G.tfidf(f, n_docs)
     ca, cb = G.candidate_documents(matrix, uniques, df)
     G.cosine(matrix, ca, cb)
     out["document_candidates_seconds"] = time.perf_counter() - t
-    out["document_candidate_pairs"] = int(len(ca))
+    out["document_candidate_pairs"] = len(ca)
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
@@ -147,7 +147,7 @@ def one_dask(n_docs: int, partitions: int) -> dict:
     with dask.config.set(scheduler="synchronous"):
         pairs = candidate_blocks(ddf)
     return {"documents": n_docs, "partitions": partitions, "planted_copies": copies,
-            "candidate_blocks_seconds": time.perf_counter() - t, "candidate_document_pairs": int(len(pairs)),
+            "candidate_blocks_seconds": time.perf_counter() - t, "candidate_document_pairs": len(pairs),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 

@@ -48,21 +48,21 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import _data  # noqa: E402
-from framing.compare import compare  # noqa: E402
-from framing.compare.features import sentence_features  # noqa: E402
-from framing.core.segment import segment  # noqa: E402
+from benchmarks import _data
+from framing.compare import compare
+from framing.compare.features import sentence_features
+from framing.core.segment import segment
 
 RESULTS = ROOT / "benchmarks" / "results" / "compare_validation.json"
 SEED = 20260703
 LENGTHS = (1, 2, 3, 5)
 INSERTED_WORDS = ("also", "reportedly", "now", "still", "officially")
 _FIGURE = re.compile(r"(?<![\w$.,/#:(-])([1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.\d+)?(?![\w/(:-])")
-_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 _SPELLED = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
             "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]  # fmt: skip
 _SPELLED_RE = re.compile(r"\b(" + "|".join(_SPELLED) + r")\b")
-_REFERENCE_BEFORE = re.compile(r"(?:section|article|chapter|no\.?|number|flight|route|page|covid|[A-Za-z])\s*$", re.I)
+_REFERENCE_BEFORE = re.compile(r"(?:section|article|chapter|no\.?|number|flight|route|page|covid|[A-Za-z])\s*$", re.IGNORECASE)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -106,10 +106,10 @@ def _change_figures(passage: str, rng: np.random.Generator) -> tuple[str, list[t
     """The passage with its figures changed, and (old_start, old_end, new_start, new_end) per change."""
     changes: list[tuple[int, int, str]] = []
     for m in _FIGURE.finditer(passage):
-        if _REFERENCE_BEFORE.search(passage[max(0, m.start() - 12) : m.start()]) and not passage[max(0, m.start() - 1) : m.start()] == " ":
+        if _REFERENCE_BEFORE.search(passage[max(0, m.start() - 12) : m.start()]) and passage[max(0, m.start() - 1) : m.start()] != " ":
             continue
         before = passage[max(0, m.start() - 12) : m.start()]
-        if re.search(r"(?:section|article|chapter|no\.|flight|route|page)\s*$", before, re.I) or re.search(r"\b[A-Za-z]\s$", before):
+        if re.search(r"(?:section|article|chapter|no\.|flight|route|page)\s*$", before, re.IGNORECASE) or re.search(r"\b[A-Za-z]\s$", before):
             continue
         old = m.group(0)
         value = float(old.replace(",", ""))
@@ -125,7 +125,7 @@ def _change_figures(passage: str, rng: np.random.Generator) -> tuple[str, list[t
             new = f"{value * float(rng.choice([1.5, 2.0, 0.5])):.{len(old.split('.')[1])}f}"
         else:
             factor = float(rng.choice([1.5, 2.0, 3.0, 0.5]))
-            number = max(int(round(value * factor)), int(value) + 2)
+            number = max(round(value * factor), int(value) + 2)
             new = f"{number:,}" if "," in old else str(number)
         changes.append((m.start(), m.end(), new))
     for m in _SPELLED_RE.finditer(passage):
@@ -188,12 +188,13 @@ def _overlap(s: int, e: int, lo: int, hi: int) -> float:
     return max(0, min(e, hi) - max(s, lo)) / max(1, e - s)
 
 
-def score_trials(trials: list[dict], variant: str) -> dict:
+def score_trials(trials: list[dict], variant: str, threshold: float | None = None) -> dict:
     texts = [t[side] for t in trials for side in ("a", "b")]
     ids = [f"t{i:04d}{side}" for i in range(len(trials)) for side in ("a", "b")]
     groups = [f"t{i:04d}" for i in range(len(trials)) for _ in range(2)]
     started = time.perf_counter()
-    result = compare(texts, ids=ids, groups=groups, differences=False)
+    extra = {} if threshold is None else {"threshold": threshold}
+    result = compare(texts, ids=ids, groups=groups, differences=False, **extra)
     seconds = time.perf_counter() - started
     passages = result.passages
     copies = passages[passages["kind"] != "paraphrase"]
@@ -263,16 +264,16 @@ def unrelated_pairs(frame: pd.DataFrame, n_pairs: int, seed: int) -> dict:
     within = copies[copies["id_a"].str[:5] == copies["id_b"].str[:5]]
     para = result.passages[(result.passages["kind"] == "paraphrase") & (result.passages["id_a"].str[:5] == result.passages["id_b"].str[:5])]
     return {
-        "pairs": n_pairs, "figures": figures, "aligned_pairs": int(len(result.claims)),
-        "false_disagreements": int(len(dis)),
+        "pairs": n_pairs, "figures": figures, "aligned_pairs": len(result.claims),
+        "false_disagreements": len(dis),
         "false_disagreements_per_pair": len(dis) / n_pairs,
         "false_disagreements_per_100_figures": 100.0 * len(dis) / figures if figures else float("nan"),
         "pairs_with_a_false_disagreement": int(dis[["id_a", "id_b"]].drop_duplicates().shape[0]) / n_pairs,
-        "copied_sentence_pairs": int(len(within)), "paraphrase_pairs": int(len(para)),
+        "copied_sentence_pairs": len(within), "paraphrase_pairs": len(para),
     }  # fmt: skip
 
 
-def onestopenglish_groups(split: str) -> dict:
+def onestopenglish_groups(split: str, group_threshold: float | None = None) -> dict:
     """Automatic groups on OneStopEnglish (each article at three levels): are the levels one group?"""
     frame = _data.onestopenglish()
     topics = sorted(frame["topic_id"].unique())
@@ -280,7 +281,8 @@ def onestopenglish_groups(split: str) -> dict:
     frame = frame[frame["topic_id"].isin(keep)].reset_index(drop=True)
     ids = [f"{t}/{lvl}" for t, lvl in zip(frame["topic_id"], frame["label"])]
     started = time.perf_counter()
-    result = compare(frame["text"].tolist(), ids=ids, differences=False)
+    extra = {} if group_threshold is None else {"group_threshold": group_threshold}
+    result = compare(frame["text"].tolist(), ids=ids, differences=False, **extra)
     seconds = time.perf_counter() - started
     group = dict(zip(result.documents["id"], result.documents["group"]))
     topic = dict(zip(ids, frame["topic_id"]))
@@ -334,7 +336,14 @@ def seeds_report() -> dict:
                  "sentence_a": int(r.sentence_a), "sentence_b": int(r.sentence_b),
                  "sha1_a": __import__("hashlib").sha1(texts[r.id_a][r.start_a:r.end_a].encode()).hexdigest()[:12]}
                 for r in copies.itertuples()]  # fmt: skip
+    measures = ["immigration.balance", "sourcing.attribution_density", "sourcing.named_person_share",
+                "sourcing.vague_share"]  # fmt: skip
+    diffs = result.differences[result.differences["measure"].isin(measures)]
+    differences = [{"id": r.id, "measure": r.measure, "value": None if r.value != r.value else round(float(r.value), 3),
+                    "group_value": None if r.group_value != r.group_value else round(float(r.group_value), 3),
+                    "own_sentences": int(r.own_sentences)} for r in diffs.itertuples()]  # fmt: skip
     return {
+        "differences": differences,
         "documents": json.loads(docs.to_json(orient="records")),
         "pairs": json.loads(pairs.to_json(orient="records")),
         "passages": passages,
@@ -343,38 +352,92 @@ def seeds_report() -> dict:
     }
 
 
+def sweep_groups(thresholds=(0.2, 0.3, 0.4, 0.5, 0.6)) -> list[dict]:
+    """Development split: OneStopEnglish co-grouping and the seeds' groups by group threshold."""
+    rows = []
+    seeds = _data.seeds()
+    for t in thresholds:
+        entry = onestopenglish_groups("dev", group_threshold=t)
+        seed_groups = compare(seeds["text"].tolist(), ids=list(seeds["id"]), differences=False,
+                              group_threshold=t).documents["group"].nunique()
+        rows.append({"threshold": t, "level_pairs_grouped": entry["level_pairs_grouped"],
+                     "co_grouped_precision": entry["co_grouped_precision"], "seed_groups": int(seed_groups)})
+    return rows
+
+
+def render(result: dict) -> str:
+    """The Markdown tables of docs/compare.md's validation section, from the results JSON."""
+    lines = ["| split | corpus | variant | trials | sentence P | sentence R | figure P | figure R |",
+             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for split in ("dev", "test"):
+        for corpus, entry in result[split].items():
+            if corpus == "onestopenglish":
+                continue
+            for variant in ("verbatim", "edited", "figures"):
+                e = entry[variant]
+                fp = f"{e['figure_precision']:.3f}" if "figure_precision" in e else ""
+                fr = f"{e['figure_recall']:.3f}" if "figure_recall" in e else ""
+                lines.append(f"| {split} | {corpus} | {variant} | {e['trials']} | {e['precision']:.3f} | "
+                             f"{e['recall']:.3f} | {fp} | {fr} |")
+    lines += ["", "| split | corpus | unrelated pairs | figures | disagreements reported | per pair | per 100 figures |",
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for split in ("dev", "test"):
+        for corpus, entry in result[split].items():
+            if corpus == "onestopenglish":
+                continue
+            u = entry["unrelated"]
+            lines.append(f"| {split} | {corpus} | {u['pairs']} | {u['figures']} | {u['false_disagreements']} | "
+                         f"{u['false_disagreements_per_pair']:.3f} | {u['false_disagreements_per_100_figures']:.3f} |")
+    lines += ["", ("| OneStopEnglish | articles | documents | level pairs in one group | co-grouped pairs | of different "
+                   "articles | co-grouping precision | median reused share | median reused or paraphrased |"),
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for split in ("dev", "test"):
+        o = result[split]["onestopenglish"]
+        lines.append(f"| {split} | {o['articles']} | {o['documents']} | {o['level_pairs_grouped']:.3f} | "
+                     f"{o['co_grouped_pairs']} | {o['co_grouped_different_articles']} | {o['co_grouped_precision']:.3f} | "
+                     f"{o['median_reused_share']:.3f} | {o['median_reused_or_paraphrased_share']:.3f} |")
+    if "group_threshold_sweep" in result:
+        lines += ["", "| group threshold (dev) | OSE level pairs grouped | OSE co-grouping precision | seed groups |",
+                  "| ---: | ---: | ---: | ---: |"]
+        for r in result["group_threshold_sweep"]:
+            lines.append(f"| {r['threshold']} | {r['level_pairs_grouped']:.3f} | {r['co_grouped_precision']:.3f} | "
+                         f"{r['seed_groups']} |")
+    sweep = result["dev"]["wikinews_2019"].get("near_threshold_sweep")
+    if sweep:
+        lines += ["", "| copy threshold (dev, Wikinews 2019) | verbatim P | verbatim R | edited P | edited R |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
+        for r in sweep:
+            lines.append(f"| {r['threshold']} | {r['verbatim_precision']:.3f} | {r['verbatim_recall']:.3f} | "
+                         f"{r['edited_precision']:.3f} | {r['edited_recall']:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+DOCS = ROOT / "docs" / "compare.md"
+START, END = "<!-- compare-validation:start -->", "<!-- compare-validation:end -->"
+
+
+def docs_section(text: str) -> str:
+    return text.split(START, 1)[1].split(END, 1)[0].strip("\n") + "\n"
+
+
+def write_docs(result: dict) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    DOCS.write_text(f"{head}{START}\n{render(result)}{END}{tail}", encoding="utf-8")
+
+
 def sweep_near(trials_by_variant: dict[str, list[dict]]) -> list[dict]:
     """Development split: sentence-level P and R of the copy threshold (for the choice of NEAR_THRESHOLD)."""
-    import framing.compare.core as core
-
     rows = []
     for threshold in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9):
-        row = {"threshold": threshold}
+        row: dict = {"threshold": threshold}
         for variant, trials in trials_by_variant.items():
-            old = core._passages.NEAR_THRESHOLD
-            texts = [t[side] for t in trials for side in ("a", "b")]
-            del texts, old
-            scored = _score_with(trials, variant, threshold)
+            scored = score_trials(trials, variant, threshold=threshold)
             row[f"{variant}_precision"] = scored["precision"]
             row[f"{variant}_recall"] = scored["recall"]
         rows.append(row)
     return rows
-
-
-def _score_with(trials: list[dict], variant: str, threshold: float) -> dict:
-    import framing.compare.core as core
-
-    original = core.compare
-
-    def patched(*args, **kwargs):
-        kwargs.setdefault("threshold", threshold)
-        return original(*args, **kwargs)
-
-    globals()["compare"] = patched
-    try:
-        return score_trials(trials, variant)
-    finally:
-        globals()["compare"] = original
 
 
 def main(n_trials: int = 300, n_unrelated: int = 300) -> dict:
@@ -397,16 +460,22 @@ def main(n_trials: int = 300, n_unrelated: int = 300) -> dict:
                 entry["near_threshold_sweep"] = sweep_near({k: v for k, v in trials_by_variant.items() if k != "figures"})
             out[split][name] = entry
         out[split]["onestopenglish"] = onestopenglish_groups(split)
+    out["group_threshold_sweep"] = sweep_groups()
     out["seeds"] = seeds_report()
     out["seconds"] = round(time.perf_counter() - started, 1)
     return out
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--docs"]:  # only rewrite the tables of docs/compare.md from the stored results
+        write_docs(json.loads(RESULTS.read_text(encoding="utf-8")))
+        raise SystemExit(0)
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     result = main(n, n)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2, default=float) + "\n", encoding="utf-8")
+    if DOCS.is_file() and START in DOCS.read_text(encoding="utf-8"):
+        write_docs(result)
     for split in ("dev", "test"):
         for name, entry in result[split].items():
             print(split, name, json.dumps({k: v for k, v in entry.items() if k != "near_threshold_sweep"}, default=float))

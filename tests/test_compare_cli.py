@@ -54,7 +54,7 @@ def test_tables_are_written_and_nothing_is_lost(tmp_path, ext):
     claims = read(paths["claims"])
     dis = claims[~claims["agree"].astype(bool)]
     assert dis[["value_a", "value_b"]].astype(float).values.tolist() == [[2025.0, 2026.0]]
-    assert list(docs["group"])[0] == "bridge"
+    assert docs["group"].iloc[0] == "bridge"
 
 
 def test_html_page_is_written(tmp_path):

@@ -8,8 +8,6 @@ import html
 import json
 import re
 
-import pytest
-
 from framing.compare import compare
 from framing.faces.compare_page import compare_page
 from tests.test_report_html import CHROMIUM, needs_chromium, page_requests, render_in_chromium
@@ -50,7 +48,7 @@ CHECK = """<script>
 
 
 def _result(dom: str) -> dict:
-    found = re.search(r'<pre id="result">(.*?)</pre>', dom, re.S)
+    found = re.search(r'<pre id="result">(.*?)</pre>', dom, re.DOTALL)
     assert found, dom[:500]
     return json.loads(html.unescape(found.group(1)))
 

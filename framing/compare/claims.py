@@ -78,7 +78,7 @@ _SMALL = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seve
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 _MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS.pop("may", None)  # "may" the verb: only the full name with a day (handled below)
 _MONTH_FULL = {**_MONTHS, "may": 5}
@@ -91,9 +91,9 @@ _UPPER = {"under", "below"}
 _UPPER2 = {("fewer", "than"), ("less", "than"), ("up", "to"), ("at", "most")}
 _APPROX = {"about", "nearly", "almost", "around", "roughly", "some", "approximately", "approx", "circa", "~"}
 _UNDISCLOSED = (
-    re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?(?:disclosed|specified|known|released|revealed|given)\b", re.I),
-    re.compile(r"\bdid\s+not\s+(?:disclose|specify|say|give|reveal|release)\b", re.I),
-    re.compile(r"\b(?:undisclosed|unknown|unspecified)\b", re.I),
+    re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?(?:disclosed|specified|known|released|revealed|given)\b", re.IGNORECASE),
+    re.compile(r"\bdid\s+not\s+(?:disclose|specify|say|give|reveal|release)\b", re.IGNORECASE),
+    re.compile(r"\b(?:undisclosed|unknown|unspecified)\b", re.IGNORECASE),
 )
 _REFERENCE = {"section", "article", "chapter", "rule", "title", "no", "number", "paragraph", "clause", "resolution",
               "flight", "route", "highway", "page", "part", "item", "volume", "grade", "level", "phase", "covid"}
@@ -247,7 +247,7 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
             continue
         elif (f := _fold(w)) is not None:
             lo_hi = _range(f, _qualifier(words, i, text, starts[i]))
-            head, head_text, _ = head_after(i + 1, s)
+            _, head_text, _ = head_after(i + 1, s)
             add("ratio", f, *lo_hi, _qualifier(words, i, text, starts[i]), i, i, s, "times", head_text)
             continue
         else:
@@ -359,9 +359,7 @@ def _comparable(a: Figure, b: Figure) -> bool:
     fa, fb = FAMILY_OF[a.kind], FAMILY_OF[b.kind]
     if fa != fb:
         return False
-    if a.kind == "undisclosed" and b.kind == "undisclosed":
-        return False  # two withheld values agree and say nothing
-    return True
+    return not (a.kind == "undisclosed" and b.kind == "undisclosed")  # two withheld values say nothing
 
 
 def _same_unit(a: Figure, b: Figure) -> bool:

@@ -247,7 +247,7 @@ def compare(
         group_of = [first[labels[d]] if valid[d] else None for d in range(n_docs)]
     else:
         group_of = [g if valid[d] else None for d, g in enumerate(groups)]
-    same_group = lambda x, y: group_of[x] is not None and group_of[x] == group_of[y]  # noqa: E731
+    same_group = lambda x, y: group_of[x] is not None and group_of[x] == group_of[y]
 
     # -- passages table -------------------------------------------------------------------------
     rank = features.doc.copy()
@@ -346,7 +346,6 @@ def compare(
     for d in range(n_docs):
         if group_of[d] is not None:
             members.setdefault(group_of[d], []).append(d)
-    grouped = sorted({d for m in members.values() if len(m) > 1 for d in m})
     figures_of: dict[int, list[_claims.Figure]] = {}
     offsets = np.searchsorted(features.doc, np.arange(n_docs + 1)) if len(features) else np.zeros(n_docs + 1, np.int64)
     for lo in range(0, n_docs, 256):

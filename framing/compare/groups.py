@@ -49,7 +49,7 @@ def tfidf(features: SentenceFeatures, n_docs: int) -> sp.csr_matrix:
 def candidate_documents(matrix: sp.csr_matrix, uniques: np.ndarray, df: np.ndarray, *, top_terms: int = TOP_TERMS,
                         max_term_docs: int = MAX_TERM_DOCS) -> tuple[np.ndarray, np.ndarray]:
     """Document pairs ``(i, j)``, ``i < j``, sharing a heavy term (the blocking)."""
-    rows, cols, vals = [], [], []
+    rows, cols = [], []
     hashes = np.asarray(uniques, dtype=np.uint64)
     for i in range(matrix.shape[0]):
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]

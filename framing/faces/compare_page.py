@@ -13,7 +13,9 @@ behind the marks are in ``<script type="application/json" id="passages">`` and `
 from __future__ import annotations
 
 import html
+import itertools
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -75,7 +77,7 @@ def _segments(text: str, marks: list[tuple[int, int, str, int]]) -> str:
     """``text`` escaped, with a span over every run covered by marks ``(start, end, kind, row)``."""
     cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         if b <= a:
             continue
         covering = [m for m in marks if m[0] <= a and m[1] >= b]
@@ -112,7 +114,7 @@ def _chart(result, ids: list[Any]) -> str:
         for k, doc in enumerate(docs):
             d = sub["difference"].get(doc)
             mid = label + (width - label) / 2
-            if d is not None and d == d:
+            if d is not None and not math.isnan(d):
                 length = (width - label) / 2 * float(d) / scale_of[m]
                 x = mid if length >= 0 else mid + length
                 colour = "#2b7bba" if length >= 0 else "#d95f02"
@@ -166,7 +168,7 @@ def compare_page(result, ids: list[Any] | None = None, title: str = "framing com
         error = info["error"]
         share = info["independence"]
         head = f"{html.escape(str(doc_id))} · group {html.escape(str(info['group']))}"
-        if error is None and share == share:
+        if error is None and not math.isnan(share):
             head += f" · independence {share:.2f}"
         if error is not None:
             head += f" · error: {html.escape(str(error))}"

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.faces import api
 from framing.config import Config, make_config
+from framing.faces import api
 from framing.pipeline import ERROR_COLUMN, columns
 
 
