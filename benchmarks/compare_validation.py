@@ -409,6 +409,42 @@ def render(result: dict) -> str:
         for r in sweep:
             lines.append(f"| {r['threshold']} | {r['verbatim_precision']:.3f} | {r['verbatim_recall']:.3f} | "
                          f"{r['edited_precision']:.3f} | {r['edited_recall']:.3f} |")
+    seeds = result.get("seeds")
+    if seeds:
+        lines += ["", "Seeds, documents:", "",
+                  "| seed | sentences | words | copied sentences | reused share | paraphrased share | independence | "
+                  "shares most with |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for d in seeds["documents"]:
+            lines.append(f"| {d['id']} | {d['sentences']} | {d['words']} | {d['shared_sentences']} | "
+                         f"{d['reused_share']:.3f} | {d['paraphrased_share']:.3f} | {d['independence']:.3f} | "
+                         f"{d['shares_most_with']} |")
+        lines += ["", "Seeds, pairs (sentence pairs of each kind):", "",
+                  "| pair | TF-IDF similarity | exact | near | paraphrase |", "| --- | ---: | ---: | ---: | ---: |"]
+        for p in seeds["pairs"]:
+            kinds = [x["kind"] for x in seeds["passages"] if x["id_a"] == p["id_a"] and x["id_b"] == p["id_b"]]
+            lines.append(f"| {p['id_a']}–{p['id_b']} | {p['similarity']:.3f} | {kinds.count('exact')} | "
+                         f"{kinds.count('near')} | {kinds.count('paraphrase')} |")
+        lines += ["", "Seeds, aligned figures:", "", "| pair | kind | unit | a | b | agree | aligned by |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for c in seeds["claims"]:
+            lines.append(f"| {c['id_a']}–{c['id_b']} | {c['kind']} | {c['unit']} | {c['text_a']} | {c['text_b']} | "
+                         f"{'yes' if c['agree'] else '**no**'} | {c['alignment']} |")
+        if seeds.get("differences"):
+            lines += ["", "Seeds, framing and sourcing on own sentences (value / group):", "",
+                      "| seed | own sentences | immigration.balance | attribution density | named-person share | "
+                      "vague share |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+            by_id: dict = {}
+            for r in seeds["differences"]:
+                by_id.setdefault(r["id"], {})[r["measure"]] = r
+            for doc_id, m in by_id.items():
+                def cell(name, m=m):
+                    r = m.get(name)
+                    if r is None or r["value"] is None:
+                        return ""
+                    return f"{r['value']:.2f} / {r['group_value']:.2f}" if r["group_value"] is not None else f"{r['value']:.2f}"
+                own = next(iter(m.values()))["own_sentences"]
+                lines.append(f"| {doc_id} | {own} | {cell('immigration.balance')} | {cell('sourcing.attribution_density')} | "
+                             f"{cell('sourcing.named_person_share')} | {cell('sourcing.vague_share')} |")
     return "\n".join(lines) + "\n"
 
 

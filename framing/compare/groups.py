@@ -4,8 +4,9 @@ Each document is a TF-IDF vector over its content stems (:mod:`framing.compare.f
 frequency = the number of its sentences that hold the stem, smoothed idf
 ``ln((1 + n) / (1 + df)) + 1`` over the input, rows L2-normalised, as scikit-learn's
 ``TfidfTransformer``). Candidate pairs (no all-pairs loop) are the pairs that share one of their
-:data:`TOP_TERMS` heaviest terms held by at most :data:`MAX_TERM_DOCS` documents (a sparse
-product of the pruned matrix), plus every pair with a shared sentence. Two documents are **linked**
+:data:`TOP_TERMS` heaviest terms (held by at most 1 % of the documents, at least
+:data:`MIN_TERM_DOCS` and at most :data:`MAX_TERM_DOCS`) that share :data:`MIN_SHARED_TERMS` of
+them (a sparse product of the pruned matrix), plus every pair with a shared sentence. Two documents are **linked**
 when the cosine of their full vectors is at least :data:`GROUP_THRESHOLD` or they share at least
 :data:`GROUP_SHARED` of the shorter one's sentences that take part; groups are the connected
 components of the links (single-link). The threshold was chosen on OneStopEnglish's development
@@ -27,8 +28,12 @@ GROUP_THRESHOLD = 0.3
 GROUP_SHARED = 0.2
 #: Heaviest terms per document used for blocking.
 TOP_TERMS = 30
-#: Blocking terms held by more documents are not used for blocking.
+#: Blocking terms held by more documents than ``max(MIN_TERM_DOCS, min(MAX_TERM_DOCS, n / 100))`` are
+#: not used for blocking (``n``: documents of the input).
 MAX_TERM_DOCS = 1000
+MIN_TERM_DOCS = 20
+#: Candidate document pairs share at least this many blocking terms.
+MIN_SHARED_TERMS = 2
 
 
 def tfidf(features: SentenceFeatures, n_docs: int) -> sp.csr_matrix:
@@ -47,8 +52,10 @@ def tfidf(features: SentenceFeatures, n_docs: int) -> sp.csr_matrix:
 
 
 def candidate_documents(matrix: sp.csr_matrix, uniques: np.ndarray, df: np.ndarray, *, top_terms: int = TOP_TERMS,
-                        max_term_docs: int = MAX_TERM_DOCS) -> tuple[np.ndarray, np.ndarray]:
-    """Document pairs ``(i, j)``, ``i < j``, sharing a heavy term (the blocking)."""
+                        max_term_docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Document pairs ``(i, j)``, ``i < j``, sharing :data:`MIN_SHARED_TERMS` heavy terms (the blocking)."""
+    if max_term_docs is None:
+        max_term_docs = max(MIN_TERM_DOCS, min(MAX_TERM_DOCS, matrix.shape[0] // 100))
     rows, cols = [], []
     hashes = np.asarray(uniques, dtype=np.uint64)
     for i in range(matrix.shape[0]):
@@ -66,7 +73,8 @@ def candidate_documents(matrix: sp.csr_matrix, uniques: np.ndarray, df: np.ndarr
     r, c = np.concatenate(rows), np.concatenate(cols)
     pruned = sp.csr_matrix((np.ones(len(r), np.int32), (r, c)), shape=matrix.shape)
     product = sp.triu(pruned @ pruned.T, k=1).tocoo()
-    return product.row.astype(np.int64), product.col.astype(np.int64)
+    keep = product.data >= MIN_SHARED_TERMS
+    return product.row[keep].astype(np.int64), product.col[keep].astype(np.int64)
 
 
 def cosine(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -5,9 +5,10 @@ Candidates (no all-pairs loop)
 A sparse sentence × key matrix ``S`` (SciPy CSR) holds, for every sentence that takes part, its
 blocking keys: its exact key and every pair of consecutive content stems (hashed). Keys held by
 more than ``max_key_docs`` documents are dropped (furniture, stock phrases: a key held by ``k``
-documents costs ``k²`` pairs). The non-zero entries of ``S Sᵀ`` between sentences of different
-documents are the candidate pairs; the cost is the sum over kept keys of their sentences squared,
-bounded by the cap, and never the number of document pairs.
+documents costs ``k²`` pairs). The entries of ``S Sᵀ`` between sentences of different documents
+count the keys two sentences share; pairs sharing two keys (one, when both sentences have at most
+:data:`SHORT_STEMS` content stems) are the candidates. The cost is the sum over kept keys of their
+sentences squared, bounded by the cap, and never the number of document pairs.
 
 Similarity
 ----------
@@ -40,6 +41,12 @@ PARAPHRASE_THRESHOLD = 0.5
 MIN_PARAPHRASE_STEMS = 6
 #: A blocking key held by more documents than this is dropped.
 MAX_KEY_DOCS = 200
+#: Sentences with at most this many content stems are candidates on one shared key; others need two.
+SHORT_STEMS = 5
+#: Rows of the key matrix multiplied at a time.
+ROW_BLOCK = 20_000
+#: Candidate pairs scored at a time.
+CHUNK = 100_000
 
 
 def _factorize(values: np.ndarray) -> tuple[np.ndarray, int]:
@@ -48,7 +55,8 @@ def _factorize(values: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def candidate_pairs(features: SentenceFeatures, *, max_key_docs: int = MAX_KEY_DOCS) -> tuple[np.ndarray, np.ndarray]:
-    """Sentence pairs ``(i, j)``, ``i < j``, of different documents that share a blocking key.
+    """Sentence pairs ``(i, j)``, ``i < j``, of different documents that share two blocking keys, or
+    one when both are short (at most :data:`SHORT_STEMS` content stems).
 
     Returns
     -------
@@ -58,11 +66,14 @@ def candidate_pairs(features: SentenceFeatures, *, max_key_docs: int = MAX_KEY_D
     part = features.takes_part
     sent = np.concatenate((np.flatnonzero(part), features.bigram_sentence[part[features.bigram_sentence]]))
     keys = np.concatenate((features.key[part], features.bigram_key[part[features.bigram_sentence]]))
-    return pairs_from_keys(sent, keys, features.doc, max_key_docs=max_key_docs)
+    a, b, shared = pairs_from_keys(sent, keys, features.doc, max_key_docs=max_key_docs, counts=True)
+    short = np.maximum(features.n_stems[a], features.n_stems[b]) <= SHORT_STEMS
+    keep = (shared >= 2) | short
+    return a[keep], b[keep]
 
 
-def pairs_from_keys(items: np.ndarray, keys: np.ndarray, item_doc: np.ndarray, *, max_key_docs: int = MAX_KEY_DOCS
-                    ) -> tuple[np.ndarray, np.ndarray]:
+def pairs_from_keys(items: np.ndarray, keys: np.ndarray, item_doc: np.ndarray, *, max_key_docs: int = MAX_KEY_DOCS,
+                    counts: bool = False, min_count: int = 1):
     """Pairs of items of different documents that share a key, through a sparse product.
 
     Parameters
@@ -83,7 +94,8 @@ def pairs_from_keys(items: np.ndarray, keys: np.ndarray, item_doc: np.ndarray, *
     [[0, 1], [2, 2]]
     """
     if len(items) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        empty = np.zeros(0, np.int64)
+        return (empty, empty, empty) if counts else (empty, empty)
     n_items = len(item_doc)
     column, n_keys = _factorize(keys)
     entries = pd.DataFrame({"item": items, "col": column}).drop_duplicates()
@@ -94,12 +106,20 @@ def pairs_from_keys(items: np.ndarray, keys: np.ndarray, item_doc: np.ndarray, *
     keep = (kept >= 2) & (kept <= max_key_docs)
     rows, cols = entries["item"].to_numpy()[keep], entries["col"].to_numpy()[keep]
     matrix = sp.csr_matrix((np.ones(len(rows), np.int32), (rows, cols)), shape=(n_items, n_keys))
-    product = sp.triu(matrix @ matrix.T, k=1).tocoo()
-    a, b = product.row.astype(np.int64), product.col.astype(np.int64)
-    cross = item_doc[a] != item_doc[b]
-    a, b = a[cross], b[cross]
+    transposed = matrix.T.tocsr()
+    parts_a, parts_b, parts_n = [], [], []
+    for lo in range(0, n_items, ROW_BLOCK):  # a block of rows at a time: memory bounded by the block's pairs
+        block = (matrix[lo : lo + ROW_BLOCK] @ transposed).tocoo()
+        a, b, n = block.row.astype(np.int64) + lo, block.col.astype(np.int64), block.data.astype(np.int64)
+        keep_pair = (b > a) & (item_doc[a] != item_doc[b])
+        if min_count > 1:
+            keep_pair &= n >= min_count
+        parts_a.append(a[keep_pair])
+        parts_b.append(b[keep_pair])
+        parts_n.append(n[keep_pair])
+    a, b, n = np.concatenate(parts_a), np.concatenate(parts_b), np.concatenate(parts_n)
     order = np.lexsort((b, a))
-    return a[order], b[order]
+    return (a[order], b[order], n[order]) if counts else (a[order], b[order])
 
 
 def similarities(features: SentenceFeatures, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -110,7 +130,10 @@ def similarities(features: SentenceFeatures, a: np.ndarray, b: np.ndarray) -> np
     matrix = sp.csr_matrix(
         (np.ones(len(column), np.float64), (features.pair_sentence, column)), shape=(len(features), n_stems)
     )
-    overlap = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    overlap = np.zeros(len(a))
+    for lo in range(0, len(a), CHUNK):  # in chunks: bounded memory
+        hi = lo + CHUNK
+        overlap[lo:hi] = np.asarray(matrix[a[lo:hi]].multiply(matrix[b[lo:hi]]).sum(axis=1)).ravel()
     n = features.n_stems.astype(np.float64)
     return overlap / np.sqrt(n[a] * n[b])
 
