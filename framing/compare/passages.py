@@ -91,7 +91,7 @@ def pairs_from_keys(items: np.ndarray, keys: np.ndarray, item_doc: np.ndarray, *
     --------
     >>> a, b = pairs_from_keys(np.array([0, 1, 2, 2]), np.array([7, 7, 7, 9]), np.array([0, 0, 1]))
     >>> a.tolist(), b.tolist()
-    [[0, 1], [2, 2]]
+    ([0, 1], [2, 2])
     """
     if len(items) == 0:
         empty = np.zeros(0, np.int64)
