@@ -151,11 +151,45 @@ def one_dask(n_docs: int, partitions: int) -> dict:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+DOCS = ROOT / "docs" / "compare.md"
+START, END = "<!-- compare-scale:start -->", "<!-- compare-scale:end -->"
+
+
+def render(result: dict) -> str:
+    """The scale table of docs/compare.md, from the results JSON."""
+    lines = ["| documents | sentences | features s | sentence candidates | candidate s | shared pairs | document "
+             "candidates | document s | peak RSS MB | load (1 min) |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in result.get("single_process", []):
+        lines.append(f"| {r['documents']:,} | {r['sentences']:,} | {r['features_seconds']:.1f} | "
+                     f"{r['sentence_candidate_pairs']:,} | {r['sentence_candidates_seconds']:.1f} | "
+                     f"{r['shared_sentence_pairs']:,} | {r['document_candidate_pairs']:,} | "
+                     f"{r['document_candidates_seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
+                     f"{r['load_before']['loadavg_1_5_15'][0]:.1f} |")
+    for r in result.get("dask", []):
+        lines.append("")
+        lines.append(f"Dask (`candidate_blocks`, synchronous scheduler, {r['partitions']} partitions): "
+                     f"{r['documents']:,} documents, {r['candidate_blocks_seconds']:.1f} s, "
+                     f"{r['candidate_document_pairs']:,} candidate document pairs, peak RSS {r['peak_rss_mb']:.0f} MB "
+                     f"(load {r['load_before']['loadavg_1_5_15'][0]:.1f}).")
+    return "\n".join(lines) + "\n"
+
+
+def write_docs(result: dict) -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    DOCS.write_text(f"{head}{START}\n{render(result)}{END}{tail}", encoding="utf-8")
+
+
 def _load() -> dict:
     return {"loadavg_1_5_15": list(os.getloadavg()), "cpus": os.cpu_count()}
 
 
 def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--docs":
+        write_docs(json.loads(RESULTS.read_text(encoding="utf-8")))
+        return
     if argv and argv[0] == "--one":
         print(json.dumps(one(int(argv[1]))))
         return
@@ -186,6 +220,8 @@ def main(argv: list[str]) -> None:
                         "size started. Candidate generation only (the figures and differences are per group).")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(existing, indent=2) + "\n", encoding="utf-8")
+    if DOCS.is_file() and START in DOCS.read_text(encoding="utf-8"):
+        write_docs(existing)
 
 
 if __name__ == "__main__":

@@ -93,3 +93,16 @@ def test_fresh_onestopenglish_groups():
     print(f"\nonestopenglish: {json.dumps(entry)}")
     assert entry["level_pairs_grouped"] >= MIN_LEVELS_GROUPED
     assert entry["co_grouped_precision"] >= MIN_GROUP_PRECISION
+
+
+def test_docs_tables_are_the_stored_results(stored):
+    """docs/compare.md's validation tables are generated from the results file (``--docs``)."""
+    assert cv.docs_section(cv.DOCS.read_text(encoding="utf-8")) == cv.render(stored)
+
+
+def test_docs_scale_table_is_the_stored_results():
+    from benchmarks import compare_scale as cs
+
+    stored = json.loads(cs.RESULTS.read_text(encoding="utf-8"))
+    text = cv.DOCS.read_text(encoding="utf-8")
+    assert text.split(cs.START, 1)[1].split(cs.END, 1)[0].strip("\n") + "\n" == cs.render(stored)

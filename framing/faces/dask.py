@@ -107,43 +107,59 @@ def _block_keys(part: pd.DataFrame | pd.Series, text: str | None, id_column: str
     take = f.takes_part
     sentence = np.concatenate((np.flatnonzero(take), f.bigram_sentence[take[f.bigram_sentence]]))
     keys = np.concatenate((f.key[take], f.bigram_key[take[f.bigram_sentence]]))
-    frame = pd.DataFrame({"key": keys.astype(np.uint64), "doc": np.asarray(doc_ids, dtype=object)[f.doc[sentence]]
-                          if len(sentence) else np.zeros(0, dtype=object)})
-    return frame.drop_duplicates().reset_index(drop=True)
+    frame = pd.DataFrame({"key": keys.astype(np.uint64),
+                          "doc": np.asarray(doc_ids, dtype=object)[f.doc[sentence]] if len(sentence) else np.zeros(0, dtype=object),
+                          "sent": sentence.astype(np.int64)})
+    frame = frame.drop_duplicates().reset_index(drop=True)
+    frame["keys"] = frame.groupby("sent")["key"].transform("size").astype(np.int64)
+    first = np.searchsorted(f.doc, np.arange(len(texts))) if len(f) else np.zeros(len(texts), np.int64)
+    frame["sent"] = frame["sent"] - first[f.doc[frame["sent"].to_numpy()]] if len(frame) else frame["sent"]
+    return frame[["key", "doc", "sent", "keys"]]
+
+
+_PAIR_META = {"a": object, "sa": np.int64, "b": object, "sb": np.int64, "n": np.int64, "ka": np.int64, "kb": np.int64}
 
 
 def _block_pairs(part: pd.DataFrame, max_key_docs: int) -> pd.DataFrame:
-    """Document pairs sharing keys within one shuffled partition, with the number of keys shared."""
+    """Sentence pairs of two documents sharing keys within one shuffled partition: the keys they
+    share there, and each sentence's number of keys."""
     if part.empty:
-        return pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object),
-                             "n": pd.Series([], dtype=np.int64)})
-    sizes = part.groupby("key")["doc"].transform("size")
-    part = part[(sizes >= 2) & (sizes <= max_key_docs)]
+        return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
+    docs_per_key = part.groupby("key")["doc"].transform("nunique")
+    part = part[(docs_per_key >= 2) & (docs_per_key <= max_key_docs)]
     merged = part.merge(part, on="key", suffixes=("_a", "_b"))
     merged = merged[merged["doc_a"] < merged["doc_b"]]
-    counts = merged.groupby(["doc_a", "doc_b"]).size().reset_index(name="n")
-    return counts.rename(columns={"doc_a": "a", "doc_b": "b"})
+    counts = merged.groupby(["doc_a", "sent_a", "doc_b", "sent_b", "keys_a", "keys_b"]).size().reset_index(name="n")
+    counts = counts.rename(columns={"doc_a": "a", "sent_a": "sa", "doc_b": "b", "sent_b": "sb", "keys_a": "ka",
+                                    "keys_b": "kb"})
+    return counts[list(_PAIR_META)].astype(_PAIR_META)
+
+
+#: Share of the shorter sentence's blocking keys two sentences must share to link their documents.
+BLOCK_KEY_SHARE = 0.5
 
 
 def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int = 200,
-                     min_shared_keys: int = 2, max_chars: int | None = None) -> pd.DataFrame:
-    """Document pairs that share at least ``min_shared_keys`` sentence blocking keys
-    (:mod:`framing.compare.passages`), computed on the cluster: keys per partition, a shuffle by
-    key, pairs per shuffled partition, summed. Returns a pandas frame ``a``, ``b``, ``n`` (ids as
-    strings)."""
+                     min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
+    """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
+    keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
+    sentence's keys (a likely copy), computed on the cluster: keys per partition, a shuffle by key,
+    sentence pairs per shuffled partition, their shared keys summed. Returns a pandas frame ``a``,
+    ``b`` (ids as strings) and ``n`` (such sentence pairs)."""
     import dask.dataframe as dd
 
     series_like = isinstance(ddf, dd.Series)
-    meta_keys = pd.DataFrame({"key": pd.Series([], dtype=np.uint64), "doc": pd.Series([], dtype=object)})
+    meta_keys = pd.DataFrame({"key": pd.Series([], dtype=np.uint64), "doc": pd.Series([], dtype=object),
+                              "sent": pd.Series([], dtype=np.int64), "keys": pd.Series([], dtype=np.int64)})
     keys = ddf.map_partitions(_block_keys, None if series_like else text, id, max_chars, meta=meta_keys,
                               align_dataframes=False)
     shuffled = keys.shuffle("key")
-    meta_pairs = pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object),
-                               "n": pd.Series([], dtype=np.int64)})
+    meta_pairs = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
     pairs = shuffled.map_partitions(_block_pairs, max_key_docs, meta=meta_pairs)
-    total = pairs.groupby(["a", "b"])["n"].sum().reset_index()
-    found = total.compute()
-    found = found[found["n"] >= min_shared_keys]
+    total = pairs.groupby(["a", "sa", "b", "sb", "ka", "kb"])["n"].sum().reset_index().compute()
+    shorter = np.minimum(total["ka"].to_numpy(), total["kb"].to_numpy())
+    total = total[(total["n"].to_numpy() >= min_shared_keys) & (total["n"].to_numpy() >= BLOCK_KEY_SHARE * shorter)]
+    found = total.groupby(["a", "b"]).size().reset_index(name="n")
     return found.sort_values(["a", "b"]).reset_index(drop=True)
 
 
@@ -173,7 +189,7 @@ def _lone_documents(part: pd.DataFrame, text: str, id_column: str | None, skip: 
 
 
 def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str | None = None,
-            max_key_docs: int = 200, min_shared_keys: int = 2, max_chars: int | None = None, **options: Any):
+            max_key_docs: int = 200, min_shared_keys: int = 3, max_chars: int | None = None, **options: Any):
     """:func:`framing.compare` for a dask DataFrame too large for one process.
 
     Blocking runs on the cluster (:func:`candidate_blocks`); the documents are then split into
