@@ -157,8 +157,8 @@ START, END = "<!-- compare-scale:start -->", "<!-- compare-scale:end -->"
 
 def render(result: dict) -> str:
     """The scale table of docs/compare.md, from the results JSON."""
-    lines = ["| documents | sentences | features s | sentence candidates | candidate s | shared pairs | document "
-             "candidates | document s | peak RSS MB | load (1 min) |",
+    lines = [("| documents | sentences | features s | sentence candidates | candidate s | shared pairs | document "
+              "candidates | document s | peak RSS MB | load (1 min) |"),
              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in result.get("single_process", []):
         lines.append(f"| {r['documents']:,} | {r['sentences']:,} | {r['features_seconds']:.1f} | "

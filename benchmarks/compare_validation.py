@@ -412,8 +412,8 @@ def render(result: dict) -> str:
     seeds = result.get("seeds")
     if seeds:
         lines += ["", "Seeds, documents:", "",
-                  "| seed | sentences | words | copied sentences | reused share | paraphrased share | independence | "
-                  "shares most with |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+                  ("| seed | sentences | words | copied sentences | reused share | paraphrased share | independence | "
+                   "shares most with |"), "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         for d in seeds["documents"]:
             lines.append(f"| {d['id']} | {d['sentences']} | {d['words']} | {d['shared_sentences']} | "
                          f"{d['reused_share']:.3f} | {d['paraphrased_share']:.3f} | {d['independence']:.3f} | "
@@ -431,8 +431,8 @@ def render(result: dict) -> str:
                          f"{'yes' if c['agree'] else '**no**'} | {c['alignment']} |")
         if seeds.get("differences"):
             lines += ["", "Seeds, framing and sourcing on own sentences (value / group):", "",
-                      "| seed | own sentences | immigration.balance | attribution density | named-person share | "
-                      "vague share |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+                      ("| seed | own sentences | immigration.balance | attribution density | named-person share | "
+                       "vague share |"), "| --- | ---: | ---: | ---: | ---: | ---: |"]
             by_id: dict = {}
             for r in seeds["differences"]:
                 by_id.setdefault(r["id"], {})[r["measure"]] = r
