@@ -268,7 +268,7 @@ class Shared:
 #: Subcommands defined in other modules, in help order: each module has ``register(commands, shared)``
 #: that adds its parser (``shared.add(commands, name, help=...)``, :class:`Shared`) and sets ``func``.
 #: It is imported when the parser is built, so it must import nothing heavy at module level.
-SUBCOMMANDS: tuple[str, ...] = ()
+SUBCOMMANDS: tuple[str, ...] = ("framing.faces.compare_cli",)
 
 
 def _register_score(commands, shared: type[Shared]) -> None:

@@ -25,16 +25,26 @@ TABLES = ("documents", "pairs", "passages", "claims", "figures", "differences")
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+def register(commands: Any, shared: Any) -> None:
+    """Add ``compare`` to the ``framing`` command (``framing.faces.cli.SUBCOMMANDS``), with the shared
+    help formatter and exit-code table."""
+    add_parser(commands, formatter_class=shared.formatter_class, epilog=shared.epilog)
+
+
+def add_parser(subparsers: Any, **overrides: Any) -> argparse.ArgumentParser:
     """Add the ``compare`` command to an ``argparse`` sub-parsers object; returns its parser."""
+    options: dict[str, Any] = {
+        "epilog": "exit codes: 0 done, 2 usage, 3 an input cannot be read, 4 the output cannot be written, 1 internal "
+        "error.",
+    }
+    options.update(overrides)
     parser = subparsers.add_parser(
         "compare",
         help="compare documents: shared passages, figures that disagree, framing and sourcing differences",
         description="Compare text files, folders of .txt files, JSONL, CSV or Parquet records: the passages they "
         "share, the figures they disagree on, and how each frames and sources the story beside its group "
         "(docs/compare.md). Prints a summary, or writes one table per file with -o.",
-        epilog="exit codes: 0 done, 2 usage, 3 an input cannot be read, 4 the output cannot be written, 1 internal "
-        "error.",
+        **options,
     )
     parser.add_argument("inputs", nargs="+", help="text files, folders of .txt files, .jsonl, .csv or .parquet files")
     parser.add_argument("-o", "--output", type=Path, help="OUT.csv|.jsonl|.parquet: write OUT.<table>.<ext> per table")
