@@ -94,7 +94,7 @@ def run_round(rng: random.Random, folder: Path) -> str:
     source = corpus(rng, folder)
     ext = rng.choice(["csv", "jsonl", "parquet"])
     options = ["--chunk-size", str(rng.choice([7, 50, 200])), "--jobs", str(rng.choice([1, 2])), "--keep", "source"]
-    options += rng.choice([[], ["--signals", "readability", "sourcing"], ["--flags"]])
+    options += rng.choice([[], ["--signals", "readability,sourcing"], ["--flags"]])
     reference = folder / f"reference.{ext}"
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-m", "framing", "score", str(source), "-o", str(reference), *options],

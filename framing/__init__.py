@@ -18,6 +18,7 @@ __version__ = "0.2.0"
 #: public name -> the module that defines it
 _PUBLIC = {
     "Analyzer": "framing.faces.analyzer",
+    "Comparison": "framing.compare.core",
     "Config": "framing.config",
     "Corpus": "framing.core.segment",
     "EVIDENCE_CODES": "framing.pipeline",
@@ -29,6 +30,7 @@ _PUBLIC = {
     "Report": "framing.core.evidence",
     "analyze": "framing.faces.api",
     "columns": "framing.faces.api",
+    "compare": "framing.compare.core",
     "flag": "framing.faces.api",
     "load_lexicon": "framing.cues.lexicon",
     "relations": "framing.faces.api",
@@ -40,6 +42,7 @@ _PUBLIC = {
 __all__ = sorted(_PUBLIC) + ["__version__"]
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names load lazily
+    from framing.compare.core import Comparison, compare
     from framing.config import Config
     from framing.core.evidence import Evidence, Report
     from framing.core.segment import Corpus, segment

@@ -42,8 +42,11 @@ def corpus_jsonl(tmp_path_factory) -> tuple[Path, list[str]]:
 def test_score_prints_a_table(capsys):
     assert main(["score", str(SEEDS)]) == 0
     out = capsys.readouterr().out
-    assert "readability.flesch_kincaid_grade" in out
-    assert "000_381e8b15b645cf75" in out
+    assert "\nreadability\n" in out and "  flesch_kincaid_grade " in out  # rows grouped by family
+    assert "000_381e8b" in out and "15b645cf75" in out  # a long id wraps in its column's header
+    assert max(len(line) for line in out.splitlines()) <= 100
+    words = framing.score([(SEEDS / "000_381e8b15b645cf75.txt").read_text(encoding="utf-8")])["text.words"][0]
+    assert f"{words:,.0f}" in out and f"{words:.2f}" not in out  # counts as integers
 
 
 @pytest.mark.parametrize("name", ["scores.csv", "scores.jsonl", "scores.parquet"])
@@ -239,9 +242,11 @@ def test_keep_fields_and_summary(tmp_path, corpus_jsonl, capsys):
     assert main(["summary", str(scores), "--plot", str(plot)]) == 0
     out = capsys.readouterr().out
     assert f"{len(texts)} documents, 0 with errors" in out
-    assert "readability.flesch_kincaid_grade" in out and "by source" in out and "outlet2" in out
+    assert "  flesch_kincaid_grade " in out and "by source" in out and "outlet2" in out and "(none)" in out
+    assert max(len(line) for line in out.splitlines()) <= 100
     expected_mean = frame.loc[frame["source"] == "outlet1", "readability.flesch_kincaid_grade"].mean()
-    assert f"{expected_mean:.3f}".rstrip("0") in out
+    assert f" {expected_mean:.3g} " in out or out.rstrip().endswith(f" {expected_mean:.3g}") or f" {expected_mean:.3g}\n" in out
+    assert out.count("immigration.balance") == 2  # once in the signals, once by source (on-topic documents only)
     assert plot.read_bytes().startswith(b"\x89PNG") and plot.stat().st_size > 10_000
 
 
@@ -300,7 +305,7 @@ def test_flags_columns_come_before_error(tmp_path, corpus_jsonl):
 
     source, texts = corpus_jsonl
     out = tmp_path / "flags.jsonl"
-    assert main(["score", str(source), "-o", str(out), "--flags", "--signals", "readability", "boilerplate"]) == 0
+    assert main(["score", str(source), "-o", str(out), "--flags", "--signals", "readability,boilerplate"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     names = [*framing.columns(["readability", "boilerplate"]), "quality.flagged", "quality.score", "quality.reasons"]
     assert list(rows[0]) == ["id", *names, "error"]

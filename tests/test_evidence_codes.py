@@ -164,10 +164,18 @@ def test_every_evidence_has_a_registered_code_and_plain_json_details(seed_and_ad
 
 def test_reports_are_plain_json_with_codes(seed_and_adversarial):
     for text in seed_and_adversarial:
-        data = framing.analyze(text).to_dict()
+        report = framing.analyze(text)
+        data = report.to_dict(full=True)
         again = json.loads(json.dumps(data, allow_nan=False))
         assert again == data
         assert all(set(e) == {"signal", "code", "label", "start", "end", "text", "details"} for e in data["evidence"])
+        compact = json.loads(json.dumps(report.to_dict(), allow_nan=False))  # text once, codes and spans
+        assert compact["text"] == report.text and compact["scores"] == data["scores"]
+        rebuilt = sorted(
+            (g["code"], g["signal"], start, end, tuple((k, g.get("details", {})[k][n]) for k in g.get("details", {})))
+            for g in compact["evidence"] for n, (start, end) in enumerate(g["spans"])
+        )  # fmt: skip
+        assert rebuilt == sorted((e.code, e.signal, e.start, e.end, tuple(e.details.items())) for e in report.evidence)
 
 
 def test_textstat_mode_and_custom_lexicons_keep_the_contract(seed_texts):
@@ -286,8 +294,8 @@ def test_html_report_carries_codes_and_details():
     page = html_page(report)
     payload = re.search(r'<script type="application/json" id="evidence">(.*?)</script>', page, re.S).group(1)
     data = json.loads(payload.replace("<\\/", "</"))
-    expected = [{k: v for k, v in d.items() if k != "text"} for d in report.to_dict()["evidence"]]
-    assert [{k: v for k, v in d.items() if k != "family"} for d in data] == expected  # the text is the page's
+    expected = [{k: v for k, v in d.items() if k != "text"} for d in report.to_dict(full=True)["evidence"]]
+    assert [{k: v for k, v in d.items() if k not in ("family", "kind", "name")} for d in data] == expected  # the text is the page's
     assert html.unescape(page).count("furniture_line") >= 1
 
 

@@ -27,7 +27,7 @@ from framing.faces.cli import main
 
 REPO = Path(framing.__file__).resolve().parents[1]
 ENV = dict(os.environ, PYTHONPATH=str(REPO))
-SIGNALS = ["--signals", "readability", "boilerplate"]
+SIGNALS = ["--signals", "readability,boilerplate"]
 SEEDS = REPO / "seeds"
 
 

@@ -1,6 +1,10 @@
 """The house's layers, enforced: an import may only go down, and no family imports another.
 
-    core  <  cues  <  families  <  config, pipeline  <  judges  <  faces, textstat  <  framing/__init__
+    core  <  cues  <  families  <  config, pipeline  <  judges, compare  <  faces, textstat  <  framing/__init__
+
+(``compare``, the cross-document layer, sits at the judges' level: it may import core, cues,
+families, config, pipeline and judges, never faces. ``textstat``, the textstat-compatible
+functions of ``framing.textstat``, sits at the faces' level.)
 
 Imports under ``if TYPE_CHECKING:`` are for type checkers only and are not counted.
 """
@@ -17,7 +21,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "framing"
 
 #: the first part of a module's name under ``framing`` -> its layer
-LAYERS = {"core": 0, "cues": 1, "families": 2, "config": 3, "pipeline": 3, "judges": 4, "faces": 5, "textstat": 5}
+LAYERS = {"core": 0, "cues": 1, "families": 2, "config": 3, "pipeline": 3, "judges": 4, "compare": 4, "faces": 5, "textstat": 5}
 TOP = 6  # framing/__init__.py and framing/__main__.py
 
 

@@ -234,18 +234,41 @@ class Report:
     ...                           {"category": "call_to_action", "source": "pattern", "probability": 0.9})])
     >>> report.to_dict()["scores"]
     {'boilerplate.lines': 1.0, 'readability.smog_index': None}
-    >>> report.to_dict()["evidence"][0]["code"], [e.text for e in report.evidence_for(code="furniture_line")]
-    ('furniture_line', ['Read more'])
+    >>> report.to_dict()["evidence"][0]["code"], report.to_dict()["evidence"][0]["spans"]
+    ('furniture_line', [[0, 9]])
+    >>> [e.text for e in report.evidence_for(code="furniture_line")], report.to_dict(full=True)["evidence"][0]["label"]
+    (['Read more'], 'call_to_action')
     """
 
     text: str
     scores: dict[str, Any]
     evidence: list[Evidence] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data: NaN scores become ``None``; each evidence item as :meth:`Evidence.to_dict`."""
+    def to_dict(self, *, full: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready data; NaN scores become ``None``.
+
+        Compact by default: ``{"text", "scores", "evidence"}`` with the text once and the evidence
+        as codes and spans, one entry per ``(code, signal)`` in order of first appearance:
+        ``{"code", "signal", "spans": [[start, end], ...], "details": {key: [value per span]}}``
+        (``details`` only when the code has keys; an item's text is ``text[start:end]``). With
+        ``full=True``: ``{"scores", "evidence"}`` with each item as :meth:`Evidence.to_dict` (its
+        text and label too), several times larger.
+        """
         scores = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in self.scores.items()}
-        return {"scores": scores, "evidence": [e.to_dict() for e in self.evidence]}
+        if full:
+            return {"scores": scores, "evidence": [e.to_dict() for e in self.evidence]}
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for e in self.evidence:
+            group = groups.get((e.code, e.signal))
+            if group is None:
+                group = groups[(e.code, e.signal)] = {"code": e.code, "signal": e.signal, "spans": []}
+                if e.details:
+                    group["details"] = {key: [] for key in e.details}
+            group["spans"].append([e.start, e.end])
+            if "details" in group:
+                for key, values in group["details"].items():
+                    values.append(e.details.get(key))
+        return {"text": self.text, "scores": scores, "evidence": list(groups.values())}
 
     def evidence_for(self, signal: str | None = None, *, code: str | None = None) -> list[Evidence]:
         """The evidence items that support one column, or have one code, or both."""

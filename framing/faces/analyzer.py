@@ -12,9 +12,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing.config import Config
 from framing.faces.api import score
-from framing.pipeline import columns
 from framing.judges.flags import LinearFlagger, QualityFlagger
 from framing.judges.norms import Norms
+from framing.pipeline import columns
 
 
 class Analyzer(TransformerMixin, BaseEstimator):

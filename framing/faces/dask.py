@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.faces import api
 from framing.config import Config, make_config
+from framing.faces import api
 from framing.pipeline import ERROR_COLUMN, columns
 
 
@@ -93,3 +93,184 @@ def score(
         meta=meta(index=empty_index, config=config),
         align_dataframes=False,
     )
+
+
+# -- compare: candidate blocks on the cluster, each block compared in one task ---------------------
+def _block_keys(part: pd.DataFrame | pd.Series, text: str | None, id_column: str | None, max_chars: int | None) -> pd.DataFrame:
+    """The blocking keys of a partition's documents: one row per (key, document)."""
+    from framing.compare.features import sentence_features
+
+    texts = part if isinstance(part, pd.Series) else part[text]
+    texts = texts.astype(object).where(texts.notna(), None).tolist()
+    doc_ids = [str(i) for i in (part.index if id_column is None else part[id_column])]
+    f = sentence_features(texts, max_chars=max_chars)
+    take = f.takes_part
+    sentence = np.concatenate((np.flatnonzero(take), f.bigram_sentence[take[f.bigram_sentence]]))
+    keys = np.concatenate((f.key[take], f.bigram_key[take[f.bigram_sentence]]))
+    frame = pd.DataFrame({"key": keys.astype(np.uint64),
+                          "doc": np.asarray(doc_ids, dtype=object)[f.doc[sentence]] if len(sentence) else np.zeros(0, dtype=object),
+                          "sent": sentence.astype(np.int64)})
+    frame = frame.drop_duplicates().reset_index(drop=True)
+    frame["keys"] = frame.groupby("sent")["key"].transform("size").astype(np.int64)
+    first = np.searchsorted(f.doc, np.arange(len(texts))) if len(f) else np.zeros(len(texts), np.int64)
+    frame["sent"] = frame["sent"] - first[f.doc[frame["sent"].to_numpy()]] if len(frame) else frame["sent"]
+    return frame[["key", "doc", "sent", "keys"]]
+
+
+_PAIR_META = {"a": object, "sa": np.int64, "b": object, "sb": np.int64, "n": np.int64, "ka": np.int64, "kb": np.int64}
+
+
+def _block_pairs(part: pd.DataFrame, max_key_docs: int) -> pd.DataFrame:
+    """Sentence pairs of two documents sharing keys within one shuffled partition: the keys they
+    share there, and each sentence's number of keys."""
+    if part.empty:
+        return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
+    docs_per_key = part.groupby("key")["doc"].transform("nunique")
+    part = part[(docs_per_key >= 2) & (docs_per_key <= max_key_docs)]
+    merged = part.merge(part, on="key", suffixes=("_a", "_b"))
+    merged = merged[merged["doc_a"] < merged["doc_b"]]
+    counts = merged.groupby(["doc_a", "sent_a", "doc_b", "sent_b", "keys_a", "keys_b"]).size().reset_index(name="n")
+    counts = counts.rename(columns={"doc_a": "a", "sent_a": "sa", "doc_b": "b", "sent_b": "sb", "keys_a": "ka",
+                                    "keys_b": "kb"})
+    return counts[list(_PAIR_META)].astype(_PAIR_META)
+
+
+#: Share of the shorter sentence's blocking keys two sentences must share to link their documents.
+BLOCK_KEY_SHARE = 0.5
+
+
+def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int = 200,
+                     min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
+    """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
+    keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
+    sentence's keys (a likely copy), computed on the cluster: keys per partition, a shuffle by key,
+    sentence pairs per shuffled partition, their shared keys summed. Returns a pandas frame ``a``,
+    ``b`` (ids as strings) and ``n`` (such sentence pairs)."""
+    import dask.dataframe as dd
+
+    series_like = isinstance(ddf, dd.Series)
+    meta_keys = pd.DataFrame({"key": pd.Series([], dtype=np.uint64), "doc": pd.Series([], dtype=object),
+                              "sent": pd.Series([], dtype=np.int64), "keys": pd.Series([], dtype=np.int64)})
+    keys = ddf.map_partitions(_block_keys, None if series_like else text, id, max_chars, meta=meta_keys,
+                              align_dataframes=False)
+    shuffled = keys.shuffle("key")
+    meta_pairs = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
+    pairs = shuffled.map_partitions(_block_pairs, max_key_docs, meta=meta_pairs)
+    total = pairs.groupby(["a", "sa", "b", "sb", "ka", "kb"])["n"].sum().reset_index().compute()
+    shorter = np.minimum(total["ka"].to_numpy(), total["kb"].to_numpy())
+    total = total[(total["n"].to_numpy() >= min_shared_keys) & (total["n"].to_numpy() >= BLOCK_KEY_SHARE * shorter)]
+    found = total.groupby(["a", "b"]).size().reset_index(name="n")
+    return found.sort_values(["a", "b"]).reset_index(drop=True)
+
+
+def _with_ids(part: pd.DataFrame, id_column: str | None) -> pd.DataFrame:
+    ids = part.index if id_column is None else part[id_column]
+    return part.assign(_id=pd.Series([str(i) for i in ids], index=part.index, dtype=object))
+
+
+def _lone_documents(part: pd.DataFrame, text: str, id_column: str | None, skip: list, max_chars: int | None) -> pd.DataFrame:
+    """The documents-table rows of a partition's documents that are in no block."""
+    from framing.compare.core import compare as compare_texts
+
+    part = _with_ids(part, id_column)
+    part = part[~part["_id"].isin(skip)]
+    texts = part[text].astype(object).where(part[text].notna(), None).tolist()
+    ids = part["_id"].tolist()
+    result = compare_texts(texts, ids=ids, groups=ids, max_chars=max_chars, differences=False, paraphrase_threshold=None)
+    docs = result.documents
+    # a document in no block shares nothing (its candidates were all below min_shared_keys)
+    docs["shared_sentences"] = 0
+    docs["shared_words"] = 0
+    docs["reused_share"] = np.where(docs["error"].isna(), 0.0, np.nan)
+    docs["paraphrased_share"] = docs["reused_share"]
+    docs["independence"] = np.where(docs["error"].isna(), 1.0, np.nan)
+    docs["shares_most_with"] = None
+    return docs
+
+
+def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str | None = None,
+            max_key_docs: int = 200, min_shared_keys: int = 3, max_chars: int | None = None, **options: Any):
+    """:func:`framing.compare` for a dask DataFrame too large for one process.
+
+    Blocking runs on the cluster (:func:`candidate_blocks`); the documents are then split into
+    **blocks**: the connected components of the candidate pairs (or, with ``group=``, the groups of
+    that column), and each block of two or more documents is compared in one task by
+    :func:`framing.compare.compare` (its automatic groups, TF-IDF and figures computed within the
+    block). A document in no block keeps its row (nothing shared, independence 1). Passages
+    between documents of different blocks cannot exist, by construction (they would share keys),
+    except for keys dropped by ``max_key_docs``.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame or Series
+        The documents.
+    text : str
+        The text column.
+    id : str, optional
+        The id column (default: the index); ids are compared as strings and must be unique.
+    group : str, optional
+        An event-key column: each group is one block.
+    max_key_docs, min_shared_keys : int
+        Keys held by more documents are dropped; pairs sharing fewer keys are not candidates.
+    max_chars : int, optional
+        As in :func:`framing.score`.
+    **options
+        Passed to :func:`framing.compare.compare` (``threshold``, ``differences``, ...).
+
+    Returns
+    -------
+    framing.compare.Comparison
+        In memory: one row per document in ``documents`` (blocks first, then the rest); only the
+        documents of blocks are brought to the driver, and the others' rows are computed where
+        their partitions live (their figures are not listed).
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd  # doctest: +SKIP
+    >>> ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=8)  # doctest: +SKIP
+    >>> framing.faces.dask.compare(ddf, differences=False).passages  # doctest: +SKIP
+    """
+    import dask
+    import dask.dataframe as dd
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    from framing.compare.core import Comparison
+    from framing.compare.core import compare as compare_texts
+
+    series_like = isinstance(ddf, dd.Series)
+    frame_like = ddf.to_frame(text) if series_like else ddf
+    if group is None:
+        pairs = candidate_blocks(ddf, text, id=id, max_key_docs=max_key_docs, min_shared_keys=min_shared_keys,
+                                 max_chars=max_chars)
+        members = sorted(set(pairs["a"]) | set(pairs["b"]))
+        index = {d: k for k, d in enumerate(members)}
+        graph = csr_matrix((np.ones(len(pairs)), (pairs["a"].map(index), pairs["b"].map(index))),
+                           shape=(len(members), len(members)))
+        _, labels = connected_components(graph, directed=False)
+        block_of = dict(zip(members, labels.tolist()))
+        wanted = set(members)
+        # only the documents of blocks come to the driver
+        inside = frame_like.map_partitions(_with_ids, id, meta=_with_ids(frame_like._meta, id))
+        inside = inside[inside["_id"].isin(list(wanted))].compute()
+        inside["_block"] = inside["_id"].map(block_of)
+    else:
+        inside = frame_like.map_partitions(_with_ids, id, meta=_with_ids(frame_like._meta, id)).compute()
+        keys = inside[group].astype(object).where(inside[group].notna(), None)
+        inside["_block"] = keys
+        inside = inside[inside["_block"].notna()]
+        wanted = set(inside["_id"])
+    tasks = []
+    for _, block in sorted(inside.groupby("_block"), key=lambda kv: str(kv[0])):
+        texts = block[text].astype(object).where(block[text].notna(), None).tolist()
+        groups = None if group is None else block[group].tolist()
+        tasks.append(dask.delayed(compare_texts)(texts, ids=block["_id"].tolist(), groups=groups,
+                                                 max_chars=max_chars, **options))
+    results = list(dask.compute(*tasks)) if tasks else []
+    # every other document: its row of the documents table, computed where its partition lives
+    rest = frame_like.map_partitions(_lone_documents, text, id, sorted(wanted), max_chars,
+                                     meta=_lone_documents(frame_like._meta, text, id, [], max_chars)).compute()
+    pieces = results or [compare_texts([], max_chars=max_chars, **{**options, "differences": False})]
+    tables = {name: pd.concat([getattr(r, name) for r in pieces], ignore_index=True) for name in Comparison.TABLES}
+    tables["documents"] = pd.concat([tables["documents"], rest], ignore_index=True)
+    return Comparison(**tables, texts=[t for r in results for t in r.texts])

@@ -3,6 +3,9 @@ imports nothing heavy, so ``framing --help`` can show them without loading numpy
 
 from __future__ import annotations
 
+#: The signal families, as :data:`framing.config.FAMILY_NAMES` (a copy, so that ``framing --help``
+#: does not import the configuration and its dataclasses; tests/test_cli_faces.py checks they agree).
+FAMILY_NAMES: tuple[str, ...] = ("readability", "repetition", "boilerplate", "sourcing", "style", "framing")
 ID_COLUMN = "id"
 DEFAULT_CHUNK_SIZE = 1000
 DEFAULT_MAX_CHARS = 1_000_000  # ~150 pages; longer "documents" are dumps, not articles
@@ -50,3 +53,8 @@ class BusyError(FramingError):
     """Another run writes the same output, or ``--resume`` cannot trust what it found."""
 
     exit_code = EXIT_BUSY
+
+
+def missing_file(name: object) -> str:
+    """The one message for an input that does not exist (every command says it this way)."""
+    return f"{name}: no such file or folder"

@@ -29,8 +29,8 @@ from typing import Any
 
 import pandas as pd
 
-from framing.faces import api
 from framing.config import Config, make_config
+from framing.faces import api
 from framing.pipeline import ERROR_COLUMN, columns
 
 

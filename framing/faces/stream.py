@@ -22,12 +22,18 @@ Guarantees
   journal) is scored again, so a resumed run writes the same bytes as an uninterrupted one.
 * **One run per output.** ``OUT.lock`` (``flock``) keeps a second run off the same output; an
   output that is one of the inputs is refused.
+* **The sentence table streams the same way.** ``sentences=PATH`` (``framing score --sentences
+  PATH``) writes :func:`framing.sentences`'s table of the same records, chunk by chunk, beside the
+  scores, with the same guarantees: every record gives its sentences once, in order (a record that
+  cannot be scored gives one row with its ``error``), atomic, resumable and verified (its own
+  ``PATH.partial``, manifest, journal and lock), identical for any ``jobs`` and ``chunk_size``.
 * **Clear errors.** Failures raise :class:`~framing.faces.options.FramingError` subclasses whose
   message names the file and the cause, with the command's exit code (docs/corpus-command.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import math
@@ -60,6 +66,7 @@ from framing.faces.options import (
     InputError,
     OutputError,
     UsageError,
+    missing_file,
 )
 from framing.judges.flags import QualityFlagger
 
@@ -137,7 +144,10 @@ def find_sources(inputs: Sequence[str | os.PathLike]) -> list[Source]:
             files = []
             for folder, _, names in os.walk(path, onerror=_walk_error):
                 files += [Path(folder, n) for n in names if n.endswith(".txt")]
-            for file in sorted(p for p in files if p.is_file()):
+            files = sorted(p for p in files if p.is_file())
+            if not files:
+                raise InputError(f"{name}: no .txt files in this folder (JSONL, CSV and Parquet files are named one by one)")
+            for file in files:
                 sources.append(Source(file, "text", file.relative_to(path).with_suffix("").as_posix()))
         elif path.is_file():
             kind = INPUT_FORMATS.get(path.suffix.lower(), "text")
@@ -145,7 +155,7 @@ def find_sources(inputs: Sequence[str | os.PathLike]) -> list[Source]:
         elif path.exists() or path.is_symlink():
             raise InputError(f"{name}: not a file or folder (or a broken link)")
         else:
-            raise InputError(f"no such file or folder: {name}")
+            raise InputError(missing_file(name))
     return sources
 
 
@@ -558,21 +568,61 @@ def write_part(frame: pd.DataFrame, path: Path, fmt: str, csv_raw: bool = False)
 def _arrow_type(pa, column: pd.Series):
     if pd.api.types.is_bool_dtype(column):
         return pa.bool_()
+    if pd.api.types.is_integer_dtype(column) and pd.api.types.is_extension_array_dtype(column):
+        return pa.int64()  # the sentence table's nullable counts and offsets
     if pd.api.types.is_numeric_dtype(column):
         return pa.float64()
     return pa.string()  # ids, error, reasons: also when a chunk has only None
 
 
+def sentence_chunk(ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any]) -> pd.DataFrame:
+    """The sentence-table rows for one chunk (:func:`framing.sentences`); a record the reader could
+    not read gives its one row with the reader's reason in ``error``."""
+    from framing.faces.sentences import _document_rows, _frame
+
+    config = options["config"]
+    rows: list[dict[str, Any]] = []
+    for doc_id, text, error in zip(ids, texts, errors):
+        found = _document_rows(doc_id, text, config, False)
+        if error is not None:
+            for row in found:
+                row[ERROR_COLUMN] = error
+        rows += found
+    return _frame(rows, config, False)
+
+
 def _score_part(job: tuple) -> dict[str, Any]:
-    ids, texts, errors, kept, options, path, fmt = job
+    """Score one chunk; write its part of every table on disk (``paths``: table -> part path or
+    None, for the scores kept in memory). Returns the errors, the in-memory scores if any, and each
+    written part's journal entry."""
+    ids, texts, errors, kept, options, paths, fmts = job
     frame = score_chunk(ids, texts, errors, options, kept)
-    size, digest = write_part(frame, path, fmt, csv_raw=options.get("csv_raw", False))
-    return {"errors": frame[ERROR_COLUMN].tolist(), "rows": len(frame), "bytes": size, "sha256": digest}
+    result: dict[str, Any] = {"errors": frame[ERROR_COLUMN].tolist(), "parts": {}}
+    for table, path in paths.items():
+        if table == "scores" and path is None:
+            result["frame"] = frame
+            continue
+        rows = frame if table == "scores" else sentence_chunk(ids, texts, errors, options)
+        size, digest = write_part(rows, path, fmts[table], csv_raw=options.get("csv_raw", False))
+        result["parts"][table] = {"rows": len(rows), "bytes": size, "sha256": digest}
+    return result
 
 
-def _score_in_memory(job: tuple) -> pd.DataFrame:
-    ids, texts, errors, kept, options = job[:5]
-    return score_chunk(ids, texts, errors, options, kept)
+@dataclass
+class _Table:
+    """One table a run writes: the scores (``output`` None: kept in memory) or the sentences."""
+
+    name: str
+    output: Path | None
+    fmt: str | None
+    partial: Path | None = None
+    done: dict[int, dict[str, Any]] = field(default_factory=dict)
+    journal: "_Journal | None" = None
+
+    def empty(self, options: dict[str, Any]) -> pd.DataFrame:
+        if self.name == "scores":
+            return score_chunk([], [], [], options)
+        return sentence_chunk([], [], [], options)
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -682,6 +732,7 @@ def score_files(
     lexicons: Any = None,
     patterns: Any = None,
     csv_raw: bool = False,
+    sentences: str | os.PathLike | None = None,
 ) -> pd.DataFrame | Path:
     """Score files of records in chunks; write ``output`` atomically, or return a DataFrame.
 
@@ -717,6 +768,10 @@ def score_files(
         Write CSV text cells as they are. By default a text cell that a spreadsheet would run as a
         formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR; not a number) gets a ``'``
         before it (:func:`spreadsheet_safe`).
+    sentences : path, optional
+        Also write the sentence table of the same records (:func:`framing.sentences`, without the
+        sentence text) to this ``.csv``, ``.jsonl`` or ``.parquet``, with the same guarantees as
+        ``output`` (see the module docstring).
 
     Raises
     ------
@@ -762,27 +817,34 @@ def score_files(
         raise UsageError(f"chunk_size must be a positive integer, got {chunk_size!r}")
     if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1):
         raise UsageError(f"max_chars must be a positive integer or None, got {max_chars!r}")
-    fmt = None
-    if output is not None:
-        output = Path(output)
-        fmt = OUTPUT_FORMATS.get(output.suffix.lower())
-        if fmt is None:
-            raise UsageError(f"unknown output format {output.suffix!r}; use .csv, .jsonl or .parquet")
-        if fmt == "parquet":
+    tables = [_Table("scores", None if output is None else Path(output), None)]
+    if sentences is not None:
+        tables.append(_Table("sentences", Path(sentences), None))
+    for table in tables:
+        if table.output is None:
+            continue
+        table.fmt = OUTPUT_FORMATS.get(table.output.suffix.lower())
+        if table.fmt is None:
+            flag = "-o" if table.name == "scores" else "--sentences"
+            raise UsageError(f"{flag} {table.output}: unknown output format {table.output.suffix!r}; use .csv, .jsonl or .parquet")
+        if table.fmt == "parquet":
             _import_optional("pyarrow.parquet", "parquet")
+        table.partial = table.output.with_name(table.output.name + ".partial")
+    if len(tables) == 2 and tables[0].output is not None and tables[0].output.resolve() == tables[1].output.resolve():
+        raise UsageError(f"--sentences {tables[1].output} is also -o: choose another file for the sentence table")
     sources = find_sources(inputs)
     if any(s.kind == "parquet" for s in sources):
         _import_optional("pyarrow.parquet", "parquet")
     for source in sources:
         check_source(source, text_field)  # before anything is written
-    if output is None:
-        return _run(sources, None, None, None, config, options, id_field, text_field, max_chars, jobs, chunk_size,
-                    resume, progress)
-    _check_output(output, sources)
-    with OutputLock(output):
-        _remove_stale_joins(output)
-        return _run(sources, output, fmt, output.with_name(output.name + ".partial"), config, options, id_field,
-                    text_field, max_chars, jobs, chunk_size, resume, progress)
+    written = [t for t in tables if t.output is not None]
+    for table in written:
+        _check_output(table.output, sources)
+    with contextlib.ExitStack() as stack:
+        for table in written:
+            stack.enter_context(OutputLock(table.output))
+            _remove_stale_joins(table.output)
+        return _run(sources, tables, config, options, id_field, text_field, max_chars, jobs, chunk_size, resume, progress)
 
 
 def _check_output(output: Path, sources: Sequence[Source]) -> None:
@@ -820,9 +882,7 @@ def glob_escape(name: str) -> str:
 
 def _run(
     sources: list[Source],
-    output: Path | None,
-    fmt: str | None,
-    partial: Path | None,
+    tables: list[_Table],
     config: Config,
     options: dict[str, Any],
     id_field: str,
@@ -835,23 +895,27 @@ def _run(
 ) -> pd.DataFrame | Path:
     state = Progress(total_bytes=sum(s.size for s in sources))
     warn = _Warnings(progress)
-    done_parts: dict[int, dict[str, Any]] = {}
-    journal: _Journal | None = None
-    if partial is not None:
+    scores = tables[0]
+    on_disk = [t for t in tables if t.partial is not None]
+    for table in on_disk:
         manifest = {
             "version": MANIFEST_VERSION,
-            "format": fmt,
+            "format": table.fmt,
             "chunk_size": chunk_size,
             "options": options | {"id_field": id_field, "text_field": text_field},
             "config": _config_digest(config),
             "inputs": _fingerprint(sources),
         }
-        done_parts = _prepare_partial(partial, manifest, resume, fmt, chunk_size)
-        journal = _Journal(partial, done_parts)
-    # skip the chunks already written at the start of the input without scoring (or re-reading text files)
+        if table.name != "scores":
+            manifest["table"] = table.name
+        table.done = _prepare_partial(table.partial, manifest, resume, table.fmt, chunk_size if table.name == "scores" else None)
+        table.journal = _Journal(table.partial, table.done)
+    # skip the chunks already written at the start of the input (in every table) without scoring
+    # them or re-reading text files; the scores kept in memory are never skipped
     prefix = 0
-    while prefix in done_parts:
-        prefix += 1
+    if scores.output is not None:
+        while all(prefix in t.done for t in tables):
+            prefix += 1
     options["config"] = config  # sent to every worker with its chunk; not part of the JSON manifest
     records = iter_records(
         sources,
@@ -868,15 +932,18 @@ def _run(
     pending: deque[tuple[Future | Any, list[str], int]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if jobs > 1 else None
     n_chunks = prefix
+    fmts = {t.name: t.fmt for t in tables}
 
-    def finish(result: Any, wheres: list[str], k: int) -> None:
-        if isinstance(result, pd.DataFrame):
-            errors = result[ERROR_COLUMN].tolist()
-            frames.append(result)
-        else:
-            errors = result.pop("errors")
-            journal.add(k, result)  # the part is on disk (fsynced, renamed): record it
-        for where, error in zip(wheres, errors):
+    def journal(result: dict[str, Any], k: int) -> None:
+        for table in on_disk:
+            if table.name in result["parts"]:
+                table.journal.add(k, result["parts"][table.name])  # the part is on disk (fsynced, renamed)
+
+    def finish(result: dict[str, Any], wheres: list[str], k: int) -> None:
+        if "frame" in result:
+            frames.append(result["frame"])
+        journal(result, k)
+        for where, error in zip(wheres, result["errors"]):
             if error is not None:
                 state.errors += 1
                 warn(where, error)
@@ -884,29 +951,40 @@ def _run(
         if progress:
             _print_progress(state)
 
+    def already_written(k: int, n: int) -> bool:
+        """Chunk ``k`` (of ``n`` records) is on disk in every table; a part that cannot hold it is dropped."""
+        if scores.output is None or not all(k in t.done for t in tables):
+            return False
+        if scores.done[k]["rows"] == n and all(t.done[k]["rows"] >= n for t in tables[1:]):
+            return True
+        for table in tables:
+            if table.done[k]["rows"] != n and not (table.name != "scores" and table.done[k]["rows"] >= n):
+                warn(f"{table.partial}/{_part_name(k, table.fmt)}", f"holds {table.done[k]['rows']} rows for {n} records; "
+                     "scoring its chunk again")  # fmt: skip
+        for table in tables:
+            table.done.pop(k, None)
+        return False
+
     try:
         for k, chunk in enumerate(_batched(records, chunk_size), start=prefix):
             n_chunks = k + 1
-            if k in done_parts:
-                if done_parts[k]["rows"] == len(chunk):
-                    continue
-                warn(f"{partial}/{_part_name(k, fmt)}", f"holds {done_parts[k]['rows']} rows, not {len(chunk)}; scoring its chunk again")
-                del done_parts[k]
+            if already_written(k, len(chunk)):
+                continue
+            paths = {t.name: None if t.partial is None else t.partial / _part_name(k, t.fmt) for t in tables}
             job = (
                 [r.id for r in chunk],
                 [r.text for r in chunk],
                 [r.error for r in chunk],
                 [r.kept for r in chunk],
                 options,
-                None if partial is None else partial / _part_name(k, fmt),
-                fmt,
+                paths,
+                fmts,
             )
-            run = _score_in_memory if partial is None else _score_part
             wheres = [r.where for r in chunk]
             if pool is None:
-                finish(run(job), wheres, k)
+                finish(_score_part(job), wheres, k)
                 continue
-            pending.append((pool.submit(run, job), wheres, k))
+            pending.append((pool.submit(_score_part, job), wheres, k))
             while len(pending) >= 2 * jobs:  # bounded memory: wait for the oldest chunk
                 future, where_list, kk = pending.popleft()
                 finish(future.result(), where_list, kk)
@@ -918,21 +996,20 @@ def _run(
             future.cancel()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-        if journal is not None:
-            # the parts that workers finished while the run stopped are on disk: journal them, so a
-            # resume keeps them instead of scoring them again
+        # the parts that workers finished while the run stopped are on disk: journal them, so a
+        # resume keeps them instead of scoring them again
+        try:
             for future, _, kk in pending:
                 if future.done() and not future.cancelled() and future.exception() is None:
-                    result = future.result()
-                    if isinstance(result, dict):
-                        try:
-                            journal.add(kk, {key: v for key, v in result.items() if key != "errors"})
-                        except OutputError:
-                            break
-            journal.close()
+                    journal(future.result(), kk)
+        except OutputError:
+            pass
+        for table in on_disk:
+            table.journal.close()
+        kept = [str(t.partial) for t in on_disk if t.partial.exists()]
         hint = ""
-        if partial is not None and partial.exists():
-            hint = f"the chunks written so far are kept in {partial}; run the same command with --resume to continue"
+        if kept:
+            hint = f"the chunks written so far are kept in {' and '.join(kept)}; run the same command with --resume to continue"
         if isinstance(err, KeyboardInterrupt):
             if hint:
                 print(f"\nframing: stopped; {hint}", file=sys.stderr)
@@ -950,21 +1027,27 @@ def _run(
         _print_progress(state, final=True)
     if warn.count > MAX_WARNINGS:
         print(f"framing: {warn.count:,} records with errors (see the error column)", file=sys.stderr)
-
-    if partial is None:
+    if state.docs == 0 and prefix == 0 and on_disk:
+        print(f"framing: no records in the inputs; writing {' and '.join(str(t.output) for t in on_disk)} "
+              "with the columns and no rows", file=sys.stderr)  # fmt: skip
+    for table in on_disk:
+        table.journal.close()
+        empty = table.empty(options)
+        empty.attrs["csv_raw"] = options.get("csv_raw", False)
+        try:
+            _join_parts(table.partial, table.journal.entries, n_chunks, table.output, table.fmt, empty)
+        except OSError as err:
+            raise OutputError(
+                f"cannot write {table.output}: {err.strerror or err}; the chunks are kept in {table.partial}; "
+                "run the same command with --resume to join them"
+            ) from None
+    for table in on_disk:
+        shutil.rmtree(table.partial, ignore_errors=True)
+    if scores.output is None:
         if frames:
             return pd.concat(frames, ignore_index=True)
         return score_chunk([], [], [], options)
-    journal.close()
-    try:
-        _join_parts(partial, journal.entries, n_chunks, output, fmt, options)
-    except OSError as err:
-        raise OutputError(
-            f"cannot write {output}: {err.strerror or err}; the chunks are kept in {partial}; "
-            "run the same command with --resume to join them"
-        ) from None
-    shutil.rmtree(partial, ignore_errors=True)
-    return output
+    return scores.output
 
 
 def _worker_start() -> None:
@@ -1011,7 +1094,7 @@ class _Journal:
             pass
 
 
-def _prepare_partial(partial: Path, manifest: dict, resume: bool, fmt: str, chunk_size: int) -> dict[int, dict[str, Any]]:
+def _prepare_partial(partial: Path, manifest: dict, resume: bool, fmt: str, chunk_size: int | None) -> dict[int, dict[str, Any]]:
     """Create or check ``partial``; the verified parts already written there when resuming."""
     manifest_path = partial / "manifest.json"
     if resume and manifest_path.exists():
@@ -1047,9 +1130,10 @@ def _prepare_partial(partial: Path, manifest: dict, resume: bool, fmt: str, chun
 _PART = re.compile(r"part-(\d{8})\.(csv|jsonl|parquet)")
 
 
-def _verified_parts(partial: Path, fmt: str, chunk_size: int) -> dict[int, dict[str, Any]]:
+def _verified_parts(partial: Path, fmt: str, chunk_size: int | None) -> dict[int, dict[str, Any]]:
     """The parts of ``partial`` that match their journal entry (size and SHA-256, a plausible row
-    count); the others are removed, with a warning, to be scored again."""
+    count: at most ``chunk_size``, unless it is None, as for the sentence table); the others are
+    removed, with a warning, to be scored again."""
     journal: dict[int, dict[str, Any]] = {}
     try:
         lines = (partial / "parts.jsonl").read_bytes().splitlines()
@@ -1089,7 +1173,7 @@ def _verified_parts(partial: Path, fmt: str, chunk_size: int) -> dict[int, dict[
                 size, digest = -1, str(err)
             if size != entry["bytes"] or digest != entry["sha256"]:
                 reason = f"its checksum does not match the journal ({size} bytes, {entry['bytes']} expected)"
-            elif not 0 < entry["rows"] <= chunk_size:
+            elif not 0 < entry["rows"] <= (chunk_size or entry["rows"]):
                 reason = f"its row count {entry['rows']} is impossible"
             else:
                 done[k] = entry
@@ -1102,7 +1186,9 @@ def _verified_parts(partial: Path, fmt: str, chunk_size: int) -> dict[int, dict[
     return done
 
 
-def _join_parts(partial: Path, entries: dict[int, dict[str, Any]], n_chunks: int, output: Path, fmt: str, options: dict) -> None:
+def _join_parts(
+    partial: Path, entries: dict[int, dict[str, Any]], n_chunks: int, output: Path, fmt: str, empty: pd.DataFrame
+) -> None:
     """Join the parts into a temporary file next to ``output`` (each checked against its journal
     entry), fsync it, then rename it onto ``output``."""
     parts = [partial / _part_name(k, fmt) for k in range(n_chunks)]
@@ -1116,7 +1202,6 @@ def _join_parts(partial: Path, entries: dict[int, dict[str, Any]], n_chunks: int
     try:
         if fmt == "parquet":
             pq = _import_optional("pyarrow.parquet", "parquet")
-            empty = score_chunk([], [], [], options)
             writer = None
             for part in parts:
                 table = pq.read_table(part)
@@ -1132,8 +1217,7 @@ def _join_parts(partial: Path, entries: dict[int, dict[str, Any]], n_chunks: int
         else:
             with tmp.open("wb") as out:
                 if fmt == "csv":
-                    columns = score_chunk([], [], [], options).columns
-                    out.write(csv_header(columns, raw=options.get("csv_raw", False)).encode("utf-8"))
+                    out.write(csv_header(empty.columns, raw=empty.attrs.get("csv_raw", False)).encode("utf-8"))
                 for part in parts:
                     with part.open("rb") as handle:
                         shutil.copyfileobj(handle, out, 1 << 20)
