@@ -39,7 +39,7 @@ resources = _resources()
 TEXTS = [
     value for name, value in vars(resources).items()
     if name.isupper() and isinstance(value, str) and "RESULT" not in name
-] + ["  ", "\n", "a", "U.S. co-op don't İstanbul ŞEHİR 3.5 ..."]  # fmt: skip
+] + ["  ", "\n", "a", "U.S. co-op don't İstanbul ŞEHİR 3.5 ...", "Bureaucracy B.ureaucracy bureaucracy photosynthesis photo.synthesis"]  # fmt: skip
 LANGUAGES = ["en_US", "en_GB", "de_DE", "es_ES", "fr_FR", "it_IT", "nl_NL", "pl_PL", "ru_RU", "hu_HU", "cs"]
 
 

@@ -274,13 +274,24 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     linsear_long = _per_doc_sums(match_bounds, sample_long.astype(np.int32))
     linsear_sentences = np.where(chunks > 0, np.maximum(1, linsear_long), 0)
 
-    # difficult_words(unique=True): distinct strings (case kept) among the difficult words
+    # difficult_words(unique=True): distinct strings (case kept) among the difficult words. A type
+    # whose span holds no character that is dropped is its string, so distinct types are distinct
+    # strings; only when some difficult type has a dropped character inside ("U.S") are the
+    # strings compared.
     hard_types = np.flatnonzero(flags["difficult_words_2"])
     unique_hard = np.zeros(n_docs)
     if len(hard_types):
-        strings = _run_strings(cp, kept, first_kept[first[hard_types]], last_kept[first[hard_types]], lower=False)
+        lo, hi = first_kept[first[hard_types]], last_kept[first[hard_types]]
+        kept_prefix = word_prefix if kept is word_char else None
+        if kept_prefix is None:
+            kept_prefix = np.zeros(len(cp) + 1, dtype=np.int32)
+            np.cumsum(kept, out=kept_prefix[1:])
         string_of_type = np.full(len(unique), -1, dtype=np.int64)
-        string_of_type[hard_types] = pd.factorize(np.array(strings, dtype=object))[0]
+        if ((kept_prefix[hi] - kept_prefix[lo]) == (hi - lo)).all():
+            string_of_type[hard_types] = np.arange(len(hard_types))
+        else:
+            strings = _run_strings(cp, kept, lo, hi, lower=False)
+            string_of_type[hard_types] = pd.factorize(np.array(strings, dtype=object))[0]
         token_string = string_of_type[type_ids]
         hard_tokens = np.flatnonzero(token_string >= 0)
         token_doc = np.searchsorted(word_bounds, hard_tokens, side="right") - 1
