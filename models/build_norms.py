@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
 
 import framing  # noqa: E402
 from benchmarks import flagger_data as fd  # noqa: E402
+from framing.judges.flags import derived_columns  # noqa: E402
 from framing.judges.norms import REGISTERS, Norms, norms_file  # noqa: E402
 
 SOURCES = {"news": fd.NEWS_SOURCES, "web": fd.WEB_SOURCES}
@@ -76,6 +77,7 @@ def build(register: str = "news") -> Norms:
     corpus = fd.real_news(SOURCES[register])
     corpus = corpus[~corpus["held_out"]].reset_index(drop=True)
     scores = framing.score(corpus["text"], ids=corpus["id"])
+    scores = scores.join(derived_columns(scores))  # the rules' derived columns (framing.judges.flags.DERIVED_COLUMNS)
     sizes = corpus.groupby("source").size()
     meta = {
         "description": f"Quantiles of framing's score columns over the '{register}' register (see models/reference_norms.md).",

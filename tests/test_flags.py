@@ -63,7 +63,11 @@ def test_score_adds_percentile_columns():
     assert list(frame.columns[:2]) == ["text.characters", "text.characters.pct"]
     assert 0 <= frame["readability.flesch_kincaid_grade.pct"].iloc[0] <= 100
     with pytest.raises(TypeError, match="norms"):
+        framing.score(["x"], norms=3)
+    with pytest.raises(ValueError, match="register"):
         framing.score(["x"], norms="yes")
+    web = framing.score(["The cat sat on the mat. It was happy."], signals="readability", norms="web")
+    assert 0 <= web["readability.flesch_kincaid_grade.pct"].iloc[0] <= 100
 
 
 def test_a_rule_needs_both_the_limit_and_the_percentile():

@@ -120,6 +120,8 @@ FLUENCY_COLUMNS: tuple[str, ...] = (
     "style.lead_restatements",
     "style.lead_restatement_share",
     "style.specifics_per_claim",
+    "style.names_per_claim",
+    "style.figures_per_claim",
     "style.unspecific_claim_share",
     "style.sentence_length_cv",
 )
@@ -169,7 +171,9 @@ class _Fluency:
         if len(first):
             keep = ((last > first) | ~starts_sentence[first]) & ~heading[w_sent[first]]
             first = first[keep]
-        specifics = np.bincount(w_sent[figure | date], minlength=n_sent) + np.bincount(w_sent[first], minlength=n_sent)
+        names = np.bincount(w_sent[first], minlength=n_sent)
+        figures = np.bincount(w_sent[figure], minlength=n_sent)
+        specifics = np.bincount(w_sent[figure | date], minlength=n_sent) + names
         cp = corpus.codepoints
         last_char = cp[np.maximum(s_end - 1, 0)] if n_sent else np.zeros(0, np.uint32)
         ended = np.isin(last_char, list(_SENTENCE_END))
@@ -253,6 +257,8 @@ class _Fluency:
         columns["style.lead_restatements"] = restatements
         columns["style.lead_restatement_share"] = np.where(candidates >= 3, _ratio(restatements, candidates), np.nan)
         columns["style.specifics_per_claim"] = _ratio(corpus.per_doc_sum(s_doc[claim], specifics[claim].astype(np.float64)), claims)
+        columns["style.names_per_claim"] = _ratio(corpus.per_doc_sum(s_doc[claim], names[claim].astype(np.float64)), claims)
+        columns["style.figures_per_claim"] = _ratio(corpus.per_doc_sum(s_doc[claim], figures[claim].astype(np.float64)), claims)
         columns["style.unspecific_claim_share"] = _ratio(corpus.per_doc_sum(s_doc[claim & (specifics == 0)]), claims)
         # rhythm: coefficient of variation of the body sentences' lengths
         lengths = n_words[body].astype(np.float64)
