@@ -496,7 +496,10 @@ class QualityFlagger:
         for t in table.values():
             flagged |= t["fired"].to_numpy()
         rows = [item for items in self._reason_rows(scores, table, flagged, every_rule, probability) for item in items]
-        return pd.DataFrame(rows, columns=list(REASON_COLUMNS))
+        frame = pd.DataFrame(rows, columns=list(REASON_COLUMNS))
+        if any(row["percentile"] is None for row in rows):  # the model's rows: keep None, not NaN (plain JSON)
+            frame["percentile"] = pd.Series([row["percentile"] for row in rows], index=frame.index, dtype=object)
+        return frame
 
 
 def _sentence(rule: Rule, value: float, percentile: float, limit: float, status: str) -> str:
