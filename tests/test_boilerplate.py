@@ -433,3 +433,12 @@ def test_reader_comments_after_a_comments_heading_are_flagged() -> None:
     assert flagged(text) == {"Top Rated Comments": "comments", comment: "comments", "Totally agree with this.": "comments"}
     # a "Leave a comment" link over the article opens no comment section
     assert flagged("\n".join(["Leave a comment", PROSE, MORE_PROSE])) == {"Leave a comment": "comments"}
+
+
+def test_the_shipped_patterns_pass_the_checks_user_patterns_get() -> None:
+    # the shipped file is loaded unchecked at start-up; this is where it is checked
+    from framing.core.resources import data_text
+    from framing.families.boilerplate import patterns as module
+
+    checked = module._merge(None, json.loads(data_text(module.PATTERNS_FILE)), check=True)
+    assert checked == module.shipped_patterns()

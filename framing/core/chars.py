@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
-from functools import lru_cache
+import threading
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -56,43 +56,104 @@ _HASH_BASE = np.uint64(0x9E3779B97F4A7C15)  # odd, so it is invertible modulo 2*
 _LENGTH_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
-@lru_cache(maxsize=1)
-def _all_codepoints() -> str:
-    return "".join(map(chr, range(N_CODEPOINTS)))
+_WORD_RE, _SPACE_RE, _ALNUM_RE = re.compile(r"\w"), re.compile(r"\s"), re.compile(r"[^\W_]")
 
 
-def _regex_mask(pattern: str) -> np.ndarray:
-    mask = np.zeros(N_CODEPOINTS, dtype=bool)
-    hits = [m.start() for m in re.finditer(pattern, _all_codepoints())]
-    mask[np.asarray(hits, dtype=np.int64)] = True
-    return mask
-
-
-@lru_cache(maxsize=1)
-def char_classes() -> np.ndarray:
-    """Bit flags for every code point (``WORD``, ``SPACE``, ``ALNUM``, … as defined above)."""
-    table = np.zeros(N_CODEPOINTS, dtype=np.uint16)
-    table[_regex_mask(r"\w")] |= WORD
-    table[_regex_mask(r"\s")] |= SPACE
-    table[_regex_mask(r"[^\W_]")] |= ALNUM
-    bmp = _all_codepoints()[:_BMP]
-    table[:_BMP][np.fromiter((c.isalpha() for c in bmp), bool, _BMP)] |= ALPHA
-    table[:_BMP][np.fromiter((c.isupper() for c in bmp), bool, _BMP)] |= UPPER
-    table[:_BMP][np.fromiter((c.isdigit() for c in bmp), bool, _BMP)] |= DIGIT
+def _flags_of(cp: int) -> int:
+    """The bit flags of one code point (the definitions beside the flags above)."""
+    ch = chr(cp)
+    flags = 0
+    if _WORD_RE.match(ch):
+        flags |= WORD
+    if _SPACE_RE.match(ch):
+        flags |= SPACE
+    if _ALNUM_RE.match(ch):
+        flags |= ALNUM
+    if cp < _BMP:
+        if ch.isalpha():
+            flags |= ALPHA
+        if ch.isupper():
+            flags |= UPPER
+        if ch.isdigit():
+            flags |= DIGIT
     for flag, chars in _SINGLE.items():
-        table[[ord(c) for c in chars]] |= flag
-    return table
+        if ch in chars:
+            flags |= flag
+    return flags
 
 
-@lru_cache(maxsize=1)
+def _lower_of(cp: int) -> int:
+    """Lower-case code point; identity outside the BMP and where ``str.lower`` gives several."""
+    if cp >= _BMP:
+        return cp
+    low = chr(cp).lower()
+    return ord(low) if len(low) == 1 else cp
+
+
+class CodepointTable:
+    """A per-code-point table whose entries are computed the first time a batch holds the code point.
+
+    Filling all 1.1 million entries up front cost ~0.4 s at every start-up, for the few hundred
+    code points a corpus uses. The table is bounded (one entry per code point, a few MB when
+    full) and its entries are a pure function of the code point and Python's Unicode database, so
+    the order in which batches fill it never changes a result.
+
+    Examples
+    --------
+    >>> table = CodepointTable(np.uint32, _lower_of)
+    >>> table.take(np.array([ord("A"), ord("b")])).tolist()
+    [97, 98]
+    """
+
+    def __init__(self, dtype: type, compute: Callable[[int], int]) -> None:
+        self.values = np.zeros(N_CODEPOINTS, dtype=dtype)
+        self.known = np.zeros(N_CODEPOINTS, dtype=bool)
+        self.compute = compute
+        self._lock = threading.Lock()
+
+    def take(self, codepoints: np.ndarray) -> np.ndarray:
+        """The table's values at ``codepoints`` (any shape of integer array)."""
+        codepoints = np.asarray(codepoints)
+        if codepoints.size and not self.known[codepoints].all():
+            new = np.unique(codepoints[~self.known[codepoints]])
+            with self._lock:
+                self.values[new] = [self.compute(cp) for cp in new.tolist()]
+                self.known[new] = True
+        return np.take(self.values, codepoints)
+
+    def full(self) -> np.ndarray:
+        """The whole table (computes every entry not yet known: slow, for tests and tools)."""
+        return self.take(np.arange(N_CODEPOINTS))
+
+
+_CHAR_CLASSES = CodepointTable(np.uint16, _flags_of)
+_LOWER = CodepointTable(np.uint32, _lower_of)
+
+
+def classes_of(codepoints: np.ndarray) -> np.ndarray:
+    """Bit flags (``WORD``, ``SPACE``, ``ALNUM``, … as defined above) of each code point.
+
+    Examples
+    --------
+    >>> [bool(f & ALPHA) for f in classes_of(np.array([ord("a"), ord(" ")]))]
+    [True, False]
+    """
+    return _CHAR_CLASSES.take(codepoints)
+
+
+def lower_of(codepoints: np.ndarray) -> np.ndarray:
+    """Lower-case code point of each code point; identity where ``str.lower`` gives several."""
+    return _LOWER.take(codepoints)
+
+
+def char_classes() -> np.ndarray:
+    """Bit flags for every code point (the full table; computing it takes ~1 s)."""
+    return _CHAR_CLASSES.full()
+
+
 def lower_table() -> np.ndarray:
-    """Lower-case code point of every code point; identity where ``str.lower`` gives several."""
-    table = np.arange(N_CODEPOINTS, dtype=np.uint32)
-    for cp in range(_BMP):
-        low = chr(cp).lower()
-        if len(low) == 1:
-            table[cp] = ord(low)
-    return table
+    """Lower-case code point of every code point (the full table)."""
+    return _LOWER.full()
 
 
 def runs(mask: np.ndarray, value: bool = True) -> tuple[np.ndarray, np.ndarray]:

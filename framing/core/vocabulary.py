@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing.core.chars import ALNUM, ALPHA, StringIndex, char_classes, codepoints, string_hashes
+from framing.core.chars import ALNUM, ALPHA, StringIndex, classes_of, codepoints, string_hashes
 from framing.core.resources import dale_chall_easy_words, punkt_parameters
 from framing.core.stemming import stem_words
 from framing.core.syllables import count_syllables, textstat_syllables_many
@@ -158,7 +158,7 @@ def framing_features_many(words: list[str]) -> dict[str, np.ndarray]:
         return {name: np.zeros(0) for name in FRAMING_FEATURES}
     lengths = np.fromiter(map(len, words), np.int64, n)
     codes = codepoints("".join(words))
-    classes = np.take(char_classes(), codes)
+    classes = classes_of(codes)
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lengths[:-1], out=starts[1:])
     nonempty = lengths > 0

@@ -30,11 +30,11 @@ import numpy as np
 from framing.core.segment import Corpus, segment
 from framing.core.vocabulary import TypeColumn
 
-__all__ = ["PhraseMatcher", "phrase_words", "space_only_after"]
+__all__ = ["PhraseMatcher", "phrase_words", "phrase_words_many", "space_only_after"]
 
 #: Phrase keys are rolling hashes modulo this prime (small enough that ``key * base`` fits in int64).
 _KEY_MODULUS = 2_147_483_647
-_SPACE_ONLY: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+_SPACE_ONLY: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
 def space_only_after(corpus: Corpus) -> np.ndarray:
@@ -65,9 +65,31 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     >>> phrase_words("It’s vital that")
     ("it's", 'vital', 'that')
     """
-    corpus = segment([phrase])
+    return phrase_words_many([phrase])[0]
+
+
+def phrase_words_many(phrases: Sequence[str]) -> list[tuple[str, ...]]:
+    """:func:`phrase_words` of many phrases, segmented as one batch (one pass, not one per phrase:
+    building the bundled matchers phrase by phrase cost a third of a second at every start-up).
+
+    Examples
+    --------
+    >>> phrase_words_many(["Read more", "it’s"])
+    [('read', 'more'), ("it's",)]
+    """
+    phrases = list(phrases)
+    if not phrases:
+        return []
+    corpus = segment(phrases)
     strings = corpus.type_strings
-    return tuple(strings[t] for t in corpus.word_types.tolist())
+    words = [strings[t] for t in corpus.word_types.tolist()]
+    counts = corpus.words.per_doc(len(phrases)).tolist()
+    found: list[tuple[str, ...]] = []
+    at = 0
+    for count in counts:
+        found.append(tuple(words[at : at + count]))
+        at += count
+    return found
 
 
 class PhraseMatcher:
@@ -89,12 +111,12 @@ class PhraseMatcher:
         self.labels = tuple(phrases)
         vocabulary: dict[str, int] = {}
         encoded: list[tuple[tuple[int, ...], int]] = []
-        for label_index, label in enumerate(self.labels):
-            for phrase in phrases[label]:
-                words = phrase_words(phrase)
-                if not words:
-                    raise ValueError(f"phrase {phrase!r} of {label!r} has no words")
-                encoded.append((tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words), label_index))
+        listed = [(label_index, phrase) for label_index, label in enumerate(self.labels) for phrase in phrases[label]]
+        tokenized = phrase_words_many([phrase for _, phrase in listed])
+        for (label_index, phrase), words in zip(listed, tokenized):
+            if not words:
+                raise ValueError(f"phrase {phrase!r} of {self.labels[label_index]!r} has no words")
+            encoded.append((tuple(vocabulary.setdefault(w, len(vocabulary)) for w in words), label_index))
         self._phrases = tuple(dict.fromkeys(encoded))  # a phrase listed twice counts once
         get = vocabulary.get
         self._vocabulary_index = TypeColumn("phrase words", lambda words: [get(w, -1) for w in words], np.int64, many=True)
