@@ -28,6 +28,11 @@ Tables
     (target ≥ 0.9), the share flagged, and among those the share with the expected reason; over
     all sources and per source. Stripped attributions are measured on articles with at least
     :data:`MIN_ATTRIBUTED_SENTENCES` attributed sentences.
+``stripping``
+    Diagnostics of the stripped-attributions degradation: the share of stripped articles under the
+    low-side rules' ``min_words``, the share still above the rule's limit, the share of the held-out
+    originals of at least ``min_words`` words without any attribution, and the news norms'
+    percentile of zero attributions.
 ``machine_news``
     External, report only (never tuned on): ``machine-news-xsum`` (BBC openings continued by
     davinci, GPT-3.5-turbo and GPT-4): per generator, AUROC of ``1 - quality.score``, machine text
@@ -72,6 +77,7 @@ TITLES = {
     "generated": "Generated pages, out of fold by topic: share flagged",
     "degradations": "Known-answer degradations of held-out news against the shipped norms: AUROC of 1 − quality.score, and the expected reason",
     "machine_news": "External, report only: machine-news-xsum, machine text vs its own original",
+    "stripping": "Why stripped attributions are hard: the stripped articles and the news norms",
 }
 
 
@@ -281,7 +287,7 @@ def degradation_table(texts: pd.DataFrame, original: pd.DataFrame) -> pd.DataFra
     before = np.nan_to_num(1.0 - flagger.flag(original)["quality.score"].to_numpy(), nan=0.0)
     attributed = segment(texts["text"].tolist())
     attributed_per_doc = np.bincount(attributed.sentences.doc[sentence_cues(attributed)], minlength=attributed.n_docs)
-    rows = []
+    rows, diagnostics = [], []
     for name, (degrade, expected) in DEGRADATIONS.items():
         chosen = np.ones(len(texts), dtype=bool)
         if degrade is strip_attributions:
@@ -293,6 +299,17 @@ def degradation_table(texts: pd.DataFrame, original: pd.DataFrame) -> pd.DataFra
         hit = flags["quality.flagged"].astype(bool).to_numpy()
         with_reason = np.array([bool(_codes(r) & set(expected)) for r in flags["quality.reasons"]])
         sources = subset["source"].to_numpy()
+        if degrade is strip_attributions:
+            column = "sourcing.attributions_per_100_words"
+            news = flagger._check()
+            original_long = original.loc[original["text.words"] >= flagger.min_words, column]
+            diagnostics.append({
+                "stripped_documents": int(len(subset)),
+                "share_under_min_words": float((degraded["text.words"] < flagger.min_words).mean()),
+                "share_above_limit": float((degraded[column] > flagger.max_attributions_per_100_words).mean()),
+                "share_of_originals_without_attribution": float((original_long == 0).mean()),
+                "percentile_of_no_attribution": float(news.percentile(column, np.zeros(1))[0]),
+            })  # fmt: skip
         for source in ["all", *sorted(set(sources))]:
             part = np.ones(len(sources), bool) if source == "all" else sources == source
             y = np.r_[np.zeros(part.sum()), np.ones(part.sum())]
@@ -300,7 +317,9 @@ def degradation_table(texts: pd.DataFrame, original: pd.DataFrame) -> pd.DataFra
                          "auroc": float(roc_auc_score(y, np.r_[before[chosen][part], after[part]])),
                          "share_flagged": float(hit[part].mean()),
                          "flagged_with_expected_reason": float(with_reason[part][hit[part]].mean()) if hit[part].any() else float("nan")})  # fmt: skip
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame.attrs["stripping"] = pd.DataFrame(diagnostics)
+    return frame
 
 
 def machine_news_table() -> pd.DataFrame:
@@ -331,11 +350,13 @@ def run() -> dict[str, pd.DataFrame]:
     held_out = held_out_news()
     scores = framing.score(held_out["text"], ids=held_out["id"])
     texts = degradation_texts(held_out)
+    degradations = degradation_table(texts, scores.loc[texts["id"]])
     return {
         "seeds": seed_table(_data.seeds()),
         "false_positives": false_positive_table(held_out, scores),
         "generated": generated_table(),
-        "degradations": degradation_table(texts, scores.loc[texts["id"]]),
+        "degradations": degradations,
+        "stripping": degradations.attrs["stripping"],
         "machine_news": machine_news_table(),
     }
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import itertools
 import json
 import sys
 import warnings
@@ -102,7 +103,7 @@ def training_set() -> tuple[pd.DataFrame, np.ndarray, np.ndarray, pd.DataFrame]:
     docs, scores = docs[keep].reset_index(drop=True), scores[keep]
     y = (docs["source"] == "generated").to_numpy().astype(int)
     groups = np.where(
-        y == 1, "topic:" + docs["topic"], ["real:%d" % (hashlib.sha256(i.encode()).digest()[1] % N_SPLITS) for i in docs["id"]]
+        y == 1, "topic:" + docs["topic"], [f"real:{hashlib.sha256(i.encode()).digest()[1] % N_SPLITS}" for i in docs["id"]]
     )
     return scores, y, groups, docs.drop(columns=["text"])
 
@@ -138,7 +139,7 @@ def calibration(probability: np.ndarray, y: np.ndarray) -> list[dict]:
     weight = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
     rows = []
     edges = CALIBRATION_BINS
-    for lo, hi in zip(edges[:-1], edges[1:]):
+    for lo, hi in itertools.pairwise(edges):
         inside = (probability >= lo) & ((probability < hi) if hi < 1 else (probability <= hi))
         w = weight[inside]
         rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "documents": int(inside.sum()), "generated": int(y[inside].sum()),

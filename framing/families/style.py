@@ -152,7 +152,7 @@ class _Fluency:
         s_start, s_end = corpus._sentence_bounds
         n_sent = len(s_start)
         s_doc = corpus.sentences.doc
-        word_start, word_end = corpus._word_bounds
+        word_start = corpus._word_bounds[0]
         w_sent = corpus.word_sentence
         alnum = corpus.word_feature("alnum") > 0
         letters = corpus.word_feature("letters") > 0
