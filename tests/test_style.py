@@ -118,7 +118,7 @@ def test_lead_restatement_and_rhythm():
     items = [e for e in style.evidence(segment([text]), 0) if e.code == "lead_restatement"]
     assert items and text[items[0].details["lead_start"] : items[0].details["lead_end"]].startswith("Flooding")
     assert np.isnan(_columns("One sentence only.")["style.sentence_length_cv"])
-    uniform = " ".join(["The council met on a cold day to talk about the new plan."] * 3 + ["A new road will be built in the spring of next year."] * 4)
+    uniform = " ".join(["The council met on a cold day to talk about the new plan."] * 5 + ["A new road will be built in the spring of next year."] * 5)
     assert _columns(uniform)["style.sentence_length_cv"] < 0.1
 
 

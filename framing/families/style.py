@@ -107,7 +107,7 @@ LEAD_MIN_WORDS = 4
 RESTATEMENT_MIN_SHARED = 4
 RESTATEMENT_MIN_OVERLAP = 0.6
 #: Sentence-length variation is computed for documents with at least this many body sentences.
-RHYTHM_MIN_SENTENCES = 6
+RHYTHM_MIN_SENTENCES = 10
 #: A run of uniform rhythm: consecutive body sentences within this factor of the document's median length.
 RHYTHM_BAND = 0.25
 RHYTHM_MIN_RUN = 5
