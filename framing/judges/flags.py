@@ -14,7 +14,7 @@ rare but harmless (one orphan quote) or common but bad (when the norms were lear
 reason code            column                                         side   absolute limit (constructor argument)
 ====================== ============================================== ====== ========================================
 boilerplate_prompts    ``boilerplate.call_to_action``                 high   ``min_prompt_lines`` = 3
-boilerplate_lines      ``boilerplate.lines``                          high   ``min_boilerplate_lines`` = 4
+boilerplate_lines      ``boilerplate.furniture_lines`` (derived)      high   ``min_boilerplate_lines`` = 4
 duplicate_paragraphs   ``repetition.duplicate_paragraph_char_fraction`` high ``min_duplicate_paragraph_fraction`` = 0.10
 duplicate_lines        ``repetition.duplicate_line_char_fraction``    high   ``min_duplicate_line_fraction`` = 0.10
 paraphrase_repetition  ``repetition.paraphrase_share``                high   ``min_paraphrase_share`` = 0.15
@@ -22,7 +22,30 @@ filler_phrases         ``style.filler_per_1000_words``                high   ``m
 orphan_quotes          ``sourcing.orphan_quotes``                     high   ``min_orphan_quotes`` = 2
 sourcing_density       ``sourcing.attributions_per_100_words``        low    ``max_attributions_per_100_words`` = 0.5
 low_specificity        ``sourcing.specifics_per_100_words``           low    ``max_specifics_per_100_words`` = 1.0
+hedged_balance         ``style.hedged_balance``                       high   ``min_hedged_balance`` = 1
+generic_framing *      ``style.generic_framing_share``                high   ``min_generic_framing_share`` = 0.05
+lead_restatement *     ``style.lead_restatement_share``               high   ``min_lead_restatement_share`` = 0.15
+unspecific_claims *    ``style.unspecific_claim_share``               high   ``min_unspecific_claim_share`` = 0.6
+uniform_rhythm *       ``style.sentence_length_cv``                   low    ``max_sentence_length_cv`` = 0.3
+vague_sources *        ``sourcing.vague_source_share``                high   ``min_vague_source_share`` = 0.5
+unsourced_claims *     ``sourcing.unsourced_claims_per_100_words``    high   ``min_unsourced_claims_per_100_words`` = 1.0
 ====================== ============================================== ====== ========================================
+
+Rules marked * only corroborate (``Rule.fires`` False): on real news their tails reach the values of
+generated pages, so they are listed among a flagged document's reasons but never flag one alone and
+do not enter ``quality.score`` (``docs/flags.md``). ``boilerplate.furniture_lines`` is
+``boilerplate.lines`` minus ``boilerplate.media_credit`` (:data:`DERIVED_COLUMNS`): captions and
+picture credits belong to a published article. The norms are the shipped ones of ``register``
+(``news`` or ``web``, :data:`framing.judges.norms.REGISTERS`) unless ``norms`` is given.
+
+The trained model
+-----------------
+``model="shipped"`` (the default) adds the generated-style model of
+``framing/data/flagger_model.json`` (a :class:`LinearFlagger` trained by ``models/train_flagger.py``
+on the project's generated pages against real news, cross-validated by topic; model card
+``models/flagger.md``): its probability ``p`` flags a document at ``p >= threshold`` (the model's
+own, or ``model_threshold``), lowers ``quality.score`` to at most ``1 - p``, and adds the reason
+``"generated_style: <p> (model)"`` after the rules' reasons. ``model=None`` gives the rules alone.
 
 A ``high`` rule fires when the value is at least its limit and its reference percentile is at
 least ``high_percentile`` (default 99.5); a ``low`` rule when the value is at most its limit and
@@ -42,13 +65,14 @@ that the phrase and sourcing rules do not already find in generated pages.
 Outputs
 -------
 ``quality.flagged``
-    True when at least one rule fires.
+    True when at least one rule fires or the model's probability reaches its threshold.
 ``quality.score``
-    In [0, 1], higher is better: ``1 - (1 - t)^k``, where ``t`` is the reference tail share of
-    the document's most unusual watched signal (``1 - percentile/100`` on the rule's bad side;
-    a signal below its absolute limit is not counted as rarer than the flag line) and ``k`` the
-    number of rules evaluated (Šidák's correction, so that over professional news the score is
-    roughly uniform). A fired rule puts the score at or below ``1 - (high_percentile/100)^k``.
+    In [0, 1], higher is better: ``min(1 - (1 - t)^k, 1 - p)``, where ``t`` is the reference tail
+    share of the document's most unusual firing signal (``1 - percentile/100`` on the rule's bad
+    side; a signal short of its absolute limit counts as no rarer than ``reason_percentile``: it
+    cannot be a reason), ``k`` the number of firing rules evaluated (Šidák's correction) and ``p``
+    the model's probability (left out without a model). A fired rule puts the score at or below
+    ``1 - (high_percentile/100)^k``.
 ``quality.reasons``
     For a flagged document, the fired rules and the corroborating ones (past their limit and
     beyond ``reason_percentile``, default 95), most unusual first, as stable strings
