@@ -39,6 +39,29 @@ Columns
 ``style.flattened_table_lines``
     Flattened-table lines.
 
+Signals of fluent generated prose (issue 16; definitions and their measurement on real news in
+``docs/flags.md``; phrases in ``framing/data/fluency_cues.json``), all outside quotations:
+
+``style.hedged_balance``, ``style.hedged_balance_per_1000_words``
+    One unnamed side's view ("some say") followed by the other's ("while others", "critics say")
+    in the same or the next sentence.
+``style.claim_sentences``
+    Sentences of at least :data:`CLAIM_MIN_WORDS` words with end punctuation that are not
+    questions, headings or opened inside a quotation.
+``style.generic_framing_sentences``, ``style.generic_framing_share``
+    Claim sentences with a generic framing phrase ("raises important questions"), and their share.
+``style.lead_restatements``, ``style.lead_restatement_share``
+    Later sentences restating one of the first :data:`LEAD_SENTENCES` sentences (at least
+    :data:`RESTATEMENT_MIN_SHARED` shared content stems making :data:`RESTATEMENT_MIN_OVERLAP` of
+    the shorter), and their share of the later sentences.
+``style.specifics_per_claim``, ``style.names_per_claim``, ``style.figures_per_claim``,
+``style.unspecific_claim_share``
+    Figures, dates and names (as the sourcing family counts them) per claim sentence, names and
+    figures apart, and the share of claims with none.
+``style.sentence_length_cv``
+    Coefficient of variation of the body sentences' word counts (NaN below
+    :data:`RHYTHM_MIN_SENTENCES`): low is a uniform rhythm.
+
 Examples
 --------
 >>> from framing.core.segment import segment
