@@ -304,7 +304,7 @@ def degradation_table(texts: pd.DataFrame, original: pd.DataFrame) -> pd.DataFra
             news = flagger._check()
             original_long = original.loc[original["text.words"] >= flagger.min_words, column]
             diagnostics.append({
-                "stripped_documents": int(len(subset)),
+                "stripped_documents": len(subset),
                 "share_under_min_words": float((degraded["text.words"] < flagger.min_words).mean()),
                 "share_above_limit": float((degraded[column] > flagger.max_attributions_per_100_words).mean()),
                 "share_of_originals_without_attribution": float((original_long == 0).mean()),

@@ -154,7 +154,7 @@ def summary(probability: np.ndarray, y: np.ndarray, docs: pd.DataFrame, threshol
     weight = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
     by = {}
     for key, part in docs.groupby(np.where(y == 1, "generated/" + docs["tier"], "real/" + docs["source"])):
-        by[key] = {"documents": int(len(part)), "flagged": float(flagged[part.index].mean())}
+        by[key] = {"documents": len(part), "flagged": float(flagged[part.index].mean())}
     return {
         "threshold": threshold,
         "flagged_share": by,

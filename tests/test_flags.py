@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.judges.flags import RULES, LinearFlagger, QualityFlagger
 from framing.families import sourcing
+from framing.judges.flags import RULES, LinearFlagger, QualityFlagger
 from framing.judges.norms import PERCENTILE_GRID, Norms, reference_norms
 
 

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from framing.families import style
-from framing.cues.phrases import PhraseMatcher, phrase_words
 from framing.core.segment import segment
+from framing.cues.phrases import PhraseMatcher, phrase_words
+from framing.families import style
 
 
 def _columns(text):

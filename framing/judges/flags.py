@@ -109,9 +109,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.pipeline import ERROR_COLUMN
 from framing.core.resources import data_text
 from framing.judges.norms import DEFAULT_REGISTER, REGISTERS, Norms, reference_norms
+from framing.pipeline import ERROR_COLUMN
 
 __all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "FLAG_COLUMNS", "REASON_COLUMNS", "STATUSES", "MODEL_CODE", "shipped_model"]
 
