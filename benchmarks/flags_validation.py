@@ -22,6 +22,9 @@ Tables
     The labelled generated pages (``benchmarks/generated_pages``), out of fold by topic: flagged
     when a rule fires (shipped norms) or the out-of-fold model's probability reaches the
     out-of-fold threshold; per tier and overall (targets ≥ 0.90 overall, ≥ 0.70 subtle).
+``signals``
+    The new signals measured on real news first: per signal, median, 95th and 99th percentile on each
+    source's training part (the norms part, not the held-out third) and on each generated tier.
 ``degradations``
     Held-out real articles, each degraded in one known way (:data:`DEGRADATIONS`; seeded per
     document). Per degradation: AUROC of ``1 - quality.score`` between degraded and original
@@ -78,6 +81,7 @@ TITLES = {
     "degradations": "Known-answer degradations of held-out news against the shipped norms: AUROC of 1 − quality.score, and the expected reason",
     "machine_news": "External, report only: machine-news-xsum, machine text vs its own original",
     "stripping": "Why stripped attributions are hard: the stripped articles and the news norms",
+    "signals": "The fluency and sourcing signals on real news (training part) and on the generated tiers",
 }
 
 
@@ -267,6 +271,26 @@ def generated_table() -> pd.DataFrame:
         rows.append({"tier": name, "documents": int(part.sum()), "topics": int(docs.loc[part, "topic"].nunique()) if name[:4] != "real" else 0,
                      "flagged": float(flagged[part].mean()), "by_rules": float(rules[part].mean()),
                      "by_model": float((probability[part] >= threshold).mean()), "threshold": threshold})  # fmt: skip
+    frame = pd.DataFrame(rows)
+    frame.attrs["signals"] = signal_table(scores, np.where(y == 1, "generated: " + docs["tier"], docs["source"]))
+    return frame
+
+
+#: The fluency and sourcing signals whose real-news distribution the ``signals`` table shows.
+SIGNALS = (
+    "style.hedged_balance", "style.generic_framing_share", "style.lead_restatement_share", "style.specifics_per_claim",
+    "style.unspecific_claim_share", "style.sentence_length_cv", "sourcing.vague_source_share",
+    "sourcing.unsourced_claims_per_100_words", "sourcing.named_person_source_share",
+)  # fmt: skip
+
+
+def signal_table(scores: pd.DataFrame, group: np.ndarray) -> pd.DataFrame:
+    """Per signal and group (real-news source of the training part, or generated tier): median, p95, p99."""
+    rows = []
+    for column in SIGNALS:
+        for name, part in scores[column].groupby(group):
+            rows.append({"signal": column, "group": name, "documents": int(part.notna().sum()), "median": float(part.median()),
+                         "p95": float(part.quantile(0.95)), "p99": float(part.quantile(0.99))})  # fmt: skip
     return pd.DataFrame(rows)
 
 
@@ -351,10 +375,12 @@ def run() -> dict[str, pd.DataFrame]:
     scores = framing.score(held_out["text"], ids=held_out["id"])
     texts = degradation_texts(held_out)
     degradations = degradation_table(texts, scores.loc[texts["id"]])
+    generated = generated_table()
     return {
         "seeds": seed_table(_data.seeds()),
         "false_positives": false_positive_table(held_out, scores),
-        "generated": generated_table(),
+        "generated": generated,
+        "signals": generated.attrs["signals"],
         "degradations": degradations,
         "stripping": degradations.attrs["stripping"],
         "machine_news": machine_news_table(),
