@@ -4,6 +4,10 @@ checks on WCXB, a recall check on trafilatura's boilerplate snippets, the seeds,
 Usage::
 
     PYTHONPATH=. python benchmarks/boilerplate_validation.py      # prints every table as Markdown
+    PYTHONPATH=. python benchmarks/boilerplate_validation.py --skip-speed   # without the timing table
+
+Both write every table to ``benchmarks/results/boilerplate_validation.json`` (the docs' tables are
+generated from it by ``docs/make_validation.py``).
 
 Labels (``../shared/research/sourcing-boilerplate-anchors.md`` §0)
 -------------------------------------------------------------------
@@ -44,7 +48,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import _data  # noqa: E402
-from benchmarks._tables import markdown_table  # noqa: E402
+from benchmarks._tables import markdown_table, print_and_save, versions  # noqa: E402
 from framing.families import boilerplate  # noqa: E402
 from framing.core.segment import Corpus, segment  # noqa: E402
 
@@ -539,10 +543,18 @@ def render(name: str, frame: pd.DataFrame) -> str:
     return f"### {TITLES[name]}\n\n{markdown_table(frame)}\n"
 
 
-def main() -> None:
-    """Print every table as Markdown."""
-    for name, frame in run().items():
-        print(render(name, frame))
+RESULTS_PATH = Path(__file__).resolve().parent / "results" / "boilerplate_validation.json"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print every table as Markdown and write :data:`RESULTS_PATH`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--skip-speed", action="store_true", help="leave out the timing table (minutes on a busy machine)")
+    args = parser.parse_args(argv)
+    tables = run(include_speed=not args.skip_speed)
+    print_and_save(tables, render, RESULTS_PATH, {"versions": versions("numpy", "pandas")})
 
 
 if __name__ == "__main__":

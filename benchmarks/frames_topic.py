@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
-import itertools
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -120,12 +119,20 @@ def before_lexicon() -> Lexicon:
     topic words as terms, window 1, humanitarian cues counted without topical context, and the
     gate at one sentence. 0.2 had no gate at all; :func:`_before_scores` adds what it did to
     documents without a topic word."""
-    data = copy.deepcopy(bundled_lexicon("immigration").to_dict())
+    data = _plain(bundled_lexicon("immigration").to_dict())
     topic = data["topic"]
     data["topic"] = {"terms": topic["terms"] + topic.get("related", []), "window": 1, "min_sentences": 1}
     data["frames"]["humanitarian"]["topic"] = False
     data["frames"]["security"]["topic"] = True
     return load_lexicon(data)
+
+
+def _plain(data: dict) -> dict:
+    """A copy of a lexicon dict whose cues have no topic window of their own (weights only)."""
+    data = copy.deepcopy(data)
+    for frame in data["frames"].values():
+        frame["cues"] = {p: (w["weight"] if isinstance(w, dict) else w) for p, w in frame["cues"].items()}
+    return data
 
 
 def _before_scores(corpus: Corpus) -> dict[str, np.ndarray]:
@@ -208,7 +215,6 @@ def misses_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Where the hand-labelled sentences of each pole are lost, per split: in a document off topic
     (the gate), outside the pole's topic window, in context but without a counted cue, or found;
     and the false positives. For reading the results; nothing here was tuned on the test split."""
-    from framing.cues.lexicon import frame_window
     from framing.cues.lexicon import _spread  # the window rule the matcher applies
 
     lexicon = lexicon or bundled_lexicon("immigration")
@@ -226,17 +232,28 @@ def misses_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
     rows = []
     for pole in POLES:
         frame = lexicon.frames[lexicon.frame_names.index(pole)]
-        context = _spread(corpus, seeds, found.on_topic_docs, frame_window(lexicon, frame))[rows_of]
+        context = _spread(corpus, seeds, found.on_topic_docs, _widest(lexicon, frame))[rows_of]
         doc_on = found.on_topic_docs[sentences.doc[rows_of]]
         for split in ("test", "dev"):
             mine = (table["split"] == split).to_numpy()
             gold, pred = table[f"gold_{pole}"].to_numpy() & mine, table[f"pred_{pole}"].to_numpy() & mine
             rows.append({"split": split, "pole": pole, "gold": int(gold.sum()), "found": int((gold & pred).sum()),
                          "lost_document_off_topic": int((gold & ~pred & ~doc_on).sum()),
-                         "lost_outside_window": int((gold & ~pred & doc_on & ~context).sum()),
+                         "lost_outside_window": int((gold & ~pred & doc_on & ~context).sum()),  # the widest window of the pole's cues
                          "lost_no_cue_in_context": int((gold & ~pred & doc_on & context).sum()),
                          "false_positives": int((pred & ~gold).sum())})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def _widest(lexicon: Lexicon, frame) -> int | str:
+    """The widest topic window of a frame's cues (its own, or a cue's own)."""
+    from framing.cues.lexicon import frame_window
+
+    windows = [frame_window(lexicon, frame)] + [frame_window(lexicon, frame, flag) for _, flag in frame.cue_topic]
+    for named in ("document", "paragraph"):
+        if named in windows:
+            return named
+    return max(int(w) for w in windows)
 
 
 def errors(split: str = "dev") -> pd.DataFrame:
@@ -323,40 +340,62 @@ def coverage_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
 
 
 # -- the choice of the rule ------------------------------------------------------------------------
-SWEEP_WINDOWS = (0, 1, 2, 3, "paragraph", "document")
-SWEEP_GATES = ((2, 0.3), (3, None), (3, 0.2), (3, 0.3), (4, 0.3))
+SWEEP_WINDOWS = (0, 1, 2, 3, 4, 6, "paragraph", "document")
+#: Document gates: (min_sentences, min_share, (min_terms, min_topical) or None); the bundled one is
+#: (3, 0.3, (2, 4)).
+SWEEP_GATES = ((2, 0.3, None), (3, None, None), (3, 0.3, None), (3, 0.3, (2, 3)), (3, 0.3, (2, 4)), (3, 0.3, (2, 5)), (4, 0.3, None))
+#: The bundled security cues with a window of their own (migration-specific: borders, walls,
+#: enforcement, entry bans, flows); the sweep moves that window too (``specific_window``).
+SPECIFIC_WINDOWS = (0, 1, 2, "document")  # swept with the general security cues at window 0
 
 
-def variant(security_window, humanitarian_window, min_sentences: int, min_share: float | None) -> Lexicon:
-    """The bundled set with another topic rule (same terms and cues): each pole's window, the gate."""
+def variant(security_window, humanitarian_window, min_sentences: int, min_share: float | None,
+            related_gate: tuple[int, int] | None = (2, 4), specific_window=None) -> Lexicon:  # fmt: skip
+    """The bundled set with another topic rule (same terms and cues): each pole's window, the
+    gate, and (``specific_window``) the window of the security cues that carry one of their own."""
     data = copy.deepcopy(bundled_lexicon("immigration").to_dict())
     data["topic"]["min_sentences"] = min_sentences
-    data["topic"].pop("min_share", None)
+    for key in ("min_share", "min_terms", "min_topical"):
+        data["topic"].pop(key, None)
     if min_share is not None:
         data["topic"]["min_share"] = min_share
+    if related_gate is not None:
+        data["topic"]["min_terms"], data["topic"]["min_topical"] = related_gate
     data["frames"]["security"]["topic"] = security_window
     data["frames"]["humanitarian"]["topic"] = humanitarian_window
+    if specific_window is not None:
+        for cue in data["frames"]["security"]["cues"].values():
+            if isinstance(cue, dict):
+                cue["topic"] = specific_window
     return load_lexicon(data)
 
 
 def sweep_table() -> pd.DataFrame:
     """Each document gate × each pole's topic window: dev precision / recall of that pole, and the
     off-topic shares of the gate (which depend on the gate alone). A pole's sentence predictions
-    depend only on its own window, so the poles are swept one at a time."""
+    depend only on its own windows, so the poles are swept one at a time; for security, the
+    window of its general cues (``window``) and of its migration-specific ones
+    (``specific_window``), for humanitarian one window (its cues have none of their own)."""
     rows = []
-    for min_sentences, min_share in SWEEP_GATES:
+    for min_sentences, min_share, related_gate in SWEEP_GATES:
         shares = None
-        for window in SWEEP_WINDOWS:
-            lex = variant(window, window, min_sentences, min_share)
+        # every window with the specific cues' bundled window (1), and the specific window swept at window 0
+        combos = [(w, 1) for w in SWEEP_WINDOWS] + [(0, sw) for sw in SPECIFIC_WINDOWS if sw != 1]
+        for window, specific in combos:
+            lex = variant(window, window, min_sentences, min_share, related_gate, specific)
             pred = predictions(lex)
             pred = pred[pred["split"] == "dev"]
             if shares is None:
                 shares = {f"{name}_share": _balanced(name, lex)[0].mean() for name in OFF_TOPIC}
             for pole in POLES:
+                if pole == "humanitarian" and specific != 1:
+                    continue
                 p, r, f = _prf(pred[f"gold_{pole}"].to_numpy(), pred[f"pred_{pole}"].to_numpy())
-                rows.append({"min_sentences": min_sentences, "min_share": min_share, "pole": pole, "window": str(window),
+                rows.append({"min_sentences": min_sentences, "min_share": min_share,
+                             "related_gate": "-" if related_gate is None else f"{related_gate[0]} terms + {related_gate[1]} topical",
+                             "pole": pole, "window": str(window), "specific_window": str(specific) if pole == "security" else "-",
                              "dev_precision": p, "dev_recall": r, "dev_f1": f} | shares)  # fmt: skip
-    return pd.DataFrame(rows).sort_values(["min_sentences", "min_share", "pole"], kind="stable", na_position="first")
+    return pd.DataFrame(rows).sort_values(["min_sentences", "min_share", "related_gate", "pole"], kind="stable", na_position="first")
 
 
 def terms_table() -> pd.DataFrame:

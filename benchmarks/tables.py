@@ -1,15 +1,15 @@
-"""Markdown tables for the README from the speed benchmarks' JSON, so that no number is copied by hand.
+"""Markdown tables for the docs from the speed benchmarks' JSON, so that no number is copied by hand.
 
 Usage::
 
     python benchmarks/tables.py [benchmarks/results/speed_all.json]            # print the tables
-    python benchmarks/tables.py --update README.md                             # rewrite the README's block
-    python benchmarks/tables.py --check README.md                              # exit 1 if the block is stale
+    python benchmarks/tables.py --update docs/performance.md                   # rewrite the page's block
+    python benchmarks/tables.py --check docs/performance.md                    # exit 1 if the block is stale
 
 prints the tables of :func:`speed_all_markdown` (the JSON that ``benchmarks/speed_all.py`` writes).
 With ``--update``/``--check``, the tables stand in FILE between the lines ``<!-- speed_all:begin -->``
-and ``<!-- speed_all:end -->`` (put them there once); the validation suite checks that block
-against the committed JSON whenever the README has it.
+and ``<!-- speed_all:end -->`` (put them there once); ``docs/make_validation.py`` renders the same
+block with every other generated block of the docs, and the tests check it against the committed JSON.
 """
 
 from __future__ import annotations

@@ -34,7 +34,11 @@ document, like `start` and `end`; `null` means "none found". `Evidence.to_dict()
 items, `code` and `details` included, in its `<script id="evidence">` block.
 
 ```python
+from pathlib import Path
+
 import framing
+
+text = Path("seeds/000_381e8b15b645cf75.txt").read_text(encoding="utf-8")
 report = framing.analyze(text)
 for item in report.evidence_for(code="restated_sentence"):
     earlier = text[item.details["earlier_start"]:item.details["earlier_end"]]
@@ -84,7 +88,7 @@ def _reason_section() -> list[str]:
         "## Quality reason codes",
         "",
         "Each rule of `framing.QualityFlagger` has a reason code. `quality.reasons` lists a flagged",
-        "document's reasons as strings (`\"<code>: <value> (p<percentile>)\"`);",
+        'document\'s reasons as strings (`"<code>: <value> (p<percentile>)"`);',
         "`QualityFlagger.explain(scores)` gives the same reasons as data, one row per reason, with the",
         "columns " + ", ".join(f"`{c}`" for c in REASON_COLUMNS) + ".",
         "`status` is one of " + ", ".join(f"`{s}`" for s in STATUSES) + ": only `fired` and",

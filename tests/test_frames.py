@@ -93,14 +93,49 @@ def test_off_topic_texts_are_not_framed():
 
 
 def test_topic_windows_of_the_bundled_set():
-    # humanitarian cues count within two sentences of a sentence about migration, security cues only in it
+    # humanitarian cues count within four sentences of a sentence about migration; security cues in it
     _, humanitarian = poles(["The flight carried 116 deported migrants. It left on time. The families were afraid.",
                              "The flight carried 116 deported migrants. Asylum claims rose. It left on time. "
                              "It landed at noon. The crew was tired. The families were afraid."])  # fmt: skip
-    assert humanitarian[0] > 0 and humanitarian[1] == 0
-    security, _ = poles(["The flight carried 116 deported migrants. Some were involved in smuggling.",
-                         "The flight carried 116 deported migrants, some involved in smuggling."])  # fmt: skip
+    assert humanitarian[0] > 0 and humanitarian[1] > 0
+    # police and arrest words count only in a sentence that names migration ...
+    security, _ = poles(["The flight carried 116 deported migrants. Some were arrested by police.",
+                         "The flight carried 116 deported migrants, some arrested by police."])  # fmt: skip
     assert security[0] == 0 and security[1] > 0
+    # ... migration-specific cues (smuggling, walls, entry bans) also in the sentence next to one
+    security, _ = poles(["The flight carried 116 deported migrants. Some were involved in smuggling.",
+                         "The flight carried 116 deported migrants. It left on time. Some were involved in smuggling."])  # fmt: skip
+    assert security[0] > 0 and security[1] == 0
+
+
+def test_a_cue_with_its_own_topic_window():
+    data = {"name": "t", "topic": {"terms": ["~migrant"], "window": 0},
+            "frames": {"s": {"cues": {"police": 1.0, "smuggl*": {"weight": 1.5, "topic": 1}}}}}
+    lexicon = load_lexicon(data)
+    assert lexicon.frames[0].cue_topic == (("smuggl*", 1),)
+    assert load_lexicon(lexicon.to_dict()) == lexicon  # the format round-trips
+    text = "Migrants arrived. Smuggling rose. The police came. Smuggling fell."
+    table = frames.cue_table([text], lexicons=lexicon)
+    assert list(zip(table["text"], table["status"])) == [("Smuggling", "counted"), ("police", "off_topic"), ("Smuggling", "off_topic")]
+    with pytest.raises(LexiconError, match=r"cues\['smuggl\*'\]\.topic"):
+        load_lexicon({**data, "frames": {"s": {"cues": {"smuggl*": {"weight": 1.5, "topic": -1}}}}})
+    with pytest.raises(LexiconError, match=r"unknown keys \['note'\]"):
+        load_lexicon({**data, "frames": {"s": {"cues": {"smuggl*": {"weight": 1.5, "note": "x"}}}}})
+
+
+def test_topic_gate_with_related_context():
+    # two sentences with a term pass the gate when four sentences hold a term or a related word
+    data = {"name": "t", "topic": {"terms": ["~migrant"], "related": ["border"], "min_sentences": 3, "min_terms": 2, "min_topical": 4},
+            "frames": {"s": {"cues": {"smuggl*": 1.0}}}}  # fmt: skip
+    lexicon = load_lexicon(data)
+    filler = " ".join(f"The council met on day {i}." for i in range(20))
+    two_terms = "Migrants came. A migrant spoke. The border closed. The border reopened. Smuggling rose. " + filler
+    two_only = "Migrants came. A migrant spoke. The border closed. Smuggling rose. " + filler
+    scores = frames.compute(segment([two_terms, two_only]), lexicons=lexicon)
+    assert scores["framing.t.on_topic"].tolist() == [1.0, 0.0]
+    assert load_lexicon(lexicon.to_dict()) == lexicon
+    with pytest.raises(LexiconError, match="give both or neither"):
+        load_lexicon({**data, "topic": {"terms": ["~migrant"], "min_terms": 2}})
 
 
 def test_topic_gate_counts_sentences_with_a_term():
@@ -313,7 +348,7 @@ def test_lexicon_round_trip():
 
 
 def test_readme_example_runs(tmp_path, monkeypatch):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "lexicons.md").read_text(encoding="utf-8")  # the example moved from the README
     toml = re.findall(r"```toml\n(.*?)```", readme, re.S)[0]
     code = next(block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if "climate_frames.toml" in block)
     (tmp_path / "climate_frames.toml").write_text(toml, encoding="utf-8")

@@ -27,7 +27,16 @@ reading the sentences in their context.
   ``benchmarks/results/frames_topic_blind.json``) and were then to be tuned on its errors (so its
   sentences became ``dev``), a third draw of :data:`THIRD_TEST_WINDOWS` windows from articles not
   drawn before (seed :data:`THIRD_SEED`), labelled before the frame matcher ran on them: the new
-  ``test`` split.
+  ``test`` split then;
+* after that split was scored (and so could no longer be reported as held out) and before any
+  rule was tuned on it, a fourth draw of :data:`FOURTH_TEST_WINDOWS` windows from articles not
+  drawn before (seed :data:`FOURTH_SEED`), labelled before the frame matcher ran on them (the
+  labels are committed alone, before any result on them): the ``test`` split then; the third
+  draw's sentences became ``dev``;
+* after the fourth draw was scored once (``benchmarks/results/frames_topic_draw4.json``) and
+  before any rule was tuned on it, a fifth draw of :data:`FIFTH_TEST_WINDOWS` windows from
+  articles not drawn before (seed :data:`FIFTH_SEED`), labelled and committed the same way: the
+  ``test`` split now; the fourth draw's sentences become ``dev``.
 """
 
 from __future__ import annotations
@@ -51,8 +60,12 @@ EXTRA_SEED = 15
 EXTRA_TEST_WINDOWS = 32
 THIRD_SEED = 16
 THIRD_TEST_WINDOWS = 40
-#: The draws whose test windows were scored blind once and then tuned on (now ``dev``).
-BLIND_SCORED = ("draw 1", "draw 2")
+FOURTH_SEED = 17
+FOURTH_TEST_WINDOWS = 60
+FIFTH_SEED = 18
+FIFTH_TEST_WINDOWS = 60
+#: The draws whose test windows were scored once and then tuned on (now ``dev``).
+BLIND_SCORED = ("draw 1", "draw 2", "draw 3", "draw 4")
 MIN_MENTIONS = 3
 MENTION = re.compile(r"\b(?:(?:im|e)?migra\w*|asylum\w*|refugee\w*|deport\w*|borders?)\b", re.IGNORECASE)
 LABELS_PATH = Path(__file__).resolve().parent / "labels.tsv"
@@ -88,6 +101,16 @@ def draw() -> list[dict]:
     third = _windows(random.Random(THIRD_SEED), texts, THIRD_TEST_WINDOWS,
                      lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
     for doc, spans, start in third:
+        rows += _rows("dev", CORPUS, doc, spans, start)  # scored as the test split, then tuned on
+    used = {row["doc"] for row in rows}
+    fourth = _windows(random.Random(FOURTH_SEED), texts, FOURTH_TEST_WINDOWS,
+                      lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
+    for doc, spans, start in fourth:
+        rows += _rows("dev", CORPUS, doc, spans, start)  # scored once as the test split, then tuned on
+    used = {row["doc"] for row in rows}
+    fifth = _windows(random.Random(FIFTH_SEED), texts, FIFTH_TEST_WINDOWS,
+                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
+    for doc, spans, start in fifth:
         rows += _rows("test", CORPUS, doc, spans, start)
     for row in rows:
         text = texts[row["doc"]]

@@ -69,6 +69,26 @@ NEWSARTICLES_OUTLETS = ("abcnews.go.com", "www.huffingtonpost.com", "www.cnn.com
 
 KINDS = ("speech", "document", "belief", "intention", "nominal")
 
+# -- the fresh blind draw (made after the rules were tuned on dev, labelled before they ran on it) --------------
+#: Random seed of the fresh draw, fixed (and committed) before its sentences were read.
+FRESH_SEED = 1515
+#: Windows per corpus of the fresh draw (10 × 5 × 3 = 150 sentences), from documents in neither label set.
+FRESH_WINDOWS_PER_CORPUS = 10
+FRESH_SENTENCES_TSV = HERE / "fresh_sentences.tsv"
+FRESH_RELATIONS_TSV = HERE / "fresh_relations.tsv"
+
+
+def _files(fresh: bool) -> tuple[Path, Path]:
+    return (FRESH_SENTENCES_TSV, FRESH_RELATIONS_TSV) if fresh else (SENTENCES_TSV, RELATIONS_TSV)
+
+
+def _labelled_docs() -> set[tuple[str, str]]:
+    """(corpus, doc) of every document in ``relation_sentences.tsv`` or ``labels.tsv``."""
+    out = {("nfc", doc) for doc in _labelled_nfc()}
+    with SENTENCES_TSV.open(encoding="utf-8") as handle:
+        out |= {(row["corpus"], row["doc"]) for row in csv.DictReader(handle, delimiter="\t")}
+    return out
+
 
 def wikinews() -> dict[str, str]:
     """English Wikinews 2019-2020 article bodies by page name."""
@@ -113,21 +133,24 @@ def _labelled_nfc() -> set[str]:
         return {row["doc"] for row in csv.DictReader(handle, delimiter="\t") if row["corpus"] == "nfc"}
 
 
-def draw(docs: dict[str, dict[str, str]] | None = None) -> list[dict]:
+def draw(docs: dict[str, dict[str, str]] | None = None, fresh: bool = False) -> list[dict]:
     """The sample, in labelling order: one dict per sentence with split, corpus, doc, start, end,
-    text, hash and context (two sentences either side)."""
+    text, hash and context (two sentences either side). ``fresh``: the fresh blind draw
+    (:data:`FRESH_SEED`, split ``fresh``, documents of neither label set)."""
     docs = docs or corpora()
-    rng = random.Random(SEED)
+    rng = random.Random(FRESH_SEED if fresh else SEED)
     used_nfc = _labelled_nfc()
+    used = _labelled_docs() if fresh else set()
     skip = {
-        "nfc": lambda doc, text: doc in used_nfc,
-        "wikinews": lambda doc, text: not sample.is_english(text),
-        "newsarticles": lambda doc, text: not sample.is_english(text),
+        "nfc": lambda doc, text: doc in used_nfc or ("nfc", doc) in used,
+        "wikinews": lambda doc, text: not sample.is_english(text) or ("wikinews", doc) in used,
+        "newsarticles": lambda doc, text: not sample.is_english(text) or ("newsarticles", doc) in used,
     }
     rows = []
+    n_windows = FRESH_WINDOWS_PER_CORPUS if fresh else WINDOWS_PER_CORPUS
     for name in CORPORA:
-        for window, (doc, spans, first) in enumerate(sample._windows(rng, docs[name], WINDOWS_PER_CORPUS, skip[name])):
-            split = "dev" if window % 2 == 0 else "test"
+        for window, (doc, spans, first) in enumerate(sample._windows(rng, docs[name], n_windows, skip[name])):
+            split = "fresh" if fresh else ("dev" if window % 2 == 0 else "test")
             rows += sample._rows(split, name, doc, spans, first)
     for row in rows:
         text = docs[row["corpus"]][row["doc"]]
@@ -140,10 +163,10 @@ def draw(docs: dict[str, dict[str, str]] | None = None) -> list[dict]:
     return rows
 
 
-def print_draw() -> None:
+def print_draw(fresh: bool = False) -> None:
     """Print the sentences window by window, with two sentences of context either side, for labelling by hand."""
     docs = corpora()
-    rows = draw(docs)
+    rows = draw(docs, fresh)
     for n, row in enumerate(rows):
         spans, i = row["spans"], row["i"]
         text = docs[row["corpus"]][row["doc"]]
@@ -199,7 +222,7 @@ def _span(text: str, needle: str, lo: int, hi: int, anchor: int) -> tuple[int, i
     return (at, at + len(bare)) if at >= 0 else (-1, -1)
 
 
-def build(sheet: str) -> None:
+def build(sheet: str, fresh: bool = False) -> None:
     """Turn a labelling sheet into ``relation_sentences.tsv`` and ``relations.tsv``.
 
     The sheet has one line per relation, ``<sentence number>\\t<kind>|<cue>|<source>|<class>|<content>``,
@@ -209,7 +232,8 @@ def build(sheet: str) -> None:
     cue (``-``: not delimited). A sentence with no line carries no relation.
     """
     docs = corpora()
-    rows = draw(docs)
+    rows = draw(docs, fresh)
+    sentences_tsv, relations_tsv = _files(fresh)
     by_sentence: dict[int, list[list[str]]] = {}
     for number, line in enumerate(Path(sheet).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -272,23 +296,23 @@ def build(sheet: str) -> None:
         problems.append(f"sentence numbers out of range: {sorted(unknown)}")
     if problems:
         raise SystemExit("\n".join(problems))
-    with SENTENCES_TSV.open("w", encoding="utf-8", newline="") as handle:
+    with sentences_tsv.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(SENTENCE_COLUMNS)
         for row in rows:
             writer.writerow([row["split"], row["corpus"], row["doc"], row["start"], row["end"], row["hash"],
                              int(row["relations"] > 0), row["relations"]])
-    with RELATIONS_TSV.open("w", encoding="utf-8", newline="") as handle:
+    with relations_tsv.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, RELATION_COLUMNS, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(relations)
     print(f"wrote {len(rows)} sentences and {len(relations)} relations", file=sys.stderr)
 
 
-def show() -> None:
+def show(fresh: bool = False) -> None:
     """Print every stored relation with its spans read from the corpora (to reread the labels)."""
     docs = corpora()
-    for rel in load()[1]:
+    for rel in load(fresh)[1]:
         text = docs[rel["corpus"]][rel["doc"]]
         def part(a, b):
             return text[int(a):int(b)].replace("\n", " / ") if a != "" else "-"
@@ -298,22 +322,23 @@ def show() -> None:
 
 
 # -- loading and checking ----------------------------------------------------------------------------
-def load() -> tuple[list[dict], list[dict]]:
-    """The stored sentence rows and relation rows (strings, as in the files)."""
-    with SENTENCES_TSV.open(encoding="utf-8") as handle:
+def load(fresh: bool = False) -> tuple[list[dict], list[dict]]:
+    """The stored sentence rows and relation rows (strings, as in the files); ``fresh``: the fresh draw's."""
+    sentences_tsv, relations_tsv = _files(fresh)
+    with sentences_tsv.open(encoding="utf-8") as handle:
         sentences_ = list(csv.DictReader(handle, delimiter="\t"))
-    with RELATIONS_TSV.open(encoding="utf-8") as handle:
+    with relations_tsv.open(encoding="utf-8") as handle:
         relations_ = list(csv.DictReader(handle, delimiter="\t"))
     return sentences_, relations_
 
 
-def check(docs: dict[str, dict[str, str]] | None = None) -> tuple[list[dict], list[dict], list[str]]:
+def check(docs: dict[str, dict[str, str]] | None = None, fresh: bool = False) -> tuple[list[dict], list[dict], list[str]]:
     """Load the labels and verify them against the corpora: every sentence and span hash, the
     sentence spans against framing's segmentation and against a fresh :func:`draw`, cues inside their
     sentence, relation counts.
     Returns ``(sentences, relations, texts of the sentences)``; raises ``SystemExit`` on a mismatch."""
     docs = docs or corpora()
-    sentences_, relations_ = load()
+    sentences_, relations_ = load(fresh)
     problems, texts = [], []
     key = {}
     for row in sentences_:
@@ -350,7 +375,7 @@ def check(docs: dict[str, dict[str, str]] | None = None) -> tuple[list[dict], li
     for k, row in key.items():
         if int(row["relations"]) != per_sentence[k] or int(row["carries_relation"]) != int(per_sentence[k] > 0):
             problems.append(f"relation count mismatch: {k}")
-    drawn = [(r["split"], r["corpus"], r["doc"], str(r["start"]), str(r["end"])) for r in draw(docs)]
+    drawn = [(r["split"], r["corpus"], r["doc"], str(r["start"]), str(r["end"])) for r in draw(docs, fresh)]
     if drawn != [(r["split"], r["corpus"], r["doc"], r["start"], r["end"]) for r in sentences_]:
         problems.append("the stored sentences are not the draw of draw() (seed, corpora or segmentation changed)")
     if problems:
@@ -477,13 +502,15 @@ def counts_markdown(out: dict) -> str:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    fresh = "--fresh" in args
+    args = [a for a in args if a != "--fresh"]
     if args == ["draw"]:
-        print_draw()
+        print_draw(fresh)
     elif len(args) == 2 and args[0] == "build":
-        build(args[1])
+        build(args[1], fresh)
     elif args == ["show"]:
-        show()
+        show(fresh)
     elif not args:
         main()
     else:
-        raise SystemExit("usage: relations.py [draw | build SHEET | show]")
+        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh]")

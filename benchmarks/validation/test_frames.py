@@ -23,17 +23,16 @@ if str(_REPO_ROOT) not in sys.path:  # make ``benchmarks`` importable from any w
 from benchmarks import _data  # noqa: E402
 from benchmarks import frames_validation as fv  # noqa: E402
 
-#: Issue 5: sentence-level precision per pole on the hand-labelled seeds (measured 1.000 security,
-#: 0.962 humanitarian; 0.952 and 0.955 before issue 14; in-sample, see benchmarks/labels/README.md).
+#: Issue 5: sentence-level precision per pole on the hand-labelled seeds (measured 0.949 security,
+#: 0.954 humanitarian; 0.952 and 0.955 before issue 14; in-sample, see benchmarks/labels/README.md).
 MIN_PRECISION = 0.80
 #: Regression floors for recall (issue 5 sets none). Measured 0.816 security, 0.809 humanitarian
-#: before issue 14; now 0.673 security, 0.763 humanitarian (precision 1.000 and 0.962). What moved:
-#: issue 14 lets a security cue count only in a sentence that itself names migration (window 0,
-#: chosen on the NewsArticles dev labels, where a wider window let police, terror and arrest words
-#: of other stories in an immigration article count); the seeds' balance sentences ("balance
-#: national security with the rights ...") name no migrant, so 10 of their 49 security sentences
-#: are no longer found. Humanitarian cues now need topical context (window 2) too.
-MIN_RECALL = {"security": 0.65, "humanitarian": 0.70}
+#: before issue 14; 0.673 and 0.763 with the first topic rule (security cues only in a sentence
+#: that names migration: the seeds' balance sentences, "balance national security with the rights
+#: ...", name no migrant); now 0.755 security, 0.786 humanitarian: the migration-specific security
+#: cues (borders, walls, enforcement, entry bans) count within one sentence of a topic sentence and
+#: humanitarian cues within four.
+MIN_RECALL = {"security": 0.70, "humanitarian": 0.75}
 #: Contrast pairs that must flip as written (measured 37 of 44) ...
 MIN_PAIRS_FLIPPED = 35
 #: ... and the generic lexicon's macro F1 on NFC may trail bag-of-words LR by at most this much
@@ -102,12 +101,19 @@ def test_generic_frames_cross_validation():
 
 # -- issue 14: topic-conditioned framing (benchmarks/frames_topic.py) ------------------------------
 #: Off topic: at most this share of documents per corpus gets a non-NaN immigration balance
-#: (measured 1.2 % OneStopEnglish, 1.6 % NFC, 1.7 % Wikinews, 0.4 % WCXB; before: 100 %).
+#: (measured 1.2 % OneStopEnglish, 1.6 % NFC, 1.7 % Wikinews, 0.8 % WCXB; before: 100 %).
 MAX_OFF_TOPIC_SHARE = 0.02
-#: On topic, the held-out NewsArticles test split: issue 14's targets per pole. See the measured
-#: values in benchmarks/results/frames_topic.json; a pole below a target is marked xfail below
-#: with its measured value, never by lowering the target.
+#: On topic, the held-out NewsArticles test split (the fifth label draw): issue 14's targets per
+#: pole. A target still missed is a strict xfail with its measured value (so a run that meets it
+#: fails until the mark is removed); the target itself is never lowered.
 TARGET_PRECISION, TARGET_RECALL = 0.80, 0.60
+MISSED = {
+    ("security", "precision"): "held-out security precision measured 0.679 (draw 5; 0.636 on draw 4 with the previous rules)",
+    ("security", "recall"): "held-out security recall measured 0.514 (draw 5; 0.424 on draw 4)",
+    ("humanitarian", "precision"): "held-out humanitarian precision measured 0.585 (draw 5; 0.667 on draw 4)",
+    ("humanitarian", "recall"): "held-out humanitarian recall measured 0.500 (draw 5; 0.552 on draw 4)",
+}
+RESULTS = _REPO_ROOT / "benchmarks" / "results"
 
 
 @pytest.fixture(scope="module")
@@ -139,24 +145,77 @@ def _held_out(topic_tables, pole):
     return row.iloc[0]
 
 
-@pytest.mark.parametrize("pole", ["security", "humanitarian"])
-def test_held_out_precision_per_pole(topic_tables, pole):
+def test_the_split_is_by_article(topic_tables):
+    from benchmarks import frames_topic as ft
+
+    labels = ft.labels()
+    assert not set(labels.loc[labels["split"] == "test", "doc"]) & set(labels.loc[labels["split"] == "dev", "doc"])
+
+
+def _target_params():
+    params = []
+    for pole in ("security", "humanitarian"):
+        for measure in ("precision", "recall"):
+            reason = MISSED.get((pole, measure))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(pole, measure, marks=marks, id=f"{pole}-{measure}"))
+    return params
+
+
+@pytest.mark.parametrize(("pole", "measure"), _target_params())
+def test_held_out_targets_per_pole(topic_tables, pole, measure):
     row = _held_out(topic_tables, pole)
     assert row["gold"] >= 25  # enough held-out positives to mean something
-    if row["precision"] < TARGET_PRECISION:
-        pytest.xfail(f"{pole} precision {row['precision']:.3f} on the held-out split is below the target {TARGET_PRECISION}")
-    assert row["precision"] >= TARGET_PRECISION
+    target = TARGET_PRECISION if measure == "precision" else TARGET_RECALL
+    assert row[measure] >= target, f"{pole} {measure} {row[measure]:.3f} on the held-out split (target {target})"
 
 
 @pytest.mark.parametrize("pole", ["security", "humanitarian"])
-def test_held_out_recall_per_pole(topic_tables, pole):
+def test_missed_reasons_state_the_measured_value(topic_tables, pole):
+    # the xfail reasons above quote this run's held-out values
     row = _held_out(topic_tables, pole)
-    if row["recall"] < TARGET_RECALL:
-        pytest.xfail(f"{pole} recall {row['recall']:.3f} on the held-out split is below the target {TARGET_RECALL}")
-    assert row["recall"] >= TARGET_RECALL
+    for measure in ("precision", "recall"):
+        reason = MISSED.get((pole, measure))
+        if reason:
+            assert f"measured {row[measure]:.3f}" in reason, (reason, row[measure])
 
 
 def test_most_immigration_articles_are_on_topic(topic_tables):
     table = topic_tables["coverage"].set_index("documents")
     assert table.loc["about immigration (draw filter: ≥ 3 mentions)", "share"] >= 0.70
     assert table.loc["not about immigration (draw filter)", "share"] <= 0.02
+
+
+def _doc_rows(label: str) -> dict[str, tuple[float, float]]:
+    """The rows of docs/frames.md's on-topic table whose first cell starts with ``label``: pole ->
+    (precision, recall)."""
+    text = (_REPO_ROOT / "docs" / "frames.md").read_text(encoding="utf-8")
+    found = {}
+    for line in text.splitlines():
+        cells = [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and cells[0].startswith(label):
+            found[cells[1]] = (float(cells[3].split()[0].strip("*")), float(cells[4].split()[0].strip("*")))
+    return found
+
+
+@pytest.mark.parametrize(("label", "path", "split"), [("test: draw 5", "frames_topic.json", "test"),
+                                                      ("dev: draws 1", "frames_topic.json", "dev"),
+                                                      ("draw 4", "frames_topic_draw4.json", "test")])  # fmt: skip
+def test_docs_quote_the_results_files(label, path, split):
+    import json
+
+    rows = [r for r in json.loads((RESULTS / path).read_text(encoding="utf-8"))["on_topic"] if r["rule"] == "after" and r["split"] == split]
+    quoted = _doc_rows(label)
+    assert set(quoted) == {"security", "humanitarian"}, quoted
+    for row in rows:
+        assert quoted[row["pole"]] == (round(row["precision"], 3), round(row["recall"], 3)), (label, row)
+
+
+def test_results_file_is_this_run(topic_tables):
+    import json
+
+    saved = [r for r in json.loads((RESULTS / "frames_topic.json").read_text(encoding="utf-8"))["on_topic"] if r["rule"] == "after"]
+    table = topic_tables["on_topic"]
+    for row in saved:
+        now = table[(table["rule"] == "after") & (table["split"] == row["split"]) & (table["pole"] == row["pole"])].iloc[0]
+        assert now["precision"] == pytest.approx(row["precision"]) and now["recall"] == pytest.approx(row["recall"])

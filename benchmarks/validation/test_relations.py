@@ -1,10 +1,12 @@
 """Relation-level sourcing validation: the targets of issue 15, asserted on the blind relation labels.
 
 Each table of :mod:`benchmarks.relations_validation` is computed once per session and printed as
-Markdown (run with ``-s``). The thresholds are the issue's acceptance criteria, asserted on the
-held-out ``test`` split (the rules were tuned on ``dev`` only); a target that the test split does
-not reach is a strict xfail that states the measured number, never a relaxed threshold. Run from
-the repository root::
+Markdown (run with ``-s``). The thresholds are the issue's acceptance criteria, asserted on two
+held-out splits (the rules were tuned on ``dev`` only): ``test``, held out from the labelling but
+seen in aggregate while the rules were tuned, and ``fresh``, a blind draw labelled before the rules
+ran on it and never used for tuning (``benchmarks/sourcing_labels/RELATIONS.md`` §7). A target a
+split does not reach is a strict xfail that states the measured number, never a relaxed threshold.
+Run from the repository root::
 
     FRAMING_SHARED_DATA=/path/to/shared/data python -m pytest benchmarks/validation/test_relations.py -q -s
 """
@@ -61,13 +63,14 @@ def calibration(lab: rv.Labels) -> pd.DataFrame:
     return _show("calibration", rv.calibration_table(lab))
 
 
-def _test(table: pd.DataFrame) -> pd.Series:
-    return table[table["split"] == "test"].iloc[0]
+def _test(table: pd.DataFrame, split: str = "test") -> pd.Series:
+    return table[table["split"] == split].iloc[0]
 
 
-def _held_out(measure: str, threshold: float):
-    """A strict xfail for a held-out target the test split does not reach (set from the measured number)."""
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=f"issue 15: held-out {measure} below {threshold} (see the report)")
+def _held_out(measure: str, threshold: float, measured: float):
+    """A strict xfail for a target the test split does not reach, with the measured number."""
+    return pytest.mark.xfail(strict=True, raises=AssertionError,
+                             reason=f"issue 15: test-split {measure} {measured} below {threshold} (benchmarks/results/relations_validation.json)")
 
 
 def test_sentence_precision_held_out(sentences: pd.DataFrame) -> None:
@@ -75,22 +78,31 @@ def test_sentence_precision_held_out(sentences: pd.DataFrame) -> None:
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-@_held_out("sentence recall", MIN_SENTENCE_RECALL)
+@_held_out("sentence recall", MIN_SENTENCE_RECALL, 0.687)
 def test_sentence_recall_held_out(sentences: pd.DataFrame) -> None:
     row = _test(sentences)
     assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
 
 
-@_held_out("relation F1", MIN_RELATION_F1)
+@_held_out("relation F1", MIN_RELATION_F1, 0.703)
 def test_relation_f1_held_out(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-@_held_out("source-class accuracy", MIN_CLASS_ACCURACY)
+@_held_out("source-class accuracy", MIN_CLASS_ACCURACY, 0.703)
 def test_source_class_accuracy_held_out(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
+
+
+def test_fresh_blind_split_meets_the_targets(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
+    # the fresh blind draw: labelled before the rules ran on it, never tuned on
+    s, r = _test(sentences, "fresh"), _test(relation_rows, "fresh")
+    assert s.precision >= MIN_SENTENCE_PRECISION, f"precision {s.precision:.3f}"
+    assert s.recall >= MIN_SENTENCE_RECALL, f"recall {s.recall:.3f}"
+    assert r.f1 >= MIN_RELATION_F1, f"F1 {r.f1:.3f}"
+    assert r.source_class_accuracy >= MIN_CLASS_ACCURACY, f"source class {r.source_class_accuracy:.3f}"
 
 
 def test_dev_targets_are_met(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
@@ -101,16 +113,23 @@ def test_dev_targets_are_met(sentences: pd.DataFrame, relation_rows: pd.DataFram
     assert r.f1 >= MIN_RELATION_F1 and r.source_class_accuracy >= MIN_CLASS_ACCURACY
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.14) below PolNeAR's p25 (2.63); see the report")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.16) below PolNeAR's p25 (2.63); see the report")
 def test_calibration_on_us_news(calibration: pd.DataFrame) -> None:
     # NFC (US/UK news): framing's median relations per 100 words over whole documents inside PolNeAR's IQR
     whole = calibration[calibration["group"].str.startswith("NFC whole")].iloc[0]
     assert POLNEAR_IQR[0] <= whole.framing_per_100_words <= POLNEAR_IQR[1], f"{whole.framing_per_100_words:.2f}"
 
 
-@_held_out("per-100-words agreement with the hand count", MAX_RELATIVE_DIFFERENCE)
+@_held_out("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.389)
 def test_calibration_against_the_hand_count_held_out(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / test"].iloc[0]
+    assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="issue 15: fresh-split relations per 100 words 2.92 against the hand count 3.35 (-0.130, beyond 10 %)")
+def test_calibration_against_the_hand_count_fresh(calibration: pd.DataFrame) -> None:
+    row = calibration[calibration["group"] == "all corpora / fresh"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
@@ -127,3 +146,22 @@ def test_distribution_across_real_news() -> None:
     assert set(table["corpus"]) == {"Wikinews 2019-2020", "Narrative Frames Corpus", "NewsArticles (US/UK outlets)"}
     vague = table[table["column"] == "sourcing.vague_source_share"]
     assert (vague["p50"] < 0.5).all()  # real news attributes most of what it reports to specific sources
+
+
+def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
+    # docs/sourcing.md's before → after table: "before" from the committed JSON of the run before tuning,
+    # "after" from this run
+    import json
+    import re
+
+    before = json.loads((_REPO_ROOT / "benchmarks" / "results" / "relations_validation_before_tuning.json").read_text())
+    old_s = {r["split"]: r for r in before["sentences"]}
+    old_r = {r["split"]: r for r in before["relations"]}
+    text = (_REPO_ROOT / "docs" / "sourcing.md").read_text(encoding="utf-8")
+    for split in ("dev", "test", "fresh"):
+        line = next(x for x in text.splitlines() if x.startswith(f"| {split}") and "→" in x)
+        pairs = re.findall(r"(\d\.\d{3}) → (\d\.\d{3})", line)
+        s, r = _test(sentences, split), _test(relation_rows, split)
+        expected = [(old_s[split]["precision"], s.precision), (old_s[split]["recall"], s.recall),
+                    (old_r[split]["f1"], r.f1), (old_r[split]["source_class_accuracy"], r.source_class_accuracy)]
+        assert pairs == [(f"{a:.3f}", f"{b:.3f}") for a, b in expected], (split, pairs)

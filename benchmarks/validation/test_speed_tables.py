@@ -32,10 +32,11 @@ def test_summary_is_derived_from_the_rounds(report: dict) -> None:
     assert speed_all.summarize(report["rounds"]) == report["summary"]
 
 
-def test_readme_block_matches_the_json(report: dict) -> None:
-    """When the README carries the speed_all block, it is what ``tables.py`` renders from the JSON."""
-    readme = (speed_all.REPO / "README.md").read_text(encoding="utf-8")
-    updated = tables.with_block(readme, tables.speed_all_markdown(report))
+@pytest.mark.parametrize("page", ["README.md", "docs/performance.md"])
+def test_docs_block_matches_the_json(report: dict, page: str) -> None:
+    """Where a page carries the speed_all block, it is what ``tables.py`` renders from the JSON."""
+    text = (speed_all.REPO / page).read_text(encoding="utf-8")
+    updated = tables.with_block(text, tables.speed_all_markdown(report))
     if updated is None:
-        pytest.skip("README.md has no speed_all block")
-    assert updated == readme, "run: python benchmarks/tables.py --update README.md"
+        pytest.skip(f"{page} has no speed_all block")
+    assert updated == text, f"run: python benchmarks/tables.py --update {page}"

@@ -35,6 +35,8 @@ File format
                                          # (0: the sentence itself; or "paragraph", "document")
     min_sentences = 3                    # a document is on topic with this many sentences holding a term
     min_share = 0.3                      # optional: ... or, in a short text, this share of its sentences
+    min_terms = 2                        # optional, with min_topical: ... or this many term sentences
+    min_topical = 4                      # among this many sentences with a term or a related word
 
     ignore = ["homeland security"]       # optional: names and set phrases that hold cue words
 
@@ -43,7 +45,8 @@ File format
     negation = "drop"                    # "drop" (default): a negated cue does not count; "keep"
     topic = true                         # (default) the set's topic window applies to this frame;
                                          # false: the document gate only; or this frame's own window
-    cues = { "border security" = 2.0, "smuggl*" = 1.5, "~arrest" = 1.0 }
+    cues = { "border security" = 2.0, "~arrest" = 1.0, "smuggl*" = { weight = 1.5, topic = 1 } }
+                                         # a cue may be { weight, topic }: its own topic window
 
     [[rules]]                            # optional, any number
     pattern = "rescu*"
@@ -89,7 +92,8 @@ regular expression runs per sentence. Then, in order:
    on topic, a cue of a frame with ``topic = true`` (the default) counts only in a sentence within
    ``window`` sentences of one that holds a topic or related term (``"paragraph"``: in a paragraph
    that holds one; ``"document"``: anywhere); a frame with ``topic = false`` counts anywhere in a
-   document on topic, and a frame with ``topic = <window>`` uses that window instead of the set's.
+   document on topic, and a frame with ``topic = <window>`` uses that window instead of the set's;
+   a cue written ``{ weight = w, topic = t }`` uses its own ``t`` (same values as a frame's).
 3. **Vetoes.** A rule match vetoes the frames in its ``veto`` list for its whole sentence.
 4. **Negation.** For frames with ``negation = "drop"``, a cue with a negator among the
    ``negation_window`` words before it is dropped, when no clause break comes between them (a
@@ -125,11 +129,17 @@ table says what the set frames, and the set then judges only documents about it:
     sentences than the count), when at least ``min_share`` of its sentences hold a term or a
     related word, so that a one-sentence text about the border can be judged without lowering
     the count for long articles.
+``min_terms`` and ``min_topical`` (optional, both or neither)
+    A further way onto the topic: at least ``min_terms`` sentences with a term among at least
+    ``min_topical`` with a term or a related word (an article on the travel ban that names
+    migrants twice and visas or the border throughout).
 ``topic`` of a frame (default ``true``)
     ``true``: the set's ``window``; ``false``: no sentence condition, the document gate alone; a
-    window (``0``, ``1``, …, ``"paragraph"``, ``"document"``): this frame's own. The bundled
-    ``immigration`` set counts security cues only in a sentence that names migration
-    (``topic = 0``) and humanitarian cues within two sentences of one (``window = 2``).
+    window (``0``, ``1``, …, ``"paragraph"``, ``"document"``): this frame's own. A cue's own
+    ``topic`` (``{ weight = 1.5, topic = 1 }``) overrides its frame's. The bundled
+    ``immigration`` set counts general security cues only in a sentence that names migration
+    (``topic = 0``), its migration-control cues (borders, walls, enforcement, entry bans) within
+    one sentence of one, and humanitarian cues within four (``topic = 4``).
 
 Each set with a topic adds two columns: ``framing.<set>.topic``, the share of the document's
 sentences that hold a topic term (the gate's statistic, computed for every document), and
@@ -188,7 +198,8 @@ _TOP_KEYS = {"name", "description", "version", "poles", "provenance", "settings"
 _PROVENANCE_KEYS = {"authors", "licence", "license", "sources", "method", "notes", "created"}
 _FRAME_KEYS = {"description", "negation", "cues", "threshold", "topic"}
 _RULE_KEYS = {"pattern", "frame", "weight", "veto", "note"}
-_TOPIC_KEYS = {"terms", "related", "window", "min_sentences", "min_share"}
+_TOPIC_KEYS = {"terms", "related", "window", "min_sentences", "min_share", "min_terms", "min_topical"}
+_CUE_KEYS = {"weight", "topic"}
 #: The named topic windows besides a number of sentences.
 TOPIC_WINDOWS = ("paragraph", "document")
 _RESERVED = {"balance", "topic", "on_topic"}
@@ -215,6 +226,10 @@ class Frame:
     #: ``True``: the set's topic window applies; ``False``: only the document gate; a window
     #: (a number of sentences, ``"paragraph"`` or ``"document"``): this frame's own window.
     topic: bool | int | str = True
+    #: Cues with a topic window of their own, as ``(pattern, window)`` pairs (``True``: the set's
+    #: window; ``False``: the document gate alone; a number of sentences, ``"paragraph"`` or
+    #: ``"document"``); the other cues use the frame's.
+    cue_topic: tuple[tuple[str, bool | int | str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,6 +256,8 @@ class Lexicon:
     topic_related: tuple[str, ...] = ()
     topic_min_sentences: int = 1
     topic_min_share: float | None = None
+    topic_min_terms: int | None = None
+    topic_min_topical: int | None = None
     poles: tuple[str, str] | None = None
     settings: tuple[tuple[str, Any], ...] = ()
     provenance: tuple[tuple[str, Any], ...] = ()
@@ -285,11 +302,16 @@ class Lexicon:
                 data["topic"]["related"] = list(self.topic_related)
             if self.topic_min_share is not None:
                 data["topic"]["min_share"] = self.topic_min_share
+            if self.topic_min_terms is not None:
+                data["topic"]["min_terms"] = self.topic_min_terms
+                data["topic"]["min_topical"] = self.topic_min_topical
         if self.ignore:
             data["ignore"] = list(self.ignore)
         frames: dict[str, Any] = {}
         for frame in self.frames:
-            entry: dict[str, Any] = {"negation": frame.negation, "topic": frame.topic, "cues": dict(frame.cues)}
+            own = dict(frame.cue_topic)
+            cues = {p: ({"weight": w, "topic": own[p]} if p in own else w) for p, w in frame.cues}
+            entry: dict[str, Any] = {"negation": frame.negation, "topic": frame.topic, "cues": cues}
             if frame.description:
                 entry["description"] = frame.description
             if frame.threshold is not None:
@@ -355,6 +377,13 @@ def _patterns(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
         if problem:
             problems.append(f"{where}[{i}]: {problem}")
     return tuple(" ".join(p.lower().replace("’", "'").split()) for p in value if isinstance(p, str))
+
+
+def _topic_flag_problem(value: Any) -> str | None:
+    """What is wrong with a frame's or a cue's ``topic`` (true, false or a window), or None."""
+    if isinstance(value, bool) or value in TOPIC_WINDOWS or (isinstance(value, int) and value >= 0):
+        return None
+    return f"must be true, false or a window (a non-negative integer or one of {list(TOPIC_WINDOWS)}), got {value!r}"
 
 
 def _unknown(data: Mapping[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
@@ -433,10 +462,8 @@ def _check(data: dict[str, Any]) -> Lexicon:
         if negation not in ("drop", "keep"):
             problems.append(f"{where}.negation: must be 'drop' or 'keep', got {negation!r}")
         topic_flag = fdata.get("topic", True)
-        if not isinstance(topic_flag, bool) and topic_flag not in TOPIC_WINDOWS and (
-                not isinstance(topic_flag, int) or topic_flag < 0):  # fmt: skip
-            problems.append(f"{where}.topic: must be true, false or a window (a non-negative integer or one of "
-                            f"{list(TOPIC_WINDOWS)}), got {topic_flag!r}")  # fmt: skip
+        if _topic_flag_problem(topic_flag):
+            problems.append(f"{where}.topic: {_topic_flag_problem(topic_flag)}")
             topic_flag = True
         threshold = fdata.get("threshold")
         if threshold is not None and _weight_problem(threshold):
@@ -446,14 +473,26 @@ def _check(data: dict[str, Any]) -> Lexicon:
             problems.append(f"{where}.cues: a frame needs at least one cue")
             cues = {}
         checked = []
+        own_topic = []
         for pattern, weight in cues.items():
+            cue_flag = None
+            if isinstance(weight, Mapping):  # { weight = 1.5, topic = 2 }: a cue with its own topic window
+                _unknown(weight, _CUE_KEYS, f"{where}.cues[{pattern!r}]", problems)
+                cue_flag = weight.get("topic")
+                if cue_flag is not None and _topic_flag_problem(cue_flag):
+                    problems.append(f"{where}.cues[{pattern!r}].topic: {_topic_flag_problem(cue_flag)}")
+                    cue_flag = None
+                weight = weight.get("weight")
             problem = _pattern_problems(pattern) or _weight_problem(weight)
             if problem:
                 problems.append(f"{where}.cues[{pattern!r}]: {problem}")
             else:
-                checked.append((" ".join(pattern.lower().replace("’", "'").split()), float(weight)))
+                key = " ".join(pattern.lower().replace("’", "'").split())
+                checked.append((key, float(weight)))
+                if cue_flag is not None:
+                    own_topic.append((key, cue_flag))
         frames.append(Frame(str(fname), tuple(checked), negation, str(fdata.get("description", "")),
-                            None if threshold is None else float(threshold), topic_flag))  # fmt: skip
+                            None if threshold is None else float(threshold), topic_flag, tuple(own_topic)))  # fmt: skip
     names = {f.name for f in frames}
 
     rules: list[Rule] = []
@@ -493,6 +532,8 @@ def _check(data: dict[str, Any]) -> Lexicon:
     window: int | str = 0
     min_sentences = 1
     min_share: float | None = None
+    min_terms: int | None = None
+    min_topical: int | None = None
     if "topic" in data:
         tdata = data["topic"]
         if not isinstance(tdata, Mapping):
@@ -516,6 +557,14 @@ def _check(data: dict[str, Any]) -> Lexicon:
                                           or not 0 < min_share <= 1):  # fmt: skip
                 problems.append(f"topic.min_share: must be a number in (0, 1], got {min_share!r}")
                 min_share = None
+            min_terms, min_topical = tdata.get("min_terms"), tdata.get("min_topical")
+            if (min_terms is None) != (min_topical is None):
+                problems.append("topic.min_terms and topic.min_topical: give both or neither")
+                min_terms = min_topical = None
+            for key, value in (("min_terms", min_terms), ("min_topical", min_topical)):
+                if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                    problems.append(f"topic.{key}: must be a positive integer, got {value!r}")
+                    min_terms = min_topical = None
 
     poles = data.get("poles")
     if poles is not None:
@@ -562,6 +611,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
         name=name, frames=tuple(frames), rules=tuple(rules), ignore=ignore, topic=topic, topic_window=window,
         topic_related=related, topic_min_sentences=min_sentences,
         topic_min_share=None if min_share is None else float(min_share),
+        topic_min_terms=min_terms, topic_min_topical=min_topical,
         poles=poles, settings=frozen_settings, provenance=frozen_provenance,
         description=data.get("description", ""), version=data.get("version", ""),
     )  # fmt: skip
@@ -763,8 +813,11 @@ def topic_gate(lexicon: Lexicon, n_sentences: np.ndarray, term_sentences: np.nda
     reach ``min_sentences``; or, in a *short* text (fewer than ``min_sentences / min_share``
     sentences, where that share asks for fewer sentences than the count), its
     ``topical_sentences`` (holding a term or a related word) reach ``min_share`` of its
-    ``n_sentences``. All arrays are per document."""
+    ``n_sentences``; or, with ``min_terms`` and ``min_topical``, its term sentences reach
+    ``min_terms`` and its topical sentences ``min_topical``. All arrays are per document."""
     passed = (term_sentences >= 1) & (term_sentences >= lexicon.topic_min_sentences)
+    if lexicon.topic_min_terms is not None:
+        passed |= (term_sentences >= lexicon.topic_min_terms) & (topical_sentences >= lexicon.topic_min_topical)
     if lexicon.topic_min_share is not None:
         short = n_sentences < lexicon.topic_min_sentences / lexicon.topic_min_share
         share = np.divide(topical_sentences, n_sentences, out=np.zeros(len(n_sentences)), where=n_sentences > 0)
@@ -772,14 +825,15 @@ def topic_gate(lexicon: Lexicon, n_sentences: np.ndarray, term_sentences: np.nda
     return passed
 
 
-def frame_window(lexicon: Lexicon, frame: Frame) -> int | str:
+def frame_window(lexicon: Lexicon, frame: Frame, flag: bool | int | str | None = None) -> int | str:
     """The topic window of ``frame``: its own, the set's (``topic = true``) or ``"document"``
-    (``topic = false``: the document gate alone)."""
-    if frame.topic is True:
+    (``topic = false``: the document gate alone); with ``flag``, that of a cue's own ``topic``."""
+    flag = frame.topic if flag is None else flag
+    if flag is True:
         return lexicon.topic_window
-    if frame.topic is False:
+    if flag is False:
         return "document"
-    return frame.topic
+    return flag
 
 
 def _spread(corpus: Corpus, seeds: np.ndarray, docs: np.ndarray, window: int | str) -> np.ndarray:
@@ -864,9 +918,13 @@ def _compiled(lexicon: Lexicon):
         else:
             index = {name: i for i, name in enumerate(lexicon.frame_names)}
             entries: list[tuple[int, str, int, float]] = []  # (kind, pattern, frame, weight)
+            windows: list[int | str] = []  # the topic window of each cue and rule that counts for a frame
             for frame in lexicon.frames:
                 entries += [(0, p, index[frame.name], w) for p, w in frame.cues]
+                own = dict(frame.cue_topic)
+                windows += [frame_window(lexicon, frame, own.get(p)) for p, _ in frame.cues]
             entries += [(1, r.pattern, index[r.frame] if r.frame else -1, r.weight) for r in lexicon.rules]
+            windows += [frame_window(lexicon, lexicon.frames[index[r.frame]]) if r.frame else "document" for r in lexicon.rules]
             entries += [(2, p, -1, 0.0) for p in lexicon.ignore]
             n_entries = len(entries)
             extra = [lexicon.setting("negators"), lexicon.setting("negation_exceptions"), lexicon.setting("hedges"),
@@ -876,7 +934,10 @@ def _compiled(lexicon: Lexicon):
                 starts.append(len(entries))
                 entries += [(3, p, -1, 0.0) for p in group]
             patterns = _Patterns([e[1] for e in entries])
-            found = (patterns, entries, n_entries, *starts)
+            window_names = sorted({str(w) for w in windows})
+            window_of = np.array([window_names.index(str(w)) for w in windows] + [0] * (n_entries - len(windows)), dtype=np.int64)
+            window_values = [next(w for w in windows if str(w) == name) for name in window_names]
+            found = (patterns, entries, n_entries, window_of, window_values, *starts)
             _COMPILED[key] = found
             if len(_COMPILED) > _MAX_COMPILED:
                 _COMPILED.popitem(last=False)
@@ -894,7 +955,8 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     >>> [Matches.STATUSES[s] for s in m.status]
     ['counted', 'negated']
     """
-    patterns, entries, n_entries, neg_start, exc_start, hedge_start, break_start, topic_start, related_start = _compiled(lexicon)
+    (patterns, entries, n_entries, window_of, window_values, neg_start, exc_start, hedge_start, break_start, topic_start,
+     related_start) = _compiled(lexicon)  # fmt: skip
     index, first, last = patterns.find(corpus)
     n_words = len(corpus.word_types)
     word_sentence = corpus.word_sentence
@@ -948,11 +1010,12 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     if on_topic is not None:
         doc_off = ~on_topic_docs[corpus.sentences.doc[sentence]] if len(sentence) else np.zeros(0, bool)
         off = counts & doc_off
-        windows = {frame_window(lexicon, f) for f in lexicon.frames}
-        context = {w: (on_topic if w == lexicon.topic_window else _spread(corpus, seeds, on_topic_docs, w)) for w in windows}
-        for f, fr in enumerate(lexicon.frames):
-            mine = counts & (frame == f)
-            off |= mine & ~context[frame_window(lexicon, fr)][sentence]
+        mine_window = window_of[index]
+        for w, value in enumerate(window_values):
+            mine = counts & (mine_window == w)
+            if mine.any():
+                context = on_topic if value == lexicon.topic_window else _spread(corpus, seeds, on_topic_docs, value)
+                off |= mine & ~context[sentence]
         status[off] = 3
         counts &= ~off
     n_frames = len(lexicon.frames)

@@ -18,8 +18,10 @@ read word by word:
   phrase of ``phrases`` (``according to``, ``declined to comment``, ``called for``, ``plans to``,
   ``criticism from``, ``reportedly``, ``the court was told`` …). No cue inside an ``exclusions``
   phrase (``that said``, ``you know``, ``found dead``), none opening its sentence (``Reports``), and
-  no verb followed by ``by`` unless a form of *be* comes before it (``was criticised by`` is a
-  passive cue; ``Reported by`` a credit line). A phrase of ``merge_phrases`` a few words after a
+  no verb followed by ``by`` unless a form of *be* comes before it, directly or over an adverb, or
+  *as* does (``was criticised by``, ``has been heavily criticised by``, ``as first reported by`` are
+  passive cues; ``Reported by`` a credit line). Passive hearsay (``is said to``, ``is believed to``,
+  ``is understood to``, ``it is thought that``) is a relation with an implicit source. A phrase of ``merge_phrases`` a few words after a
   verb cue is part of that cue (``said in a statement``, ``argued in court papers``): **one relation
   per source–cue pair**.
 * **sources**: the noun phrase right before the cue (over auxiliaries and adverbs of ``skip``), or
@@ -32,7 +34,9 @@ read word by word:
   (*it*, *this*) and words after them; intention verbs *to* after them; finding verbs (*found*,
   *shows*) a document noun before them or *that* after them; ambiguous speech verbs (*added*,
   *announced*, *called*) a pronoun or name subject, an inversion, or *that*, a colon or a quote
-  after them.
+  after them. Stance verbs followed by *it* need a people subject (``36 percent opposed it``), and a
+  finding verb whose subject is no document takes the document noun before it (``photos taken by
+  passers-by show``).
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
@@ -53,12 +57,13 @@ Source classes (:data:`CLASSES`), from the source's words:
   *Ruiz*, *the group's director, Tom Lee*);
 * ``named_org``: a name run ending in an organisation or place word or an initialism, or an
   organisation name joined by *of*/*on*/*for* (*the Department of Energy*, *Reuters*, *the United
-  States*, *a survey by the Pew Research Center*);
+  States*, *a survey by the Pew Research Center*, *the Intergovernmental Panel on Climate Change*;
+  not with a title in the run: *Secretary of State Ann Lee*);
 * ``described``: a role, institution or definite document without a name, or with a name only as a
   modifier (*a spokesperson for the Air Force*, *US officials*, *the ministry*, *the report*,
   *House Democrats*, *50 percent of voters*);
 * ``vague``: bare plurals and quantified groups (*experts*, *officials*, *many people*,
-  *some*), anonymous singulars (*a friend*, *one observer*), generic documents (*reports*, *an
+  *some*, *those on the right*), anonymous singulars (*a friend*, *one observer*), generic documents (*reports*, *an
   October poll*) and every implicit source.
 
 Never across a document boundary: each sentence is read on its own, content spans come from the
@@ -79,6 +84,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import unicodedata
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
@@ -293,102 +299,172 @@ class _Gaps:
         return self.joined[self.end[i] : nxt]
 
 
-class _Raw:
-    """The text of each word, sliced on demand."""
-
-    def __init__(self, joined: str, start: list[int], end: list[int]) -> None:
-        self.joined, self.start, self.end = joined, start, end
-
-    def __getitem__(self, i: int) -> str:
-        return self.joined[self.start[i] : self.end[i]]
-
-
-def _broken_after(corpus: Corpus) -> np.ndarray:
-    """Per word: does anything but white space, a period or an apostrophe stand between it and the
-    next word of its sentence (a comma, a quote, a colon, a dash …)? The last word of a sentence: no."""
+def _gap_marks(corpus: Corpus, at: np.ndarray, last: np.ndarray, s_end: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per word of ``at`` (``last``: is it its sentence's last word; ``s_end``: its sentence's end),
+    from the text between it and the next word of its sentence (the last word: up to the
+    sentence's end): is anything but white space, a period or an apostrophe there (a comma, a
+    quote, a colon, a dash …; the last word: no), a quotation mark, a colon, anything but white
+    space?"""
     from framing.core import chars as _chars
 
     word_start, word_end = corpus._word_bounds
-    n = len(word_start)
-    out = np.zeros(n, bool)
-    if n < 2:
+    n = len(at)
+    gap_start = word_end[at]
+    gap_end = s_end.copy()
+    nxt = np.minimum(at + 1, len(word_start) - 1)
+    gap_end[~last] = word_start[nxt[~last]]
+    lengths = np.maximum(gap_end - gap_start, 0)
+    total = np.zeros(n + 1, np.int64)
+    np.cumsum(lengths, out=total[1:])
+    chars = np.repeat(gap_start - total[:-1], lengths) + np.arange(int(total[-1]))
+    cls = corpus.char_classes[chars]
+    cp = corpus.codepoints[chars]
+    quote = np.zeros(len(cp), bool)
+    for c in _QUOTE_CHARS:
+        quote |= cp == ord(c)
+    masks = ((cls & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) == 0, quote, cp == ord(":"), (cls & _chars.SPACE) == 0)
+    some = lengths > 0
+    firsts = total[:-1][some]
+    out = []
+    for mask in masks:
+        flags = np.zeros(n, bool)
+        if len(firsts):
+            flags[some] = np.logical_or.reduceat(mask, firsts)
+        out.append(flags)
+    out[0] &= ~last
+    return tuple(out)
+
+
+def _base_word(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
+#: Per word type: its string, as an object array (gathered for many words at once, in C).
+WORD_STRING = TypeColumn("word string", lambda word: word, object)
+
+#: Per word type: the word without a possessive ending ("ministry's" -> "ministry").
+BASE_WORD = TypeColumn("word without possessive 's", _base_word, object)
+
+#: Bits of :data:`NAME_BITS`: the base word is not a common word; it is an organisation or role
+#: word; the word is an easy gerund ("Taking") that is no name when it opens the sentence.
+_UNCOMMON, _ORG_OR_ROLE, _EASY_GERUND = 1, 2, 4
+
+
+def _name_derive(word: str) -> int:
+    lex = relation_lexicon()
+    base = _base_word(word)
+    return ((_UNCOMMON if base not in lex["common"] else 0) | (_ORG_OR_ROLE if base in lex["org_or_role"] else 0)
+            | (_EASY_GERUND if word.endswith("ing") and word in _easy_words() else 0))
+
+
+#: Per word type, what :func:`_name_words` needs of it.
+NAME_BITS = TypeColumn("relation name-word bits", _name_derive, np.int64)
+
+
+def _initialisms(corpus: Corpus, at: np.ndarray, cap: np.ndarray) -> np.ndarray:
+    """Per word of ``at``: is it capitalised, with the first two characters of its text (periods
+    left out) an upper-case string (``str.isupper``)? The rules ask only of capitalised words,
+    whose first character is upper case: the second then must not be lower or title case."""
+    word_start, word_end = corpus._word_bounds
+    out = np.zeros(len(at), bool)
+    at = at[cap]
+    if len(at) == 0:
         return out
-    trivial = (corpus.char_classes & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) != 0
-    marks = np.zeros(len(trivial) + 1, np.int64)
-    np.cumsum(~trivial, out=marks[1:])
-    same = corpus.word_sentence[1:] == corpus.word_sentence[:-1]
-    out[:-1] = same & (marks[word_start[1:]] - marks[word_end[:-1]] > 0)
+    cp = corpus.codepoints
+    start, end = word_start[at], word_end[at]
+    second = start + 1
+    period = second < len(cp)
+    period[period] = cp[second[period]] == ord(".")
+    second[period] += 1  # a period joins letters inside a word, never two in a row ("U.S")
+    ok = second < end
+    chars = cp[second[ok]]
+    unique, inverse = np.unique(chars, return_inverse=True)
+    low = np.array([chr(c).islower() or unicodedata.category(chr(c)) == "Lt" for c in unique.tolist()], bool)
+    ok[ok] = ~low[inverse.reshape(-1)]
+    out[cap] = ok
     return out
 
 
 class _Batch:
-    """The batch's per-word arrays as Python lists, converted once for all candidate sentences."""
+    """The per-word arrays of the candidate sentences' words as Python lists, converted once.
 
-    def __init__(self, corpus: Corpus, in_quote: np.ndarray) -> None:
-        strings = corpus.type_strings
+    ``lo``/``hi`` are the candidate sentences' first and one-past-last words (batch word indices);
+    the lists hold only those words, sentence after sentence (``local[k]`` is where sentence ``k``
+    starts in them).
+    """
+
+    def __init__(self, corpus: Corpus, in_quote: np.ndarray, sentences: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
+        lengths = hi - lo
+        local = np.zeros(len(lo) + 1, np.int64)
+        np.cumsum(lengths, out=local[1:])
+        at = np.repeat(lo - local[:-1], lengths) + np.arange(int(local[-1]))
+        self.local = local.tolist()
+        types = corpus.word_types[at]
         word_start, word_end = corpus._word_bounds
         self.joined = corpus.joined
-        self.w = [strings[t] for t in corpus.word_types.tolist()]
-        self.start = word_start.tolist()
-        self.end = word_end.tolist()
-        self.cap = corpus.word_is_capitalized.tolist()
-        self.quoted = in_quote.tolist()
-        self.broken = _broken_after(corpus).tolist()
-        quote_after, colon_after = _marks_after(corpus)
+        self.w = corpus.type_values(WORD_STRING)[types].tolist()
+        self.base = corpus.type_values(BASE_WORD)[types].tolist()
+        self.start = word_start[at].tolist()
+        self.end = word_end[at].tolist()
+        cap = corpus.word_is_capitalized[at]
+        self.cap = cap.tolist()
+        self.quoted = in_quote[at].tolist()
+        last = np.zeros(len(at), bool)
+        last[local[1:] - 1] = True
+        s_end = np.repeat(corpus._sentence_bounds[1][sentences], lengths)
+        broken, quote_after, colon_after, marked = _gap_marks(corpus, at, last, s_end)
+        self.broken = broken.tolist()
         self.quote_after = quote_after.tolist()
         self.colon_after = colon_after.tolist()
-
-
-def _marks_after(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
-    """Per word: a quotation mark, and a colon, between it and the next word (the last word of a
-    sentence: up to the sentence's end)."""
-    word_start, word_end = corpus._word_bounds
-    n = len(word_start)
-    sentence = corpus.word_sentence
-    sentence_end = corpus._sentence_bounds[1]
-    gap_end = sentence_end[sentence].copy() if n else np.zeros(0, np.int64)
-    if n > 1:
-        same = sentence[1:] == sentence[:-1]
-        gap_end[:-1] = np.where(same, word_start[1:], gap_end[:-1])
-    cp = corpus.codepoints
-    out = []
-    for chars in (_QUOTE_CHARS, ":"):
-        table = np.zeros(max(map(ord, chars)) + 2, bool)  # the last entry stands for every larger code point
-        table[[ord(c) for c in chars]] = True
-        mask = table[np.minimum(cp, len(table) - 1)]
-        counts = np.zeros(len(mask) + 1, np.int64)
-        np.cumsum(mask, out=counts[1:])
-        out.append(counts[gap_end] - counts[word_end] > 0 if n else np.zeros(0, bool))
-    return out[0], out[1]
+        # does the second word open the sentence (see _sentence_initial)? Only a gap with a mark needs the test
+        first = local[:-1][lengths > 1]
+        self.second_initial = {int(k) for k in first[~marked[first]].tolist()}
+        self.second_maybe = set(first[marked[first]].tolist())
+        init = _initialisms(corpus, at, cap)
+        self.init = init.tolist()
+        bits = corpus.type_values(NAME_BITS)[types]
+        uncommon, org_or_role, gerund = (bits & _UNCOMMON) != 0, (bits & _ORG_OR_ROLE) != 0, (bits & _EASY_GERUND) != 0
+        # _is_name_word, for a word that does not open its sentence and for one that does
+        self.name = (cap & (init | uncommon | org_or_role)).tolist()
+        self.name_initial = (cap & (init | (~gerund & uncommon))).tolist()
 
 
 class _Sentence:
     """The words of one candidate sentence, with what the rules ask of them."""
 
-    def __init__(self, batch: "_Batch", index: int, lo: int, hi: int, s_end: int) -> None:
+    __slots__ = ("base", "bk", "ca", "cap", "end", "gap", "index", "init", "name", "qa", "quoted", "s_end", "start", "w")
+
+    def __init__(self, batch: _Batch, index: int, lo: int, hi: int, s_end: int) -> None:
         self.index = index
         self.w = batch.w[lo:hi]
+        self.base = batch.base[lo:hi]
         self.start = batch.start[lo:hi]
         self.end = batch.end[lo:hi]
         self.cap = batch.cap[lo:hi]
         self.quoted = batch.quoted[lo:hi]
-        self._broken = batch.broken[lo:hi]
+        self.bk = batch.broken[lo:hi]
         self.qa = batch.quote_after[lo:hi]
         self.ca = batch.colon_after[lo:hi]
+        self.init = batch.init[lo:hi]
         self.s_end = s_end
         self.gap = _Gaps(batch.joined, self.start, self.end, s_end)
-        self.raw = _Raw(batch.joined, self.start, self.end)
+        name = batch.name[lo:hi]
+        # the first word opens the sentence, and so does the second after an opening quote (see _sentence_initial)
+        if name:
+            name[0] = batch.name_initial[lo]
+            if lo in batch.second_initial or lo in batch.second_maybe and _sentence_initial(self, 1):
+                name[1] = batch.name_initial[lo + 1]
+        self.name = name
 
     def broken(self, i: int) -> bool:
         """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
-        return self._broken[i]
+        return self.bk[i]
 
     def clause_ends(self, i: int) -> bool:
-        return i + 1 >= len(self.w) or self.broken(i)
+        return i + 1 >= len(self.w) or self.bk[i]
 
     def initialism(self, i: int) -> bool:
-        raw = self.raw[i].replace(".", "")
-        return len(raw) >= 2 and raw[:2].isupper()
+        return self.init[i]
 
 
 def _match(words: list[str], i: int, table: dict, gaps: list[str]) -> list:
@@ -410,14 +486,14 @@ def _np_left(s: _Sentence, head: int, lex: dict) -> int:
     joiners = {"of", "for", "at", "on", "and", "from", "with", "in"}
     while first > 0 and head - first < MAX_SOURCE_WORDS - 1:
         j = first - 1
-        if s.broken(j):
+        if s.bk[j]:
             # "the group's director, Tom Lee": a role before a comma and a name
             break
         word = s.w[j]
         if word in ("that", "which", "what", "whether", "if"):
             break
         if word in joiners:
-            if j > 0 and not s.broken(j - 1) and (s.cap[j - 1] or s.w[j - 1] in lex["role_nouns"] or s.w[j - 1] in lex["vague_nouns"]
+            if j > 0 and not s.bk[j - 1] and (s.cap[j - 1] or s.w[j - 1] in lex["role_nouns"] or s.w[j - 1] in lex["vague_nouns"]
                                                    or s.w[j - 1] in lex["document_nouns"]) and any(s.cap[k] for k in range(first, head + 1)):
                 first = j - 1
                 continue
@@ -432,7 +508,7 @@ def _np_left(s: _Sentence, head: int, lex: dict) -> int:
         if word in lex["determiners"]:
             # "a spokesperson for the Air Force": a role joined to the institution it speaks for
             k = j - 1
-            if (word == "the" and k > 0 and s.w[k] in ("for", "of", "at", "from") and not s.broken(k) and not s.broken(k - 1)
+            if (word == "the" and k > 0 and s.w[k] in ("for", "of", "at", "from") and not s.bk[k] and not s.bk[k - 1]
                     and (s.w[k - 1] in lex["role_nouns"] or s.w[k - 1] in lex["vague_nouns"] or s.w[k - 1] in lex["document_nouns"])):
                 first = k - 1
                 continue
@@ -445,6 +521,8 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
     n = len(s.w)
     if at >= n:
         return -1, -1
+    if s.w[at] == "those" and at + 1 < n and not s.bk[at] and s.w[at + 1] in ("on", "in", "who", "familiar", "close", "involved", "opposed"):
+        return at, at  # "criticized by those on the right", "according to those familiar with the talks"
     if s.w[at] in ("that", "this", "these", "those", "which", "what", "whether", "if", "how", "why", "when"):
         return -1, -1
     first = at
@@ -467,7 +545,7 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
             break
         else:
             last = i
-        if s.broken(i):
+        if s.bk[i]:
             break
         i += 1
     if last < 0:
@@ -479,7 +557,7 @@ def _is_name_word(s: _Sentence, i: int, lex: dict) -> bool:
     if not s.cap[i]:
         return False
     word = s.w[i]
-    if s.initialism(i):
+    if s.init[i]:
         return word not in ("i",)
     if _sentence_initial(s, i) and word.endswith("ing") and word in _easy_words():
         return False  # "Taking", "Building": a gerund that opens the sentence
@@ -506,29 +584,34 @@ def _base(word: str) -> str:
 def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     """The class (index into :data:`CLASSES`) of the source phrase ``s.w[first:last + 1]``."""
     words = s.w[first : last + 1]
-    head = _base(s.w[last])
+    head = s.base[last]
+    if words == ["those"]:
+        return _VAGUE  # "those on the right", "those familiar with the talks"
     if head in lex["pronouns"] and last == first or (last == first and head in ("his", "her", "their", "its", "my", "our")):
         return _PRONOUN
-    names = [i for i in range(first, last + 1) if _is_name_word(s, i, lex)]
+    names = [i for i in range(first, last + 1) if s.name[i]]
     quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
-    head_name = _is_name_word(s, last, lex) and not (head in lex["role_nouns"] and not s.cap[last])
-    role_before_link = any(s.w[i] in lex["role_nouns"] and not s.cap[i] and i + 1 <= last and s.w[i + 1] in ("for", "of", "at", "with")
-                           and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last))
+    head_name = s.name[last] and not (head in lex["role_nouns"] and not s.cap[last])
     if head_name and head not in lex["parties"]:
-        if role_before_link:
-            return _DESCRIBED
-        if head in lex["org_words"] or head in lex["places"] or s.initialism(last):
+        if last > first and any(
+                s.w[i] in lex["role_nouns"] and not s.cap[i] and s.w[i + 1] in ("for", "of", "at", "with", "on")
+                and (i == first or s.w[first] in ("a", "an", "the", "another", "one", "every")) for i in range(first, last)):
+            return _DESCRIBED  # a role before a link: "a spokesperson for the Air Force"
+        if head in lex["org_words"] or head in lex["places"] or s.init[last]:
             return _ORG
-        if last > first and _is_name_word(s, last - 1, lex) and _base(s.w[last - 1]) not in lex["org_title_place"]:
+        if any(s.base[i] in lex["org_words"] and s.cap[i] and s.w[i + 1] in ("of", "on", "for") for i in range(first, last)) and not any(
+                s.base[k] in lex["titles"] for k in range(first, last + 1)):
+            return _ORG  # "Intergovernmental Panel on Climate Change", "Bank of England" (not "Secretary of State Ann Lee")
+        if last > first and s.name[last - 1] and s.base[last - 1] not in lex["org_title_place"]:
             return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
-        if last == first and head.endswith("ans") and not s.initialism(last):
+        if last == first and head.endswith("ans") and not s.init[last]:
             return _VAGUE  # "Montanans", "Europeans": a people, not a person
-        linked = any(_base(s.w[i]) in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
+        linked = any(s.base[i] in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
             s.w[i] in ("of", "on", "for") for i in range(first, last))
         if linked:
             return _ORG
         if last > first and s.w[last - 1] in lex["org_words"] and s.cap[last - 1] and not any(
-                _base(s.w[i]) in lex["titles"] for i in range(first, last)):
+                s.base[i] in lex["titles"] for i in range(first, last)):
             return _ORG
         return _PERSON
     if quantified:
@@ -538,7 +621,9 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
         return _DESCRIBED
     definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
-    modified = bool([i for i in names if i != last])
+    modified = bool([i for i in names if i != last and s.w[i] != "one"])
+    if words[0] == "one" and len(words) == 2 and not modified and head not in lex["document_nouns"]:
+        return _VAGUE  # "one observer", "one official": an anonymous singular
     if head in lex["document_nouns"]:
         if modified and any(s.w[i] in ("by", "from", "of") for i in range(first, last)):
             return _ORG
@@ -563,11 +648,11 @@ def _subject(s: _Sentence, i: int, lex: dict) -> tuple[int, bool]:
     """The word a source before cue word ``i`` would end at (over ``skip`` words), and whether
     punctuation stands between it and the cue (an inversion or a parenthetical)."""
     j = i - 1
-    while j >= 0 and not s.broken(j) and (s.w[j] in lex["skip"] or _adverb(s, j, lex)) and s.w[j] not in lex["pronouns"]:
+    while j >= 0 and not s.bk[j] and (s.w[j] in lex["skip"] or _adverb(s, j, lex)) and s.w[j] not in lex["pronouns"]:
         j -= 1
     if j < 0:
         return -1, False
-    return j, s.broken(j)
+    return j, s.bk[j]
 
 
 def _adverb(s: _Sentence, j: int, lex: dict) -> bool:
@@ -578,7 +663,7 @@ def _adverb(s: _Sentence, j: int, lex: dict) -> bool:
 
 
 def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
-    word = _base(s.w[j])
+    word = s.base[j]
     if word in lex["pronouns"]:
         return True
     if word in lex["stop_heads"] or word in lex["weak_subjects"]:
@@ -616,7 +701,7 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
         w = s.w[i]
         if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
             continue
-        if s.cap[i] and not s.initialism(i) and not (s.qa[i - 1] or s.ca[i - 1]):
+        if s.cap[i] and not s.init[i] and not (s.qa[i - 1] or s.ca[i - 1]):
             continue  # "the United States", "Daily Shows": part of a name
         rel = _verb_relation(s, i, lex)
         if rel is not None:
@@ -631,11 +716,11 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
     for rel in found:
         prev = merged[-1] if merged else None
         if (prev is not None and rel.get("merge") and rel["cue"][0] - prev["cue"][1] <= MERGE_WORDS
-                and not any(s.broken(k) for k in range(prev["cue"][1], rel["cue"][0]))):
+                and not any(s.bk[k] for k in range(prev["cue"][1], rel["cue"][0]))):
             prev["cue"] = (prev["cue"][0], rel["cue"][1])
             continue
         if prev is not None and prev.get("merge") and rel["cue"][0] - prev["cue"][1] <= MERGE_WORDS and rel["kind"] == _SPEECH and (
-                not any(s.broken(k) for k in range(prev["cue"][1], rel["cue"][0]))) and rel["source"] is not None and (
+                not any(s.bk[k] for k in range(prev["cue"][1], rel["cue"][0]))) and rel["source"] is not None and (
                 prev["source"] is None or prev["source"] == rel["source"]):
             merged[-1] = rel  # "in an interview, Smith said": one relation, the verb's
             rel["cue"] = (prev["cue"][0], rel["cue"][1]) if False else rel["cue"]
@@ -671,7 +756,7 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
     (after a leading adverbial phrase and its comma: "In a livestream, Sanders …")."""
     start = 0
     if s.w and s.w[0] in lex["stop_heads"] and s.w[0] not in lex["determiners"]:
-        comma = next((k for k in range(min(before, len(s.w))) if s.broken(k) and "," in s.gap[k]), -1)
+        comma = next((k for k in range(min(before, len(s.w))) if s.bk[k] and "," in s.gap[k]), -1)
         if comma < 0 or comma + 1 >= before:
             return None
         start = comma + 1
@@ -689,17 +774,21 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     n = len(s.w)
     w = s.w[i]
     verbs = lex["verbs"]
-    nxt = s.w[i + 1] if i + 1 < n and not s.broken(i) else ""
+    nxt = s.w[i + 1] if i + 1 < n and not s.bk[i] else ""
     if nxt == "by":
         before = s.w[i - 1] if i > 0 else ""
-        if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and w not in verbs["belief"]:
+        be_adverb = i > 1 and _adverb(s, i - 1, lex) and s.w[i - 2] in ("was", "were", "is", "are", "been", "be", "being")
+        # "as reported by Reuters", "as first reported by the Times"
+        be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] == "as")
+        if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and not be_adverb and (
+                w not in verbs["belief"]):
             return None
         first, last = _np_right(s, i + 2, lex)
         if first < 0:
             return None
-        kind = _DOCUMENT if _base(s.w[last]) in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
+        kind = _DOCUMENT if s.base[last] in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
         return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
-    prev = s.w[i - 1] if i > 0 and not s.broken(i - 1) else ""
+    prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
     if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
             prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
         return None  # "the party's expected nominee", "the reported death": an adjective
@@ -712,7 +801,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     source = None
     inverted = False
     after_quote = i > 0 and s.qa[i - 1]
-    if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.broken(j - 1):
+    if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.bk[j - 1]:
         source = _antecedent(s, j, lex)
     elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
         return _conjoined(s, i, j, lex)
@@ -732,13 +821,14 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
     if source is None and punct and not w.endswith("ing") and j >= 0:
         opening = _opening_subject(s, j + 1, lex)
-        if opening is not None and opening[1] < j and s.broken(opening[1]):
+        if opening is not None and opening[1] < j and s.bk[opening[1]]:
             source = opening  # "Douglas Lute, a former ambassador, said"
     weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
     strong = w in lex["strong"]
-    is_speech, is_belief, is_intention, is_document = (w in verbs[k] for k in ("speech", "belief", "intention", "document"))
+    is_speech, is_belief, is_intention, is_document = (w in verbs["speech"], w in verbs["belief"], w in verbs["intention"],
+                                                       w in verbs["document"])
     participle = w.endswith("ing") and punct and source is None
-    doc_subject = source is not None and _base(s.w[source[1]]) in lex["document_nouns"] and not inverted
+    doc_subject = source is not None and s.base[source[1]] in lex["document_nouns"] and not inverted
     if weak_subject and s.w[j] == "it" and (is_speech or is_document):
         source = (j, j)  # "it says", "It calls for"
         doc_subject = False
@@ -762,8 +852,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if strong:
             kind = _SPEECH
         elif w in lex["weak_verbs"] or w in lex["needs_that"]:
-            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or _is_name_word(s, source[1], lex)
-                                              or _base(s.w[source[1]]) in lex["nouns"])
+            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or s.name[source[1]]
+                                              or s.base[source[1]] in lex["nouns"])
             if inverted or that or colon_or_quote or (subj_ok and not (nxt[:1].isdigit())) or (after_quote and source is not None):
                 kind = _SPEECH
         elif source is not None or that or colon_or_quote or inverted:
@@ -780,8 +870,13 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if far is not None:
             source, kind = far, _DOCUMENT
     if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates", "found") and source is not None and (
-            _base(s.w[source[1]]) in lex["document_nouns"] or s.w[source[1]] == "it" and that):
+            s.base[source[1]] in lex["document_nouns"] or s.w[source[1]] == "it" and that):
         kind = _DOCUMENT
+    if kind is None and is_document and w in ("shows", "showed", "show", "suggests", "indicates") and not inverted and (
+            source is None or s.base[source[1]] not in lex["document_nouns"] and not s.cap[source[1]]):
+        far = _document_before(s, i, lex)  # "photos taken by passers-by show": the document, not the passers-by
+        if far is not None:
+            source, kind = far, _DOCUMENT
     if kind is None and is_belief and source is not None and not weak_subject and not inverted:
         more = i + 1 < n and not s.clause_ends(i)
         belief_particles = lex["belief_particles"].get(w)
@@ -799,6 +894,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _BELIEF
         elif more and nxt == "it" and w not in ("support", "supports", "supported", "backed", "backs", "oppose", "opposes", "opposed"):
             kind = _BELIEF
+        elif more and nxt == "it" and (s.base[source[1]] == "percent" or s.base[source[1]] in lex["vague_nouns"] and not s.cap[source[1]]):
+            kind = _BELIEF  # "36 percent opposed it", "voters backed it": a stance of people ("the fund backed it" is not)
     if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"]:
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
                 "inherit": True, "needs_source": True}
@@ -815,7 +912,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if s.w[source[1]] in lex["first_person"] and not s.quoted[source[1]]:
         return None
     cls = classify(s, source[0], source[1], lex)
-    if kind in (_SPEECH, _BELIEF, _INTENTION) and _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN and not inverted:
+    if kind in (_SPEECH, _BELIEF, _INTENTION) and s.base[source[1]] in lex["document_nouns"] and cls != _PRONOUN and not inverted:
         kind = _DOCUMENT
     return {"cue": (i, cue_end), "source": source, "cls": cls, "kind": kind}
 
@@ -828,11 +925,11 @@ def _document_before(s: _Sentence, i: int, lex: dict) -> tuple[int, int] | None:
     """The noun phrase of the nearest document noun among the :data:`DOCUMENT_WINDOW` words before
     cue word ``i``, with no clause break between (its first and last word), or None."""
     for j in range(i - 1, max(i - 1 - DOCUMENT_WINDOW, -1), -1):
-        if s.broken(j) and j != i - 1 and not s.gap[j].strip() in (",",):
+        if s.bk[j] and j != i - 1 and not s.gap[j].strip() in (",",):
             return None
         if s.w[j] in ("that", "which", "who", "and", "but", "because", "when", "while", "if"):
             return None
-        if _base(s.w[j]) in lex["document_nouns"] and not (s.cap[j] and j > 0):
+        if s.base[j] in lex["document_nouns"] and not (s.cap[j] and j > 0):
             return _np_left(s, j, lex), j
     return None
 
@@ -842,7 +939,7 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
     marked to inherit the source of the relation before it in the sentence."""
     w = s.w[i]
     n = len(s.w)
-    nxt = s.w[i + 1] if i + 1 < n and not s.broken(i) else ""
+    nxt = s.w[i + 1] if i + 1 < n and not s.bk[i] else ""
     verbs = lex["verbs"]
     if w in lex["needs_to"] or w in ("want", "wants", "wanted"):
         if nxt != "to":
@@ -883,7 +980,7 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         cls = classify(s, a, b, lex)
         k = kind
         if words[0] == "according":
-            k = _DOCUMENT if _base(s.w[b]) in lex["document_nouns"] and cls != _PRONOUN else _SPEECH
+            k = _DOCUMENT if s.base[b] in lex["document_nouns"] and cls != _PRONOUN else _SPEECH
         if text == "in an interview with":
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
         return {"cue": (first, last), "source": (a, b), "cls": cls, "kind": k}
@@ -898,11 +995,13 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
             return None
         source = (_np_left(s, j, lex), j) if s.w[j] != "who" else _antecedent(s, j, lex)
-    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected"):
+    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected", "said", "understood"):
+        # "it is believed that", "he is said to be": the source is implicit (vague)
+        k = _SPEECH if words[-1] == "said" else _BELIEF
         if j >= 0 and not punct and s.w[j] == "it":
-            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
         if last + 1 < n and s.w[last + 1] in ("to", "that"):
-            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _BELIEF}
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
         return None
     if source is None:
         if merge:
@@ -916,7 +1015,7 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return None
     cls = classify(s, source[0], source[1], lex)
     k = kind
-    if _base(s.w[source[1]]) in lex["document_nouns"] and cls != _PRONOUN:
+    if s.base[source[1]] in lex["document_nouns"] and cls != _PRONOUN:
         k = _DOCUMENT
     rel = {"cue": (first, last), "source": source, "cls": cls, "kind": k}
     if merge:
@@ -978,7 +1077,7 @@ def relations(corpus: Corpus) -> Relations:
     in_quote |= interview
     rows: list[tuple] = []
     sentence_doc = corpus.sentences.doc
-    batch = _Batch(corpus, in_quote)
+    batch = _Batch(corpus, in_quote, candidates, lo, hi)
     # quotations as lists, sorted by start; their ends are sorted too (no quotation holds another)
     span_lists = (spans.start.tolist(), np.maximum.accumulate(spans.end).tolist() if len(spans) else [], spans.doc.tolist())
     sentence_end = corpus._sentence_bounds[1]
@@ -986,12 +1085,13 @@ def relations(corpus: Corpus) -> Relations:
     e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
     p_rows = list(zip((p_first).tolist(), p_last.tolist(), p_kind.tolist()))
     e_rows = list(zip(e_first.tolist(), e_last.tolist()))
-    for index, a, b, pa, pb, ea, eb, va, vb in zip(candidates.tolist(), lo.tolist(), hi.tolist(), p_lo.tolist(), p_hi.tolist(),
-                                                   e_lo.tolist(), e_hi.tolist(), v_lo.tolist(), v_hi.tolist()):
-        s = _Sentence(batch, index, a, b, int(sentence_end[index]))
-        doc_of_sentence = int(sentence_doc[index])
-        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]]
-        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]]
+    local = batch.local
+    for k, (index, a, pa, pb, ea, eb, va, vb, s_end, doc_of_sentence) in enumerate(zip(
+            candidates.tolist(), lo.tolist(), p_lo.tolist(), p_hi.tolist(), e_lo.tolist(), e_hi.tolist(), v_lo.tolist(),
+            v_hi.tolist(), sentence_end[candidates].tolist(), sentence_doc[candidates].tolist())):
+        s = _Sentence(batch, index, local[k], local[k + 1], s_end)
+        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]] if pa < pb else []
+        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]] if ea < eb else []
         for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]]):
             c0, c1 = rel["cue"]
             src = rel["source"]
@@ -1003,7 +1103,7 @@ def relations(corpus: Corpus) -> Relations:
                 src_start = src_end = -1
                 key = pronoun_word = ""
             content = _content(s, rel, span_lists, doc_of_sentence)
-            rows.append((int(sentence_doc[index]), index, rel["kind"], rel["cls"], s.start[c0], s.end[c1], src_start, src_end,
+            rows.append((doc_of_sentence, index, rel["kind"], rel["cls"], s.start[c0], s.end[c1], src_start, src_end,
                          content[0], content[1], _base(key), pronoun_word))
     if not rows:
         result = _empty()
@@ -1092,27 +1192,27 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
     """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
     from framing.cues.attribution import name_runs
 
-    resolved = cls.copy()
     out_keys = [k if c in (_PERSON, _ORG) else "" for k, c in zip(keys, cls.tolist())]
     pronouns = np.flatnonzero(cls == _PRONOUN)
     if len(pronouns) == 0:
-        return resolved, out_keys
-    run_first, run_last = name_runs(corpus)
-    word_start = corpus._word_bounds[0]
-    two_word_runs = word_start[run_first[run_last > run_first]]
-    position = np.where(src_start >= 0, src_start, cue_start)
-    doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1))  # relations are sorted by position, so by document
+        return cls.copy(), out_keys
+    two_word_runs = None
+    cls_l = cls.tolist()
+    resolved = list(cls_l)
+    position = np.where(src_start >= 0, src_start, cue_start).tolist()
+    c_start, c_end = content_start.tolist(), content_end.tolist()
+    doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1)).tolist()  # relations are sorted by position, so by document
+    doc_l = doc.tolist()
     for r in pronouns.tolist():
         word = pronoun_words[r]
-        d = int(doc[r])
-        lo, hi = int(doc_first[d]), int(doc_first[d + 1])
-        earlier = [k for k in range(r - 1, lo - 1, -1) if cls[k] != _PRONOUN and position[k] < position[r]]
-        # doc is sorted with the position: stop at the document's first relation
+        d = doc_l[r]
+        lo, hi = doc_first[d], doc_first[d + 1]
+        here = position[r]
         target = None
         if word in ("i", "me", "we", "us", "you", "my", "our"):
             # inside a quotation: the speaker, the relation whose content holds the pronoun
-            holders = [k for k in range(lo, hi) if k != r and content_start[k] >= 0
-                       and content_start[k] <= position[r] < content_end[k] and cls[k] != _PRONOUN]
+            holders = [k for k in range(lo, hi) if k != r and c_start[k] >= 0
+                       and c_start[k] <= here < c_end[k] and cls_l[k] != _PRONOUN]
             if not holders and INTERVIEWER_MARK in corpus.texts[d]:
                 resolved[r] = _PERSON  # the interviewee
                 continue
@@ -1128,28 +1228,27 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
             else:
                 resolved[r] = _VAGUE
             continue
+        # the nearest earlier source of the document (doc is sorted with the position) that fits the pronoun
         if word in ("he", "she", "him", "her"):
-            people = [k for k in earlier if cls[k] == _PERSON]
-            if people:
-                target = people[0]
-            elif earlier and False:
-                target = earlier[0]
+            target = next((k for k in range(r - 1, lo - 1, -1) if cls_l[k] == _PERSON and position[k] < here), None)
         elif word in ("they", "them", "it", "this"):
-            things = [k for k in earlier if cls[k] != _PERSON]
-            if things:
-                target = things[0]
+            target = next((k for k in range(r - 1, lo - 1, -1) if cls_l[k] != _PRONOUN and cls_l[k] != _PERSON and position[k] < here),
+                          None)
         if target is not None:
             resolved[r] = resolved[target]
             out_keys[r] = out_keys[target]
         elif word in ("he", "she", "him", "her"):
-            lo = corpus.offsets[d]
-            has_name = np.searchsorted(two_word_runs, position[r]) > np.searchsorted(two_word_runs, lo)
+            if two_word_runs is None:
+                run_first, run_last = name_runs(corpus)
+                two_word_runs = corpus._word_bounds[0][run_first[run_last > run_first]]
+            start = corpus.offsets[d]
+            has_name = np.searchsorted(two_word_runs, here) > np.searchsorted(two_word_runs, start)
             resolved[r] = _PERSON if has_name else _VAGUE
         elif word in ("it", "this"):
             resolved[r] = _DESCRIBED
         else:
             resolved[r] = _VAGUE
-    return resolved, out_keys
+    return np.array(resolved, np.int8), out_keys
 
 
 def describe(corpus: Corpus, i: int) -> str:
