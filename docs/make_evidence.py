@@ -106,6 +106,14 @@ def _reason_section() -> list[str]:
         lines.append(
             f"| `{rule.code}` | `{rule.column}` | {rule.side} | {bound} `{rule.limit}` = {getattr(defaults, rule.limit):g} | {what} |"
         )
+    lines += [
+        "",
+        "The trained model of `QualityFlagger` (`framing/data/flagger_model.json`, model card `models/flagger.md`)",
+        "gives one more reason code, `generated_style` (column `quality.model_probability`; `value` the model's",
+        "probability, `limit` its threshold, `percentile` `null`). Rules marked `fires=False` in",
+        "`framing.judges.flags.RULES` (" + ", ".join(f"`{r.code}`" for r in RULES if not r.fires) + ") only corroborate:",
+        "they are listed among a flagged document's reasons but never flag a document on their own.",
+    ]
     lines.append("")
     return lines
 

@@ -293,3 +293,15 @@ def test_report_of_a_document_that_cannot_be_scored(tmp_path, capsys):
     assert main(["report", str(empty)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("no verdict") and "error: empty text" in out and "scores" not in out
+
+
+def test_register_chooses_the_norms_the_flags_compare_with(tmp_path, capsys):
+    news, web = tmp_path / "news.csv", tmp_path / "web.csv"
+    assert main(["score", str(SEEDS), "--flags", "-o", str(news)]) == 0
+    assert main(["score", str(SEEDS), "--flags", "--register", "web", "-o", str(web)]) == 0
+    expected = framing.flag([p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))], register="web")
+    got = pd.read_csv(web)
+    assert got["quality.score"].round(6).tolist() == expected["quality.score"].round(6).tolist()
+    assert got["quality.score"].tolist() != pd.read_csv(news)["quality.score"].tolist()
+    assert main(["score", str(SEEDS), "--flags", "--register", "blogs"]) == 2
+    assert "framing: error" in capsys.readouterr().err

@@ -61,7 +61,8 @@ def test_a_changed_number_is_caught(validation) -> None:
     """The check can fail: one digit changed inside a generated table makes the page stale."""
     text = (REPO / "docs" / "validation.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- flags_seeds:begin -->.*?<!-- flags_seeds:end -->", text, re.DOTALL).group(0)
-    tampered = text.replace(block, block.replace("0.729", "0.730"))
+    number = re.search(r"\| (\d\.\d{3}) \|", block).group(1)  # a generated score in the seeds table
+    tampered = text.replace(block, block.replace(number, f"{float(number) + 0.001:.3f}"))
     assert tampered != text
     assert validation.updated(tampered) != tampered
 
@@ -80,7 +81,7 @@ def test_no_measured_number_is_typed_by_hand(validation, page: str) -> None:
 
 
 #: Pages other work is writing now; the README and the index link to them already.
-PENDING = {"docs/flags.md", "docs/languages.md"}
+PENDING = {"docs/languages.md"}
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 

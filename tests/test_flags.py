@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.judges.flags import RULES, LinearFlagger, QualityFlagger
 from framing.families import sourcing
+from framing.judges.flags import RULES, LinearFlagger, QualityFlagger
 from framing.judges.norms import PERCENTILE_GRID, Norms, reference_norms
 
 
@@ -63,7 +63,11 @@ def test_score_adds_percentile_columns():
     assert list(frame.columns[:2]) == ["text.characters", "text.characters.pct"]
     assert 0 <= frame["readability.flesch_kincaid_grade.pct"].iloc[0] <= 100
     with pytest.raises(TypeError, match="norms"):
+        framing.score(["x"], norms=3)
+    with pytest.raises(ValueError, match="register"):
         framing.score(["x"], norms="yes")
+    web = framing.score(["The cat sat on the mat. It was happy."], signals="readability", norms="web")
+    assert 0 <= web["readability.flesch_kincaid_grade.pct"].iloc[0] <= 100
 
 
 def test_a_rule_needs_both_the_limit_and_the_percentile():
@@ -135,3 +139,77 @@ def test_analyzer_fit_without_labels_learns_in_domain_norms(seed_texts):
     assert isinstance(analyzer.flagger_, QualityFlagger) and analyzer.flagger_.norms is analyzer.norms_
     assert analyzer.norms_.counts["style.exhortations"] == 5
     assert len(analyzer.flag(texts)) == 5
+
+
+def test_registers_ship_their_own_norms():
+    from framing.judges.norms import REGISTERS
+
+    assert REGISTERS == ("news", "web")
+    news, web = reference_norms("news"), reference_norms("web")
+    assert news.meta["register"] == "news" and web.meta["register"] == "web"
+    assert set(framing.columns()) <= set(web.columns)
+    with pytest.raises(ValueError, match="register"):
+        reference_norms("blogs")
+    # quote- and line-level columns are learnt only from sources that keep quotes and line breaks
+    only = news.meta["columns_learnt_only_from"]
+    assert any("sourcing.orphan_quotes" in cols and "newsarticles" not in src for src, cols in only.items())
+    assert news.counts["boilerplate.lines"] < news.counts["readability.flesch_kincaid_grade"]
+
+
+def test_flag_takes_a_register(seed_texts):
+    texts = list(seed_texts.values())
+    web = framing.flag(texts, register="web")
+    assert len(web) == len(texts) and web["quality.flagged"].iloc[0]
+    with pytest.raises(ValueError, match="register"):
+        framing.flag(texts[:1], register="blog")
+    with pytest.raises(ValueError, match="not both"):
+        framing.flag(texts[:1], register="web", flagger=QualityFlagger())
+
+
+def test_shipped_model_gives_the_score_and_a_reason(seed_texts):
+    from framing.judges.flags import MODEL_CODE, shipped_model
+
+    model = shipped_model()
+    assert 0.5 <= model.threshold_ < 1 and model.meta_["cross_validation"].startswith("GroupKFold")
+    scores = framing.score(list(seed_texts.values()))
+    with_model, rules_only = QualityFlagger(), QualityFlagger(model=None)
+    p = with_model.model_probability(scores)
+    assert np.isnan(rules_only.model_probability(scores)).all()
+    quality = with_model.flag(scores)["quality.score"].to_numpy()
+    np.testing.assert_allclose(quality, np.fmin(rules_only.flag(scores)["quality.score"].to_numpy(), 1 - p))
+    assert any(r.startswith(MODEL_CODE) for r in with_model.flag(scores)["quality.reasons"].iloc[0])
+    # a document the model alone flags is flagged with the model's reason
+    threshold = float(np.sort(p)[1])
+    forced = QualityFlagger(model_threshold=threshold).flag(scores)
+    above = p >= threshold
+    assert forced["quality.flagged"].to_numpy()[above].all()
+    assert all(any(r.startswith(MODEL_CODE) for r in reasons) for reasons in forced["quality.reasons"][above])
+    with pytest.raises(ValueError, match="model"):
+        QualityFlagger(model="other").flag(scores)
+
+
+def test_corroborating_rules_never_flag_alone():
+    corroborating = [rule for rule in RULES if not rule.fires]
+    assert {r.code for r in corroborating} >= {"vague_sources", "unsourced_claims"}
+    rule = corroborating[0]
+    norms = _norms(**{rule.column: np.linspace(0, 1, 200)})
+    scores = pd.DataFrame({rule.column: [1.0 if rule.side == "high" else 0.0], "text.words": [500.0]})
+    assert QualityFlagger(norms, model=None).flag(scores)["quality.flagged"].tolist() == [False]
+
+
+def test_boilerplate_rule_leaves_captions_and_credits_out():
+    from framing.judges.flags import derived_columns
+
+    scores = pd.DataFrame({"boilerplate.lines": [23.0], "boilerplate.media_credit": [22.0]})
+    assert derived_columns(scores)["boilerplate.furniture_lines"].tolist() == [1.0]
+    norms = _norms(**{"boilerplate.furniture_lines": [0.0] * 199 + [1.0]})
+    assert QualityFlagger(norms, model=None).flag(scores)["quality.flagged"].tolist() == [False]
+
+
+def test_analyzer_register_option(seed_texts):
+    texts = list(seed_texts.values())
+    analyzer = framing.Analyzer(signals=["style", "sourcing", "repetition"], register="web").fit(texts)
+    assert analyzer.flagger_.register == "web" and analyzer.flagger_.norms is None
+    assert analyzer.norms_.counts["style.exhortations"] == 5  # in-domain norms are still learnt
+    with pytest.raises(ValueError, match="register"):
+        framing.Analyzer(register="blog").fit(texts)

@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from framing.families import style
-from framing.cues.phrases import PhraseMatcher, phrase_words
 from framing.core.segment import segment
+from framing.cues.phrases import PhraseMatcher, phrase_words
+from framing.families import style
 
 
 def _columns(text):
@@ -76,3 +76,57 @@ def test_evidence_spans_point_into_the_text():
 def test_empty_and_blank_documents_do_not_break_the_batch():
     got = style.compute(segment(["", "We must act."]))
     assert np.isnan(got["style.filler_per_1000_words"][0]) and got["style.exhortations"][1] == 1
+
+
+# -- fluency signals (issue 16) -------------------------------------------------------------------
+SPECIFIC = (
+    "Flood barriers at Millbrook held for six hours\n\n"
+    "The barriers along the River Tess held for six hours on Tuesday, council engineer Ann Lee said. "
+    "The gauge peaked at 3.5 metres shortly after 2 a.m., the Environment Agency said in a statement. "
+    "About 140 properties on Station Road and Ferry Lane took on water, Lee told reporters on Wednesday."
+)
+GENERIC = (
+    "Flooding causes damage in riverside town\n\n"
+    "The flooding in the town has affected a lot of homes and roads in the area this week. "
+    "Some residents say the drains were too small for the storm, while others argue the rain was simply too much. "
+    "The event raises important questions about how the town can prepare for the future. "
+    "The flooding in the riverside town has caused damage to homes and roads."
+)
+
+
+def test_hedged_balance_pairs_one_side_with_the_other():
+    one = _columns("Some residents say the drains failed. Others argue the rain was too heavy for any town.")
+    assert one["style.hedged_balance"] == 1
+    assert _columns("Some residents say the drains failed, and the council agreed on Monday.")["style.hedged_balance"] == 0
+    # inside a quotation it is the speaker's
+    quoted = _columns('"Some say the drains failed, while others blame the rain," the mayor said on Monday.')
+    assert quoted["style.hedged_balance"] == 0
+
+
+def test_specifics_per_claim_and_unspecific_claims():
+    specific, generic = _columns(SPECIFIC), _columns(GENERIC)
+    assert specific["style.specifics_per_claim"] > 2 > generic["style.specifics_per_claim"]
+    assert specific["style.unspecific_claim_share"] == 0 and generic["style.unspecific_claim_share"] >= 0.75
+    assert specific["style.names_per_claim"] > 1 and specific["style.figures_per_claim"] >= 1
+    assert generic["style.generic_framing_sentences"] == 1
+
+
+def test_lead_restatement_and_rhythm():
+    text = GENERIC + " It has caused damage to many homes. Residents are unhappy with the damage."
+    columns = _columns(text)
+    assert columns["style.lead_restatements"] >= 1
+    items = [e for e in style.evidence(segment([text]), 0) if e.code == "lead_restatement"]
+    assert items and text[items[0].details["lead_start"] : items[0].details["lead_end"]].startswith("Flooding")
+    assert np.isnan(_columns("One sentence only.")["style.sentence_length_cv"])
+    uniform = " ".join(["The council met on a cold day to talk about the new plan."] * 5 + ["A new road will be built in the spring of next year."] * 5)
+    assert _columns(uniform)["style.sentence_length_cv"] < 0.1
+
+
+def test_fluency_evidence_codes_are_declared():
+    codes = {c.code for c in style.EVIDENCE_CODES}
+    corpus = segment([GENERIC, SPECIFIC])
+    found = {e.code for doc in range(2) for e in style.evidence(corpus, doc)}
+    assert {"hedged_balance", "generic_framing_sentence", "unspecific_claim"} <= found <= codes
+    for doc, text in enumerate(corpus.texts):
+        for e in style.evidence(corpus, doc):
+            assert text[e.start : e.end] == e.text

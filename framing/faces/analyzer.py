@@ -38,6 +38,10 @@ class Analyzer(TransformerMixin, BaseEstimator):
         Passed to the :class:`~framing.judges.flags.QualityFlagger` that :meth:`flag` uses.
     C : float, default 1.0
         Regularisation of the :class:`~framing.judges.flags.LinearFlagger` trained when ``fit`` gets labels.
+    register : {None, "news", "web"}, default None
+        The norms :meth:`flag` compares with when ``fit`` gets no labels: ``None`` the in-domain
+        norms learnt by ``fit`` (``norms_``, always learnt); ``"news"`` or ``"web"`` the shipped
+        norms of that register (:func:`framing.judges.norms.reference_norms`).
 
     Attributes
     ----------
@@ -72,6 +76,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         patterns: Any = None,
         high_percentile: float = 99.5,
         C: float = 1.0,
+        register: str | None = None,
     ) -> None:
         self.signals = signals
         self.compat = compat
@@ -81,6 +86,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
         self.patterns = patterns
         self.high_percentile = high_percentile
         self.C = C
+        self.register = register
 
     def _scores(self, X: Iterable[Any]):
         config = getattr(self, "config_", None) or self._config()
@@ -99,7 +105,11 @@ class Analyzer(TransformerMixin, BaseEstimator):
         scores = self._scores(X)
         self.norms_ = Norms.fit(scores, columns=list(self.feature_names_out_), meta={"learnt_by": "Analyzer.fit", "documents": len(scores)})
         if y is None or type_of_target(np.asarray(y)) != "binary":
-            self.flagger_ = QualityFlagger(self.norms_, high_percentile=self.high_percentile)
+            if self.register is None:
+                self.flagger_ = QualityFlagger(self.norms_, high_percentile=self.high_percentile)
+            else:
+                self.flagger_ = QualityFlagger(register=self.register, high_percentile=self.high_percentile)
+                self.flagger_._check()  # an unknown register fails here, not at flag time
         else:
             self.flagger_ = LinearFlagger(C=self.C, columns=list(self.feature_names_out_)).fit(scores, y)
         return scores

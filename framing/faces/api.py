@@ -15,7 +15,7 @@ from framing.core.evidence import Report
 from framing.core.segment import segment
 from framing.core.vocabulary import Vocabulary
 from framing.judges.flags import FLAG_COLUMNS, LinearFlagger, QualityFlagger
-from framing.judges.norms import Norms, reference_norms
+from framing.judges.norms import DEFAULT_REGISTER, Norms, reference_norms
 from framing.pipeline import DEFAULT_BATCH_SIZE, ERROR_COLUMN, FAMILIES, LANGUAGE_COLUMN, score_corpus, score_texts
 from framing.pipeline import columns as _config_columns
 from framing.pipeline import evidence as _evidence
@@ -56,7 +56,7 @@ def score(
     max_chars: int | None = None,
     lexicons: Any = None,
     patterns: Any = None,
-    norms: "bool | Norms" = False,
+    norms: "bool | str | Norms" = False,
     config: Config | None = None,
     vocabulary: "Vocabulary | None" = None,
     language: str | None = None,
@@ -92,10 +92,11 @@ def score(
     language : str, optional
         The texts' language, or with ``compat="textstat"`` textstat's ``set_lang`` value (see
         :class:`framing.Config` and ``docs/languages.md``).
-    norms : bool or Norms, default False
+    norms : bool, str or Norms, default False
         Add, after each column, ``<column>.pct``: its percentile among the reference documents
-        (``True``: the shipped norms of professional news, :func:`framing.judges.norms.reference_norms`;
-        or any :class:`framing.judges.norms.Norms`, e.g. learnt by :class:`framing.Analyzer`).
+        (``True`` or ``"news"``: the shipped norms of professional news; ``"web"``: the shipped
+        norms of web pages of every kind, :func:`framing.judges.norms.reference_norms`; or any
+        :class:`framing.judges.norms.Norms`, e.g. learnt by :class:`framing.Analyzer`).
 
     config : Config, optional
         ``signals``, ``compat``, ``lexicons``, ``patterns`` and ``max_chars`` in one checked object
@@ -121,8 +122,10 @@ def score(
     config = make_config(
         config, signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, max_chars=max_chars, language=language
     )
-    if not isinstance(norms, (bool, Norms)):
-        raise TypeError(f"norms must be True, False or a framing.judges.norms.Norms, got {type(norms).__name__}")
+    if not isinstance(norms, (bool, str, Norms)):
+        raise TypeError(f"norms must be True, False, a register name or a framing.judges.norms.Norms, got {type(norms).__name__}")
+    if isinstance(norms, str):
+        norms = reference_norms(norms)  # a ValueError for an unknown register
     if isinstance(texts, str):
         raise TypeError("texts must be an iterable of documents, not a single string; use analyze() for one text")
     index = None
@@ -205,6 +208,7 @@ def flag(
     n_jobs: int = 1,
     keep_scores: bool = False,
     config: Config | None = None,
+    register: str | None = None,
 ) -> pd.DataFrame:
     """Score texts with every family and flag them.
 
@@ -223,14 +227,20 @@ def flag(
         Return the scores too, before the flag columns.
     config : Config, optional
         What to score (default: every family, the bundled lexicons and patterns).
+    register : {"news", "web"}, optional
+        The shipped norms the default flagger compares with: ``"news"`` (professional news, the
+        default) or ``"web"`` (web pages of every kind: guides, blogs, services, forums ...). Not
+        with ``flagger`` (give the flagger its own ``register``).
 
     Returns
     -------
     pandas.DataFrame
         :data:`FLAG_COLUMNS` and ``error``, one row per text in input order.
     """
+    if flagger is not None and register is not None:
+        raise ValueError("pass either flagger= or register=, not both (QualityFlagger(register=...) takes it)")
     scores = score(texts, ids=ids, n_jobs=n_jobs, config=config)
-    flags = (flagger or QualityFlagger()).flag(scores)
+    flags = (flagger or QualityFlagger(register=register or DEFAULT_REGISTER)).flag(scores)
     if keep_scores:
         return pd.concat([scores.drop(columns=[ERROR_COLUMN]), flags, scores[[ERROR_COLUMN]]], axis=1)
     return pd.concat([flags, scores[[ERROR_COLUMN]]], axis=1)

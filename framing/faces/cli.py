@@ -81,6 +81,7 @@ def _score_command(args: argparse.Namespace) -> int:
         args.output,
         signals=flat(args.signals),
         flags=args.flags,
+        register=args.register,
         compat=args.compat,
         id_field=args.id_field,
         text_field=args.text_field,
@@ -290,6 +291,10 @@ def _register_score(commands, shared: type[Shared]) -> None:
         ".csv, .jsonl or .parquet, streamed with the same guarantees as -o",
     )  # fmt: skip
     scorer.add_argument("--flags", action="store_true", help="add the quality-flag columns")
+    scorer.add_argument(
+        "--register", choices=("news", "web"), default="news",
+        help="the reference norms --flags compares with: professional news, or web pages of every kind",
+    )  # fmt: skip
     shared.scoring(scorer)
     scorer.add_argument("--id-field", default="id", metavar="NAME", help="id field/column of JSONL, CSV, Parquet")
     scorer.add_argument("--text-field", default="text", metavar="NAME", help="text field/column of JSONL, CSV, Parquet")

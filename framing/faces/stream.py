@@ -69,6 +69,7 @@ from framing.faces.options import (
     missing_file,
 )
 from framing.judges.flags import QualityFlagger
+from framing.judges.norms import REGISTERS
 
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -455,7 +456,8 @@ def score_chunk(
     frame = score(texts, config=options["config"])
     frame.index = pd.RangeIndex(len(texts))
     if options["flags"]:
-        flags = QualityFlagger().flag(frame)  # from the chunk's scores: nothing is scored twice
+        # from the chunk's scores: nothing is scored twice
+        flags = QualityFlagger(register=options.get("register", "news")).flag(frame)
         for name in flags.columns:
             if name not in frame.columns:
                 values = flags[name]
@@ -720,6 +722,7 @@ def score_files(
     *,
     signals: Sequence[str] | None = None,
     flags: bool = False,
+    register: str = "news",
     compat: str | None = None,
     id_field: str = "id",
     text_field: str = "text",
@@ -746,6 +749,8 @@ def score_files(
         As in :func:`framing.score`.
     flags : bool, default False
         Add the quality-flag columns of ``framing.flag``.
+    register : {"news", "web"}, default "news"
+        The reference norms the flags compare with (:data:`framing.judges.norms.REGISTERS`).
     id_field, text_field : str
         Field (JSONL) or column (CSV, Parquet) names. Records without an id get ``file:line``
         (``file:row n`` for Parquet); text files are named by their path without ``.txt``.
@@ -805,10 +810,13 @@ def score_files(
         "lexicons": [lex.name for lex in config.lexicons],
         "patterns": _json_safe(patterns),
         "flags": bool(flags),
+        "register": register,
         "max_chars": max_chars,
         "keep": list(keep),
         "csv_raw": bool(csv_raw),
     }
+    if register not in REGISTERS:
+        raise UsageError(f"register must be one of {', '.join(REGISTERS)}, got {register!r}")
     if any(name in (ID_COLUMN, ERROR_COLUMN) or "." in name for name in keep):
         raise UsageError(f"--keep fields may not be named id or error or hold a dot: {list(keep)}")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:

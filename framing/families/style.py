@@ -39,6 +39,29 @@ Columns
 ``style.flattened_table_lines``
     Flattened-table lines.
 
+Signals of fluent generated prose (issue 16; definitions and their measurement on real news in
+``docs/flags.md``; phrases in ``framing/data/fluency_cues.json``), all outside quotations:
+
+``style.hedged_balance``, ``style.hedged_balance_per_1000_words``
+    One unnamed side's view ("some say") followed by the other's ("while others", "critics say")
+    in the same or the next sentence.
+``style.claim_sentences``
+    Sentences of at least :data:`CLAIM_MIN_WORDS` words with end punctuation that are not
+    questions, headings or opened inside a quotation.
+``style.generic_framing_sentences``, ``style.generic_framing_share``
+    Claim sentences with a generic framing phrase ("raises important questions"), and their share.
+``style.lead_restatements``, ``style.lead_restatement_share``
+    Later sentences restating one of the first :data:`LEAD_SENTENCES` sentences (at least
+    :data:`RESTATEMENT_MIN_SHARED` shared content stems making :data:`RESTATEMENT_MIN_OVERLAP` of
+    the shorter), and their share of the later sentences.
+``style.specifics_per_claim``, ``style.names_per_claim``, ``style.figures_per_claim``,
+``style.unspecific_claim_share``
+    Figures, dates and names (as the sourcing family counts them) per claim sentence, names and
+    figures apart, and the share of claims with none.
+``style.sentence_length_cv``
+    Coefficient of variation of the body sentences' word counts (NaN below
+    :data:`RHYTHM_MIN_SENTENCES`): low is a uniform rhythm.
+
 Examples
 --------
 >>> from framing.core.segment import segment
@@ -58,6 +81,8 @@ import numpy as np
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import data_text
 from framing.core.segment import Corpus
+from framing.core.vocabulary import STEMS
+from framing.cues import attribution
 from framing.cues.phrases import PhraseMatcher
 from framing.cues.quotes import inside_quotes
 from framing.families.base import FunctionFamily
@@ -76,8 +101,10 @@ COLUMNS: tuple[str, ...] = (
     "style.flattened_table_lines",
 )
 _LINE_END_PUNCTUATION = frozenset(map(ord, '.!?:;"”’)]'))
+#: A sentence is a heading when at least this share of its content words are capitalised.
+HEADING_CAPITALISED_SHARE = 0.75
 
-__all__ = ["NAME", "COLUMNS", "CATEGORIES", "EVIDENCE_CODES", "compute", "evidence", "matcher"]
+__all__ = ["NAME", "COLUMNS", "FLUENCY_COLUMNS", "CATEGORIES", "EVIDENCE_CODES", "compute", "evidence", "matcher", "fluency_matcher"]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +115,205 @@ def matcher() -> PhraseMatcher:
     if unknown:
         raise ValueError(f"{PHRASES_FILE}: unknown categories {sorted(unknown)}")
     return PhraseMatcher({category: phrases[category] for category in CATEGORIES})
+
+
+# -- signals of fluent generated prose (issue 16) ------------------------------------------------
+FLUENCY_FILE = "fluency_cues.json"
+FLUENCY_CATEGORIES = ("balance_one_side", "balance_other_side", "generic_framing")
+#: A claim sentence has at least this many words.
+CLAIM_MIN_WORDS = 8
+#: The lead: this many first sentences of at least :data:`LEAD_MIN_WORDS` words (headline, standfirst, first sentence).
+LEAD_SENTENCES = 3
+LEAD_MIN_WORDS = 4
+#: A later sentence restates the lead when it shares at least this many content stems with one lead
+#: sentence and they make at least :data:`RESTATEMENT_MIN_OVERLAP` of the shorter of the two.
+RESTATEMENT_MIN_SHARED = 4
+RESTATEMENT_MIN_OVERLAP = 0.6
+#: Sentence-length variation is computed for documents with at least this many body sentences.
+RHYTHM_MIN_SENTENCES = 10
+#: A run of uniform rhythm: consecutive body sentences within this factor of the document's median length.
+RHYTHM_BAND = 0.25
+RHYTHM_MIN_RUN = 5
+FLUENCY_COLUMNS: tuple[str, ...] = (
+    "style.hedged_balance",
+    "style.hedged_balance_per_1000_words",
+    "style.claim_sentences",
+    "style.generic_framing_sentences",
+    "style.generic_framing_share",
+    "style.lead_restatements",
+    "style.lead_restatement_share",
+    "style.specifics_per_claim",
+    "style.names_per_claim",
+    "style.figures_per_claim",
+    "style.unspecific_claim_share",
+    "style.sentence_length_cv",
+)
+COLUMNS = COLUMNS + FLUENCY_COLUMNS
+_SENTENCE_END = frozenset(map(ord, '.!?"”’)'))
+
+
+@lru_cache(maxsize=1)
+def fluency_matcher() -> PhraseMatcher:
+    """The shipped phrases of the fluency signals (``framing/data/fluency_cues.json``), compiled once."""
+    phrases = json.loads(data_text(FLUENCY_FILE))["phrases"]
+    unknown = set(phrases) - set(FLUENCY_CATEGORIES)
+    if unknown:
+        raise ValueError(f"{FLUENCY_FILE}: unknown categories {sorted(unknown)}")
+    return PhraseMatcher({category: phrases[category] for category in FLUENCY_CATEGORIES})
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(whole > 0, part / np.maximum(whole, 1), np.nan)
+
+
+class _Fluency:
+    """Per-sentence facts and the fluency columns of one batch."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        n = corpus.n_docs
+        s_start, s_end = corpus._sentence_bounds
+        n_sent = len(s_start)
+        s_doc = corpus.sentences.doc
+        word_start = corpus._word_bounds[0]
+        w_sent = corpus.word_sentence
+        alnum = corpus.word_feature("alnum") > 0
+        letters = corpus.word_feature("letters") > 0
+        capital = corpus.word_is_capitalized
+        n_words = np.bincount(w_sent[alnum], minlength=n_sent)
+        # specifics, as the sourcing family counts them: figures, capitalised month and day names, name runs
+        figure = (corpus.word_feature("is_number") > 0) & alnum
+        date = attribution.word_in(corpus, "dates") & capital
+        first, last = attribution.name_runs(corpus)
+        starts_sentence = corpus.word_starts_sentence
+        stop = attribution.word_in(corpus, "stop")
+        content = letters & ~stop
+        capitalised = np.bincount(w_sent[content & capital], minlength=n_sent)
+        total = np.bincount(w_sent[content], minlength=n_sent)
+        heading = (total >= 2) & (capitalised >= HEADING_CAPITALISED_SHARE * total)
+        if len(first):
+            keep = ((last > first) | ~starts_sentence[first]) & ~heading[w_sent[first]]
+            first = first[keep]
+        names = np.bincount(w_sent[first], minlength=n_sent)
+        figures = np.bincount(w_sent[figure], minlength=n_sent)
+        specifics = np.bincount(w_sent[figure | date], minlength=n_sent) + names
+        cp = corpus.codepoints
+        last_char = cp[np.maximum(s_end - 1, 0)] if n_sent else np.zeros(0, np.uint32)
+        ended = np.isin(last_char, list(_SENTENCE_END))
+        question = last_char == ord("?")
+        first_word = np.minimum(np.searchsorted(word_start, s_start), max(len(word_start) - 1, 0))
+        quoted = inside_quotes(corpus, word_start[first_word]) if len(word_start) else np.zeros(n_sent, bool)
+        body = ended & ~heading & (n_words >= 3)
+        claim = body & ~quoted & ~question & (n_words >= CLAIM_MIN_WORDS)
+        self.s_start, self.s_end, self.s_doc = s_start, s_end, s_doc
+        self.specifics, self.claim, self.body, self.n_words = specifics, claim, body, n_words
+
+        # phrases outside quotations
+        starts, ends, labels = fluency_matcher().spans(corpus)
+        keep_match = ~inside_quotes(corpus, starts)
+        starts, ends, labels = starts[keep_match], ends[keep_match], labels[keep_match]
+        m_sent = np.searchsorted(s_start, starts, side="right") - 1
+        # generic framing: claim sentences with a generic framing phrase
+        generic = np.zeros(n_sent, bool)
+        g = labels == 2
+        generic[m_sent[g]] = True
+        generic &= claim
+        self.generic, self.generic_start, self.generic_end, self.generic_sent = generic, starts[g], ends[g], m_sent[g]
+        # hedged balance: one side's phrase, then the other side's in the same or the next sentence
+        a, b = labels == 0, labels == 1
+        a_start, a_end, a_sent = starts[a], ends[a], m_sent[a]
+        b_start, b_end, b_sent = starts[b], ends[b], m_sent[b]
+        pair = np.searchsorted(b_start, a_end) if len(b_start) else np.zeros(len(a_start), np.int64)
+        ok = pair < len(b_start)
+        pair = np.minimum(pair, max(len(b_start) - 1, 0))
+        if len(b_start):
+            ok &= (b_sent[pair] - a_sent <= 1) & (s_doc[b_sent[pair]] == s_doc[a_sent])
+        # one construction per other-side phrase ("some say ... some argue ... others say" is one)
+        ok &= ~np.r_[False, ok[1:] & ok[:-1] & (pair[1:] == pair[:-1])] if len(ok) else ok
+        self.hedge_start, self.hedge_end = a_start[ok], (b_end[pair[ok]] if len(b_start) else a_end[ok])
+        hedge_doc = corpus.doc_of(self.hedge_start)
+
+        # restatement of the lead
+        self.restated = np.zeros(n_sent, bool)
+        self.restated_of = np.full(n_sent, -1, np.int64)
+        self.restated_similarity = np.zeros(n_sent)
+        candidates = np.zeros(n, np.float64)
+        stems = corpus.type_ids_of(STEMS)[corpus.word_types] if len(word_start) else np.zeros(0, np.int64)
+        keep_words = np.flatnonzero(content & alnum)
+        sets: dict[int, set] = {}
+        for w_sentence, stem in zip(w_sent[keep_words].tolist(), stems[keep_words].tolist()):
+            sets.setdefault(w_sentence, set()).add(stem)
+        doc_first = np.searchsorted(s_doc, np.arange(n))
+        doc_last = np.searchsorted(s_doc, np.arange(n), side="right")
+        for d in range(n):
+            lead: list[int] = []
+            for i in range(int(doc_first[d]), int(doc_last[d])):
+                words_i = sets.get(i, set())
+                if len(lead) < LEAD_SENTENCES:
+                    if n_words[i] >= LEAD_MIN_WORDS:
+                        lead.append(i)
+                    continue
+                if not body[i] or quoted[i] or len(words_i) < 4:
+                    continue
+                candidates[d] += 1
+                best, best_of = 0.0, -1
+                for j in lead:
+                    shared = len(words_i & sets.get(j, set()))
+                    if shared >= RESTATEMENT_MIN_SHARED:
+                        overlap = shared / min(len(words_i), len(sets[j]))
+                        if overlap > best:
+                            best, best_of = overlap, j
+                if best >= RESTATEMENT_MIN_OVERLAP:
+                    self.restated[i], self.restated_of[i], self.restated_similarity[i] = True, best_of, best
+
+        n_doc_words = corpus.words.per_doc(n).astype(np.float64)
+        claims = corpus.per_doc_sum(s_doc[claim])
+        hedges = corpus.per_doc_sum(hedge_doc)
+        columns: dict[str, np.ndarray] = {
+            "style.hedged_balance": hedges,
+            "style.hedged_balance_per_1000_words": np.where(n_doc_words > 0, 1000.0 * hedges / np.maximum(n_doc_words, 1), np.nan),
+            "style.claim_sentences": claims,
+            "style.generic_framing_sentences": corpus.per_doc_sum(s_doc[generic]),
+        }
+        columns["style.generic_framing_share"] = _ratio(columns["style.generic_framing_sentences"], claims)
+        restatements = corpus.per_doc_sum(s_doc[self.restated])
+        columns["style.lead_restatements"] = restatements
+        columns["style.lead_restatement_share"] = np.where(candidates >= 3, _ratio(restatements, candidates), np.nan)
+        columns["style.specifics_per_claim"] = _ratio(corpus.per_doc_sum(s_doc[claim], specifics[claim].astype(np.float64)), claims)
+        columns["style.names_per_claim"] = _ratio(corpus.per_doc_sum(s_doc[claim], names[claim].astype(np.float64)), claims)
+        columns["style.figures_per_claim"] = _ratio(corpus.per_doc_sum(s_doc[claim], figures[claim].astype(np.float64)), claims)
+        columns["style.unspecific_claim_share"] = _ratio(corpus.per_doc_sum(s_doc[claim & (specifics == 0)]), claims)
+        # rhythm: coefficient of variation of the body sentences' lengths
+        lengths = n_words[body].astype(np.float64)
+        body_doc = s_doc[body]
+        count = corpus.per_doc_sum(body_doc)
+        mean = _ratio(corpus.per_doc_sum(body_doc, lengths), count)
+        square = _ratio(corpus.per_doc_sum(body_doc, lengths**2), count)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cv = np.sqrt(np.maximum(square - mean**2, 0.0)) / mean
+        columns["style.sentence_length_cv"] = np.where(count >= RHYTHM_MIN_SENTENCES, cv, np.nan)
+        self.columns = columns
+
+    def rhythm_run(self, doc: int) -> tuple[int, int, float] | None:
+        """The longest run of consecutive body sentences of ``doc`` within :data:`RHYTHM_BAND` of its
+        median length: (first sentence, last sentence, median words), or None below :data:`RHYTHM_MIN_RUN`."""
+        body = np.flatnonzero(self.body & (self.s_doc == doc))
+        if len(body) < RHYTHM_MIN_SENTENCES:
+            return None
+        lengths = self.n_words[body]
+        median = float(np.median(lengths))
+        inside = np.abs(lengths - median) <= RHYTHM_BAND * median
+        best, start = (0, 0), None
+        for k, flag in enumerate(inside.tolist() + [False]):
+            if flag and start is None:
+                start = k
+            elif not flag and start is not None:
+                if k - start > best[1] - best[0]:
+                    best = (start, k)
+                start = None
+        if best[1] - best[0] < RHYTHM_MIN_RUN:
+            return None
+        return int(body[best[0]]), int(body[best[1] - 1]), median
 
 
 class _Analysis:
@@ -144,6 +370,7 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
         One float array of length ``corpus.n_docs`` per name in :data:`COLUMNS`.
     """
     columns = _Analysis(corpus).columns
+    columns.update(_Fluency(corpus).columns)
     return {name: columns[name] for name in COLUMNS}
 
 
@@ -160,6 +387,27 @@ EVIDENCE_CODES = (
     EvidenceCode(
         "flattened_table_line", "A long one-sentence line without end punctuation: a table's cells run together.",
         ("style.flattened_table_lines",), {"words": "words in the line"},
+    ),
+    EvidenceCode(
+        "hedged_balance", "A hedged balance outside quotations: one unnamed side's view, then the other's in the same or next sentence ('some say ..., while others ...').",
+        ("style.hedged_balance", "style.hedged_balance_per_1000_words"), {"one_side": "the first side's phrase", "other_side": "the other side's phrase"},
+    ),
+    EvidenceCode(
+        "generic_framing_sentence", "A claim sentence carrying a generic framing phrase ('raises important questions', 'highlights the').",
+        ("style.generic_framing_sentences", "style.generic_framing_share"), {"phrase": "the phrase"},
+    ),
+    EvidenceCode(
+        "lead_restatement", "A later sentence that restates a lead sentence (headline, standfirst or first sentence) in other words.",
+        ("style.lead_restatements", "style.lead_restatement_share"),
+        {"lead_start": "start of the lead sentence it restates", "lead_end": "its end", "overlap": "shared content stems / content stems of the shorter sentence"},
+    ),
+    EvidenceCode(
+        "unspecific_claim", "A claim sentence (at least 8 words, not quoted, not a question or heading) with no figure, date or name.",
+        ("style.unspecific_claim_share", "style.specifics_per_claim"), {"words": "words in the sentence"},
+    ),
+    EvidenceCode(
+        "uniform_rhythm", "The longest run of consecutive sentences whose lengths stay within 25% of the document's median length.",
+        ("style.sentence_length_cv",), {"sentences": "sentences in the run", "median_words": "the document's median sentence length"},
     ),
 )  # fmt: skip
 
@@ -200,6 +448,51 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
         for i, words in zip(table_lines.tolist(), n_words.tolist()):
             s, e = int(lines.start[i]), int(lines.end[i])
             items.append(Evidence("style.flattened_table_lines", "flattened_table", s, e, text[s:e], "flattened_table_line", {"words": words}))
+    items.extend(_fluency_evidence(corpus, doc))
+    return items
+
+
+def _fluency_evidence(corpus: Corpus, doc: int) -> list[Evidence]:
+    """The evidence of the fluency columns of one document."""
+    fluency = _Fluency(corpus)
+    text, offset = corpus.texts[doc], int(corpus.offsets[doc])
+    items: list[Evidence] = []
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return int(start) - offset, int(end) - offset
+
+    starts, ends, labels = fluency_matcher().spans(corpus)
+    in_doc = corpus.doc_of(fluency.hedge_start) == doc
+    for start, end in zip(fluency.hedge_start[in_doc], fluency.hedge_end[in_doc]):
+        s, e = span(start, end)
+        one = starts[(starts == start) & (labels == 0)]
+        one_end = int(ends[(starts == start) & (labels == 0)][0]) - offset if len(one) else s
+        other = (ends == end) & (labels == 1)
+        other_start = int(starts[other][0]) - offset if other.any() else e
+        details = {"one_side": text[s:one_end], "other_side": text[other_start:e]}
+        items.append(Evidence("style.hedged_balance", "hedged_balance", s, e, text[s:e], "hedged_balance", details))
+    for start, end, sentence in zip(fluency.generic_start, fluency.generic_end, fluency.generic_sent):
+        if fluency.s_doc[sentence] != doc or not fluency.generic[sentence]:
+            continue
+        s, e = span(fluency.s_start[sentence], fluency.s_end[sentence])
+        phrase = text[int(start) - offset : int(end) - offset]
+        items.append(Evidence("style.generic_framing_sentences", "generic_framing", s, e, text[s:e], "generic_framing_sentence", {"phrase": phrase}))
+    sentences = np.flatnonzero(fluency.s_doc == doc)
+    for i in sentences[fluency.restated[sentences]].tolist():
+        s, e = span(fluency.s_start[i], fluency.s_end[i])
+        j = int(fluency.restated_of[i])
+        ls, le = span(fluency.s_start[j], fluency.s_end[j])
+        details = {"lead_start": ls, "lead_end": le, "overlap": round(float(fluency.restated_similarity[i]), 3)}
+        items.append(Evidence("style.lead_restatements", "lead_restatement", s, e, text[s:e], "lead_restatement", details))
+    for i in sentences[fluency.claim[sentences] & (fluency.specifics[sentences] == 0)].tolist():
+        s, e = span(fluency.s_start[i], fluency.s_end[i])
+        items.append(Evidence("style.unspecific_claim_share", "unspecific_claim", s, e, text[s:e], "unspecific_claim", {"words": int(fluency.n_words[i])}))
+    run = fluency.rhythm_run(doc)
+    if run is not None:
+        first, last, median = run
+        s, e = span(fluency.s_start[first], fluency.s_end[last])
+        count = int(fluency.body[first : last + 1].sum())
+        items.append(Evidence("style.sentence_length_cv", "uniform_rhythm", s, e, text[s:e], "uniform_rhythm", {"sentences": count, "median_words": median}))
     return items
 
 

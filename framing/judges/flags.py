@@ -14,7 +14,7 @@ rare but harmless (one orphan quote) or common but bad (when the norms were lear
 reason code            column                                         side   absolute limit (constructor argument)
 ====================== ============================================== ====== ========================================
 boilerplate_prompts    ``boilerplate.call_to_action``                 high   ``min_prompt_lines`` = 3
-boilerplate_lines      ``boilerplate.lines``                          high   ``min_boilerplate_lines`` = 4
+boilerplate_lines      ``boilerplate.furniture_lines`` (derived)      high   ``min_boilerplate_lines`` = 4
 duplicate_paragraphs   ``repetition.duplicate_paragraph_char_fraction`` high ``min_duplicate_paragraph_fraction`` = 0.10
 duplicate_lines        ``repetition.duplicate_line_char_fraction``    high   ``min_duplicate_line_fraction`` = 0.10
 paraphrase_repetition  ``repetition.paraphrase_share``                high   ``min_paraphrase_share`` = 0.15
@@ -22,7 +22,30 @@ filler_phrases         ``style.filler_per_1000_words``                high   ``m
 orphan_quotes          ``sourcing.orphan_quotes``                     high   ``min_orphan_quotes`` = 2
 sourcing_density       ``sourcing.attributions_per_100_words``        low    ``max_attributions_per_100_words`` = 0.5
 low_specificity        ``sourcing.specifics_per_100_words``           low    ``max_specifics_per_100_words`` = 1.0
+hedged_balance         ``style.hedged_balance``                       high   ``min_hedged_balance`` = 1
+generic_framing *      ``style.generic_framing_share``                high   ``min_generic_framing_share`` = 0.05
+lead_restatement *     ``style.lead_restatement_share``               high   ``min_lead_restatement_share`` = 0.15
+unspecific_claims *    ``style.unspecific_claim_share``               high   ``min_unspecific_claim_share`` = 0.6
+uniform_rhythm *       ``style.sentence_length_cv``                   low    ``max_sentence_length_cv`` = 0.3
+vague_sources *        ``sourcing.vague_source_share``                high   ``min_vague_source_share`` = 0.5
+unsourced_claims *     ``sourcing.unsourced_claims_per_100_words``    high   ``min_unsourced_claims_per_100_words`` = 1.0
 ====================== ============================================== ====== ========================================
+
+Rules marked * only corroborate (``Rule.fires`` False): on real news their tails reach the values of
+generated pages, so they are listed among a flagged document's reasons but never flag one alone and
+do not enter ``quality.score`` (``docs/flags.md``). ``boilerplate.furniture_lines`` is
+``boilerplate.lines`` minus ``boilerplate.media_credit`` (:data:`DERIVED_COLUMNS`): captions and
+picture credits belong to a published article. The norms are the shipped ones of ``register``
+(``news`` or ``web``, :data:`framing.judges.norms.REGISTERS`) unless ``norms`` is given.
+
+The trained model
+-----------------
+``model="shipped"`` (the default) adds the generated-style model of
+``framing/data/flagger_model.json`` (a :class:`LinearFlagger` trained by ``models/train_flagger.py``
+on the project's generated pages against real news, cross-validated by topic; model card
+``models/flagger.md``): its probability ``p`` flags a document at ``p >= threshold`` (the model's
+own, or ``model_threshold``), lowers ``quality.score`` to at most ``1 - p``, and adds the reason
+``"generated_style: <p> (model)"`` after the rules' reasons. ``model=None`` gives the rules alone.
 
 A ``high`` rule fires when the value is at least its limit and its reference percentile is at
 least ``high_percentile`` (default 99.5); a ``low`` rule when the value is at most its limit and
@@ -42,13 +65,14 @@ that the phrase and sourcing rules do not already find in generated pages.
 Outputs
 -------
 ``quality.flagged``
-    True when at least one rule fires.
+    True when at least one rule fires or the model's probability reaches its threshold.
 ``quality.score``
-    In [0, 1], higher is better: ``1 - (1 - t)^k``, where ``t`` is the reference tail share of
-    the document's most unusual watched signal (``1 - percentile/100`` on the rule's bad side;
-    a signal below its absolute limit is not counted as rarer than the flag line) and ``k`` the
-    number of rules evaluated (Šidák's correction, so that over professional news the score is
-    roughly uniform). A fired rule puts the score at or below ``1 - (high_percentile/100)^k``.
+    In [0, 1], higher is better: ``min(1 - (1 - t)^k, 1 - p)``, where ``t`` is the reference tail
+    share of the document's most unusual firing signal (``1 - percentile/100`` on the rule's bad
+    side; a signal short of its absolute limit counts as no rarer than ``reason_percentile``: it
+    cannot be a reason), ``k`` the number of firing rules evaluated (Šidák's correction) and ``p``
+    the model's probability (left out without a model). A fired rule puts the score at or below
+    ``1 - (high_percentile/100)^k``.
 ``quality.reasons``
     For a flagged document, the fired rules and the corroborating ones (past their limit and
     beyond ``reason_percentile``, default 95), most unusual first, as stable strings
@@ -77,6 +101,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -84,10 +109,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.core.resources import data_text
+from framing.judges.norms import DEFAULT_REGISTER, REGISTERS, Norms, reference_norms
 from framing.pipeline import ERROR_COLUMN
-from framing.judges.norms import Norms, reference_norms
 
-__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "FLAG_COLUMNS", "REASON_COLUMNS", "STATUSES"]
+__all__ = ["Rule", "RULES", "QualityFlagger", "LinearFlagger", "FLAG_COLUMNS", "REASON_COLUMNS", "STATUSES", "MODEL_CODE", "shipped_model"]
 
 FLAG_COLUMNS = ("quality.flagged", "quality.score", "quality.reasons")
 WORDS_COLUMN = "text.words"
@@ -104,13 +130,16 @@ class Rule:
     unit: str = ""
     #: What the value says, for people: ``{value}`` is replaced by the formatted value.
     what: str = "{value}"
+    #: False for a rule that only corroborates: it is listed among a flagged document's reasons but
+    #: never flags a document on its own, and does not enter ``quality.score``.
+    fires: bool = True
 
 
 RULES: tuple[Rule, ...] = (
     Rule("boilerplate_prompts", "boilerplate.call_to_action", "high", "min_prompt_lines", "lines",
          "{value} call-to-action lines"),
-    Rule("boilerplate_lines", "boilerplate.lines", "high", "min_boilerplate_lines", "lines",
-         "{value} boilerplate lines"),
+    Rule("boilerplate_lines", "boilerplate.furniture_lines", "high", "min_boilerplate_lines", "lines",
+         "{value} boilerplate lines other than captions and picture credits"),
     Rule("duplicate_paragraphs", "repetition.duplicate_paragraph_char_fraction", "high", "min_duplicate_paragraph_fraction",
          "of characters", "{value} of the paragraph characters in repeated paragraphs"),
     Rule("duplicate_lines", "repetition.duplicate_line_char_fraction", "high", "min_duplicate_line_fraction",
@@ -125,7 +154,54 @@ RULES: tuple[Rule, ...] = (
          "{value} attributions per 100 words"),
     Rule("low_specificity", "sourcing.specifics_per_100_words", "low", "max_specifics_per_100_words", "/100w",
          "{value} figures, dates and names per 100 words"),
+    Rule("hedged_balance", "style.hedged_balance", "high", "min_hedged_balance", "",
+         "{value} hedged balances ('some say ..., while others ...')"),
+    Rule("generic_framing", "style.generic_framing_share", "high", "min_generic_framing_share", "of claims",
+         "{value} of the claim sentences carry a generic framing phrase", fires=False),
+    Rule("lead_restatement", "style.lead_restatement_share", "high", "min_lead_restatement_share", "of sentences",
+         "{value} of the later sentences restate the lead", fires=False),
+    Rule("unspecific_claims", "style.unspecific_claim_share", "high", "min_unspecific_claim_share", "of claims",
+         "{value} of the claim sentences have no figure, date or name", fires=False),
+    Rule("uniform_rhythm", "style.sentence_length_cv", "low", "max_sentence_length_cv", "",
+         "sentence lengths vary by {value} of their mean", fires=False),
+    Rule("vague_sources", "sourcing.vague_source_share", "high", "min_vague_source_share", "of sources",
+         "{value} of the attributions name only a vague source ('experts', 'some')", fires=False),
+    Rule("unsourced_claims", "sourcing.unsourced_claims_per_100_words", "high", "min_unsourced_claims_per_100_words", "/100w",
+         "{value} specific claims without a source per 100 words", fires=False),
 )  # fmt: skip
+#: The reason code of the trained model (:class:`LinearFlagger`, shipped in
+#: ``framing/data/flagger_model.json``): ``"generated_style: <probability> (model)"``.
+MODEL_CODE = "generated_style"
+#: The column name the model's reason rows carry in :meth:`QualityFlagger.explain`.
+MODEL_COLUMN = "quality.model_probability"
+MODEL_FILE = "flagger_model.json"
+#: Columns the rules compute from score columns: name -> (column, column subtracted). Their norms
+#: are stored beside the score columns' (``models/build_norms.py``).
+DERIVED_COLUMNS: dict[str, tuple[str, str]] = {
+    "boilerplate.furniture_lines": ("boilerplate.lines", "boilerplate.media_credit"),
+}
+
+
+def derived_columns(scores: pd.DataFrame) -> pd.DataFrame:
+    """The :data:`DERIVED_COLUMNS` that ``scores`` allows, same index.
+
+    Examples
+    --------
+    >>> derived_columns(pd.DataFrame({"boilerplate.lines": [5.0], "boilerplate.media_credit": [4.0]}))["boilerplate.furniture_lines"].tolist()
+    [1.0]
+    """
+    found = {name: scores[a] - scores[b] for name, (a, b) in DERIVED_COLUMNS.items() if a in scores.columns and b in scores.columns}
+    return pd.DataFrame(found, index=scores.index)
+
+
+def _rule_values(rule: Rule, scores: pd.DataFrame) -> np.ndarray | None:
+    if rule.column in scores.columns:
+        return scores[rule.column].to_numpy(np.float64)
+    if rule.column in DERIVED_COLUMNS:
+        a, b = DERIVED_COLUMNS[rule.column]
+        if a in scores.columns and b in scores.columns:
+            return (scores[a] - scores[b]).to_numpy(np.float64)
+    return None
 
 #: The columns of :meth:`QualityFlagger.explain` and :meth:`LinearFlagger.explain`, one row per reason.
 REASON_COLUMNS = ("document", "code", "column", "side", "value", "percentile", "limit", "status", "reason", "sentence")
@@ -189,8 +265,28 @@ class QualityFlagger:
         min_orphan_quotes: float = 2,
         max_attributions_per_100_words: float = 0.5,
         max_specifics_per_100_words: float = 1.0,
+        min_hedged_balance: float = 1,
+        min_generic_framing_share: float = 0.05,
+        min_lead_restatement_share: float = 0.15,
+        min_unspecific_claim_share: float = 0.6,
+        max_sentence_length_cv: float = 0.3,
+        min_vague_source_share: float = 0.5,
+        min_unsourced_claims_per_100_words: float = 1.0,
+        register: str = DEFAULT_REGISTER,
+        model: "LinearFlagger | str | None" = "shipped",
+        model_threshold: float | None = None,
     ) -> None:
         self.norms = norms
+        self.register = register
+        self.model = model
+        self.model_threshold = model_threshold
+        self.min_hedged_balance = min_hedged_balance
+        self.min_generic_framing_share = min_generic_framing_share
+        self.min_lead_restatement_share = min_lead_restatement_share
+        self.min_unspecific_claim_share = min_unspecific_claim_share
+        self.max_sentence_length_cv = max_sentence_length_cv
+        self.min_vague_source_share = min_vague_source_share
+        self.min_unsourced_claims_per_100_words = min_unsourced_claims_per_100_words
         self.high_percentile = high_percentile
         self.reason_percentile = reason_percentile
         self.min_words = min_words
@@ -211,10 +307,40 @@ class QualityFlagger:
             raise ValueError(f"reason_percentile must be in [50, high_percentile], got {self.reason_percentile!r}")
         if self.norms is not None and not isinstance(self.norms, Norms):
             raise TypeError(f"norms must be a framing.judges.norms.Norms, got {type(self.norms).__name__}")
-        return self.norms if self.norms is not None else reference_norms()
+        if self.register not in REGISTERS:
+            raise ValueError(f"register must be one of {REGISTERS}, got {self.register!r}")
+        return self.norms if self.norms is not None else reference_norms(self.register)
+
+    def _model(self) -> "tuple[LinearFlagger | None, float]":
+        """The trained model and its threshold (``None`` without a model)."""
+        model = self.model
+        if model is None:
+            return None, np.nan
+        if isinstance(model, str):
+            if model != "shipped":
+                raise ValueError(f"model must be 'shipped', None or a LinearFlagger, got {model!r}")
+            model = shipped_model()
+        elif not isinstance(model, LinearFlagger):
+            raise TypeError(f"model must be 'shipped', None or a LinearFlagger, got {type(model).__name__}")
+        threshold = self.model_threshold if self.model_threshold is not None else getattr(model, "threshold_", 0.5)
+        if not 0.0 < float(threshold) < 1.0:
+            raise ValueError(f"model_threshold must be in (0, 1), got {threshold!r}")
+        return model, float(threshold)
+
+    def model_probability(self, scores: pd.DataFrame) -> np.ndarray:
+        """The trained model's probability that each document is generated-style (NaN without a
+        model, when ``scores`` lacks one of its columns, and on error rows)."""
+        model, _ = self._model()
+        if model is None or any(c not in scores.columns for c in model.columns_):
+            return np.full(len(scores), np.nan)
+        probability = model.predict_proba(scores)
+        if ERROR_COLUMN in scores:
+            probability = np.where(scores[ERROR_COLUMN].notna().to_numpy(), np.nan, probability)
+        return probability
 
     def rule_table(self, scores: pd.DataFrame) -> dict[str, pd.DataFrame]:
-        """Per evaluated rule: ``value``, ``percentile``, ``tail``, ``fired`` and ``notable`` for every row.
+        """Per evaluated rule: ``value``, ``percentile``, ``tail`` (NaN for a rule that only corroborates),
+        ``order`` (the reference tail share on the bad side), ``fired`` and ``notable`` for every row.
 
         A rule is evaluated when ``scores`` has its column and the norms know it.
         """
@@ -224,9 +350,9 @@ class QualityFlagger:
         cut = float(self.high_percentile)
         table = {}
         for rule in RULES:
-            if rule.column not in scores.columns or rule.column not in norms.quantiles:
+            value = _rule_values(rule, scores)
+            if value is None or rule.column not in norms.quantiles:
                 continue
-            value = scores[rule.column].to_numpy(np.float64)
             pct = norms.percentile(rule.column, value)
             limit = float(getattr(self, rule.limit))
             if rule.side == "high":
@@ -234,12 +360,16 @@ class QualityFlagger:
             else:
                 bad_pct, past_limit = 100.0 - pct, (value <= limit) & (words >= self.min_words)
                 bad_pct = np.where(words >= self.min_words, bad_pct, np.nan)
-            fired = past_limit & (bad_pct >= cut)
+            fired = past_limit & (bad_pct >= cut) & rule.fires
             notable = past_limit & (bad_pct >= float(self.reason_percentile))
-            tail = 1.0 - bad_pct / 100.0
-            tail = np.where(past_limit, tail, np.maximum(tail, 1.0 - cut / 100.0 + 1e-9))
+            tail = order = 1.0 - bad_pct / 100.0
+            # a value short of its limit is never a reason, so it counts as no rarer than a reason's line
+            tail = np.where(past_limit, tail, np.maximum(tail, 1.0 - float(self.reason_percentile) / 100.0 + 1e-9))
+            if not rule.fires:
+                tail = np.full(n, np.nan)  # corroborating only: not part of quality.score
             table[rule.code] = pd.DataFrame(
-                {"value": value, "percentile": pct, "tail": tail, "fired": fired, "notable": notable}, index=scores.index
+                {"value": value, "percentile": pct, "tail": tail, "order": order, "fired": fired, "notable": notable},
+                index=scores.index,
             )
         return table
 
@@ -267,8 +397,11 @@ class QualityFlagger:
             fired = np.column_stack([t["fired"].to_numpy() for t in table.values()])
         else:
             quality, fired = np.full(n, np.nan), np.zeros((n, 0), dtype=bool)
-        flagged = fired.any(axis=1)
-        reasons = [[r["reason"] for r in rows] for rows in self._reason_rows(scores, table, flagged)]
+        probability = self.model_probability(scores)
+        _, threshold = self._model()
+        quality = np.fmin(quality, 1.0 - probability)
+        flagged = fired.any(axis=1) | (probability >= threshold)
+        reasons = [[r["reason"] for r in rows] for rows in self._reason_rows(scores, table, flagged, probability=probability)]
         result = pd.DataFrame(
             {"quality.flagged": pd.array(flagged, dtype="boolean"), "quality.score": quality, "quality.reasons": reasons},
             index=scores.index,
@@ -276,15 +409,19 @@ class QualityFlagger:
         return _blank_errors(result, scores)
 
     def _reason_rows(
-        self, scores: pd.DataFrame, table: dict[str, pd.DataFrame], flagged: np.ndarray, every_rule: bool = False
+        self, scores: pd.DataFrame, table: dict[str, pd.DataFrame], flagged: np.ndarray, every_rule: bool = False,
+        probability: np.ndarray | None = None,
     ) -> list[list[dict[str, Any]]]:
         """Per document, one dict per reason (every evaluated rule with ``every_rule``), reasons
-        first, most unusual first; the rest in :data:`RULES` order."""
+        first, most unusual first, the model's after the rules'; the rest in :data:`RULES` order."""
+        if probability is None:
+            probability = self.model_probability(scores)
+        _, threshold = self._model()
         rules = {rule.code: rule for rule in RULES}
         words = scores[WORDS_COLUMN].to_numpy(np.float64) if WORDS_COLUMN in scores else np.full(len(scores), np.inf)
         errors = scores[ERROR_COLUMN].notna().to_numpy() if ERROR_COLUMN in scores else np.zeros(len(scores), bool)
         columns = {
-            code: {name: t[name].to_numpy() for name in ("value", "percentile", "tail", "fired", "notable")}
+            code: {name: t[name].to_numpy() for name in ("value", "percentile", "order", "fired", "notable")}
             for code, t in table.items()
         }
         out = []
@@ -312,10 +449,37 @@ class QualityFlagger:
                     "reason": f"{code}: {_format_value(value, rule.unit)} (p{pct:.1f})" if status in STATUSES[:2] else "",
                     "sentence": _sentence(rule, value, pct, limit, status),
                 }  # fmt: skip
-                (reasons if status in STATUSES[:2] else rest).append((float(c["tail"][row]), item))
+                (reasons if status in STATUSES[:2] else rest).append((float(c["order"][row]), item))
             reasons.sort(key=lambda pair: pair[0])
+            model_item = self._model_item(label, float(probability[row]), threshold, bool(flagged[row]), every_rule)
+            if model_item is not None:
+                (reasons if model_item["status"] in STATUSES[:2] else rest).append((np.inf, model_item))
             out.append([item for _, item in reasons + rest])
         return out
+
+    @staticmethod
+    def _model_item(label: Any, p: float, threshold: float, flagged: bool, every_rule: bool) -> dict[str, Any] | None:
+        """The trained model's reason row of one document (None when it is not one and not asked for)."""
+        if np.isnan(threshold):
+            return None
+        if flagged and p >= threshold:
+            status = "fired"
+        elif flagged and p >= 0.5:
+            status = "corroborating"
+        elif not every_rule:
+            return None
+        else:
+            status = "skipped" if np.isnan(p) else "not_fired"
+        is_reason = status in STATUSES[:2]
+        verdict = {"fired": "the model flagged it", "corroborating": "above even odds: it corroborates the fired rules",
+                   "not_fired": "the model did not flag it", "skipped": "the model does not apply"}[status]
+        return {
+            "document": label, "code": MODEL_CODE, "column": MODEL_COLUMN, "side": "high",
+            "value": None if np.isnan(p) else p, "percentile": None, "limit": threshold, "status": status,
+            "reason": f"{MODEL_CODE}: {p:.2f} (model)" if is_reason else "",
+            "sentence": ("no model probability" if np.isnan(p) else f"generated-style probability {p:.2f} from the trained model")
+                        + f", threshold {threshold:.2f}; {verdict}.",
+        }  # fmt: skip
 
     def explain(self, scores: pd.DataFrame, *, every_rule: bool = False) -> pd.DataFrame:
         """The reasons of :meth:`flag` as data: one row per reason, with its code, value and percentile.
@@ -350,11 +514,16 @@ class QualityFlagger:
         '4 call-to-action lines: percentile ... of the norms, limit at least 3; the rule fired.'
         """
         table = self.rule_table(scores)
-        flagged = np.zeros(len(scores), bool)
+        probability = self.model_probability(scores)
+        _, threshold = self._model()
+        flagged = probability >= threshold
         for t in table.values():
             flagged |= t["fired"].to_numpy()
-        rows = [item for items in self._reason_rows(scores, table, flagged, every_rule) for item in items]
-        return pd.DataFrame(rows, columns=list(REASON_COLUMNS))
+        rows = [item for items in self._reason_rows(scores, table, flagged, every_rule, probability) for item in items]
+        frame = pd.DataFrame(rows, columns=list(REASON_COLUMNS))
+        if any(row["percentile"] is None for row in rows):  # the model's rows: keep None, not NaN (plain JSON)
+            frame["percentile"] = pd.Series([row["percentile"] for row in rows], index=frame.index, dtype=object)
+        return frame
 
 
 def _sentence(rule: Rule, value: float, percentile: float, limit: float, status: str) -> str:
@@ -397,9 +566,10 @@ class LinearFlagger:
 
     FORMAT = "framing-linear-flagger/1"
 
-    def __init__(self, C: float = 1.0, columns: Sequence[str] | None = None) -> None:
+    def __init__(self, C: float = 1.0, columns: Sequence[str] | None = None, class_weight: str | None = None) -> None:
         self.C = C
         self.columns = columns
+        self.class_weight = class_weight
 
     def fit(self, scores: pd.DataFrame, y: Any) -> "LinearFlagger":
         """Learn the weights; ``y`` is 1 (or True) for low-quality documents, 0 otherwise."""
@@ -419,7 +589,7 @@ class LinearFlagger:
         X = np.where(np.isfinite(X), X, median)
         mean, scale = X.mean(axis=0), X.std(axis=0)
         scale[scale == 0] = 1.0
-        model = LogisticRegression(C=self.C, max_iter=5000).fit((X - mean) / scale, y.astype(int))
+        model = LogisticRegression(C=self.C, max_iter=5000, class_weight=self.class_weight).fit((X - mean) / scale, y.astype(int))
         self.columns_ = columns
         self.median_, self.mean_, self.scale_ = median, mean, scale
         self.coef_, self.intercept_ = model.coef_[0].copy(), float(model.intercept_[0])
@@ -494,7 +664,7 @@ class LinearFlagger:
             "format": self.FORMAT, "C": self.C, "columns": list(self.columns_),
             "median": self.median_.tolist(), "mean": self.mean_.tolist(), "scale": self.scale_.tolist(),
             "coef": self.coef_.tolist(), "intercept": self.intercept_,
-        }
+        } | ({"threshold": self.threshold_} if hasattr(self, "threshold_") else {}) | ({"meta": self.meta_} if hasattr(self, "meta_") else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "LinearFlagger":
@@ -506,6 +676,10 @@ class LinearFlagger:
         for name in ("median", "mean", "scale", "coef"):
             setattr(flagger, f"{name}_", np.asarray(data[name], dtype=np.float64))
         flagger.intercept_ = float(data["intercept"])
+        if "threshold" in data:
+            flagger.threshold_ = float(data["threshold"])
+        if "meta" in data:
+            flagger.meta_ = dict(data["meta"])
         return flagger
 
     def save(self, path: str | PathLike) -> None:
@@ -516,3 +690,10 @@ class LinearFlagger:
     def load(cls, path: str | PathLike) -> "LinearFlagger":
         """Read weights written by :meth:`save`."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearFlagger:
+    """The trained generated-style model shipped in ``framing/data/flagger_model.json`` (made by
+    ``models/train_flagger.py``; model card ``models/flagger.md``), with its ``threshold_``."""
+    return LinearFlagger.from_dict(json.loads(data_text(MODEL_FILE)))

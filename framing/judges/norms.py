@@ -3,7 +3,8 @@
 A :class:`Norms` holds, for every numeric score column, the quantiles of that column over a
 reference corpus. :meth:`Norms.percentiles` places new scores among them as percentiles in
 [0, 100]. The shipped norms (:func:`reference_norms`, ``framing/data/reference_norms.json``) are
-built by ``models/build_norms.py`` from freely licensed professional news (model card:
+built by ``models/build_norms.py``, one file per register (:data:`REGISTERS`: ``news``, from
+professional news, and ``web``, from web pages of every kind; model card:
 ``models/reference_norms.md``); :meth:`Norms.fit` learns norms from any scored corpus, for
 in-domain baselines.
 
@@ -39,10 +40,27 @@ from framing.core.resources import data_text
 
 FORMAT = "framing-norms/1"
 NORMS_FILE = "reference_norms.json"
+#: The registers of the shipped norms: ``news`` (professional news, the default) and ``web`` (web
+#: pages of every kind); ``models/reference_norms.md`` describes both.
+REGISTERS = ("news", "web")
+DEFAULT_REGISTER = "news"
 PERCENTILE_GRID = np.linspace(0.0, 100.0, 201)
 PERCENTILE_SUFFIX = ".pct"
 
-__all__ = ["Norms", "reference_norms", "PERCENTILE_GRID", "PERCENTILE_SUFFIX"]
+__all__ = ["Norms", "reference_norms", "norms_file", "REGISTERS", "DEFAULT_REGISTER", "PERCENTILE_GRID", "PERCENTILE_SUFFIX"]
+
+
+def norms_file(register: str = DEFAULT_REGISTER) -> str:
+    """The data file of a register's shipped norms (``reference_norms.json`` for ``news``).
+
+    Examples
+    --------
+    >>> norms_file("web")
+    'reference_norms_web.json'
+    """
+    if register not in REGISTERS:
+        raise ValueError(f"register must be one of {REGISTERS}, got {register!r}")
+    return NORMS_FILE if register == DEFAULT_REGISTER else f"reference_norms_{register}.json"
 
 
 class Norms:
@@ -173,14 +191,21 @@ class Norms:
             raise ValueError(f"{path}: {error}") from None
 
 
-@lru_cache(maxsize=1)
-def reference_norms() -> Norms:
-    """The shipped norms of professional news (``framing/data/reference_norms.json``).
+def reference_norms(register: str = DEFAULT_REGISTER) -> Norms:
+    """The shipped norms of a register: ``"news"`` (professional news, ``reference_norms.json``)
+    or ``"web"`` (web pages of every kind, ``reference_norms_web.json``).
 
     Examples
     --------
     >>> norms = reference_norms()
-    >>> "readability.flesch_kincaid_grade" in norms.columns
-    True
+    >>> "readability.flesch_kincaid_grade" in norms.columns, norms.meta["register"]
+    (True, 'news')
+    >>> reference_norms("web").meta["register"]
+    'web'
     """
-    return Norms.from_dict(json.loads(data_text(NORMS_FILE)))
+    return _load_norms(norms_file(register))
+
+
+@lru_cache(maxsize=len(REGISTERS))
+def _load_norms(name: str) -> Norms:
+    return Norms.from_dict(json.loads(data_text(name)))
