@@ -130,3 +130,57 @@ def test_fluency_evidence_codes_are_declared():
     for doc, text in enumerate(corpus.texts):
         for e in style.evidence(corpus, doc):
             assert text[e.start : e.end] == e.text
+
+
+def _lead_restatements_by_loop(word_sentence, word_stem, sentence_doc, sentence_words, eligible, n_docs):
+    # the definition, sentence by sentence (the vectorised version must agree with it exactly)
+    from framing.families.style import LEAD_MIN_WORDS, LEAD_SENTENCES, RESTATEMENT_MIN_OVERLAP, RESTATEMENT_MIN_SHARED
+
+    sets: dict[int, set] = {}
+    for s, stem in zip(word_sentence.tolist(), word_stem.tolist()):
+        sets.setdefault(s, set()).add(stem)
+    n = len(sentence_doc)
+    restated, of, share = [False] * n, [-1] * n, [0.0] * n
+    candidates = [0.0] * n_docs
+    for d in range(n_docs):
+        lead: list[int] = []
+        for i in [k for k in range(n) if sentence_doc[k] == d]:
+            words = sets.get(i, set())
+            if len(lead) < LEAD_SENTENCES:
+                if sentence_words[i] >= LEAD_MIN_WORDS:
+                    lead.append(i)
+                continue
+            if not eligible[i] or len(words) < 4:
+                continue
+            candidates[d] += 1
+            best, best_of = 0.0, -1
+            for j in lead:
+                shared = len(words & sets.get(j, set()))
+                if shared >= RESTATEMENT_MIN_SHARED:
+                    overlap = shared / min(len(words), len(sets[j]))
+                    if overlap > best:
+                        best, best_of = overlap, j
+            if best >= RESTATEMENT_MIN_OVERLAP:
+                restated[i], of[i], share[i] = True, best_of, best
+    return restated, of, share, candidates
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_lead_restatements_agree_with_the_sentence_by_sentence_definition(seed):
+    from framing.families.style import lead_restatements
+
+    rng = np.random.default_rng(seed)
+    n_docs = int(rng.integers(1, 5))
+    sentence_doc = np.sort(rng.integers(0, n_docs, size=int(rng.integers(0, 40))))
+    n_sent = len(sentence_doc)
+    sentence_words = rng.integers(0, 12, size=n_sent)
+    eligible = rng.random(n_sent) < 0.8
+    n_words = int(rng.integers(0, 300))
+    word_sentence = np.sort(rng.integers(0, max(n_sent, 1), size=n_words)) if n_sent else np.zeros(0, np.int64)
+    word_stem = rng.integers(0, int(rng.integers(5, 30)), size=len(word_sentence))
+    got = lead_restatements(word_sentence, word_stem, sentence_doc, sentence_words, eligible, n_docs)
+    want = _lead_restatements_by_loop(word_sentence, word_stem, sentence_doc, sentence_words, eligible, n_docs)
+    assert got[0].tolist() == want[0]
+    assert got[1].tolist() == want[1]
+    assert got[2].tolist() == want[2]
+    assert got[3].tolist() == want[3]

@@ -167,6 +167,110 @@ def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
         return np.where(whole > 0, part / np.maximum(whole, 1), np.nan)
 
 
+def lead_restatements(
+    word_sentence: np.ndarray,
+    word_stem: np.ndarray,
+    sentence_doc: np.ndarray,
+    sentence_words: np.ndarray,
+    eligible: np.ndarray,
+    n_docs: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Which sentences restate their document's lead, over the whole batch at once.
+
+    A document's lead is its first :data:`LEAD_SENTENCES` sentences of at least
+    :data:`LEAD_MIN_WORDS` words. Every later ``eligible`` sentence with at least 4 distinct content
+    stems is a candidate; it restates the lead sentence with which it shares at least
+    :data:`RESTATEMENT_MIN_SHARED` stems making the largest share of the smaller of the two stem sets
+    (the earliest lead sentence on a tie), if that share reaches :data:`RESTATEMENT_MIN_OVERLAP`.
+
+    Parameters
+    ----------
+    word_sentence, word_stem : ndarray
+        The sentence and stem id of every content word of the batch.
+    sentence_doc, sentence_words : ndarray
+        The document (sorted) and word count of every sentence.
+    eligible : ndarray of bool
+        Sentences that may restate (body sentences outside quotations).
+    n_docs : int
+
+    Returns
+    -------
+    restated : ndarray of bool
+    restated_of : ndarray of int
+        The lead sentence each restating sentence restates (-1 elsewhere).
+    similarity : ndarray of float
+        Its share of shared stems (0 elsewhere).
+    candidates : ndarray of float
+        Candidate sentences per document.
+
+    Examples
+    --------
+    >>> stems = np.array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3, 4])
+    >>> sentences = np.repeat([0, 1, 2, 3], 4)
+    >>> restated, of, share, _ = lead_restatements(sentences, stems, np.zeros(4, int), np.full(4, 4), np.ones(4, bool), 1)
+    >>> restated.tolist(), of.tolist(), share.tolist()
+    ([False, False, False, True], [-1, -1, -1, 0], [0.0, 0.0, 0.0, 1.0])
+    """
+    n_sent = len(sentence_doc)
+    restated = np.zeros(n_sent, bool)
+    restated_of = np.full(n_sent, -1, np.int64)
+    similarity = np.zeros(n_sent)
+    candidates = np.zeros(n_docs, np.float64)
+    if n_sent == 0:
+        return restated, restated_of, similarity, candidates
+    # distinct (sentence, stem) pairs and each sentence's number of distinct stems
+    modulus = int(word_stem.max()) + 1 if len(word_stem) else 1
+    pairs = np.unique(word_sentence.astype(np.int64) * modulus + word_stem.astype(np.int64))
+    pair_sentence, pair_stem = pairs // modulus, pairs % modulus
+    size = np.bincount(pair_sentence, minlength=n_sent)
+    # the lead: each document's first LEAD_SENTENCES sentences of LEAD_MIN_WORDS words or more
+    qualifies = sentence_words >= LEAD_MIN_WORDS
+    doc_first = np.searchsorted(sentence_doc, np.arange(n_docs))
+    counted = np.cumsum(qualifies)
+    before_doc = np.where(doc_first > 0, counted[np.maximum(doc_first - 1, 0)], 0)
+    rank = counted - 1 - before_doc[sentence_doc]  # rank among the document's qualifying sentences
+    lead = qualifies & (rank < LEAD_SENTENCES)
+    full_at = np.full(n_docs, n_sent, np.int64)  # where each document's lead is complete
+    last_lead = np.flatnonzero(lead & (rank == LEAD_SENTENCES - 1))
+    full_at[sentence_doc[last_lead]] = last_lead
+    position = np.arange(n_sent)
+    candidate = (position > full_at[sentence_doc]) & eligible & (size >= 4)
+    candidates[:] = np.bincount(sentence_doc[candidate], minlength=n_docs)
+    if not candidate.any():
+        return restated, restated_of, similarity, candidates
+    # lead stems keyed by (document, stem), with their slot in the lead
+    slot_sentence = np.full((n_docs, LEAD_SENTENCES), -1, np.int64)
+    lead_index = np.flatnonzero(lead)
+    slot_sentence[sentence_doc[lead_index], rank[lead_index]] = lead_index
+    is_lead_pair = lead[pair_sentence]
+    lead_keys = sentence_doc[pair_sentence[is_lead_pair]] * modulus + pair_stem[is_lead_pair]
+    lead_slots = rank[pair_sentence[is_lead_pair]]
+    order = np.argsort(lead_keys, kind="stable")
+    lead_keys, lead_slots = lead_keys[order], lead_slots[order]
+    # every candidate pair meets the lead pairs of its document with the same stem
+    is_candidate_pair = candidate[pair_sentence]
+    cand_sentence = pair_sentence[is_candidate_pair]
+    cand_keys = sentence_doc[cand_sentence] * modulus + pair_stem[is_candidate_pair]
+    lo = np.searchsorted(lead_keys, cand_keys, side="left")
+    hi = np.searchsorted(lead_keys, cand_keys, side="right")
+    hits = hi - lo
+    met_sentence = np.repeat(cand_sentence, hits)
+    met_slot = lead_slots[np.repeat(lo, hits) + (np.arange(hits.sum()) - np.repeat(np.cumsum(hits) - hits, hits))]
+    shared = np.bincount(met_sentence * LEAD_SENTENCES + met_slot, minlength=n_sent * LEAD_SENTENCES)
+    shared = shared.reshape(n_sent, LEAD_SENTENCES)
+    of = slot_sentence[sentence_doc]  # (sentence, slot) -> lead sentence
+    lead_size = np.where(of >= 0, size[np.maximum(of, 0)], 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overlap = shared / np.minimum(size[:, None], lead_size)
+    overlap = np.where((shared >= RESTATEMENT_MIN_SHARED) & candidate[:, None] & (of >= 0), overlap, 0.0)
+    best_slot = np.argmax(overlap, axis=1)  # the first of equal shares, as a strict ">" scan keeps
+    best = overlap[position, best_slot]
+    restated[:] = best >= RESTATEMENT_MIN_OVERLAP
+    restated_of[restated] = of[position, best_slot][restated]
+    similarity[restated] = best[restated]
+    return restated, restated_of, similarity, candidates
+
+
 class _Fluency:
     """Per-sentence facts and the fluency columns of one batch."""
 
@@ -234,37 +338,11 @@ class _Fluency:
         hedge_doc = corpus.doc_of(self.hedge_start)
 
         # restatement of the lead
-        self.restated = np.zeros(n_sent, bool)
-        self.restated_of = np.full(n_sent, -1, np.int64)
-        self.restated_similarity = np.zeros(n_sent)
-        candidates = np.zeros(n, np.float64)
         stems = corpus.type_ids_of(STEMS)[corpus.word_types] if len(word_start) else np.zeros(0, np.int64)
         keep_words = np.flatnonzero(content & alnum)
-        sets: dict[int, set] = {}
-        for w_sentence, stem in zip(w_sent[keep_words].tolist(), stems[keep_words].tolist()):
-            sets.setdefault(w_sentence, set()).add(stem)
-        doc_first = np.searchsorted(s_doc, np.arange(n))
-        doc_last = np.searchsorted(s_doc, np.arange(n), side="right")
-        for d in range(n):
-            lead: list[int] = []
-            for i in range(int(doc_first[d]), int(doc_last[d])):
-                words_i = sets.get(i, set())
-                if len(lead) < LEAD_SENTENCES:
-                    if n_words[i] >= LEAD_MIN_WORDS:
-                        lead.append(i)
-                    continue
-                if not body[i] or quoted[i] or len(words_i) < 4:
-                    continue
-                candidates[d] += 1
-                best, best_of = 0.0, -1
-                for j in lead:
-                    shared = len(words_i & sets.get(j, set()))
-                    if shared >= RESTATEMENT_MIN_SHARED:
-                        overlap = shared / min(len(words_i), len(sets[j]))
-                        if overlap > best:
-                            best, best_of = overlap, j
-                if best >= RESTATEMENT_MIN_OVERLAP:
-                    self.restated[i], self.restated_of[i], self.restated_similarity[i] = True, best_of, best
+        self.restated, self.restated_of, self.restated_similarity, candidates = lead_restatements(
+            w_sent[keep_words], stems[keep_words], s_doc, n_words, body & ~quoted, n
+        )
 
         n_doc_words = corpus.words.per_doc(n).astype(np.float64)
         claims = corpus.per_doc_sum(s_doc[claim])
