@@ -25,6 +25,7 @@ import pandas as pd
 from framing.core import chars as _chars
 from framing.core.language import DEFAULT_TEXTSTAT_LANG, textstat_lang_value
 from framing.core.segment import DOC_SEPARATOR, Corpus
+from framing.core.syllables import load_hyphenator
 
 # count_arabic_syllables's characters: 1 for tanween and shadda (U+064B-U+064D, U+0651), 2 for the
 # ones it removes before counting (alef U+0627, alef maksura U+0649, ? . ! , *); code points past
@@ -212,6 +213,7 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     first = np.empty(len(unique), dtype=np.int64)
     first[type_ids] = np.arange(len(type_ids))  # any occurrence of a type will do
     table = corpus.vocabulary.textstat_table(lang)
+    load_hyphenator(lang)  # once per process: see load_hyphenator
     types = table.type_set(
         np.asarray(unique, dtype=np.uint64), lambda i: _run_strings(cp, kept, first_kept[first[i]], last_kept[first[i]])
     )
