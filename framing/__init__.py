@@ -1,7 +1,7 @@
 """framing: content quality and framing scores for news and web articles.
 
 The public names are imported on first use, so ``import framing`` (and ``framing --help``) stays
-fast; each lives in the layer that owns it (see the README's layout section).
+fast; each lives in the layer that owns it (docs/layout.md).
 
 >>> import framing
 >>> framing.score(["The cat sat on the mat."])["text.words"].tolist()

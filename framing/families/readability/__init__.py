@@ -80,7 +80,7 @@ LINSEAR_SAMPLE_WORDS = 100
 
 
 def _framing_counts(corpus: Corpus) -> dict[str, np.ndarray]:
-    """Per-document counts on framing's segmentation (definitions in the README)."""
+    """Per-document counts on framing's segmentation (definitions in docs/counting.md)."""
     doc = corpus.words.doc
     per_doc = corpus.per_doc_sum
     feature = corpus.word_feature
