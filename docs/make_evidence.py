@@ -30,7 +30,8 @@ Every finding that `framing.analyze` locates in a text is an `Evidence` item wit
 
 Offsets in `details` (keys ending in `_start` and `_end`) are character offsets into the same
 document, like `start` and `end`; `null` means "none found". `Evidence.to_dict()` and
-`Report.to_dict()` give plain JSON; the HTML report (`framing report --html`) carries the same
+`Report.to_dict()` give plain JSON (the report's compact by default: the text once and the evidence
+grouped by code as spans with their details; `to_dict(full=True)` lists every item with its text and label); the HTML report (`framing report --html`) carries the same
 items, `code` and `details` included, in its `<script id="evidence">` block.
 
 ```python
