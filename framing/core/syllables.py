@@ -175,7 +175,7 @@ def _hyphenator(lang: str = "en_US") -> _Hyphenator:
 
 
 def load_hyphenator(lang: str = "en_US") -> None:
-    """Load ``lang``'s Pyphen dictionary and its pattern tables now (once per process, ~0.2 s).
+    """Load ``lang``'s Pyphen dictionary and its pattern tables now (once per process).
 
     textstat counts the syllables of every word CMUdict lacks with Pyphen; compat mode loads the
     dictionary with its first batch rather than at the first such word, so that the one-time cost

@@ -70,7 +70,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
 
 def phrase_words_many(phrases: Sequence[str]) -> list[tuple[str, ...]]:
     """:func:`phrase_words` of many phrases, segmented as one batch (one pass, not one per phrase:
-    building the bundled matchers phrase by phrase cost a third of a second at every start-up).
+    building the bundled matchers phrase by phrase was a large part of every start-up).
 
     Examples
     --------

@@ -249,7 +249,7 @@ def _merge(base: PatternSet | None, source: Mapping[str, Any], check: bool = Tru
 @lru_cache(maxsize=1)
 def _shipped_patterns() -> PatternSet:
     # The shipped file is checked by tests/test_boilerplate.py, not at every start-up (compiling
-    # its ~350 patterns one by one to check them cost 0.1 s of each process's start).
+    # its ~350 patterns one by one to check them slowed every process's start).
     return _merge(None, json.loads(data_text(PATTERNS_FILE)), check=False)
 
 
