@@ -69,7 +69,7 @@ from framing.faces.options import (
     missing_file,
 )
 from framing.judges.flags import QualityFlagger
-from framing.judges.norms import REGISTERS
+from framing.judges.norms import norms_file
 
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -815,8 +815,10 @@ def score_files(
         "keep": list(keep),
         "csv_raw": bool(csv_raw),
     }
-    if register not in REGISTERS:
-        raise UsageError(f"register must be one of {', '.join(REGISTERS)}, got {register!r}")
+    try:
+        norms_file(register)  # the one check of a register's name
+    except ValueError as err:
+        raise UsageError(str(err)) from None
     if any(name in (ID_COLUMN, ERROR_COLUMN) or "." in name for name in keep):
         raise UsageError(f"--keep fields may not be named id or error or hold a dot: {list(keep)}")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:

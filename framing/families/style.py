@@ -80,7 +80,7 @@ import numpy as np
 
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import data_text
-from framing.core.segment import Corpus
+from framing.core.segment import Corpus, rank_within
 from framing.core.vocabulary import STEMS
 from framing.cues import attribution
 from framing.cues.phrases import PhraseMatcher
@@ -225,11 +225,9 @@ def lead_restatements(
     size = np.bincount(pair_sentence, minlength=n_sent)
     # the lead: each document's first LEAD_SENTENCES sentences of LEAD_MIN_WORDS words or more
     qualifies = sentence_words >= LEAD_MIN_WORDS
-    doc_first = np.searchsorted(sentence_doc, np.arange(n_docs))
-    counted = np.cumsum(qualifies)
-    before_doc = np.where(doc_first > 0, counted[np.maximum(doc_first - 1, 0)], 0)
-    rank = counted - 1 - before_doc[sentence_doc]  # rank among the document's qualifying sentences
-    lead = qualifies & (rank < LEAD_SENTENCES)
+    rank = np.full(n_sent, LEAD_SENTENCES, np.int64)  # rank among the document's qualifying sentences
+    rank[qualifies] = rank_within(sentence_doc[qualifies])
+    lead = rank < LEAD_SENTENCES
     full_at = np.full(n_docs, n_sent, np.int64)  # where each document's lead is complete
     last_lead = np.flatnonzero(lead & (rank == LEAD_SENTENCES - 1))
     full_at[sentence_doc[last_lead]] = last_lead
