@@ -77,16 +77,42 @@ FRESH_WINDOWS_PER_CORPUS = 10
 FRESH_SENTENCES_TSV = HERE / "fresh_sentences.tsv"
 FRESH_RELATIONS_TSV = HERE / "fresh_relations.tsv"
 
+# -- the second blind draw (session 6: the held-out set past 400 sentences) -------------------------------------
+#: Random seed of the second fresh draw, fixed (and committed) before its sentences were read.
+FRESH2_SEED = 1516
+#: Windows per corpus of the second fresh draw (18 × 5 × 3 = 270 sentences), from documents in no label set.
+FRESH2_WINDOWS_PER_CORPUS = 18
+#: Named blind draws: seed, windows per corpus, sentence file, relation file.
+DRAWS = {
+    "fresh": (FRESH_SEED, FRESH_WINDOWS_PER_CORPUS, FRESH_SENTENCES_TSV, FRESH_RELATIONS_TSV),
+    "fresh2": (FRESH2_SEED, FRESH2_WINDOWS_PER_CORPUS, HERE / "fresh2_sentences.tsv", HERE / "fresh2_relations.tsv"),
+}
 
-def _files(fresh: bool) -> tuple[Path, Path]:
-    return (FRESH_SENTENCES_TSV, FRESH_RELATIONS_TSV) if fresh else (SENTENCES_TSV, RELATIONS_TSV)
+
+def _draw_name(fresh: bool | str) -> str:
+    """``False``/``""``: the first draw; ``True``: ``"fresh"``; a string: that named draw."""
+    if fresh is True:
+        return "fresh"
+    if not fresh:
+        return ""
+    if fresh not in DRAWS:
+        raise ValueError(f"unknown draw {fresh!r}; known: {sorted(DRAWS)}")
+    return fresh
 
 
-def _labelled_docs() -> set[tuple[str, str]]:
-    """(corpus, doc) of every document in ``relation_sentences.tsv`` or ``labels.tsv``."""
+def _files(fresh: bool | str) -> tuple[Path, Path]:
+    name = _draw_name(fresh)
+    return DRAWS[name][2:] if name else (SENTENCES_TSV, RELATIONS_TSV)
+
+
+def _labelled_docs(including_fresh: bool = False) -> set[tuple[str, str]]:
+    """(corpus, doc) of every document in ``relation_sentences.tsv`` or ``labels.tsv``; with
+    ``including_fresh``, also of the first fresh draw (``fresh_sentences.tsv``)."""
     out = {("nfc", doc) for doc in _labelled_nfc()}
-    with SENTENCES_TSV.open(encoding="utf-8") as handle:
-        out |= {(row["corpus"], row["doc"]) for row in csv.DictReader(handle, delimiter="\t")}
+    files = [SENTENCES_TSV] + ([FRESH_SENTENCES_TSV] if including_fresh else [])
+    for path in files:
+        with path.open(encoding="utf-8") as handle:
+            out |= {(row["corpus"], row["doc"]) for row in csv.DictReader(handle, delimiter="\t")}
     return out
 
 
@@ -133,25 +159,26 @@ def _labelled_nfc() -> set[str]:
         return {row["doc"] for row in csv.DictReader(handle, delimiter="\t") if row["corpus"] == "nfc"}
 
 
-def draw(docs: dict[str, dict[str, str]] | None = None, fresh: bool = False) -> list[dict]:
+def draw(docs: dict[str, dict[str, str]] | None = None, fresh: bool | str = False) -> list[dict]:
     """The sample, in labelling order: one dict per sentence with split, corpus, doc, start, end,
     text, hash and context (two sentences either side). ``fresh``: the fresh blind draw
     (:data:`FRESH_SEED`, split ``fresh``, documents of neither label set)."""
     docs = docs or corpora()
-    rng = random.Random(FRESH_SEED if fresh else SEED)
+    name = _draw_name(fresh)
+    rng = random.Random(DRAWS[name][0] if name else SEED)
     used_nfc = _labelled_nfc()
-    used = _labelled_docs() if fresh else set()
+    used = _labelled_docs(including_fresh=name == "fresh2") if name else set()
     skip = {
         "nfc": lambda doc, text: doc in used_nfc or ("nfc", doc) in used,
         "wikinews": lambda doc, text: not sample.is_english(text) or ("wikinews", doc) in used,
         "newsarticles": lambda doc, text: not sample.is_english(text) or ("newsarticles", doc) in used,
     }
     rows = []
-    n_windows = FRESH_WINDOWS_PER_CORPUS if fresh else WINDOWS_PER_CORPUS
-    for name in CORPORA:
-        for window, (doc, spans, first) in enumerate(sample._windows(rng, docs[name], n_windows, skip[name])):
-            split = "fresh" if fresh else ("dev" if window % 2 == 0 else "test")
-            rows += sample._rows(split, name, doc, spans, first)
+    n_windows = DRAWS[name][1] if name else WINDOWS_PER_CORPUS
+    for corpus in CORPORA:
+        for window, (doc, spans, first) in enumerate(sample._windows(rng, docs[corpus], n_windows, skip[corpus])):
+            split = name if name else ("dev" if window % 2 == 0 else "test")
+            rows += sample._rows(split, corpus, doc, spans, first)
     for row in rows:
         text = docs[row["corpus"]][row["doc"]]
         row["start"], row["end"] = row["spans"][row["i"]]
@@ -163,7 +190,7 @@ def draw(docs: dict[str, dict[str, str]] | None = None, fresh: bool = False) -> 
     return rows
 
 
-def print_draw(fresh: bool = False) -> None:
+def print_draw(fresh: bool | str = False) -> None:
     """Print the sentences window by window, with two sentences of context either side, for labelling by hand."""
     docs = corpora()
     rows = draw(docs, fresh)
@@ -222,7 +249,7 @@ def _span(text: str, needle: str, lo: int, hi: int, anchor: int) -> tuple[int, i
     return (at, at + len(bare)) if at >= 0 else (-1, -1)
 
 
-def build(sheet: str, fresh: bool = False) -> None:
+def build(sheet: str, fresh: bool | str = False) -> None:
     """Turn a labelling sheet into ``relation_sentences.tsv`` and ``relations.tsv``.
 
     The sheet has one line per relation, ``<sentence number>\\t<kind>|<cue>|<source>|<class>|<content>``,
@@ -309,7 +336,7 @@ def build(sheet: str, fresh: bool = False) -> None:
     print(f"wrote {len(rows)} sentences and {len(relations)} relations", file=sys.stderr)
 
 
-def show(fresh: bool = False) -> None:
+def show(fresh: bool | str = False) -> None:
     """Print every stored relation with its spans read from the corpora (to reread the labels)."""
     docs = corpora()
     for rel in load(fresh)[1]:
@@ -322,7 +349,7 @@ def show(fresh: bool = False) -> None:
 
 
 # -- loading and checking ----------------------------------------------------------------------------
-def load(fresh: bool = False) -> tuple[list[dict], list[dict]]:
+def load(fresh: bool | str = False) -> tuple[list[dict], list[dict]]:
     """The stored sentence rows and relation rows (strings, as in the files); ``fresh``: the fresh draw's."""
     sentences_tsv, relations_tsv = _files(fresh)
     with sentences_tsv.open(encoding="utf-8") as handle:
@@ -332,7 +359,7 @@ def load(fresh: bool = False) -> tuple[list[dict], list[dict]]:
     return sentences_, relations_
 
 
-def check(docs: dict[str, dict[str, str]] | None = None, fresh: bool = False) -> tuple[list[dict], list[dict], list[str]]:
+def check(docs: dict[str, dict[str, str]] | None = None, fresh: bool | str = False) -> tuple[list[dict], list[dict], list[str]]:
     """Load the labels and verify them against the corpora: every sentence and span hash, the
     sentence spans against framing's segmentation and against a fresh :func:`draw`, cues inside their
     sentence, relation counts.
@@ -502,8 +529,8 @@ def counts_markdown(out: dict) -> str:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    fresh = "--fresh" in args
-    args = [a for a in args if a != "--fresh"]
+    fresh: bool | str = "fresh2" if "--fresh2" in args else "--fresh" in args
+    args = [a for a in args if a not in ("--fresh", "--fresh2")]
     if args == ["draw"]:
         print_draw(fresh)
     elif len(args) == 2 and args[0] == "build":
@@ -513,4 +540,4 @@ if __name__ == "__main__":
     elif not args:
         main()
     else:
-        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh]")
+        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh | --fresh2]")
