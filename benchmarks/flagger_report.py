@@ -22,6 +22,7 @@ from benchmarks._tables import markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "flags_validation.json"
+DEV_RESULTS = RESULTS.with_name("flags_validation_dev.json")
 MODEL = ROOT / "framing" / "data" / "flagger_model.json"
 DOCS = ROOT / "docs" / "flags.md"
 CARD = ROOT / "models" / "flagger.md"
@@ -62,15 +63,33 @@ def docs_tables(results: dict) -> str:
         "",
         markdown_table(degradations, 3),
         "",
-        "**Why stripped attributions are hard** (`stripping`):",
+        ("**Stripped attributions** (`stripping`: the stripped articles and the news norms; `attributions stripped` is "
+         "the definition asserted, `cue sentences, one pass` the issue-16 one, reported):"),
         "",
         markdown_table(pd.DataFrame(results["stripping"]), 3),
         "",
+        *dev_tables(),
         "**External, report only: machine-news-xsum** (machine continuation vs its own BBC original; never tuned on):",
         "",
         markdown_table(machine, 3),
     ]
     return "\n".join(parts)
+
+
+def dev_tables() -> list[str]:
+    """The development split's degradation table (``--dev``), when its JSON is there."""
+    if not DEV_RESULTS.is_file():
+        return []
+    dev = pd.DataFrame(json.loads(DEV_RESULTS.read_text(encoding="utf-8"))["degradations"])
+    dev = dev[dev["source"] == "all"].drop(columns=["source", "expected_reason"])
+    return [
+        ("**The same degradations on the development split** (the norms and training part of every source, "
+         "`python -m benchmarks.flags_validation --dev`, `benchmarks/results/flags_validation_dev.json`): what "
+         "`score_min_words` and the stripping definition were chosen on."),
+        "",
+        markdown_table(dev, 3),
+        "",
+    ]
 
 
 def card_tables(model: dict) -> str:

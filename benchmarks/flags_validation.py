@@ -28,14 +28,18 @@ Tables
 ``degradations``
     Held-out real articles, each degraded in one known way (:data:`DEGRADATIONS`; seeded per
     document). Per degradation: AUROC of ``1 - quality.score`` between degraded and original
-    (target ≥ 0.9), the share flagged, and among those the share with the expected reason; over
-    all sources and per source. Stripped attributions are measured on articles with at least
-    :data:`MIN_ATTRIBUTED_SENTENCES` attributed sentences.
+    (target ≥ 0.9), the share flagged, among those the share with the expected reason, and the
+    share of all degraded texts whose score an expected reason's signal sets
+    (:func:`score_setters`); over all sources and per source. Stripped attributions (both
+    definitions: :func:`strip_attributions`, asserted, and :func:`strip_cue_sentences`, the issue-16
+    one, reported) are measured on articles with at least :data:`MIN_ATTRIBUTED_SENTENCES`
+    attributed sentences.
 ``stripping``
-    Diagnostics of the stripped-attributions degradation: the share of stripped articles under the
-    low-side rules' ``min_words``, the share still above the rule's limit, the share of the held-out
-    originals of at least ``min_words`` words without any attribution, and the news norms'
-    percentile of zero attributions.
+    Diagnostics of each stripped-attributions degradation: the share of stripped articles in which
+    ``sourcing.attributions`` still counts one, under the low-side rules' ``min_words`` and
+    ``score_min_words``, still above the rule's limit; the share of the originals of at least
+    ``min_words`` words without any attribution, and the news norms' percentile of zero
+    attributions.
 ``machine_news``
     External, report only (never tuned on): ``machine-news-xsum`` (BBC openings continued by
     davinci, GPT-3.5-turbo and GPT-4): per generator, AUROC of ``1 - quality.score``, machine text
@@ -85,7 +89,7 @@ TITLES = {
     "generated": "Generated pages, out of fold by topic: share flagged",
     "degradations": "Known-answer degradations of held-out news against the shipped norms: AUROC of 1 − quality.score, and the expected reason",
     "machine_news": "External, report only: machine-news-xsum, machine text vs its own original",
-    "stripping": "Why stripped attributions are hard: the stripped articles and the news norms",
+    "stripping": "Stripped attributions: the stripped articles and the news norms",
     "signals": "The fluency and sourcing signals on real news (training part) and on the generated tiers",
 }
 
@@ -189,7 +193,7 @@ def _any_attribution(corpus: Corpus) -> np.ndarray:
     return sentence_cues(corpus) | attributed_sentences(corpus)
 
 
-#: Rounds of :func:`strip_attributions` at most (removing sentences re-segments the rest; two suffice on the dev split).
+#: Rounds of :func:`strip_attributions` at most (removing sentences re-segments the rest).
 STRIP_ROUNDS = 5
 
 
@@ -204,9 +208,9 @@ def strip_attributions(text: str, rng: np.random.Generator) -> str:
     editor deleting every sourced sentence, not rewriting each as a bare claim.
 
     The issue-16 definition (:func:`strip_cue_sentences`: one pass, recall-first cues only) left an
-    attribution that ``sourcing.attributions`` counts in 43 % of the stripped dev articles, so it
-    did not strip what it names; it is still measured, as ``attributions stripped (cue sentences,
-    one pass)``, and reported.
+    attribution that ``sourcing.attributions`` counts in a large share of the stripped articles
+    (the ``stripping`` table's ``share_with_attribution_left``), so it did not strip what it names;
+    it is still measured, as ``attributions stripped (cue sentences, one pass)``, and reported.
     """
     for _ in range(STRIP_ROUNDS):
         stripped = _drop_sentences(text, _any_attribution)
