@@ -88,6 +88,21 @@ def test_low_rules_skip_short_documents():
     assert flags["quality.reasons"].iloc[0][0] == "sourcing_density: 0/100w (p0.0)"
 
 
+def test_low_rules_score_short_documents_without_flagging_them():
+    norms = _norms(**{"sourcing.attributions_per_100_words": np.linspace(1, 5, 200), "text.words": np.full(200, 500.0)})
+    # 100 words without attribution, 100 words with plenty, 30 words without
+    scores = pd.DataFrame({"sourcing.attributions_per_100_words": [0.0, 3.0, 0.0], "text.words": [100.0, 100.0, 30.0]})
+    flags = QualityFlagger(norms, model=None).flag(scores)
+    assert not flags["quality.flagged"].any() and all(r == [] for r in flags["quality.reasons"])
+    quality = flags["quality.score"].to_numpy()
+    assert quality[0] < quality[1]  # the short text that attributes nothing scores lower
+    # score_min_words=min_words is the issue-16 behaviour: the rule does not score short texts at all
+    old = QualityFlagger(norms, model=None, score_min_words=150).flag(scores)["quality.score"].to_numpy()
+    assert old[0] == old[1] == old[2] == quality[2]  # and under score_min_words it still does not
+    with pytest.raises(ValueError, match="score_min_words"):
+        QualityFlagger(norms, score_min_words=200).flag(scores)
+
+
 def test_score_orders_documents_and_marks_the_flag_line():
     norms = _norms(**{"style.filler_per_1000_words": np.linspace(0, 5, 201)})
     scores = pd.DataFrame({"style.filler_per_1000_words": [0.5, 2.5, 4.9, 30.0]})

@@ -50,7 +50,10 @@ own, or ``model_threshold``), lowers ``quality.score`` to at most ``1 - p``, and
 A ``high`` rule fires when the value is at least its limit and its reference percentile is at
 least ``high_percentile`` (default 99.5); a ``low`` rule when the value is at most its limit and
 its percentile at most ``100 - high_percentile``, and only for documents of at least ``min_words``
-words (default 150: a short notice need not quote anyone). The limits' defaults are round numbers
+words (default 150: a short notice need not quote anyone). From ``score_min_words`` words (default
+50) a ``low`` rule's percentile still enters ``quality.score`` (it never flags or is a reason below
+``min_words``): the score keeps ranking a short text that attributes nothing below one that does.
+The limits' defaults are round numbers
 set from the reference distributions (``models/reference_norms.md``) and seed 000; the Gopher
 duplicate thresholds (Rae et al. 2021: 0.20 of characters in duplicate lines or paragraphs) are
 looser than needed once the norms say that professional news repeats almost nothing, so the limits
@@ -235,7 +238,11 @@ class QualityFlagger:
         A flagged document's reasons also list the rules that did not fire but are past their
         limit and beyond this percentile: the corroborating evidence an analyst wants to see.
     min_words : int, default 150
-        ``low`` rules skip shorter documents.
+        ``low`` rules neither fire nor are reasons on shorter documents.
+    score_min_words : int, default 50
+        ``low`` rules still enter ``quality.score`` from this many words (at most ``min_words``):
+        a 100-word text without any attribution scores lower than one with several, though no
+        rule flags it (``docs/flags.md``, "Stripped attributions").
     min_prompt_lines, min_boilerplate_lines, min_duplicate_paragraph_fraction,
     min_duplicate_line_fraction, min_paraphrase_share, min_filler_per_1000_words, min_orphan_quotes,
     max_attributions_per_100_words, max_specifics_per_100_words : float
@@ -256,6 +263,7 @@ class QualityFlagger:
         high_percentile: float = 99.5,
         reason_percentile: float = 95.0,
         min_words: int = 150,
+        score_min_words: int = 50,
         min_prompt_lines: float = 3,
         min_boilerplate_lines: float = 4,
         min_duplicate_paragraph_fraction: float = 0.10,
@@ -290,6 +298,7 @@ class QualityFlagger:
         self.high_percentile = high_percentile
         self.reason_percentile = reason_percentile
         self.min_words = min_words
+        self.score_min_words = score_min_words
         self.min_prompt_lines = min_prompt_lines
         self.min_boilerplate_lines = min_boilerplate_lines
         self.min_duplicate_paragraph_fraction = min_duplicate_paragraph_fraction
@@ -305,6 +314,8 @@ class QualityFlagger:
             raise ValueError(f"high_percentile must be in [50, 100), got {self.high_percentile!r}")
         if not 50.0 <= float(self.reason_percentile) <= float(self.high_percentile):
             raise ValueError(f"reason_percentile must be in [50, high_percentile], got {self.reason_percentile!r}")
+        if not 0 <= self.score_min_words <= self.min_words:
+            raise ValueError(f"score_min_words must be in [0, min_words], got {self.score_min_words!r}")
         if self.norms is not None and not isinstance(self.norms, Norms):
             raise TypeError(f"norms must be a framing.judges.norms.Norms, got {type(self.norms).__name__}")
         if self.register not in REGISTERS:
@@ -358,10 +369,14 @@ class QualityFlagger:
             if rule.side == "high":
                 bad_pct, past_limit = pct, value >= limit
             else:
-                bad_pct, past_limit = 100.0 - pct, (value <= limit) & (words >= self.min_words)
-                bad_pct = np.where(words >= self.min_words, bad_pct, np.nan)
+                # a low rule scores from score_min_words words, but fires and is a reason only from min_words
+                scored = words >= self.score_min_words
+                bad_pct, past_limit = 100.0 - pct, (value <= limit) & scored
+                bad_pct = np.where(scored, bad_pct, np.nan)
             fired = past_limit & (bad_pct >= cut) & rule.fires
             notable = past_limit & (bad_pct >= float(self.reason_percentile))
+            if rule.side == "low":
+                fired, notable = fired & (words >= self.min_words), notable & (words >= self.min_words)
             tail = order = 1.0 - bad_pct / 100.0
             # a value short of its limit is never a reason, so it counts as no rarer than a reason's line
             tail = np.where(past_limit, tail, np.maximum(tail, 1.0 - float(self.reason_percentile) / 100.0 + 1e-9))
