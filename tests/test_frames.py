@@ -226,7 +226,8 @@ def test_hedged_cues_count_and_are_marked():
     row = table[table["status"] == "counted"].iloc[0]
     assert row["text"] == "espionage" and row["hedged"]
     report = framing.analyze("Some migrants could be engaged in espionage, officials say.", signals="framing")
-    assert "hedged" in report.evidence_for("framing.immigration.security")[0].label
+    cues = [e for e in report.evidence_for("framing.immigration.security") if e.code == "frame_cue"]
+    assert "hedged" in cues[0].label
 
 
 def test_direction_rules_veto_security():
@@ -261,7 +262,7 @@ def test_columns_balance_and_evidence():
     # 10 words, 3 cues: arrested, smuggling, "border must be secured"
     assert math.isclose(df.loc[0, "framing.immigration.security_per_1k"], 300.0)
     report = framing.analyze(texts[1], signals="framing", lexicons="immigration")
-    items = report.evidence_for("framing.immigration.humanitarian")
+    items = [e for e in report.evidence_for("framing.immigration.humanitarian") if e.code == "frame_cue"]
     assert [e.text for e in items] == ["fled persecution", "dignity", "compassion"]
     assert all(texts[1][e.start : e.end] == e.text and "sentence 0–" in e.label for e in items)
 

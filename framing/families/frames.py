@@ -385,21 +385,36 @@ EVIDENCE_CODES = (
                    "in its clause; the cue still counts",
          "sentence_start": "start of the cue's sentence", "sentence_end": "its end"},
     ),
+    EvidenceCode(
+        "frame_sentence",
+        "A sentence that carries a frame by the frame set's sentence model (sets that name one, as the bundled immigration set does).",
+        ("framing.<set>.<frame>", "framing.<set>.balance"),
+        {"frame_set": "the frame set (lexicon) name", "frame": "the frame the sentence carries",
+         "probability": "the sentence model's probability that the sentence carries the frame",
+         "threshold": "the model's decision threshold (the sentence carries the frame at this probability or above)",
+         "cues": "the patterns of the frame's counted cues in the sentence, '; '-joined (empty: the model decided without a cue)",
+         "sentence_start": "start of the sentence", "sentence_end": "its end"},
+    ),
 )  # fmt: skip
 
 
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: Any = None) -> list[Evidence]:
-    """The counted cues of document ``doc``: one item per cue, for the column of its frame.
+    """The counted cues of document ``doc``: one item per cue, for the column of its frame; and, for a
+    set with a sentence model, one item per sentence the model says carries a frame.
 
-    Code ``frame_cue`` (:data:`EVIDENCE_CODES`); details ``frame_set``, ``frame``, ``pattern``,
-    ``weight``, ``hedged``, ``sentence_start`` and ``sentence_end``, which the label says in words.
+    Codes (:data:`EVIDENCE_CODES`): ``frame_cue``, details ``frame_set``, ``frame``, ``pattern``,
+    ``weight``, ``hedged``, ``sentence_start`` and ``sentence_end``, which the label says in words;
+    ``frame_sentence``, details ``frame_set``, ``frame``, ``probability``, ``threshold``, ``cues``
+    (the frame's counted cues in it), ``sentence_start`` and ``sentence_end``.
 
     Examples
     --------
     >>> from framing.core.segment import segment
     >>> corpus = segment(["Officials said the migrants pose a threat to national security."])
-    >>> [(e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]
-    [('threat', 'framing.immigration.security'), ('national security', 'framing.immigration.security')]
+    >>> [(e.code, e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]  # doctest: +NORMALIZE_WHITESPACE
+    [('frame_cue', 'threat', 'framing.immigration.security'),
+     ('frame_cue', 'national security', 'framing.immigration.security'),
+     ('frame_sentence', 'Officials said the migrants pose a threat to national security.', 'framing.immigration.security')]
     >>> dict(evidence(corpus, 0, lexicons="immigration")[0].details)  # doctest: +NORMALIZE_WHITESPACE
     {'frame_set': 'immigration', 'frame': 'security', 'pattern': 'threat|threats|threaten|threatens|threatened|threatening',
      'weight': 1.5, 'hedged': False, 'sentence_start': 0, 'sentence_end': 63}
@@ -421,6 +436,32 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
             }  # fmt: skip
             label = _label(lex, found, i, span)
             items.append(Evidence(f"framing.{lex.name}.{frame}", label, start, end, text[start:end], "frame_cue", details))
+        if lex.sentence_model:
+            items += _sentence_evidence(corpus, doc, lex, found)
+    return items
+
+
+def _sentence_evidence(corpus: Corpus, doc: int, lex: Lexicon, found: Matches) -> list[Evidence]:
+    """The ``frame_sentence`` items of document ``doc``: the sentences the set's model says carry a frame."""
+    carries, probability = _decisions(corpus, lex, found)
+    threshold = dict(zip((f[0] for f in sentence_model(lex.sentence_model).frames), sentence_model(lex.sentence_model).thresholds()))
+    sentences = corpus.sentences
+    text = corpus.texts[doc]
+    mine = np.flatnonzero(sentences.doc == doc)
+    counted = found.counted
+    items = []
+    for s in mine[carries[mine].any(axis=1)]:
+        start, end = int(sentences.start[s]), int(sentences.end[s])
+        for f in np.flatnonzero(carries[s]):
+            frame = lex.frame_names[f]
+            if frame not in threshold:
+                continue
+            cues = "; ".join(dict.fromkeys(str(p) for p in found.pattern[counted & (found.sentence == s) & (found.frame == f)]))
+            p = float(probability[s, f])
+            label = f"{frame} sentence (model probability {p:.2f}" + (f"; cues {cues}" if cues else "; no cue") + ")"
+            details = {"frame_set": lex.name, "frame": frame, "probability": round(p, 4), "threshold": round(float(threshold[frame]), 4),
+                       "cues": cues, "sentence_start": start, "sentence_end": end}  # fmt: skip
+            items.append(Evidence(f"framing.{lex.name}.{frame}", label, start, end, text[start:end], "frame_sentence", details))
     return items
 
 
