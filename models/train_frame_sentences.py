@@ -29,6 +29,11 @@ Method (model card ``models/frame_sentences.md``):
   reaches :data:`MIN_CV_PRECISION` (the best F1 overall if none does). The reported CV precision
   and recall use a threshold chosen the same way *inside* each training fold (nested); the same
   folds score the lexicon's cue rule.
+* A sentence the lexicon's rules veto a frame in (codebook v2 rule 3: crimes against migrants,
+  rescues, rejected security language) never gets that frame from the model, in training, in the
+  CV and at run time (:func:`framing.families.frames.vetoed_frames`).
+* The probabilities are Platt-scaled (slope and intercept on the out-of-fold log-odds), folded
+  into the exported coefficients and threshold; decisions do not change.
 * The final model is fitted on all dev rows with the chosen settings.
 
 Run from the repository root: ``PYTHONPATH=. python models/train_frame_sentences.py`` (needs
@@ -202,11 +207,19 @@ def fit_predict(x_train, gold_train: np.ndarray, x_test, c: float, class_weight)
     return 1.0 / (1.0 + np.exp(-score))
 
 
-def oof(x: sp.csr_matrix, gold: np.ndarray, splits, c: float, class_weight) -> np.ndarray:
+def oof(x: sp.csr_matrix, gold: np.ndarray, splits, c: float, class_weight, vetoed: np.ndarray | None = None) -> np.ndarray:
+    """Out-of-fold probabilities; 0 where a rule of the lexicon vetoes the frame (``vetoed``), as at run time."""
     out = np.zeros(len(gold))
     for train, test in splits:
         out[test] = fit_predict(x[train], gold[train], x[test], c, class_weight)
+    if vetoed is not None:
+        out[vetoed] = 0.0
     return out
+
+
+def vetoed(data: dict, pole: str) -> np.ndarray:
+    """Rows where a rule of the lexicon vetoes ``pole``: the model never gives them the pole."""
+    return data["dense"][:, data["dense_names"].index(f"{pole}.veto_rule")] > 0
 
 
 def _design_split(data: dict, feature_set: str, train: np.ndarray) -> sp.csr_matrix:
@@ -241,6 +254,7 @@ def select(table: pd.DataFrame, data: dict) -> tuple[pd.DataFrame, dict]:
     rows = []
     for pole in POLES:
         gold = table[f"gold_{pole}"].to_numpy()
+        veto, old_veto = vetoed(data, pole), vetoed(old, pole)
         lexicon_pred = old["dense"][:, old["dense_names"].index(f"{pole}.carries")] > 0
         p, r, f = _prf(gold[draw4], lexicon_pred[draw4])
         rows.append({"pole": pole, "features": "the lexicon's cue rule", "C": float("nan"), "class_weight": "-",
@@ -249,11 +263,11 @@ def select(table: pd.DataFrame, data: dict) -> tuple[pd.DataFrame, dict]:
         for fs in FEATURE_SETS:
             for c in CS:
                 for cw in CLASS_WEIGHTS:
-                    probability = oof(matrices[fs], gold, splits, c, cw)
+                    probability = oof(matrices[fs], gold, splits, c, cw, veto)
                     ap = np.mean([average_precision_score(gold[t], probability[t]) for _, t in splits])
                     x = old_matrices[fs]
-                    threshold = choose_threshold(gold[early], oof(x[early], gold[early], inner, c, cw))
-                    later = fit_predict(x[early], gold[early], x[draw4], c, cw)
+                    threshold = choose_threshold(gold[early], oof(x[early], gold[early], inner, c, cw, old_veto[early]))
+                    later = np.where(old_veto[draw4], 0.0, fit_predict(x[early], gold[early], x[draw4], c, cw))
                     p, r, f = _prf(gold[draw4], later >= threshold)
                     rows.append({"pole": pole, "features": fs, "C": c, "class_weight": cw or "none", "cv_average_precision": ap,
                                  "draw4_average_precision": average_precision_score(gold[draw4], later),
@@ -280,19 +294,20 @@ def cross_validate(table: pd.DataFrame, data: dict, chosen: dict) -> tuple[pd.Da
         gold = table[f"gold_{pole}"].to_numpy()
         settings = chosen[pole]
         x, _ = design(data, settings["features"])
-        probability = oof(x, gold, splits, settings["C"], settings["class_weight"])
+        veto = vetoed(data, pole)
+        probability = oof(x, gold, splits, settings["C"], settings["class_weight"], veto)
         nested = np.zeros(len(gold), dtype=bool)
         for train, test in splits:
             inner = list(GroupKFold(n_splits=N_FOLDS - 1).split(train, groups=table["doc"].to_numpy()[train]))
-            inner_probability = oof(x[train], gold[train], inner, settings["C"], settings["class_weight"])
+            inner_probability = oof(x[train], gold[train], inner, settings["C"], settings["class_weight"], veto[train])
             t = choose_threshold(gold[train], inner_probability)
             nested[test] = probability[test] >= t
         thresholds[pole] = choose_threshold(gold, probability)
         # Platt scaling of the out-of-fold log-odds (two parameters): the JSON's probabilities are
         # these; decisions do not change (the threshold is mapped the same way)
-        a, b = platt(gold, probability)
+        a, b = platt(gold[~veto], probability[~veto])
         scalings[pole] = (a, b)
-        calibrated = _sigmoid(a * _logit(probability) + b)
+        calibrated = np.where(veto, 0.0, _sigmoid(a * _logit(probability) + b))
         lexicon_pred = data["dense"][:, names.index(f"{pole}.carries")] > 0
         for rule, pred in (("lexicon (cue rule)", lexicon_pred), ("model, nested threshold", nested),
                            ("model, final threshold (chosen on these folds)", probability >= thresholds[pole])):  # fmt: skip

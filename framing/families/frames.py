@@ -129,7 +129,7 @@ def dense_feature_names(lexicon: Lexicon) -> list[str]:
     matches (one block per frame, then the topic and position flags)."""
     names = []
     for frame in lexicon.frame_names:
-        names += [f"{frame}.{n}" for n in ("weight", "carries", "near_weight", "any_weight", "negated", "vetoed", "doc_share")]
+        names += [f"{frame}.{n}" for n in ("weight", "carries", "near_weight", "any_weight", "negated", "vetoed", "doc_share", "veto_rule")]
     return names + ["topic.term", "topic.seed", "topic.seed_within_1", "topic.seed_within_4", "topic.doc_term_share",
                     "position.first", "length.log_words"]  # fmt: skip
 
@@ -152,7 +152,7 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     dense : ndarray, shape (n_sentences, len(dense_feature_names(lexicon)))
         The lexicon's judgement of the sentence (per frame: counted cue weight, whether it carries
         the frame by the cue rule, counted weight in the neighbouring sentences, weight of its cues
-        that fired (counted, negated or outside their topic window; not vetoed), negated and vetoed cues, the share of the document's sentences
+        that fired (counted or outside their topic window; not negated, not vetoed), negated and vetoed cues, the share of the document's sentences
         carrying the frame), the topic flags (term, term or related word, one within 1 and 4
         sentences, the document's share of term sentences), first sentence, log word count.
     pair_sentence, pair_stem : ndarray
@@ -174,13 +174,14 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     framed = found.frame >= 0
     weight = per(found.counted & framed, found.weight)
     carries = weight >= lexicon.setting("sentence_threshold")
-    any_weight = per(framed & np.isin(found.status, (0, 1, 3)), found.weight)  # counted, negated or off its window (not vetoed)
+    any_weight = per(framed & np.isin(found.status, (0, 3)), found.weight)  # counted or off its window (not negated, not vetoed)
     negated = per(framed & (found.status == 1))
     vetoed = per(framed & (found.status == 2))
     near = _neighbours(weight, doc)
     carried = np.stack([corpus.per_doc_sum(doc, carries[:, f]) for f in range(n_frames)], axis=1) if n_frames else np.zeros((n_docs, 0))
     doc_share = np.divide(carried, per_sentence_count[:, None], out=np.zeros_like(carried), where=per_sentence_count[:, None] > 0)[doc]
-    blocks = [np.log1p(weight), carries, np.log1p(near), np.log1p(any_weight), np.minimum(negated, 2), np.minimum(vetoed, 2), doc_share]
+    blocks = [np.log1p(weight), carries, np.log1p(near), np.log1p(any_weight), np.minimum(negated, 2), np.minimum(vetoed, 2), doc_share,
+              vetoed_frames(lexicon, found, n_sentences)]  # fmt: skip
     dense = np.stack(blocks, axis=2).reshape(n_sentences, n_frames * len(blocks))
     term = found.term_sentences if found.term_sentences is not None else np.zeros(n_sentences, bool)
     seed = found.seed_sentences if found.seed_sentences is not None else term
@@ -201,6 +202,22 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     n_stems = max(len(stems), 1)
     keys = np.unique(corpus.word_sentence[kept].astype(np.int64) * n_stems + word_stem[kept])
     return dense, keys // n_stems, keys % n_stems, stems
+
+
+def vetoed_frames(lexicon: Lexicon, found: Matches, n_sentences: int) -> np.ndarray:
+    """``vetoed[sentence, frame]``: a rule of the lexicon (not hidden by a longer match) vetoes the
+    frame in the sentence. A sentence model never gives a sentence a frame its rules veto."""
+    out = np.zeros((n_sentences, len(lexicon.frames)), dtype=bool)
+    vetoing: dict[str, set[int]] = {}
+    for rule in lexicon.rules:
+        if rule.veto:
+            vetoing.setdefault(rule.pattern, set()).update(lexicon.frame_names.index(v) for v in rule.veto)
+    live = (found.kind == 1) & (found.status != 4)
+    for pattern, frames_vetoed in vetoing.items():  # a loop over the rules, not the matches
+        at = found.sentence[live & (found.pattern == pattern)]
+        for f in frames_vetoed:
+            out[at, f] = True
+    return out
 
 
 def context_pairs(pair_sentence: np.ndarray, pair_stem: np.ndarray, doc: np.ndarray, n_stems: int) -> tuple[np.ndarray, np.ndarray]:
@@ -289,10 +306,11 @@ def _decisions(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[np.nda
     model = sentence_model(lexicon.sentence_model)
     covered, probability = model.probabilities(corpus, lexicon, found)
     out = np.full((len(sentences), n_frames), np.nan)
+    vetoed = vetoed_frames(lexicon, found, len(sentences))
     for k, name in enumerate(covered):
         f = lexicon.frame_names.index(name)
         out[:, f] = probability[:, k]
-        carries[:, f] = probability[:, k] >= model.thresholds()[k]
+        carries[:, f] = (probability[:, k] >= model.thresholds()[k]) & ~vetoed[:, f]
     if found.on_topic_docs is not None and len(sentences):
         carries &= found.on_topic_docs[sentences.doc][:, None]
     return carries, out
