@@ -60,12 +60,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import _data  # noqa: E402
-from benchmarks._tables import markdown_table  # noqa: E402
-from benchmarks.sourcing_labels.sample import sentence_hash  # noqa: E402
-from framing.core.segment import segment  # noqa: E402
-from framing.cues.lexicon import Lexicon, bundled_lexicon, load_lexicon, match  # noqa: E402
-from framing.families import frames  # noqa: E402
+from benchmarks import _data
+from benchmarks._tables import markdown_table
+from benchmarks.sourcing_labels.sample import sentence_hash
+from framing.core.segment import segment
+from framing.cues.lexicon import Lexicon, bundled_lexicon, load_lexicon, match
+from framing.families import frames
 
 LABELS_PATH = ROOT / "benchmarks" / "frame_labels" / "labels.tsv"
 #: The lexicon as it stood when the fourth draw was scored (commit caddc1e: tuned on draws 1-3,
@@ -178,7 +178,7 @@ def choose_threshold(gold: np.ndarray, probability: np.ndarray) -> float:
     candidates = np.unique(probability)
     best, best_any = (-1.0, 0.5), (-1.0, 0.5)
     for t in candidates:
-        p, r, f = _prf(gold, probability >= t)
+        p, _, f = _prf(gold, probability >= t)
         if f > best_any[0]:
             best_any = (f, float(t))
         if p >= MIN_CV_PRECISION and f > best[0]:
@@ -287,7 +287,6 @@ def cross_validate(table: pd.DataFrame, data: dict, chosen: dict) -> tuple[pd.Da
     an inner GroupKFold, and the final threshold chosen on all folds) and the lexicon's cue rule.
     Also the calibration of the out-of-fold probabilities (reliability in 5 bins, Brier score)."""
     splits = folds(table)
-    lexicon = data["lexicon"]
     names = data["dense_names"]
     rows, calibration, thresholds, scalings = [], [], {}, {}
     for pole in POLES:
@@ -387,7 +386,7 @@ def write_card(result: dict) -> None:
                             "threshold": result["model"]["frames"][p]["threshold"]} for p, s in result["chosen"].items()])  # fmt: skip
     body = (f"\n\n{markdown_table(result['cv'], 3)}\n\nChosen settings:\n\n{markdown_table(chosen, 3)}\n\n"
             f"Calibration of the out-of-fold probabilities (final settings):\n\n{markdown_table(result['calibration'], 3)}\n\n")  # fmt: skip
-    text = re.sub(r"<!-- cv -->.*<!-- /cv -->", lambda _: f"<!-- cv -->{body}<!-- /cv -->", text, flags=re.S)
+    text = re.sub(r"<!-- cv -->.*<!-- /cv -->", lambda _: f"<!-- cv -->{body}<!-- /cv -->", text, flags=re.DOTALL)
     CARD_PATH.write_text(text, encoding="utf-8")
 
 

@@ -65,8 +65,8 @@ import numpy as np
 import pandas as pd
 
 from framing.core.evidence import Evidence, EvidenceCode
-from framing.core.segment import Corpus, segment
 from framing.core.resources import data_text
+from framing.core.segment import Corpus, segment
 from framing.core.vocabulary import STEMS
 from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, load_lexicon, match
 from framing.families.base import FunctionFamily
