@@ -22,14 +22,17 @@ column                                 definition
 =====================================  ===========================================================
 ``framing.<set>.<frame>``              share of the document's sentences that carry the frame: the
                                        weights of their counted cues sum to at least
-                                       ``settings.sentence_threshold``
+                                       ``settings.sentence_threshold``; for a set whose lexicon
+                                       names a ``sentence_model`` (the bundled ``immigration``),
+                                       the model's probability reaches its threshold
 ``framing.<set>.<frame>_per_1k``       counted cues per 1,000 words
 ``framing.<set>.<frame>_score``        summed weights of counted cues per 1,000 words
 ``framing.<set>.balance``              two-pole sets: ``(W2 - W1) / (W2 + W1 + k)`` with ``W1``,
                                        ``W2`` the summed weights of the first and second pole and
                                        ``k = settings.balance_smoothing``; in (-1, 1), 0 without
-                                       cues. ``immigration``: negative = humanitarian, positive =
-                                       security
+                                       cues; with a sentence model ``W1``, ``W2`` are the numbers
+                                       of sentences carrying each pole. ``immigration``: negative =
+                                       humanitarian, positive = security
 ``framing.<set>.topic``                sets with a topic condition: share of the document's
                                        sentences that hold a topic term
 ``framing.<set>.on_topic``             sets with a topic condition: 1.0 when the document passed
@@ -38,8 +41,10 @@ column                                 definition
 =====================================  ===========================================================
 
 A text without words gets NaN (``on_topic`` too). Evidence: every counted cue, labelled with its frame, pattern,
-weight and the span of its sentence; :func:`cue_table` lists every match, with the ones that did
-not count and why.
+weight and the span of its sentence (``frame_cue``); with a sentence model, every sentence it gives a
+frame, with its probability and cues (``frame_sentence``); :func:`cue_table` lists every match, with
+the ones that did not count and why. The sentence model (``models/frame_sentences.md``,
+``docs/frames.md``): :func:`sentence_model`, :func:`sentence_features`.
 
 Examples
 --------
