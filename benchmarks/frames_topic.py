@@ -67,6 +67,11 @@ TITLES = {
     "terms": "Off-topic shares with other topic words",
     "corpus_notes": "NewsArticles as the line- and sentence-level families see it",
     "sweep": "Choosing the topic rule (dev labels and off-topic corpora; test not used)",
+    "model_cv": "The sentence model: cross-validation by article on dev (same folds for the cue rule)",
+    "model_selection": "The sentence model's settings: GroupKFold on dev, and the out-of-time split draws 1-3 -> draw 4 (test not used)",
+    "model_calibration": "The sentence model: reliability of the out-of-fold probabilities (dev)",
+    "coders": "Second coder: agreement with the first on the held-out sentences",
+    "coders_scores": "Model (after) and cue rule (lexicon) against coder 1, coder 2 and the sentences both agree on",
 }
 
 
@@ -119,11 +124,19 @@ def before_lexicon() -> Lexicon:
     topic words as terms, window 1, humanitarian cues counted without topical context, and the
     gate at one sentence. 0.2 had no gate at all; :func:`_before_scores` adds what it did to
     documents without a topic word."""
-    data = _plain(bundled_lexicon("immigration").to_dict())
+    data = _plain(cue_rule_lexicon().to_dict())
     topic = data["topic"]
     data["topic"] = {"terms": topic["terms"] + topic.get("related", []), "window": 1, "min_sentences": 1}
     data["frames"]["humanitarian"]["topic"] = False
     data["frames"]["security"]["topic"] = True
+    return load_lexicon(data)
+
+
+def cue_rule_lexicon() -> Lexicon:
+    """The bundled ``immigration`` lexicon without its sentence model: the hand-written cue rule
+    (the rule the results before the model were measured with)."""
+    data = bundled_lexicon("immigration").to_dict()
+    data.pop("sentence_model", None)
     return load_lexicon(data)
 
 
@@ -157,13 +170,9 @@ def _before_scores(corpus: Corpus) -> dict[str, np.ndarray]:
 
 # -- predictions ------------------------------------------------------------------------------------
 def _sentence_carries(corpus: Corpus, lexicon: Lexicon) -> np.ndarray:
-    """``carries[sentence, pole]`` for POLES, as the frame columns count them."""
-    found = frames.match(corpus, lexicon)
-    counted = found.counted
-    n_frames = len(lexicon.frames)
-    weights = np.bincount(found.sentence[counted] * n_frames + found.frame[counted], weights=found.weight[counted],
-                          minlength=len(corpus.sentences) * n_frames).reshape(len(corpus.sentences), n_frames)  # fmt: skip
-    carries = weights >= lexicon.setting("sentence_threshold")
+    """``carries[sentence, pole]`` for POLES, as the frame columns count them (the set's sentence
+    model when its lexicon names one, else the cue rule)."""
+    carries, _ = frames._decisions(corpus, lexicon, frames.match(corpus, lexicon))
     return carries[:, [lexicon.frame_names.index(p) for p in POLES]]
 
 
@@ -201,9 +210,11 @@ def _scores(table: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> list[dict
 
 
 def on_topic_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """Precision / recall / F1 per pole and split (test: held out; dev: tuned on), before and after."""
+    """Precision / recall / F1 per pole and split (test: held out; dev: tuned on, and the sentence
+    model's training data): ``after`` is the bundled set (its sentence model), ``lexicon`` its
+    hand-written cue rule alone, ``before`` the topic rule of 0.2."""
     rows = []
-    for rule, lex in (("after", lexicon or bundled_lexicon("immigration")), ("before", before_lexicon())):
+    for rule, lex in (("after", lexicon or bundled_lexicon("immigration")), ("lexicon", cue_rule_lexicon()), ("before", before_lexicon())):
         table = predictions(lex)
         for split in ("test", "dev"):
             status = "held out" if split == "test" else "tuned on"
@@ -254,6 +265,96 @@ def _widest(lexicon: Lexicon, frame) -> int | str:
         if named in windows:
             return named
     return max(int(w) for w in windows)
+
+
+# -- the sentence model's choice (dev only) ----------------------------------------------------------
+def model_tables() -> dict[str, pd.DataFrame]:
+    """The sentence model's selection grid and cross-validation (``models/train_frame_sentences.py``,
+    dev labels only): ``model_cv`` (per pole, model and cue rule on the same article folds),
+    ``model_selection`` (the grid: GroupKFold average precision with the bundled lexicon's features,
+    and the out-of-time split draws 1-3 -> draw 4 with the lexicon of that time) and
+    ``model_calibration``."""
+    from models import train_frame_sentences as train
+
+    result = train.run()
+    return {"model_cv": result["cv"], "model_selection": result["grid"], "model_calibration": result["calibration"]}
+
+
+# -- a second coder -------------------------------------------------------------------------------
+SECOND_CODER_PATH = label_sample.LABELS_PATH.parent / "second_coder.tsv"
+LABELS = ("security", "humanitarian", "both", "neither")
+
+
+def read_second_coder(path: Path, first: pd.DataFrame) -> pd.DataFrame:
+    """The second coder's labels (``split corpus doc start end sha1 label``), checked row for row
+    against ``first`` (the first coder's rows of the same split: same sentences, same hashes)."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        second = pd.DataFrame(list(csv.DictReader(handle, delimiter="\t")))
+    missing = {"split", "corpus", "doc", "start", "end", "sha1", "label"} - set(second.columns)
+    if missing:
+        raise ValueError(f"{path}: missing columns {sorted(missing)}")
+    second[["start", "end"]] = second[["start", "end"]].astype(int)
+    bad = sorted(set(second["label"]) - set(LABELS))
+    if bad:
+        raise ValueError(f"{path}: unknown labels {bad}; allowed {list(LABELS)}")
+    key = ["doc", "start", "end", "sha1"]
+    if len(second) != len(first) or second.duplicated(key).any() or set(map(tuple, second[key].to_numpy())) != set(map(tuple, first[key].to_numpy())):
+        raise ValueError(f"{path}: the rows are not the {len(first)} sentences of the first coder's split")
+    return first[key].merge(second[key + ["label"]], on=key, how="left", validate="one_to_one")
+
+
+def cohen_kappa(a: Sequence, b: Sequence) -> float:
+    """Cohen's kappa of two codings of the same items (NaN when chance agreement is 1)."""
+    a, b = np.asarray(a), np.asarray(b)
+    categories = np.union1d(a, b)
+    observed = float(np.mean(a == b))
+    expected = float(sum(np.mean(a == c) * np.mean(b == c) for c in categories))
+    return (observed - expected) / (1 - expected) if expected < 1 else float("nan")
+
+
+def coder_tables(first: pd.DataFrame, second: pd.DataFrame, predicted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Agreement of two coders on the same sentences, and each rule's precision and recall per pole
+    against coder 2 and against the sentences both coders agree on (for that pole).
+
+    ``first`` and each table of ``predicted`` (rule name -> table) hold ``doc``, ``start``, ``end``,
+    ``label`` and, in ``predicted``, ``pred_<pole>``; ``second`` holds ``doc``, ``start``, ``end``,
+    ``label``."""
+    key = ["doc", "start", "end"]
+    joined = first[key + ["label"]].merge(second[key + ["label"]], on=key, suffixes=("_1", "_2"), validate="one_to_one")
+    rows = [{"labels": "4 labels (security, humanitarian, both, neither)", "sentences": len(joined),
+             "agreement": float(np.mean(joined["label_1"] == joined["label_2"])),
+             "kappa": cohen_kappa(joined["label_1"], joined["label_2"])}]  # fmt: skip
+    for pole in POLES:
+        a, b = joined["label_1"].isin([pole, "both"]), joined["label_2"].isin([pole, "both"])
+        rows.append({"labels": f"{pole} (binary)", "sentences": len(joined), "agreement": float(np.mean(a == b)), "kappa": cohen_kappa(a, b)})
+    agreement = pd.DataFrame(rows)
+    scored = []
+    for rule, table in predicted.items():
+        both = table[key + [f"pred_{p}" for p in POLES]].merge(joined, on=key, validate="one_to_one")
+        for pole in POLES:
+            gold1, gold2 = both["label_1"].isin([pole, "both"]).to_numpy(), both["label_2"].isin([pole, "both"]).to_numpy()
+            pred = both[f"pred_{pole}"].to_numpy(dtype=bool)
+            agreed = gold1 == gold2
+            for against, gold, mask in (("coder 2", gold2, np.ones(len(both), bool)), ("coder 1", gold1, np.ones(len(both), bool)),
+                                        ("both coders agree", gold1, agreed)):  # fmt: skip
+                p, r, f = _prf(gold[mask], pred[mask])
+                scored.append({"rule": rule, "pole": pole, "against": against, "sentences": int(mask.sum()), "gold": int(gold[mask].sum()),
+                               "predicted": int(pred[mask].sum()), "precision": p, "recall": r, "f1": f})  # fmt: skip
+    return {"coders": agreement, "coders_scores": pd.DataFrame(scored)}
+
+
+def second_coder_tables(path: Path = SECOND_CODER_PATH, split: str = "test") -> dict[str, pd.DataFrame]:
+    """:func:`coder_tables` for the held-out split when the second coder's file exists (else empty)."""
+    if not Path(path).is_file():
+        return {}
+    first = labels()
+    first = first[first["split"] == split].reset_index(drop=True)
+    second = read_second_coder(path, first)
+    predicted = {}
+    for rule, lex in (("after", bundled_lexicon("immigration")), ("lexicon", cue_rule_lexicon())):
+        table = predictions(lex)
+        predicted[rule] = table[table["split"] == split]
+    return coder_tables(first, second, predicted)
 
 
 def errors(split: str = "dev") -> pd.DataFrame:
@@ -353,7 +454,7 @@ def variant(security_window, humanitarian_window, min_sentences: int, min_share:
             related_gate: tuple[int, int] | None = (2, 4), specific_window=None) -> Lexicon:  # fmt: skip
     """The bundled set with another topic rule (same terms and cues): each pole's window, the
     gate, and (``specific_window``) the window of the security cues that carry one of their own."""
-    data = copy.deepcopy(bundled_lexicon("immigration").to_dict())
+    data = copy.deepcopy(cue_rule_lexicon().to_dict())
     data["topic"]["min_sentences"] = min_sentences
     for key in ("min_share", "min_terms", "min_topical"):
         data["topic"].pop(key, None)
@@ -401,7 +502,7 @@ def sweep_table() -> pd.DataFrame:
 def terms_table() -> pd.DataFrame:
     """Off-topic shares with the bundled topic words and with single changes to them (the reasons
     for ``~migrate`` and ``homeland security`` being related words, and ``illegal*`` neither)."""
-    base = bundled_lexicon("immigration").to_dict()
+    base = cue_rule_lexicon().to_dict()  # the gate alone decides what is on topic; the cue rule is enough
 
     def changed(move_to_terms=(), add_related=()):
         data = copy.deepcopy(base)
@@ -447,6 +548,8 @@ def run(sweep: bool = True) -> dict[str, pd.DataFrame]:
     tables = {"on_topic": on_topic_table(), "misses": misses_table(), "off_topic": off_topic_table(),
               "off_topic_remaining": off_topic_remaining(), "coverage": coverage_table(), "terms": terms_table(),
               "corpus_notes": corpus_notes_table()}  # fmt: skip
+    tables.update(second_coder_tables())
+    tables.update(model_tables())
     if sweep:
         tables["sweep"] = sweep_table()
     return tables

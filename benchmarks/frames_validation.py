@@ -67,15 +67,12 @@ def seed_labels() -> pd.DataFrame:
 
 
 def _sentence_predictions(lexicon, seeds: pd.DataFrame) -> pd.DataFrame:
-    """Every sentence of the seeds with whether it carries each pole (same rule as the columns)."""
+    """Every sentence of the seeds with whether it carries each pole (same rule as the columns: the
+    set's sentence model when its lexicon names one, else the cue rule)."""
     corpus = segment(seeds["text"].tolist())
     found = frames.match(corpus, lexicon)
     sentences = corpus.sentences
-    n_frames = len(lexicon.frames)
-    counted = found.counted
-    weights = np.bincount(found.sentence[counted] * n_frames + found.frame[counted], weights=found.weight[counted],
-                          minlength=len(sentences) * n_frames).reshape(len(sentences), n_frames)  # fmt: skip
-    carries = weights >= lexicon.setting("sentence_threshold")
+    carries, _ = frames._decisions(corpus, lexicon, found)
     rows = {
         "seed": [seeds["id"].iloc[d][:3] for d in sentences.doc],
         "sentence": [corpus.texts[d][s:e] for d, s, e in zip(sentences.doc, sentences.start, sentences.end)],
@@ -109,8 +106,11 @@ def _prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
 
 
 def _variants() -> dict[str, object]:
-    """The bundled set and two ablations of its topic condition."""
+    """The bundled set (its sentence model), its cue rule alone, and two ablations of the cue rule's
+    topic condition."""
     data = bundled_lexicon("immigration").to_dict()
+    data.pop("sentence_model", None)  # the ablations are of the cue rule
+    cue_rule = load_lexicon(data)
     window0 = json.loads(json.dumps(data))
     window0["topic"]["window"] = 0
     for frame in window0["frames"].values():
@@ -123,8 +123,8 @@ def _variants() -> dict[str, object]:
     bundled = bundled_lexicon("immigration")
     windows = ", ".join(f"{f.name} {frame_window(bundled, f)}" + (f" (its migration-specific cues {min(str(frame_window(bundled, f, t)) for _, t in f.cue_topic)})" if f.cue_topic else "")
                         for f in bundled.frames)  # fmt: skip
-    return {f"bundled (topic windows: {windows})": bundled, "topic window 0": load_lexicon(window0),
-            "no topic condition": load_lexicon(no_topic)}  # fmt: skip
+    return {f"bundled (sentence model; topic windows: {windows})": bundled, "cue rule (no sentence model)": cue_rule,
+            "cue rule, topic window 0": load_lexicon(window0), "cue rule, no topic condition": load_lexicon(no_topic)}  # fmt: skip
 
 
 def seed_sentence_table(seeds: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
@@ -179,8 +179,8 @@ def contrast_results() -> pd.DataFrame:
     items += [("topic only", "none", text) for text in data["topic_only"]]
     scores = frames.compute(segment([t for _, _, t in items]), lexicons="immigration")
     table = pd.DataFrame({"item": [i for i, _, _ in items], "expect": [e for _, e, _ in items], "text": [t for _, _, t in items]})
-    for pole in POLES:
-        table[pole] = scores[f"framing.immigration.{pole}_score"] > 0
+    for pole in POLES:  # the sentence carries the pole (the set's sentence decision)
+        table[pole] = np.nan_to_num(scores[f"framing.immigration.{pole}"]) > 0
     table["ok"] = [
         (row.security and not row.humanitarian) if row.expect == "security"
         else (row.humanitarian and not row.security) if row.expect == "humanitarian"

@@ -73,6 +73,7 @@ EXPECTED = {
     },
     "framing": {
         "frame_cue": ("frame_set", "frame", "pattern", "weight", "hedged", "sentence_start", "sentence_end"),
+        "frame_sentence": ("frame_set", "frame", "probability", "threshold", "cues", "sentence_start", "sentence_end"),
     },
 }
 EXPECTED_REASON_CODES = (

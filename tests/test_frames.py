@@ -226,7 +226,8 @@ def test_hedged_cues_count_and_are_marked():
     row = table[table["status"] == "counted"].iloc[0]
     assert row["text"] == "espionage" and row["hedged"]
     report = framing.analyze("Some migrants could be engaged in espionage, officials say.", signals="framing")
-    assert "hedged" in report.evidence_for("framing.immigration.security")[0].label
+    cues = [e for e in report.evidence_for("framing.immigration.security") if e.code == "frame_cue"]
+    assert "hedged" in cues[0].label
 
 
 def test_direction_rules_veto_security():
@@ -261,7 +262,7 @@ def test_columns_balance_and_evidence():
     # 10 words, 3 cues: arrested, smuggling, "border must be secured"
     assert math.isclose(df.loc[0, "framing.immigration.security_per_1k"], 300.0)
     report = framing.analyze(texts[1], signals="framing", lexicons="immigration")
-    items = report.evidence_for("framing.immigration.humanitarian")
+    items = [e for e in report.evidence_for("framing.immigration.humanitarian") if e.code == "frame_cue"]
     assert [e.text for e in items] == ["fled persecution", "dignity", "compassion"]
     assert all(texts[1][e.start : e.end] == e.text and "sentence 0–" in e.label for e in items)
 
@@ -429,3 +430,46 @@ def test_pattern_kinds():
     lexicon = load_lexicon({"name": "t", "frames": {"f": {"cues": {"~arrest": 1, "smuggl*": 1, "*phobia": 1, "a * c": 1}}}})
     table = frames.cue_table(["Arrests, arrested, smugglers, xenophobia, a b c, a c."], lexicons=lexicon)
     assert table["text"].tolist() == ["Arrests", "arrested", "smugglers", "xenophobia", "a b c"]
+
+
+# -- the sentence model (issue 14) -------------------------------------------------------------------
+def test_the_immigration_set_names_its_sentence_model_and_others_keep_the_cue_rule():
+    immigration = bundled_lexicon("immigration")
+    assert immigration.sentence_model == "frame_sentences.json"
+    assert load_lexicon(immigration.to_dict()).sentence_model == "frame_sentences.json"  # round trip
+    assert bundled_lexicon("generic").sentence_model == ""
+    with pytest.raises(LexiconError, match="sentence_model"):
+        load_lexicon({"name": "x", "sentence_model": 3, "frames": {"a": {"cues": {"alarm": 1}}}})
+    # a user lexicon without a model: the cue rule, as before
+    user = {"name": "mine", "frames": {"alarm": {"cues": {"crisis": 1.0}}}}
+    df = framing.score(["A crisis. Calm."], signals="framing", lexicons=user)
+    assert df["framing.mine.alarm"].tolist() == [0.5]
+    report = framing.analyze("A crisis. Calm.", signals="framing", lexicons=user)
+    assert {e.code for e in report.evidence} == {"frame_cue"}
+
+
+def test_the_sentence_model_refuses_another_version_of_its_lexicon():
+    data = bundled_lexicon("immigration").to_dict()
+    data["frames"]["security"]["cues"]["~menace"] = 1.0  # a changed lexicon that still names the model
+    with pytest.raises(LexiconError, match="retrain"):
+        framing.score(["Migrants were arrested for smuggling."], signals="framing", lexicons=load_lexicon(data))
+
+
+def test_sentence_model_decisions_columns_and_evidence_agree():
+    texts = ["Migrants were arrested for smuggling at the border. The border must be secured.",
+             "The asylum seekers fled persecution and deserve dignity.", "The weather was fine."]  # fmt: skip
+    df = framing.score(texts, signals="framing", lexicons="immigration")
+    assert np.isnan(df.loc[2, "framing.immigration.security"]) and df.loc[2, "framing.immigration.on_topic"] == 0.0
+    for i, text in enumerate(texts[:2]):
+        report = framing.analyze(text, signals="framing", lexicons="immigration")
+        sentences = [e for e in report.evidence if e.code == "frame_sentence"]
+        n = len(framing.segment([text]).sentences)
+        for pole in ("security", "humanitarian"):
+            mine = [e for e in sentences if e.details["frame"] == pole]
+            assert df.loc[i, f"framing.immigration.{pole}"] == pytest.approx(len(mine) / n)
+            for e in mine:
+                assert e.details["probability"] >= e.details["threshold"] and e.text == text[e.start : e.end]
+        s, h = (sum(e.details["frame"] == p for e in sentences) for p in ("security", "humanitarian"))
+        assert df.loc[i, "framing.immigration.balance"] == pytest.approx((s - h) / (s + h + 1.0))
+    table = framing.sentences(texts[:1], signals="framing", lexicons="immigration")
+    assert (table["immigration.security"] > 0).sum() == round(df.loc[0, "framing.immigration.security"] * len(table))

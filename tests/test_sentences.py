@@ -48,6 +48,10 @@ def test_sentence_columns_add_up_to_the_document_scores(seed_table: pd.DataFrame
     assert cues.tolist() == scores["sourcing.attributions"].tolist()
     for lex in Config().lexicons:
         for frame in lex.frame_names:
+            if lex.sentence_model:  # the model's probability in the sentences it says carry the frame: their share
+                share = by_doc[f"{lex.name}.{frame}"].apply(lambda p: (p > 0).mean()).to_numpy()
+                np.testing.assert_allclose(share, scores[f"framing.{lex.name}.{frame}"].fillna(0).to_numpy(), rtol=1e-9)
+                continue
             per_1000 = by_doc[f"{lex.name}.{frame}"].sum() / by_doc["words"].sum() * 1000
             np.testing.assert_allclose(per_1000, scores[f"framing.{lex.name}.{frame}_score"], rtol=1e-9)
     restated = seed_table.dropna(subset=["restates"])

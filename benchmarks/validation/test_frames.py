@@ -23,17 +23,20 @@ if str(_REPO_ROOT) not in sys.path:  # make ``benchmarks`` importable from any w
 from benchmarks import _data  # noqa: E402
 from benchmarks import frames_validation as fv  # noqa: E402
 
-#: Issue 5: sentence-level precision per pole on the hand-labelled seeds (measured 0.949 security,
-#: 0.954 humanitarian; 0.952 and 0.955 before issue 14; in-sample, see benchmarks/labels/README.md).
+#: Issue 5: sentence-level precision per pole on the hand-labelled seeds (measured with the sentence
+#: model 0.830 security, 0.911 humanitarian; the cue rule alone 0.949 and 0.954; 0.952 and 0.955
+#: before issue 14; in-sample for the cue rule, see benchmarks/labels/README.md; the model was not
+#: trained on the seeds).
 MIN_PRECISION = 0.80
 #: Regression floors for recall (issue 5 sets none). Measured 0.816 security, 0.809 humanitarian
 #: before issue 14; 0.673 and 0.763 with the first topic rule (security cues only in a sentence
 #: that names migration: the seeds' balance sentences, "balance national security with the rights
 #: ...", name no migrant); now 0.755 security, 0.786 humanitarian: the migration-specific security
 #: cues (borders, walls, enforcement, entry bans) count within one sentence of a topic sentence and
-#: humanitarian cues within four.
+#: humanitarian cues within four; with the sentence model 0.796 security, 0.855 humanitarian.
 MIN_RECALL = {"security": 0.70, "humanitarian": 0.75}
-#: Contrast pairs that must flip as written (measured 37 of 44) ...
+#: Contrast pairs that must flip as written (measured 35 of 44 with the sentence model, 37 with the
+#: cue rule alone) ...
 MIN_PAIRS_FLIPPED = 35
 #: ... and the generic lexicon's macro F1 on NFC may trail bag-of-words LR by at most this much
 #: (measured 0.490 vs 0.496) while beating the majority baseline (0.154) by at least 0.2.
@@ -107,11 +110,13 @@ MAX_OFF_TOPIC_SHARE = 0.02
 #: pole. A target still missed is a strict xfail with its measured value (so a run that meets it
 #: fails until the mark is removed); the target itself is never lowered.
 TARGET_PRECISION, TARGET_RECALL = 0.80, 0.60
+#: Measured with the sentence model (frames_topic.json, scored once); the cue rule alone measured
+#: 0.679 / 0.514 security and 0.585 / 0.500 humanitarian on draw 5 (frames_topic_lexicon.json).
 MISSED = {
-    ("security", "precision"): "held-out security precision measured 0.679 (draw 5; 0.636 on draw 4 with the previous rules)",
-    ("security", "recall"): "held-out security recall measured 0.514 (draw 5; 0.424 on draw 4)",
-    ("humanitarian", "precision"): "held-out humanitarian precision measured 0.585 (draw 5; 0.667 on draw 4)",
-    ("humanitarian", "recall"): "held-out humanitarian recall measured 0.500 (draw 5; 0.552 on draw 4)",
+    ("security", "precision"): "held-out security precision measured 0.655 (draw 5, sentence model; cue rule 0.679)",
+    ("security", "recall"): "held-out security recall measured 0.514 (draw 5, sentence model; cue rule 0.514)",
+    ("humanitarian", "precision"): "held-out humanitarian precision measured 0.649 (draw 5, sentence model; cue rule 0.585)",
+    ("humanitarian", "recall"): "held-out humanitarian recall measured 0.500 (draw 5, sentence model; cue rule 0.500)",
 }
 RESULTS = _REPO_ROOT / "benchmarks" / "results"
 
@@ -219,3 +224,28 @@ def test_results_file_is_this_run(topic_tables):
     for row in saved:
         now = table[(table["rule"] == "after") & (table["split"] == row["split"]) & (table["pole"] == row["pole"])].iloc[0]
         assert now["precision"] == pytest.approx(row["precision"]) and now["recall"] == pytest.approx(row["recall"])
+
+
+def test_lexicon_rows_match_the_cue_rule_result():
+    """The cue rule's held-out rows in frames_topic.json (rule ``lexicon``) are the ones the cue rule
+    gave when it was the bundled decision (frames_topic_lexicon.json, rule ``after``)."""
+    import json
+
+    now = {(r["split"], r["pole"]): r for r in json.loads((RESULTS / "frames_topic.json").read_text(encoding="utf-8"))["on_topic"]
+           if r["rule"] == "lexicon"}  # fmt: skip
+    then = [r for r in json.loads((RESULTS / "frames_topic_lexicon.json").read_text(encoding="utf-8"))["on_topic"] if r["rule"] == "after"]
+    assert len(then) == 4
+    for row in then:
+        assert now[(row["split"], row["pole"])]["precision"] == pytest.approx(row["precision"])
+        assert now[(row["split"], row["pole"])]["recall"] == pytest.approx(row["recall"])
+
+
+def test_model_card_quotes_the_cross_validation():
+    """models/frame_sentences.md's CV table is frames_topic.json's ``model_cv`` (both from the
+    deterministic training script)."""
+    import json
+
+    card = (_REPO_ROOT / "models" / "frame_sentences.md").read_text(encoding="utf-8")
+    for row in json.loads((RESULTS / "frames_topic.json").read_text(encoding="utf-8"))["model_cv"]:
+        line = f"| {row['pole']} | {row['rule']} | {row['gold']} | {row['predicted']} | {row['precision']:.3f} | {row['recall']:.3f} |"
+        assert line in card, line

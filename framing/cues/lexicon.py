@@ -14,6 +14,8 @@ File format
     description = "..."                  # optional
     version = "1.0"                      # optional
     poles = ["humanitarian", "security"] # optional: two frames; balance > 0 leans to the second
+    sentence_model = "frame_sentences.json"  # optional: a trained sentence model decides which sentences
+                                         # carry a frame (framing.families.frames); default: the cue rule
 
     [provenance]                         # optional: authors, licence, sources (list), method, notes
     licence = "MIT"
@@ -194,7 +196,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "sentence_threshold": 1.0,
     "balance_smoothing": 1.0,
 }
-_TOP_KEYS = {"name", "description", "version", "poles", "provenance", "settings", "topic", "ignore", "frames", "rules"}
+_TOP_KEYS = {"name", "description", "version", "poles", "provenance", "settings", "topic", "ignore", "frames", "rules",
+             "sentence_model"}
 _PROVENANCE_KEYS = {"authors", "licence", "license", "sources", "method", "notes", "created"}
 _FRAME_KEYS = {"description", "negation", "cues", "threshold", "topic"}
 _RULE_KEYS = {"pattern", "frame", "weight", "veto", "note"}
@@ -263,6 +266,9 @@ class Lexicon:
     provenance: tuple[tuple[str, Any], ...] = ()
     description: str = ""
     version: str = ""
+    #: Optional: the sentence model that decides which sentences carry a frame (a JSON file made by
+    #: ``models/train_frame_sentences.py``: a bundled data file name or a path); empty: the cue rule.
+    sentence_model: str = ""
 
     @property
     def frame_names(self) -> list[str]:
@@ -292,6 +298,8 @@ class Lexicon:
             data["version"] = self.version
         if self.poles:
             data["poles"] = list(self.poles)
+        if self.sentence_model:
+            data["sentence_model"] = self.sentence_model
         if self.provenance:
             data["provenance"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.provenance}
         data["settings"] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.settings}
@@ -603,6 +611,11 @@ def _check(data: dict[str, Any]) -> Lexicon:
             else:
                 settings[key] = float(value)
 
+    sentence_model = data.get("sentence_model", "")
+    if not isinstance(sentence_model, str):
+        problems.append(f"sentence_model: must be a file name or path (a string), got {sentence_model!r}")
+        sentence_model = ""
+
     if problems:
         raise LexiconError(f"invalid lexicon {name!r}:\n  " + "\n  ".join(problems))
     frozen_settings = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in settings.items())
@@ -613,7 +626,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
         topic_min_share=None if min_share is None else float(min_share),
         topic_min_terms=min_terms, topic_min_topical=min_topical,
         poles=poles, settings=frozen_settings, provenance=frozen_provenance,
-        description=data.get("description", ""), version=data.get("version", ""),
+        description=data.get("description", ""), version=data.get("version", ""), sentence_model=sentence_model,
     )  # fmt: skip
     return lexicon
 
@@ -893,6 +906,8 @@ class Matches:
     on_topic_docs: np.ndarray | None = None
     #: Per sentence, whether it holds a topic term (``terms``; the gate's count).
     term_sentences: np.ndarray | None = None
+    #: Per sentence, whether it holds a term or a related word, in a document on topic.
+    seed_sentences: np.ndarray | None = None
 
     STATUSES = ("counted", "negated", "vetoed", "off_topic", "hidden", "rule", "ignored")
 
@@ -1050,4 +1065,4 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     status[counts] = 0
     o = order  # text order: by first word, longer match first
     return Matches(lexicon, text[o], kind[o], frame[o], weight[o], first[o], last[o], sentence[o], status[o], hedged[o], on_topic,
-                   on_topic_docs, term_sentences)  # fmt: skip
+                   on_topic_docs, term_sentences, seeds)  # fmt: skip

@@ -34,7 +34,9 @@ column                    family   meaning
 ``filler_phrases``        style    template phrases, generic hedges and exhortations in it
 ``filler_categories``     style    their categories, "; "-joined
 ``faq_question``          style    the sentence is a question answered by the next paragraph
-``<set>.<frame>``         framing  summed weight of the counted cues of that frame in it
+``<set>.<frame>``         framing  summed weight of the counted cues of that frame in it; for a set
+                                   with a sentence model (``immigration``): the model's probability
+                                   where it says the sentence carries the frame, else 0
 ``error``                          why a document could not be scored (its one row has no span)
 ========================= ======== ==========================================================
 
@@ -132,6 +134,7 @@ def _document_rows(doc_id: Any, text: Any, config: Config, with_text: bool) -> l
     def add_text(row: dict[str, Any], key: str, value: str) -> None:
         row[key] = value if not row.get(key) else f"{row[key]}; {value}"
 
+    modelled = {lex.name for lex in config.lexicons if lex.sentence_model} if "framing" in chosen else set()
     counted = {"named_source": "named_sources", "anonymous_source": "anonymous_sources",
                "document_source": "document_sources", "figure": "figures", "date": "dates",
                "polysyllable": "polysyllables"}  # fmt: skip
@@ -168,10 +171,14 @@ def _document_rows(doc_id: Any, text: Any, config: Config, with_text: bool) -> l
             add_text(rows[here], "filler_categories", str(details["category"]))
         elif code == "faq_question" and here >= 0:
             rows[here]["faq_question"] = True
-        elif code == "frame_cue":
+        elif code == "frame_cue" and details["frame_set"] not in modelled:
             s = _containing(starts, ends, int(details["sentence_start"]))
             if s >= 0:
                 rows[s][f"{details['frame_set']}.{details['frame']}"] += float(details["weight"])
+        elif code == "frame_sentence":  # a set with a sentence model: the model's probability where it carries the frame
+            s = _containing(starts, ends, int(details["sentence_start"]))
+            if s >= 0:
+                rows[s][f"{details['frame_set']}.{details['frame']}"] = float(details["probability"])
     return rows
 
 

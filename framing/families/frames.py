@@ -22,14 +22,17 @@ column                                 definition
 =====================================  ===========================================================
 ``framing.<set>.<frame>``              share of the document's sentences that carry the frame: the
                                        weights of their counted cues sum to at least
-                                       ``settings.sentence_threshold``
+                                       ``settings.sentence_threshold``; for a set whose lexicon
+                                       names a ``sentence_model`` (the bundled ``immigration``),
+                                       the model's probability reaches its threshold
 ``framing.<set>.<frame>_per_1k``       counted cues per 1,000 words
 ``framing.<set>.<frame>_score``        summed weights of counted cues per 1,000 words
 ``framing.<set>.balance``              two-pole sets: ``(W2 - W1) / (W2 + W1 + k)`` with ``W1``,
                                        ``W2`` the summed weights of the first and second pole and
                                        ``k = settings.balance_smoothing``; in (-1, 1), 0 without
-                                       cues. ``immigration``: negative = humanitarian, positive =
-                                       security
+                                       cues; with a sentence model ``W1``, ``W2`` are the numbers
+                                       of sentences carrying each pole. ``immigration``: negative =
+                                       humanitarian, positive = security
 ``framing.<set>.topic``                sets with a topic condition: share of the document's
                                        sentences that hold a topic term
 ``framing.<set>.on_topic``             sets with a topic condition: 1.0 when the document passed
@@ -38,8 +41,10 @@ column                                 definition
 =====================================  ===========================================================
 
 A text without words gets NaN (``on_topic`` too). Evidence: every counted cue, labelled with its frame, pattern,
-weight and the span of its sentence; :func:`cue_table` lists every match, with the ones that did
-not count and why.
+weight and the span of its sentence (``frame_cue``); with a sentence model, every sentence it gives a
+frame, with its probability and cues (``frame_sentence``); :func:`cue_table` lists every match, with
+the ones that did not count and why. The sentence model (``models/frame_sentences.md``,
+``docs/frames.md``): :func:`sentence_model`, :func:`sentence_features`.
 
 Examples
 --------
@@ -52,7 +57,12 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Union
 
@@ -60,8 +70,10 @@ import numpy as np
 import pandas as pd
 
 from framing.core.evidence import Evidence, EvidenceCode
+from framing.core.resources import data_text
 from framing.core.segment import Corpus, segment
-from framing.cues.lexicon import BUNDLED, Lexicon, Matches, load_lexicon, match
+from framing.core.vocabulary import STEMS
+from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, load_lexicon, match
 from framing.families.base import FunctionFamily
 
 NAME = "framing"
@@ -102,6 +114,213 @@ def columns(chosen: Iterable[LexiconLike] | LexiconLike | None = None) -> list[s
 COLUMNS: tuple[str, ...] = tuple(columns())
 
 
+# -- the sentence model ------------------------------------------------------------------------------
+#: The format tag of a sentence model file (``models/train_frame_sentences.py`` writes it).
+SENTENCE_MODEL_FORMAT = "framing-frame-sentences/1"
+_WORD = re.compile(r"[a-z]")
+
+
+def lexicon_key(lexicon: Lexicon) -> str:
+    """A short hash of everything in ``lexicon`` that changes its matches (not its prose): a sentence
+    model records the key of the lexicon it was trained with, and refuses another."""
+    key = json.dumps([lexicon.frames, lexicon.rules, lexicon.ignore, lexicon.topic, lexicon.topic_window, lexicon.topic_related,
+                      lexicon.topic_min_sentences, lexicon.topic_min_share, lexicon.topic_min_terms, lexicon.topic_min_topical,
+                      lexicon.settings], default=str)  # fmt: skip
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def dense_feature_names(lexicon: Lexicon) -> list[str]:
+    """The names of the per-sentence features :func:`sentence_features` computes from the lexicon's
+    matches (one block per frame, then the topic and position flags)."""
+    names = []
+    for frame in lexicon.frame_names:
+        names += [f"{frame}.{n}" for n in ("weight", "carries", "near_weight", "any_weight", "negated", "vetoed", "doc_share", "veto_rule")]
+    return names + ["topic.term", "topic.seed", "topic.seed_within_1", "topic.seed_within_4", "topic.doc_term_share",
+                    "position.first", "length.log_words"]  # fmt: skip
+
+
+def _neighbours(values: np.ndarray, doc: np.ndarray, reach: int = 1) -> np.ndarray:
+    """Per sentence, the sum of ``values`` over the other sentences within ``reach`` of it (same document)."""
+    out = np.zeros_like(values, dtype=np.float64)
+    for shift in range(1, reach + 1):
+        same = doc[shift:] == doc[:-shift]
+        out[shift:] += np.where(same[:, None] if values.ndim == 2 else same, values[:-shift], 0)
+        out[:-shift] += np.where(same[:, None] if values.ndim == 2 else same, values[shift:], 0)
+    return out
+
+
+def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The features of every sentence of a batch for a sentence model, computed at once.
+
+    Returns
+    -------
+    dense : ndarray, shape (n_sentences, len(dense_feature_names(lexicon)))
+        The lexicon's judgement of the sentence (per frame: counted cue weight, whether it carries
+        the frame by the cue rule, counted weight in the neighbouring sentences, weight of its cues
+        that fired (counted or outside their topic window; not negated, not vetoed), negated and vetoed cues, the share of the document's sentences
+        carrying the frame), the topic flags (term, term or related word, one within 1 and 4
+        sentences, the document's share of term sentences), first sentence, log word count.
+    pair_sentence, pair_stem : ndarray
+        Each distinct (sentence, Porter stem) of the batch's words with a letter: the sentence and
+        an id of the stem (an index into ``stems``).
+    stems : ndarray of str
+        The stem of each id.
+    """
+    sentences = corpus.sentences
+    n_sentences, n_docs, doc = len(sentences), corpus.n_docs, sentences.doc
+    n_frames = len(lexicon.frames)
+    per_sentence_count = sentences.per_doc(n_docs).astype(np.float64)
+
+    def per(mask: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        keys = found.sentence[mask] * n_frames + found.frame[mask]
+        values = None if weights is None else weights[mask]
+        return np.bincount(keys, weights=values, minlength=n_sentences * n_frames).reshape(n_sentences, n_frames).astype(np.float64)
+
+    framed = found.frame >= 0
+    weight = per(found.counted & framed, found.weight)
+    carries = weight >= lexicon.setting("sentence_threshold")
+    any_weight = per(framed & np.isin(found.status, (0, 3)), found.weight)  # counted or off its window (not negated, not vetoed)
+    negated = per(framed & (found.status == 1))
+    vetoed = per(framed & (found.status == 2))
+    near = _neighbours(weight, doc)
+    carried = np.stack([corpus.per_doc_sum(doc, carries[:, f]) for f in range(n_frames)], axis=1) if n_frames else np.zeros((n_docs, 0))
+    doc_share = np.divide(carried, per_sentence_count[:, None], out=np.zeros_like(carried), where=per_sentence_count[:, None] > 0)[doc]
+    blocks = [np.log1p(weight), carries, np.log1p(near), np.log1p(any_weight), np.minimum(negated, 2), np.minimum(vetoed, 2), doc_share,
+              vetoed_frames(lexicon, found, n_sentences)]  # fmt: skip
+    dense = np.stack(blocks, axis=2).reshape(n_sentences, n_frames * len(blocks))
+    term = found.term_sentences if found.term_sentences is not None else np.zeros(n_sentences, bool)
+    seed = found.seed_sentences if found.seed_sentences is not None else term
+    seed_f = seed.astype(np.float64)
+    terms_per_doc = corpus.per_doc_sum(doc, term)
+    term_share = np.divide(terms_per_doc, per_sentence_count, out=np.zeros(n_docs), where=per_sentence_count > 0)[doc]
+    words_per_sentence = np.bincount(corpus.word_sentence, minlength=n_sentences).astype(np.float64)
+    flags = np.column_stack([term, seed, seed | (_neighbours(seed_f, doc, 1) > 0), seed | (_neighbours(seed_f, doc, 4) > 0), term_share,
+                             sentences.rank() == 0, np.log1p(words_per_sentence)]).astype(np.float64)  # fmt: skip
+    dense = np.hstack([dense.astype(np.float64), flags])
+    stem_ids = corpus.type_ids_of(STEMS)
+    stem_values = corpus.type_values(STEMS)
+    stems = np.empty(int(stem_ids.max()) + 1 if len(stem_ids) else 0, dtype=object)
+    stems[stem_ids] = stem_values
+    keep_stem = np.array([bool(_WORD.search(str(x))) for x in stems], dtype=bool)
+    word_stem = stem_ids[corpus.word_types] if len(corpus.word_types) else np.zeros(0, np.int64)
+    kept = keep_stem[word_stem] if len(word_stem) else np.zeros(0, bool)
+    n_stems = max(len(stems), 1)
+    keys = np.unique(corpus.word_sentence[kept].astype(np.int64) * n_stems + word_stem[kept])
+    return dense, keys // n_stems, keys % n_stems, stems
+
+
+def vetoed_frames(lexicon: Lexicon, found: Matches, n_sentences: int) -> np.ndarray:
+    """``vetoed[sentence, frame]``: a rule of the lexicon (not hidden by a longer match) vetoes the
+    frame in the sentence. A sentence model never gives a sentence a frame its rules veto."""
+    out = np.zeros((n_sentences, len(lexicon.frames)), dtype=bool)
+    vetoing: dict[str, set[int]] = {}
+    for rule in lexicon.rules:
+        if rule.veto:
+            vetoing.setdefault(rule.pattern, set()).update(lexicon.frame_names.index(v) for v in rule.veto)
+    live = (found.kind == 1) & (found.status != 4)
+    for pattern, frames_vetoed in vetoing.items():  # a loop over the rules, not the matches
+        at = found.sentence[live & (found.pattern == pattern)]
+        for f in frames_vetoed:
+            out[at, f] = True
+    return out
+
+
+def context_pairs(pair_sentence: np.ndarray, pair_stem: np.ndarray, doc: np.ndarray, n_stems: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (sentence, stem) pairs of each sentence's neighbours (the sentence before and
+    after it in the same document)."""
+    n_sentences = len(doc)
+    out = []
+    for shift in (-1, 1):
+        target = pair_sentence + shift
+        ok = (target >= 0) & (target < n_sentences)
+        ok[ok] = doc[target[ok]] == doc[pair_sentence[ok]]
+        out.append(target[ok] * max(n_stems, 1) + pair_stem[ok])
+    keys = np.unique(np.concatenate(out)) if out else np.zeros(0, np.int64)
+    return keys // max(n_stems, 1), keys % max(n_stems, 1)
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """A linear sentence model per frame (read from JSON by :func:`sentence_model`)."""
+
+    lexicon: str
+    lexicon_key: str
+    dense_names: tuple[str, ...]
+    #: per frame: (intercept, threshold, dense coefficients, word coefficients, context coefficients)
+    frames: tuple[tuple[str, float, float, np.ndarray, dict[str, float], dict[str, float]], ...]
+
+    def probabilities(self, corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[list[str], np.ndarray]:
+        """The model's probability per sentence and frame it covers: ``(frames, array (n_sentences, n))``."""
+        if lexicon.name != self.lexicon or lexicon_key(lexicon) != self.lexicon_key:
+            raise LexiconError(f"the sentence model of lexicon {lexicon.name!r} was trained with another version of it "
+                               f"(key {self.lexicon_key}, now {lexicon_key(lexicon)}): retrain it (models/train_frame_sentences.py)")  # fmt: skip
+        dense, pair_sentence, pair_stem, stems = sentence_features(corpus, lexicon, found)
+        if list(self.dense_names) != dense_feature_names(lexicon):
+            raise LexiconError(f"the sentence model of lexicon {lexicon.name!r} expects other features: retrain it")
+        n_sentences = len(corpus.sentences)
+        context = context_pairs(pair_sentence, pair_stem, corpus.sentences.doc, len(stems))
+        index = pd.Index(stems.astype(str)) if len(stems) else pd.Index([], dtype=object)
+        out = np.zeros((n_sentences, len(self.frames)))
+        for k, (_, intercept, _, dense_coef, words, context_words) in enumerate(self.frames):
+            score = intercept + dense @ dense_coef
+            for (sentence, stem), table in (((pair_sentence, pair_stem), words), (context, context_words)):
+                if table and len(sentence):
+                    coef = pd.Series(table, dtype=np.float64).reindex(index).fillna(0.0).to_numpy()
+                    score = score + np.bincount(sentence, weights=coef[stem], minlength=n_sentences)
+            out[:, k] = 1.0 / (1.0 + np.exp(-score))
+        return [f[0] for f in self.frames], out
+
+    def thresholds(self) -> np.ndarray:
+        return np.array([f[2] for f in self.frames])
+
+
+@lru_cache(maxsize=8)
+def sentence_model(reference: str) -> SentenceModel:
+    """Read a sentence model: a bundled data file name (``framing/data/<name>``) or a path to a JSON
+    file written by ``models/train_frame_sentences.py``."""
+    path = Path(reference)
+    try:
+        text = path.read_text(encoding="utf-8") if path.is_file() else data_text(reference)
+        data = json.loads(text)
+    except (OSError, ValueError) as error:
+        raise LexiconError(f"cannot read the sentence model {reference!r}: {error}") from None
+    if not isinstance(data, dict) or data.get("format") != SENTENCE_MODEL_FORMAT:
+        raise LexiconError(f"{reference!r} is not a sentence model (format {SENTENCE_MODEL_FORMAT!r})")
+    names = tuple(data["dense_features"])
+    frames_out = []
+    for name, entry in data["frames"].items():
+        coef = np.array([float(entry["dense"].get(n, 0.0)) for n in names])
+        frames_out.append((name, float(entry["intercept"]), float(entry["threshold"]), coef,
+                           {k: float(v) for k, v in entry.get("words", {}).items()},
+                           {k: float(v) for k, v in entry.get("context", {}).items()}))  # fmt: skip
+    return SentenceModel(data["lexicon"], data["lexicon_key"], names, tuple(frames_out))
+
+
+def _decisions(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[np.ndarray, np.ndarray | None]:
+    """``carries[sentence, frame]`` by the set's sentence decision (the model's when the lexicon
+    names one, else the cue rule), and the model's probabilities (NaN for frames it does not cover;
+    None without a model). Sentences of documents off topic never carry a frame."""
+    sentences = corpus.sentences
+    n_frames = len(lexicon.frames)
+    counted = found.counted
+    per_sentence = np.bincount(found.sentence[counted] * n_frames + found.frame[counted], weights=found.weight[counted],
+                               minlength=len(sentences) * n_frames).reshape(len(sentences), n_frames)  # fmt: skip
+    carries = per_sentence >= lexicon.setting("sentence_threshold")
+    if not lexicon.sentence_model:
+        return carries, None
+    model = sentence_model(lexicon.sentence_model)
+    covered, probability = model.probabilities(corpus, lexicon, found)
+    out = np.full((len(sentences), n_frames), np.nan)
+    vetoed = vetoed_frames(lexicon, found, len(sentences))
+    for k, name in enumerate(covered):
+        f = lexicon.frame_names.index(name)
+        out[:, f] = probability[:, k]
+        carries[:, f] = (probability[:, k] >= model.thresholds()[k]) & ~vetoed[:, f]
+    if found.on_topic_docs is not None and len(sentences):
+        carries &= found.on_topic_docs[sentences.doc][:, None]
+    return carries, out
+
+
 def _scores(corpus: Corpus, lexicon: Lexicon, found: Matches) -> dict[str, np.ndarray]:
     n_docs = corpus.n_docs
     n_frames = len(lexicon.frames)
@@ -112,9 +331,8 @@ def _scores(corpus: Corpus, lexicon: Lexicon, found: Matches) -> dict[str, np.nd
     counted = found.counted
     frame, weight, sentence = found.frame[counted], found.weight[counted], found.sentence[counted]
     doc = sentences.doc[sentence]
-    # summed weight per (sentence, frame) and per (document, frame)
-    per_sentence = np.bincount(sentence * n_frames + frame, weights=weight, minlength=len(sentences) * n_frames)
-    carries = per_sentence.reshape(len(sentences), n_frames) >= lexicon.setting("sentence_threshold")
+    # which sentences carry each frame (the cue rule or the set's sentence model); summed weight per (document, frame)
+    carries, _ = _decisions(corpus, lexicon, found)
     per_doc_weight = np.bincount(doc * n_frames + frame, weights=weight, minlength=n_docs * n_frames).reshape(n_docs, n_frames)
     per_doc_count = np.bincount(doc * n_frames + frame, minlength=n_docs * n_frames).reshape(n_docs, n_frames)
 
@@ -132,6 +350,9 @@ def _scores(corpus: Corpus, lexicon: Lexicon, found: Matches) -> dict[str, np.nd
     if lexicon.poles:
         first, second = (lexicon.frame_names.index(p) for p in lexicon.poles)
         w1, w2 = per_doc_weight[:, first], per_doc_weight[:, second]
+        if lexicon.sentence_model:  # with a sentence model: the sentences that carry each pole
+            w1 = corpus.per_doc_sum(sentences.doc, carries[:, first]).astype(np.float64)
+            w2 = corpus.per_doc_sum(sentences.doc, carries[:, second]).astype(np.float64)
         denominator = w1 + w2 + lexicon.setting("balance_smoothing")
         balance = np.divide(w2 - w1, denominator, out=np.zeros(n_docs), where=denominator > 0)
         out[f"{base}.balance"] = np.where(has_words, balance, np.nan)
@@ -187,21 +408,36 @@ EVIDENCE_CODES = (
                    "in its clause; the cue still counts",
          "sentence_start": "start of the cue's sentence", "sentence_end": "its end"},
     ),
+    EvidenceCode(
+        "frame_sentence",
+        "A sentence that carries a frame by the frame set's sentence model (sets that name one, as the bundled immigration set does).",
+        ("framing.<set>.<frame>", "framing.<set>.balance"),
+        {"frame_set": "the frame set (lexicon) name", "frame": "the frame the sentence carries",
+         "probability": "the sentence model's probability that the sentence carries the frame",
+         "threshold": "the model's decision threshold (the sentence carries the frame at this probability or above)",
+         "cues": "the patterns of the frame's counted cues in the sentence, '; '-joined (empty: the model decided without a cue)",
+         "sentence_start": "start of the sentence", "sentence_end": "its end"},
+    ),
 )  # fmt: skip
 
 
 def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: Any = None) -> list[Evidence]:
-    """The counted cues of document ``doc``: one item per cue, for the column of its frame.
+    """The counted cues of document ``doc``: one item per cue, for the column of its frame; and, for a
+    set with a sentence model, one item per sentence the model says carries a frame.
 
-    Code ``frame_cue`` (:data:`EVIDENCE_CODES`); details ``frame_set``, ``frame``, ``pattern``,
-    ``weight``, ``hedged``, ``sentence_start`` and ``sentence_end``, which the label says in words.
+    Codes (:data:`EVIDENCE_CODES`): ``frame_cue``, details ``frame_set``, ``frame``, ``pattern``,
+    ``weight``, ``hedged``, ``sentence_start`` and ``sentence_end``, which the label says in words;
+    ``frame_sentence``, details ``frame_set``, ``frame``, ``probability``, ``threshold``, ``cues``
+    (the frame's counted cues in it), ``sentence_start`` and ``sentence_end``.
 
     Examples
     --------
     >>> from framing.core.segment import segment
     >>> corpus = segment(["Officials said the migrants pose a threat to national security."])
-    >>> [(e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]
-    [('threat', 'framing.immigration.security'), ('national security', 'framing.immigration.security')]
+    >>> [(e.code, e.text, e.signal) for e in evidence(corpus, 0, lexicons="immigration")]  # doctest: +NORMALIZE_WHITESPACE
+    [('frame_cue', 'threat', 'framing.immigration.security'),
+     ('frame_cue', 'national security', 'framing.immigration.security'),
+     ('frame_sentence', 'Officials said the migrants pose a threat to national security.', 'framing.immigration.security')]
     >>> dict(evidence(corpus, 0, lexicons="immigration")[0].details)  # doctest: +NORMALIZE_WHITESPACE
     {'frame_set': 'immigration', 'frame': 'security', 'pattern': 'threat|threats|threaten|threatens|threatened|threatening',
      'weight': 1.5, 'hedged': False, 'sentence_start': 0, 'sentence_end': 63}
@@ -223,6 +459,32 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, lexicons: A
             }  # fmt: skip
             label = _label(lex, found, i, span)
             items.append(Evidence(f"framing.{lex.name}.{frame}", label, start, end, text[start:end], "frame_cue", details))
+        if lex.sentence_model:
+            items += _sentence_evidence(corpus, doc, lex, found)
+    return items
+
+
+def _sentence_evidence(corpus: Corpus, doc: int, lex: Lexicon, found: Matches) -> list[Evidence]:
+    """The ``frame_sentence`` items of document ``doc``: the sentences the set's model says carry a frame."""
+    carries, probability = _decisions(corpus, lex, found)
+    threshold = dict(zip((f[0] for f in sentence_model(lex.sentence_model).frames), sentence_model(lex.sentence_model).thresholds()))
+    sentences = corpus.sentences
+    text = corpus.texts[doc]
+    mine = np.flatnonzero(sentences.doc == doc)
+    counted = found.counted
+    items = []
+    for s in mine[carries[mine].any(axis=1)]:
+        start, end = int(sentences.start[s]), int(sentences.end[s])
+        for f in np.flatnonzero(carries[s]):
+            frame = lex.frame_names[f]
+            if frame not in threshold:
+                continue
+            cues = "; ".join(dict.fromkeys(str(p) for p in found.pattern[counted & (found.sentence == s) & (found.frame == f)]))
+            p = float(probability[s, f])
+            label = f"{frame} sentence (model probability {p:.2f}" + (f"; cues {cues}" if cues else "; no cue") + ")"
+            details = {"frame_set": lex.name, "frame": frame, "probability": round(p, 4), "threshold": round(float(threshold[frame]), 4),
+                       "cues": cues, "sentence_start": start, "sentence_end": end}  # fmt: skip
+            items.append(Evidence(f"framing.{lex.name}.{frame}", label, start, end, text[start:end], "frame_sentence", details))
     return items
 
 
