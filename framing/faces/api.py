@@ -152,6 +152,8 @@ def score(
     if progress:
         print(file=sys.stderr)
     frame = pd.DataFrame(data, columns=list(data), index=index)
+    if LANGUAGE_COLUMN in frame:  # strings, None for a row with an error (as the error column)
+        frame[LANGUAGE_COLUMN] = pd.Series(data[LANGUAGE_COLUMN], index=frame.index, dtype=object)
     if norms is True:
         frame = reference_norms().with_percentiles(frame)
     elif isinstance(norms, Norms):
