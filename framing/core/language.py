@@ -17,6 +17,7 @@ a value passed in (``framing.Config(language=...)``). What a language changes in
 
 from __future__ import annotations
 
+import math
 import re
 import weakref
 from functools import lru_cache
@@ -122,7 +123,7 @@ def check_code(code: object) -> str | None:
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip())
 
 
 def check_language(language: object, compat: str | None) -> str | tuple[str, ...]:
@@ -195,7 +196,7 @@ def document_languages(corpus, language: str | tuple | None = AUTO) -> np.ndarra
     return out
 
 
-_DETECTED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_DETECTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _detected(corpus) -> np.ndarray:

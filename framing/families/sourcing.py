@@ -364,7 +364,7 @@ def _share_or_zero(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np
         return np.where(words > 0, part / np.maximum(whole, 1), np.nan)
 
 
-def compute(corpus: Corpus, *, compat: str | None = None, language: "str | tuple | None" = None) -> dict[str, np.ndarray]:
+def compute(corpus: Corpus, *, compat: str | None = None, language: str | tuple | None = None) -> dict[str, np.ndarray]:
     """Sourcing columns for every document of ``corpus``.
 
     Parameters
@@ -541,7 +541,7 @@ class _DocumentItems:
         self.items.append(Evidence(signal, label, start, end, self.text[start:end], code, details or {}))
 
 
-def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, language: "str | tuple | None" = None) -> list[Evidence]:
+def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, language: str | tuple | None = None) -> list[Evidence]:
     """Attributions, sources, quotes and specifics of document ``doc``, in text order per kind.
 
     Labels and codes (:data:`EVIDENCE_CODES`): ``attribution`` (the cue; details: ``source_kind``,

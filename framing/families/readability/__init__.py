@@ -158,7 +158,7 @@ def _syllable_column(lang: str) -> TypeColumn:
     return TypeColumn(f"syllables_{dictionary}", derive, np.int64, many=True)
 
 
-def document_languages(corpus: Corpus, language: "str | tuple | None" = None) -> np.ndarray:
+def document_languages(corpus: Corpus, language: str | tuple | None = None) -> np.ndarray:
     """Each document's language (:func:`framing.core.language.document_languages`: ``"auto"``
     detects, a code or one code per document declares; ``None``: English)."""
     return _document_languages(corpus, language)
