@@ -59,7 +59,7 @@ def score(
     norms: "bool | str | Norms" = False,
     config: Config | None = None,
     vocabulary: "Vocabulary | None" = None,
-    language: "str | Sequence[str | None] | None" = None,
+    language: str | Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
 
