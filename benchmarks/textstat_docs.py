@@ -68,7 +68,31 @@ def detection_table() -> str:
     return "\n".join(rows) + "\n\n" + timing + " (`benchmarks/textstat_languages.py`.)"
 
 
-TABLES = {"textstat": {"diff": diff_table, "speed": speed_table}, "languages": {"segmentation": segmentation_table, "detection": detection_table}}
+def english_table() -> str:
+    data = _load("textstat_languages")
+    rows = ["| corpus | documents | detected as English | undetermined (measured as English) | another language | share |", "|---|---|---|---|---|---|"]
+    for name, e in data["english_corpora"].items():
+        rows.append(f"| {name} | {e['documents']} | {e['english']} | {e['undetermined']} | {e['another_language']} | {e['another_language_share']:.4f} |")
+    c = data["detection_cost_docs_per_s"]
+    cost = (f"Cost of detection: `framing.score` on {c['documents']} NewsArticles, every family, {c['auto']} docs/s detected vs "
+            f"{c['declared en']} docs/s with `language=\"en\"` ({100 * c['cost_share']:.1f}% slower; a small-N run on a shared machine).")
+    return "\n".join(rows) + "\n\n" + cost + " (`benchmarks/textstat_languages.py`.)"
+
+
+def attribution_table() -> str:
+    data = _load("attribution_languages")
+    rows = ["| language | stratum | sentences | with a cue (labels) | precision | recall |", "|---|---|---|---|---|---|"]
+    for name, e in data["table"].items():
+        lang, stratum = name.split()
+        p = "–" if e["precision"] is None else f"{e['precision']:.3f}"
+        r = "–" if e["recall"] is None else f"{e['recall']:.3f}"
+        rows.append(f"| {lang} | {stratum} | {e['sentences']} | {e['positives']} | {p} | {r} |")
+    return "\n".join(rows) + "\n\n(`benchmarks/attribution_languages.py`.)"
+
+
+TABLES = {"textstat": {"diff": diff_table, "speed": speed_table},
+          "languages": {"segmentation": segmentation_table, "detection": detection_table, "english": english_table,
+                        "attribution": attribution_table}}  # fmt: skip
 
 
 def render(doc: str, text: str) -> str:

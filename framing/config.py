@@ -84,12 +84,12 @@ class Config:
         :class:`~framing.families.boilerplate.PatternSet` used as is (default: the shipped ones).
     max_chars : int, optional
         Longer texts get an ``error`` instead of scores.
-    language : str, optional
+    language : str or sequence of str, optional
         With ``compat="textstat"``: textstat's ``set_lang`` value (default ``"en_US"``; any
-        language Pyphen has a dictionary for). In the default mode: ``"auto"`` detects each text's
-        language, a code (``"de"``, ``"fr"``, ``"es"``, ...) declares every text's, ``None`` (default)
-        measures every text as English; with a language the output has a ``text.language`` column
-        (see ``docs/languages.md``).
+        language Pyphen has a dictionary for). In the default mode: ``"auto"`` (the default, also
+        for ``None``) detects each text's language, a code (``"en"``, ``"de"``, ``"fr"``, ...)
+        declares every text's, a sequence gives one code (or ``"auto"``) per text; the output has a
+        ``text.language`` column (see ``docs/languages.md``).
 
     Examples
     --------
@@ -107,7 +107,7 @@ class Config:
     lexicons: tuple["Lexicon", ...] = field(default=None)  # type: ignore[assignment]
     patterns: "PatternSet" = field(default=None)  # type: ignore[assignment]
     max_chars: int | None = None
-    language: str | None = None
+    language: str | tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         check_compat(self.compat)

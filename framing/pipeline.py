@@ -17,6 +17,7 @@ import numpy as np
 
 from framing.config import Config
 from framing.core.evidence import Evidence, EvidenceCode
+from framing.core.language import document_languages, row_language_errors
 from framing.core.segment import Corpus, segment
 from framing.core.vocabulary import Vocabulary
 from framing.families import boilerplate, frames, readability, repetition, sourcing, style
@@ -28,8 +29,8 @@ FAMILIES: dict[str, Family] = {
     for family in (readability.FAMILY, repetition.FAMILY, boilerplate.FAMILY, sourcing.FAMILY, style.FAMILY, frames.FAMILY)
 }
 ERROR_COLUMN = "error"
-#: Each document's language (default mode with ``Config(language="auto")`` or a declared language,
-#: and the readability family): a string column after the scores, not a feature.
+#: Each document's language in the default mode (detected, ``Config(language="auto")``, the
+#: default; or declared): a string column after the scores, not a feature.
 LANGUAGE_COLUMN = "text.language"
 
 
@@ -61,21 +62,33 @@ def columns(config: Config) -> list[str]:
     return [c for name in config.signals for c in FAMILIES[name].columns(config)]
 
 
+def output_columns(config: Config) -> list[str]:
+    """Every column a run of ``config`` returns before ``error``: :func:`columns` (floats), then
+    :data:`LANGUAGE_COLUMN` (strings) in the default mode."""
+    return columns(config) + ([LANGUAGE_COLUMN] if has_language_column(config) else [])
+
+
 def has_language_column(config: Config) -> bool:
-    """Whether a run of ``config`` reports :data:`LANGUAGE_COLUMN` (readability in the default mode,
-    with a language given or ``"auto"``)."""
-    return "readability" in config.signals and config.compat is None and config.language is not None
+    """Whether a run of ``config`` reports :data:`LANGUAGE_COLUMN`: always in the default mode
+    (``compat=None``), never with ``compat="textstat"`` (textstat has one language per batch)."""
+    return config.compat is None
 
 
 def score_corpus(corpus: Corpus, config: Config) -> dict[str, np.ndarray]:
-    """Every column of ``config`` for every document of a segmented batch (NaN for invalid inputs)."""
+    """Every column of ``config`` for every document of a segmented batch (NaN for invalid inputs;
+    a per-text language that is not a language code makes its text invalid)."""
+    for d, problem in enumerate(row_language_errors(config.language) or ()):
+        if problem is not None and corpus.errors[d] is None:
+            corpus.errors[d] = problem
     result: dict[str, np.ndarray] = {}
     for name in config.signals:
         result.update(FAMILIES[name].compute(corpus, config))
+    if has_language_column(config):
+        result[LANGUAGE_COLUMN] = document_languages(corpus, config.language)
     invalid = np.fromiter((e is not None for e in corpus.errors), bool, corpus.n_docs)
     if invalid.any():
-        for values in result.values():
-            values[invalid] = np.nan
+        for name, values in result.items():
+            values[invalid] = None if name == LANGUAGE_COLUMN else np.nan
     return result
 
 
@@ -115,6 +128,21 @@ def _batches(texts: Sequence[Any], batch_size: int, max_chars: int) -> list[list
     return batches
 
 
+def _jobs(texts: Sequence[Any], config: Config, batch_size: int) -> list[tuple[list[Any], Config]]:
+    """The batches of ``texts``, each with its configuration: with one language per text
+    (``Config(language=[...])``), each batch's configuration holds its texts' entries."""
+    batches = _batches(texts, batch_size, BATCH_CHARS)
+    if not isinstance(config.language, tuple):
+        return [(batch, config) for batch in batches]
+    if len(config.language) != len(texts):
+        raise ValueError(f"language has {len(config.language)} entries but there are {len(texts)} texts")
+    jobs, start = [], 0
+    for batch in batches:
+        jobs.append((batch, config.replace(language=config.language[start : start + len(batch)])))
+        start += len(batch)
+    return jobs
+
+
 def score_texts(
     texts: Sequence[Any],
     config: Config,
@@ -132,7 +160,7 @@ def score_texts(
         raise ValueError(f"n_jobs must be a positive integer, got {n_jobs!r}")
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
-    jobs = [(batch, config) for batch in _batches(texts, batch_size, BATCH_CHARS)]
+    jobs = _jobs(texts, config, batch_size)
     parts: list[Chunk] = []
 
     def collect(part: Chunk) -> None:
@@ -147,6 +175,6 @@ def score_texts(
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
             for part in pool.map(score_chunk, jobs):
                 collect(part)
-    names = columns(config) + ([LANGUAGE_COLUMN] if has_language_column(config) else [])
+    names = output_columns(config)
     data = {name: (np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)) for name in names}
     return data, [e for p in parts for e in p[1]]

@@ -51,7 +51,7 @@ def test_columns_are_family_dot_signal():
     names = framing.columns()
     # the framing family's signals are <set>.<frame> (issue 5: framing.immigration.security)
     assert all(name.count(".") == 1 or (name.startswith("framing.") and name.count(".") == 2) for name in names)
-    assert list(framing.score(["x y z."]).columns) == [*names, "error"]
+    assert list(framing.score(["x y z."]).columns) == [*names, "text.language", "error"]
 
 
 def test_analyze_evidence_points_into_the_text(seed_texts):

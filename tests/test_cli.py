@@ -308,7 +308,7 @@ def test_flags_columns_come_before_error(tmp_path, corpus_jsonl):
     assert main(["score", str(source), "-o", str(out), "--flags", "--signals", "readability,boilerplate"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     names = [*framing.columns(["readability", "boilerplate"]), "quality.flagged", "quality.score", "quality.reasons"]
-    assert list(rows[0]) == ["id", *names, "error"]
+    assert list(rows[0]) == ["id", *names[:-3], "text.language", *names[-3:], "error"]
     expected = QualityFlagger().flag(framing.score(texts, signals=["readability", "boilerplate"]))
     assert [r["quality.flagged"] for r in rows] == expected["quality.flagged"].tolist()
     assert [r["quality.reasons"] for r in rows] == ["; ".join(r) for r in expected["quality.reasons"]]

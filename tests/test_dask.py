@@ -41,7 +41,7 @@ def test_same_numbers_as_framing_score_on_a_local_cluster(texts):
 def test_series_and_meta(texts):
     series = dd.from_pandas(pd.Series(texts[:10]), npartitions=2, sort=False)
     lazy = framing.faces.dask.score(series, signals="readability")
-    assert list(lazy.columns) == [*framing.columns("readability"), "error"]
+    assert list(lazy.columns) == [*framing.columns("readability"), "text.language", "error"]
     assert lazy.dtypes["text.words"] == np.float64
     pd.testing.assert_frame_equal(lazy.compute(scheduler="sync"), framing.score(pd.Series(texts[:10]), signals="readability"))
     with pytest.raises(KeyError, match="no column 'body'"):

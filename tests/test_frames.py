@@ -255,7 +255,7 @@ def test_columns_balance_and_evidence():
              "The asylum seekers fled persecution and deserve dignity and compassion.",
              "The migrants arrived on Tuesday."]  # fmt: skip
     df = framing.score(texts, signals="framing", lexicons="immigration")
-    assert list(df.columns) == [*frames.columns("immigration"), "error"]
+    assert list(df.columns) == [*frames.columns("immigration"), "text.language", "error"]
     balance = df["framing.immigration.balance"].to_numpy()
     assert balance[0] > 0 > balance[1] and balance[2] == 0 and np.all(np.abs(balance) < 1)
     assert df["framing.immigration.security"].tolist() == [1.0, 0.0, 0.0]

@@ -172,9 +172,9 @@ def test_specifics() -> None:
 # -- the family's contract ------------------------------------------------------------------------
 def test_columns_and_bad_input() -> None:
     frame = framing.score(["Police said so.", None, "", "!!!"], signals="sourcing")
-    assert list(frame.columns) == list(sourcing.COLUMNS) + ["error"]
+    assert list(frame.columns) == list(sourcing.COLUMNS) + ["text.language", "error"]
     assert frame.loc[0, "sourcing.attributions"] == 1
-    assert frame.iloc[1:3, :-1].isna().all().all()
+    assert frame.iloc[1:3, :-1].isna().all().all()  # text.language too (None)
     assert frame.loc[3, "sourcing.attributions"] == 0 and math.isnan(frame.loc[3, "sourcing.attributions_per_100_words"])
 
 
@@ -188,7 +188,8 @@ def test_results_do_not_depend_on_the_batch(seed_texts) -> None:
     together = framing.score(texts, signals="sourcing")
     alone = [framing.score([t], signals="sourcing") for t in texts]
     for i, frame in enumerate(alone):
-        np.testing.assert_array_equal(together.iloc[i, :-1].to_numpy(float), frame.iloc[0, :-1].to_numpy(float))
+        np.testing.assert_array_equal(together.iloc[i, :-2].to_numpy(float), frame.iloc[0, :-2].to_numpy(float))
+        assert together.loc[i, "text.language"] == frame.loc[0, "text.language"]
 
 
 def test_evidence_spans_match_the_text(seed_texts) -> None:

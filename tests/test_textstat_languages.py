@@ -31,7 +31,7 @@ def test_auto_mode_reports_the_language_and_uses_its_formulas() -> None:
     # English rows are as without languages
     plain = framing.score([ENGLISH], signals="readability")
     np.testing.assert_array_equal(frame.loc[3, framing.columns("readability")].to_numpy(float), plain.loc[0, framing.columns("readability")].to_numpy(float))
-    assert "text.language" not in plain.columns
+    assert plain["text.language"].tolist() == ["en"]  # detected by default
     for i, lang in enumerate(["de", "fr", "es"]):
         row = frame.loc[i]
         assert row[list(ENGLISH_ONLY)].isna().all(), lang

@@ -17,6 +17,9 @@ a value passed in (``framing.Config(language=...)``). What a language changes in
 
 from __future__ import annotations
 
+import math
+import re
+import weakref
 from functools import lru_cache
 
 import numpy as np
@@ -101,23 +104,112 @@ def check_textstat_lang(lang: object) -> str:
     return lang
 
 
-def check_language(language: object, compat: str | None) -> str | None:
-    """The ``language`` of a :class:`framing.Config`, checked: textstat's language in compat mode
-    (``None`` becomes ``"en_US"``), else ``None`` (English, as before languages), ``"auto"``
-    (detect each text's) or a language code.
+#: A language code: two or three letters, optionally a region or script (``"de"``, ``"pt_BR"``, ``"zh-Hant"``).
+_CODE = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+
+
+def check_code(code: object) -> str | None:
+    """Why ``code`` is not a language of the default mode (``"auto"``, :data:`UNDETERMINED` or a
+    code such as ``"de"``, ``"pt_BR"``), or ``None`` when it is one.
 
     Examples
     --------
-    >>> check_language(None, "textstat"), check_language("de", "textstat"), check_language("auto", None)
+    >>> check_code("de"), check_code("auto"), check_code("English")
+    (None, None, "unknown language code 'English' (a code such as 'en', 'de', 'fr', or 'auto')")
+    """
+    if isinstance(code, str) and (code == AUTO or _CODE.match(code)):
+        return None
+    return f"unknown language code {code!r} (a code such as 'en', 'de', 'fr', or 'auto')"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or (isinstance(value, str) and not value.strip())
+
+
+def check_language(language: object, compat: str | None) -> str | tuple[str, ...]:
+    """The ``language`` of a :class:`framing.Config`, checked.
+
+    With ``compat="textstat"``: textstat's language (``None`` becomes ``"en_US"``). In the default
+    mode: ``"auto"`` (also for ``None``, the default: detect each text's language), a code that
+    declares every text's language, or a sequence with one entry per text (a code, or ``"auto"``;
+    a missing entry, ``None``, NaN or ``""``, is ``"auto"``), kept as a tuple. An entry that is not
+    a language code stays in the tuple: that text gets an ``error`` (a batch never fails for one row).
+
+    Examples
+    --------
+    >>> check_language(None, "textstat"), check_language("de", "textstat"), check_language(None, None)
     ('en_US', 'de', 'auto')
+    >>> check_language(["de", None, "auto"], None)
+    ('de', 'auto', 'auto')
     """
     if compat == "textstat":
-        return DEFAULT_TEXTSTAT_LANG if language is None else check_textstat_lang(language)
+        if language is not None and not isinstance(language, str):
+            raise ValueError("compat='textstat' takes one language for the batch (textstat's set_lang), not one per text")
+        # "auto" is the default mode's default (carried over by Config.replace): textstat's default
+        return DEFAULT_TEXTSTAT_LANG if language in (None, AUTO) else check_textstat_lang(language)
     if language is None:
+        return AUTO
+    if isinstance(language, str):
+        problem = check_code(language)
+        if problem is not None:
+            raise ValueError(problem)
+        return language
+    if isinstance(language, (bytes, dict)) or not hasattr(language, "__iter__"):
+        raise ValueError(f"language must be a language code, 'auto' or one code per text, got {type(language).__name__}")
+    return tuple(AUTO if _missing(v) else (v.strip() if isinstance(v, str) else v) for v in language)
+
+
+def row_language_errors(language: str | tuple) -> list[str | None] | None:
+    """For a per-text ``language`` tuple, why each entry cannot be used (``None``: it can); else ``None``."""
+    if not isinstance(language, tuple):
         return None
-    if not isinstance(language, str) or not language:
-        raise ValueError(f"language must be a language code such as 'en' or 'de', or None, got {language!r}")
-    return language
+    return [check_code(v) for v in language]
+
+
+def document_languages(corpus, language: str | tuple | None = AUTO) -> np.ndarray:
+    """Each document's language: :func:`detect_languages` for ``"auto"``, the root of a declared
+    code (``"de_AT"`` -> ``"de"``), and for a per-text tuple each entry (``"auto"`` entries are
+    detected; an entry that is not a code gives :data:`UNDETERMINED`, its row has an ``error``).
+    ``None`` is English for every document (framing's measurement before languages). Detection is
+    run once per batch and kept with the corpus, so families share it.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Die Katze sitzt auf der Matte und schläft.", "Le chat dort sur le tapis et il rêve."])
+    >>> document_languages(corpus, ("auto", "es")).tolist(), document_languages(corpus, "en_GB").tolist()
+    (['de', 'es'], ['en', 'en'])
+    """
+    n = corpus.n_docs
+    if language is None:
+        return np.full(n, "en", dtype=object)
+    if isinstance(language, str) and language != AUTO:
+        return np.full(n, lang_root(language), dtype=object)
+    if isinstance(language, tuple) and len(language) != n:
+        raise ValueError(f"language has {len(language)} entries but the batch has {n} texts")
+    detected = _detected(corpus)
+    if isinstance(language, str):
+        return detected.copy()
+    out = np.empty(n, dtype=object)
+    for d, code in enumerate(language):
+        out[d] = detected[d] if code == AUTO else (lang_root(code) if check_code(code) is None else UNDETERMINED)
+    return out
+
+
+_DETECTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _detected(corpus) -> np.ndarray:
+    cached = _DETECTED.get(corpus)
+    if cached is None:
+        cached = detect_languages(corpus)
+        _DETECTED[corpus] = cached
+    return cached
+
+
+def measured_as_english(languages: np.ndarray) -> np.ndarray:
+    """Which documents are measured with the English rules: English and undetermined ones."""
+    return np.array([lang in ("en", UNDETERMINED) for lang in languages.tolist()], dtype=bool)
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +241,8 @@ def attribution_cues(lang: str) -> dict[str, tuple[str, ...]]:
 DETECTED_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pl", "ru", "hu", "pt")
 #: A document's language when its function words do not decide it (too short, or mixed).
 UNDETERMINED = "und"
-#: A document is in language L when at least this many of its words are function words of L ...
+#: A document is in language L when at least this many *different* function words of L occur in
+#: it (a word repeated in a product list or a menu is one piece of evidence, not several) ...
 MIN_FUNCTION_WORDS = 3
 #: ... and L's (shared words split evenly) count is at least this many times the runner-up's.
 MIN_MARGIN = 1.5
@@ -185,7 +278,7 @@ def detect_languages(corpus) -> np.ndarray:
     Every word that is a function word of some languages of :data:`DETECTED_LANGUAGES`
     (``framing/data/function_words.json``) adds ``1/k`` to each of its ``k`` languages; a document
     is in the language with the largest sum if that language has at least
-    :data:`MIN_FUNCTION_WORDS` of its function words in it and beats the runner-up
+    :data:`MIN_FUNCTION_WORDS` different function words in it and beats the runner-up
     :data:`MIN_MARGIN` times, else :data:`UNDETERMINED`. A document's language depends on its own
     words only.
 
@@ -201,11 +294,13 @@ def detect_languages(corpus) -> np.ndarray:
         return out
     mask = corpus.word_values(function_word_column())
     hit = np.flatnonzero(mask > 0)
-    mask, doc = mask[hit], corpus.words.doc[hit]
+    mask, doc, types = mask[hit], corpus.words.doc[hit], corpus.word_types[hit]
     members = [((mask >> k) & 1).astype(bool) for k in range(len(DETECTED_LANGUAGES))]
     shares = 1.0 / np.sum(members, axis=0)
     scores = np.stack([np.bincount(doc[m], weights=shares[m], minlength=n) for m in members], axis=1)
-    hits = np.stack([np.bincount(doc[m], minlength=n) for m in members], axis=1)
+    # distinct function words of each language per document (one per document and word type)
+    first = np.unique(doc * (int(types.max()) + 1 if len(types) else 1) + types, return_index=True)[1]
+    hits = np.stack([np.bincount(doc[first][m[first]], minlength=n) for m in members], axis=1)
     order = np.argsort(-scores, axis=1, kind="stable")
     best, second = order[:, 0], order[:, 1]
     rows = np.arange(n)

@@ -750,3 +750,66 @@ def word_in(corpus: Corpus, *lists: str) -> np.ndarray:
     for name in lists:
         bits |= _BIT[name]
     return (corpus.type_values(WORD_CLASS)[types] & bits) != 0 if len(types) else np.zeros(0, bool)
+
+
+# -- German, French and Spanish cues (issue 19) ---------------------------------------------------
+#: The languages with cues of their own (``framing/data/attribution_cues_de_fr_es.json``); English
+#: documents use the rules above.
+CUE_LANGUAGES = ("de", "fr", "es")
+#: The kinds of a language cue, in label order.
+LANGUAGE_CUE_KINDS = ("verb", "phrase", "anonymous")
+
+
+@lru_cache(maxsize=len(CUE_LANGUAGES))
+def language_cue_matcher(lang: str) -> PhraseMatcher:
+    """The cues of ``lang`` (one of :data:`CUE_LANGUAGES`) as one matcher, labels
+    :data:`LANGUAGE_CUE_KINDS`: the file's reporting-verb forms (single words and the French
+    compound past, ``a déclaré``), attribution phrases (``laut``, ``selon``, ``según``) and
+    anonymous-source phrases (``ein Sprecher``, ``de source proche``, ``fuentes cercanas``)."""
+    from framing.core.language import attribution_cues
+
+    cues = attribution_cues(lang)
+    return PhraseMatcher({"verb": cues["verbs"], "phrase": cues["phrases"], "anonymous": cues["anonymous"]})
+
+
+def language_cues(corpus: Corpus, lang: str, docs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every cue of ``lang`` in the batch (or in the documents where ``docs`` is True): global
+    character spans into ``corpus.joined`` and each cue's kind (index into
+    :data:`LANGUAGE_CUE_KINDS`), in text order; cues that overlap keep the first (longest).
+
+    A recall-first matcher, like :func:`cue_matches` for English: no source grammar, no
+    relation engine; ``benchmarks/attribution_languages.py`` measures its precision and recall.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> corpus = segment(["Die Preise steigen, sagte ein Sprecher laut Bericht."])
+    >>> starts, ends, kinds = language_cues(corpus, "de")
+    >>> [(corpus.joined[s:e], LANGUAGE_CUE_KINDS[k]) for s, e, k in zip(starts, ends, kinds)]
+    [('sagte', 'verb'), ('ein Sprecher', 'anonymous'), ('laut', 'phrase')]
+    """
+    matcher = language_cue_matcher(lang)
+    starts, ends, labels = matcher.spans(corpus)
+    kinds = np.array([LANGUAGE_CUE_KINDS.index(matcher.labels[k]) for k in labels.tolist()], dtype=np.int64)
+    starts, ends = np.asarray(starts, np.int64), np.asarray(ends, np.int64)
+    if docs is not None and len(starts):
+        keep = docs[corpus.doc_of(starts)]
+        starts, ends, kinds = starts[keep], ends[keep], kinds[keep]
+    return starts, ends, kinds
+
+
+def language_cue_sentences(corpus: Corpus, lang: str) -> np.ndarray:
+    """Whether each sentence of the batch holds a cue of ``lang`` (:func:`language_cues`).
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> language_cue_sentences(segment(["Selon lui, il pleut. Il fait beau."]), "fr").tolist()
+    [True, False]
+    """
+    sentence_start = corpus._sentence_bounds[0]
+    flags = np.zeros(len(sentence_start), dtype=bool)
+    starts, _, _ = language_cues(corpus, lang)
+    if len(starts) and len(sentence_start):
+        flags[np.maximum(np.searchsorted(sentence_start, starts, side="right") - 1, 0)] = True
+    return flags

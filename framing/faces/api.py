@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -59,7 +59,7 @@ def score(
     norms: "bool | str | Norms" = False,
     config: Config | None = None,
     vocabulary: "Vocabulary | None" = None,
-    language: str | None = None,
+    language: str | Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
 
@@ -89,9 +89,10 @@ def score(
         :class:`~framing.cues.lexicon.Lexicon` objects (see :func:`framing.load_lexicon`).
     patterns : path, mapping or PatternSet, optional
         Boilerplate patterns added to the shipped ones (see :class:`framing.Config`).
-    language : str, optional
-        The texts' language, or with ``compat="textstat"`` textstat's ``set_lang`` value (see
-        :class:`framing.Config` and ``docs/languages.md``).
+    language : str or sequence of str, optional
+        ``"auto"`` (default: each text's language detected), a code declaring every text's
+        (``"en"``, ``"de"``), or one code per text; with ``compat="textstat"`` textstat's
+        ``set_lang`` value (see :class:`framing.Config` and ``docs/languages.md``).
     norms : bool, str or Norms, default False
         Add, after each column, ``<column>.pct``: its percentile among the reference documents
         (``True`` or ``"news"``: the shipped norms of professional news; ``"web"``: the shipped
@@ -152,6 +153,8 @@ def score(
     if progress:
         print(file=sys.stderr)
     frame = pd.DataFrame(data, columns=list(data), index=index)
+    if LANGUAGE_COLUMN in frame:  # strings, None for a row with an error (as the error column)
+        frame[LANGUAGE_COLUMN] = pd.Series(data[LANGUAGE_COLUMN], index=frame.index, dtype=object)
     if norms is True:
         frame = reference_norms().with_percentiles(frame)
     elif isinstance(norms, Norms):

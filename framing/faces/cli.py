@@ -95,6 +95,8 @@ def _score_command(args: argparse.Namespace) -> int:
         lexicons=args.lexicons,
         patterns=args.patterns,
         csv_raw=args.csv_raw,
+        language=args.language,
+        language_field=args.language_field,
     )
     if args.output is None:
         _print_table(result, [str(i) for i in args.inputs])
@@ -302,6 +304,13 @@ def _register_score(commands, shared: type[Shared]) -> None:
         "--keep", action="append", type=comma_list(), metavar="FIELD[,FIELD]",
         help="copy these fields to the output, comma-separated or repeated (e.g. --keep source,date; default: none)",
     )  # fmt: skip
+    scorer.add_argument(
+        "--language", metavar="CODE|auto",
+        help="the records' language: auto (default: detected per record) or a code such as en, de, fr, es "
+        "(with --compat textstat: textstat's language)",
+    )  # fmt: skip
+    scorer.add_argument("--language-field", metavar="NAME",
+                        help="a JSONL field / CSV or Parquet column with each record's language code (default: none)")
     scorer.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
                         help="longer documents get an error row; 0 for no limit")  # fmt: skip
     scorer.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (same output for any number)")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from framing.config import Config, make_config
 from framing.faces import api
-from framing.pipeline import ERROR_COLUMN, columns
+from framing.pipeline import ERROR_COLUMN, LANGUAGE_COLUMN, columns, has_language_column
 
 
 def meta(signals: Any = None, index: pd.Index | None = None, *, config: Config | None = None) -> pd.DataFrame:
@@ -28,8 +28,10 @@ def meta(signals: Any = None, index: pd.Index | None = None, *, config: Config |
     >>> m.dtypes["text.words"], m.dtypes["error"], len(m)
     (dtype('float64'), dtype('O'), 0)
     """
-    names = columns(make_config(config, signals=signals))
-    frame = pd.DataFrame({name: np.zeros(0) for name in names}, index=index[:0] if index is not None else None)
+    config = make_config(config, signals=signals)
+    frame = pd.DataFrame({name: np.zeros(0) for name in columns(config)}, index=index[:0] if index is not None else None)
+    if has_language_column(config):  # each document's language: strings
+        frame[LANGUAGE_COLUMN] = pd.Series([], dtype=object, index=frame.index)
     frame[ERROR_COLUMN] = pd.Series([], dtype=object, index=frame.index)
     return frame
 

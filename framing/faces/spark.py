@@ -31,7 +31,7 @@ import pandas as pd
 
 from framing.config import Config, make_config
 from framing.faces import api
-from framing.pipeline import ERROR_COLUMN, columns
+from framing.pipeline import ERROR_COLUMN, LANGUAGE_COLUMN, columns, has_language_column
 
 
 def output_schema(input_schema: Any, keep: Sequence[str] = ("id",), signals: Any = None, *, config: Config | None = None):
@@ -39,8 +39,10 @@ def output_schema(input_schema: Any, keep: Sequence[str] = ("id",), signals: Any
     from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
     kept = [input_schema[name] for name in keep]
-    scores = [StructField(name, DoubleType(), True) for name in columns(make_config(config, signals=signals))]
-    return StructType([*kept, *scores, StructField(ERROR_COLUMN, StringType(), True)])
+    config = make_config(config, signals=signals)
+    scores = [StructField(name, DoubleType(), True) for name in columns(config)]
+    language = [StructField(LANGUAGE_COLUMN, StringType(), True)] if has_language_column(config) else []
+    return StructType([*kept, *scores, *language, StructField(ERROR_COLUMN, StringType(), True)])
 
 
 def _score_batches(

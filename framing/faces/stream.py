@@ -453,7 +453,14 @@ def score_chunk(
     ids: list[str], texts: list[Any], errors: list[str | None], options: dict[str, Any], kept: list[tuple] | None = None
 ) -> pd.DataFrame:
     """The output rows for one chunk: ``id``, the kept fields, the scores, the flags if asked, ``error``."""
-    frame = score(texts, config=options["config"])
+    config = options["config"]
+    field_name = options.get("language_field")
+    if field_name and texts:  # one language per record: its field, else the run's language
+        at = options["read"].index(field_name)
+        config = config.replace(language=tuple(
+            (k[at] if k and isinstance(k[at], str) and k[at].strip() else config.language) for k in (kept or [()] * len(texts))
+        ))  # fmt: skip
+    frame = score(texts, config=config)
     frame.index = pd.RangeIndex(len(texts))
     if options["flags"]:
         # from the chunk's scores: nothing is scored twice
@@ -736,6 +743,8 @@ def score_files(
     patterns: Any = None,
     csv_raw: bool = False,
     sentences: str | os.PathLike | None = None,
+    language: str | None = None,
+    language_field: str | None = None,
 ) -> pd.DataFrame | Path:
     """Score files of records in chunks; write ``output`` atomically, or return a DataFrame.
 
@@ -773,6 +782,13 @@ def score_files(
         Write CSV text cells as they are. By default a text cell that a spreadsheet would run as a
         formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR; not a number) gets a ``'``
         before it (:func:`spreadsheet_safe`).
+    language : str, optional
+        The records' language: ``"auto"`` (default: detected per record) or a code (``"de"``), as
+        in :func:`framing.score`; with ``compat="textstat"``, textstat's language.
+    language_field : str, optional
+        A field (JSONL) or column (CSV, Parquet) holding each record's language code; a record
+        without it (or with an empty value) gets ``language``; a value that is not a language
+        code gives that record an ``error``.
     sentences : path, optional
         Also write the sentence table of the same records (:func:`framing.sentences`, without the
         sentence text) to this ``.csv``, ``.jsonl`` or ``.parquet``, with the same guarantees as
@@ -801,7 +817,7 @@ def score_files(
     1  8         NaN  no 'text' field
     """
     try:
-        config = Config(signals=signals, compat=compat, lexicons=lexicons, patterns=patterns)
+        config = Config(signals=signals, compat=compat, lexicons=lexicons, patterns=patterns, language=language)
     except (OSError, ValueError, TypeError, RecursionError) as err:
         raise UsageError(str(err) if not isinstance(err, RecursionError) else "an option file is nested too deeply") from None
     options = {
@@ -814,7 +830,12 @@ def score_files(
         "max_chars": max_chars,
         "keep": list(keep),
         "csv_raw": bool(csv_raw),
+        "language": config.language,
+        "language_field": language_field,
+        "read": list(dict.fromkeys([*keep, *([language_field] if language_field else [])])),
     }
+    if language_field and config.compat is not None:
+        raise UsageError("--language-field is for the default mode; compat='textstat' has one language per run")
     try:
         norms_file(register)  # the one check of a register's name
     except ValueError as err:
@@ -934,7 +955,7 @@ def _run(
         max_chars=max_chars,
         progress=state,
         skip=prefix * chunk_size,
-        keep=options["keep"],
+        keep=options["read"],
     )
     state.started = time.perf_counter()
 

@@ -65,6 +65,7 @@ import numpy as np
 from framing.core.chars import UPPER as UPPER_CLASS
 from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
+from framing.core.language import document_languages, measured_as_english
 from framing.core.segment import DOC_SEPARATOR, Corpus
 from framing.cues import attribution, relations
 from framing.cues.quotes import code_array, quote_spans
@@ -104,6 +105,16 @@ RELATION_COLUMNS = (
     "sourcing.unsourced_claims_per_100_words",
 )
 COLUMNS = COLUMNS + RELATION_COLUMNS
+#: Columns measured in every language: quotation marks and digits (``docs/languages.md``).
+ANY_LANGUAGE_COLUMNS = ("sourcing.quotes", "sourcing.figures")
+#: Columns measured with a language's own cues in German, French and Spanish
+#: (:func:`framing.cues.attribution.language_cues`); every other column is English-only (NaN for a
+#: document in another language: source grammar, speakers of quotes, English month names, name
+#: runs read with English stop words, the relation engine).
+CUE_LANGUAGE_COLUMNS = (
+    "sourcing.attributions", "sourcing.attributions_per_100_words", "sourcing.attributed_sentence_share",
+    "sourcing.anonymous_sources",
+)  # fmt: skip
 
 #: A direct quote has at least this many words (textacy's rule: shorter ones are scare quotes).
 MIN_QUOTE_WORDS = 4
@@ -353,7 +364,7 @@ def _share_or_zero(part: np.ndarray, whole: np.ndarray, words: np.ndarray) -> np
         return np.where(words > 0, part / np.maximum(whole, 1), np.nan)
 
 
-def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarray]:
+def compute(corpus: Corpus, *, compat: str | None = None, language: str | tuple | None = None) -> dict[str, np.ndarray]:
     """Sourcing columns for every document of ``corpus``.
 
     Parameters
@@ -362,6 +373,11 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
         A segmented batch (:func:`framing.core.segment.segment`).
     compat : {None, "textstat"}
         Accepted for the common interface; sourcing is the same in both modes.
+    language : str or tuple, optional
+        The documents' language (``framing.Config(language=...)``: ``"auto"``, a code, one per
+        document; ``None``: English). English and undetermined documents get the English rules;
+        German, French and Spanish ones their language's cues in :data:`CUE_LANGUAGE_COLUMNS`;
+        in every other language only :data:`ANY_LANGUAGE_COLUMNS` are measured, the rest is NaN.
 
     Returns
     -------
@@ -431,7 +447,42 @@ def compute(corpus: Corpus, *, compat: str | None = None) -> dict[str, np.ndarra
         "sourcing.specifics_per_100_words": _per_100(figures + dates + entities, n_words),
     }
     columns.update(relation_columns(corpus, n_words, n_sentences))
+    languages = document_languages(corpus, language)
+    english = measured_as_english(languages)
+    if not english.all():
+        _other_languages(corpus, columns, languages, english, n_words, n_sentences, has_word)
     return columns
+
+
+def _other_languages(corpus: Corpus, columns: dict, languages: np.ndarray, english: np.ndarray, n_words: np.ndarray,
+                     n_sentences: np.ndarray, has_word: np.ndarray) -> None:
+    """Columns of the documents not measured as English: their language's cues where it has
+    them (:data:`CUE_LANGUAGE_COLUMNS`), :data:`ANY_LANGUAGE_COLUMNS` as measured, NaN elsewhere."""
+    other = ~english
+    for name, values in columns.items():
+        if name not in ANY_LANGUAGE_COLUMNS:
+            values[other] = np.nan
+    sentence_start = corpus._sentence_bounds[0]
+    for lang in attribution.CUE_LANGUAGES:
+        in_lang = languages == lang
+        if not in_lang.any():
+            continue
+        starts, _, kinds = attribution.language_cues(corpus, lang, docs=in_lang)
+        cue = kinds != attribution.LANGUAGE_CUE_KINDS.index("anonymous")
+        doc = corpus.doc_of(starts) if len(starts) else np.zeros(0, np.int64)
+        count = corpus.per_doc_sum(doc[cue])
+        sentences = np.zeros(len(sentence_start), dtype=bool)
+        if cue.any():
+            sentences[np.maximum(np.searchsorted(sentence_start, starts[cue], side="right") - 1, 0)] = True
+        attributed = corpus.per_doc_sum(corpus.sentences.doc, (sentences & has_word).astype(np.float64))
+        values = {
+            "sourcing.attributions": count,
+            "sourcing.attributions_per_100_words": _per_100(count, n_words),
+            "sourcing.attributed_sentence_share": _share(attributed, n_sentences, n_words),
+            "sourcing.anonymous_sources": corpus.per_doc_sum(doc[~cue]),
+        }
+        for name, column in values.items():
+            columns[name][in_lang] = column[in_lang]
 
 
 _KIND_LABEL = {1: "named_source", 2: "pronoun_source", 3: "anonymous_source", 4: "document_source", 5: "group_source"}
@@ -490,7 +541,7 @@ class _DocumentItems:
         self.items.append(Evidence(signal, label, start, end, self.text[start:end], code, details or {}))
 
 
-def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evidence]:
+def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, language: str | tuple | None = None) -> list[Evidence]:
     """Attributions, sources, quotes and specifics of document ``doc``, in text order per kind.
 
     Labels and codes (:data:`EVIDENCE_CODES`): ``attribution`` (the cue; details: ``source_kind``,
@@ -509,6 +560,9 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
     [('attribution', {'source_kind': 'group', 'source_start': 39, 'source_end': 45}), ('orphan_quote', {'words': 7})]
     """
     check_compat(compat)
+    lang = document_languages(corpus, language)[doc]
+    if not measured_as_english(np.array([lang], dtype=object))[0]:
+        return _other_language_evidence(corpus, doc, lang)
     sink = _DocumentItems(corpus, doc)
     items, local, add = sink.items, sink.local, sink.add
 
@@ -563,6 +617,28 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None) -> list[Evi
             add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]), "named_entity", {"words": l - f + 1})
     items.extend(relation_evidence(corpus, doc))
     return items
+
+
+def _other_language_evidence(corpus: Corpus, doc: int, lang: str) -> list[Evidence]:
+    """Evidence of a document in another language: its language's cues (``attribution``, an
+    anonymous-source phrase as ``anonymous_source``) and its figures."""
+    sink = _DocumentItems(corpus, doc)
+    if lang in attribution.CUE_LANGUAGES:
+        in_doc = np.zeros(corpus.n_docs, dtype=bool)
+        in_doc[doc] = True
+        starts, ends, kinds = attribution.language_cues(corpus, lang, docs=in_doc)
+        anonymous = attribution.LANGUAGE_CUE_KINDS.index("anonymous")
+        for start, end, kind in zip(starts.tolist(), ends.tolist(), kinds.tolist()):
+            if kind == anonymous:
+                cue = {"cue_start": sink.local(start), "cue_end": sink.local(end), "by_phrase": True}
+                sink.add("sourcing.anonymous_sources", "anonymous_source", start, end, "anonymous_source", cue)
+            else:
+                details = {"source_kind": "unknown", "source_start": None, "source_end": None}
+                sink.add("sourcing.attributions", "attribution", start, end, "attribution", details)
+    word_start, word_end = corpus._word_bounds
+    for w in np.flatnonzero((corpus.word_feature("is_number") > 0) & (corpus.words.doc == doc)).tolist():
+        sink.add("sourcing.figures", "figure", int(word_start[w]), int(word_end[w]), "figure")
+    return sink.items
 
 
 _RELATION_KEYS = {
@@ -641,5 +717,6 @@ def relation_evidence(corpus: Corpus, doc: int) -> list[Evidence]:
 #: The family behind the :class:`~framing.families.base.Family` interface.
 FAMILY = FunctionFamily(
     NAME, columns=lambda config: COLUMNS, compute=compute, evidence=evidence,
+    options=lambda config: {"compat": config.compat, "language": config.language},
     codes=EVIDENCE_CODES + RELATION_EVIDENCE_CODES,
 )

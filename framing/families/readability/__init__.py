@@ -37,7 +37,8 @@ import numpy as np
 
 from framing.core.compat import check_compat
 from framing.core.evidence import Evidence, EvidenceCode
-from framing.core.language import AUTO, UNDETERMINED, detect_languages, lang_root, pyphen_language, textstat_lang_value
+from framing.core.language import UNDETERMINED, lang_root, pyphen_language, textstat_lang_value
+from framing.core.language import document_languages as _document_languages
 from framing.core.segment import PUNKT_LANGUAGES, Corpus, language_sentence_spans
 from framing.core.syllables import _hyphenator
 from framing.core.vocabulary import TypeColumn
@@ -157,12 +158,10 @@ def _syllable_column(lang: str) -> TypeColumn:
     return TypeColumn(f"syllables_{dictionary}", derive, np.int64, many=True)
 
 
-def document_languages(corpus: Corpus, language: str | None = None) -> np.ndarray:
-    """Each document's language: :func:`detect_languages` for ``"auto"``, else ``language`` for
-    all (``None``: English, framing's measurement before languages)."""
-    if language == AUTO:
-        return detect_languages(corpus)
-    return np.full(corpus.n_docs, "en" if language is None else lang_root(language), dtype=object)
+def document_languages(corpus: Corpus, language: str | tuple | None = None) -> np.ndarray:
+    """Each document's language (:func:`framing.core.language.document_languages`: ``"auto"``
+    detects, a code or one code per document declares; ``None``: English)."""
+    return _document_languages(corpus, language)
 
 
 def _apply_languages(corpus: Corpus, counts: dict, formulas: dict, languages: np.ndarray) -> None:
