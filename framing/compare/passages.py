@@ -40,7 +40,7 @@ PARAPHRASE_THRESHOLD = 0.5
 #: Both sentences of a paraphrase pair have at least this many distinct content stems.
 MIN_PARAPHRASE_STEMS = 6
 #: A blocking key held by more documents than this is dropped.
-MAX_KEY_DOCS = 200
+MAX_KEY_DOCS = 20
 #: Sentences with at most this many content stems are candidates on one shared key; others need two.
 SHORT_STEMS = 5
 #: Rows of the key matrix multiplied at a time.

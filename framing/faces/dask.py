@@ -139,7 +139,7 @@ def _block_pairs(part: pd.DataFrame, max_key_docs: int) -> pd.DataFrame:
 BLOCK_KEY_SHARE = 0.5
 
 
-def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int = 200,
+def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int = MAX_KEY_DOCS,
                      min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
     """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
     keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
@@ -189,7 +189,7 @@ def _lone_documents(part: pd.DataFrame, text: str, id_column: str | None, skip: 
 
 
 def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str | None = None,
-            max_key_docs: int = 200, min_shared_keys: int = 3, max_chars: int | None = None, **options: Any):
+            max_key_docs: int = MAX_KEY_DOCS, min_shared_keys: int = 3, max_chars: int | None = None, **options: Any):
     """:func:`framing.compare` for a dask DataFrame too large for one process.
 
     Blocking runs on the cluster (:func:`candidate_blocks`); the documents are then split into
