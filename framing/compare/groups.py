@@ -91,11 +91,17 @@ def candidate_documents(matrix: sp.csr_matrix, uniques: np.ndarray, df: np.ndarr
     return a[order], b[order]
 
 
+#: Document pairs whose cosine is computed at a time (bounded memory).
+PAIR_CHUNK = 20_000
+
+
 def cosine(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine of rows ``a[k]`` and ``b[k]``."""
-    if len(a) == 0:
-        return np.zeros(0)
-    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    """Cosine of rows ``a[k]`` and ``b[k]`` (:data:`PAIR_CHUNK` pairs at a time)."""
+    out = np.zeros(len(a))
+    for lo in range(0, len(a), PAIR_CHUNK):
+        hi = lo + PAIR_CHUNK
+        out[lo:hi] = np.asarray(matrix[a[lo:hi]].multiply(matrix[b[lo:hi]]).sum(axis=1)).ravel()
+    return out
 
 
 def components(n_docs: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
