@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -120,12 +121,10 @@ def make_corpus(n_docs: int, pool: list[str], seed: int = SEED) -> tuple[list[st
     return [" ".join(sentences) for sentences in docs], copies
 
 
-def lazy_partition(p: int, chain: dict, per_partition: int, partitions: int) -> "pd.DataFrame":
+def lazy_partition(p: int, chain: dict, per_partition: int, partitions: int) -> pd.DataFrame:
     """Partition ``p`` of a corpus generated lazily, partition by partition (seeded by ``p``): its
     documents, with planted copies from documents of partition ``p + 1`` (regenerated from its seed),
     so the true pairs cross partitions."""
-    import pandas as pd
-
     docs = generate(chain, per_partition, np.random.default_rng([SEED, p]))
     nxt = (p + 1) % partitions
     sources = generate(chain, per_partition, np.random.default_rng([SEED, nxt]))

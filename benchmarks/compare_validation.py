@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import _data
 from framing.compare import compare
 from framing.compare.features import sentence_features
+from framing.compare.passages import MAX_KEY_DOCS
 from framing.core.segment import segment
 
 RESULTS = ROOT / "benchmarks" / "results" / "compare_validation.json"
@@ -277,6 +278,8 @@ def unrelated_pairs(frame: pd.DataFrame, n_pairs: int, seed: int) -> dict:
         "false_disagreements_per_100_figures": 100.0 * len(dis) / figures if figures else float("nan"),
         "pairs_with_a_false_disagreement": int(dis[["id_a", "id_b"]].drop_duplicates().shape[0]) / n_pairs,
         "copied_sentence_pairs": len(within), "paraphrase_pairs": len(para),
+        "aligned_by_role": int((result.claims["alignment"] == "role").sum()),
+        "false_disagreements_by_role": int((dis["alignment"] == "role").sum()),
     }  # fmt: skip
 
 
@@ -416,6 +419,16 @@ def render(result: dict) -> str:
         for r in sweep:
             lines.append(f"| {r['threshold']} | {r['verbatim_precision']:.3f} | {r['verbatim_recall']:.3f} | "
                          f"{r['edited_precision']:.3f} | {r['edited_recall']:.3f} |")
+    key_sweep = result["dev"]["wikinews_2019"].get("max_key_docs_sweep")
+    effect = result["test"].get("wikinews_2020", {}).get("max_key_docs_effect")
+    if key_sweep:
+        lines += ["", ("| max_key_docs | split | background articles | verbatim P | verbatim R | edited P | edited R | "
+                       "seconds (verbatim) |"), "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for label, rows in (("dev, Wikinews 2019", key_sweep), ("test, Wikinews 2020", effect or [])):
+            for r in rows:
+                lines.append(f"| {r['max_key_docs']} | {label} | {r['background_documents']:,} | "
+                             f"{r['verbatim_precision']:.3f} | {r['verbatim_recall']:.3f} | {r['edited_precision']:.3f} | "
+                             f"{r['edited_recall']:.3f} | {r['verbatim_seconds']:.1f} |")
     seeds = result.get("seeds")
     if seeds:
         lines += ["", "Seeds, documents:", "",
@@ -517,6 +530,7 @@ def main(n_trials: int = 300, n_unrelated: int = 300) -> dict:
     wiki_dev, wiki_test = _split("wikinews")
     _, nfc = _split("nfc")
     corpora = {"dev": {"wikinews_2019": wiki_dev}, "test": {"wikinews_2020": wiki_test, "nfc": nfc}}
+    background = background_articles()
     for split, frames in corpora.items():
         out[split] = {}
         for name, frame in frames.items():
@@ -527,8 +541,12 @@ def main(n_trials: int = 300, n_unrelated: int = 300) -> dict:
                 trials_by_variant[variant] = trials
                 entry[variant] = score_trials(trials, variant)
             entry["unrelated"] = unrelated_pairs(frame, n_unrelated, SEED + 99)
+            copies = {k: v for k, v in trials_by_variant.items() if k != "figures"}
             if split == "dev":
-                entry["near_threshold_sweep"] = sweep_near({k: v for k, v in trials_by_variant.items() if k != "figures"})
+                entry["near_threshold_sweep"] = sweep_near(copies)
+                entry["max_key_docs_sweep"] = sweep_max_key_docs(copies, background)
+            elif name == "wikinews_2020":  # the chosen cap against the old one, on the test split
+                entry["max_key_docs_effect"] = sweep_max_key_docs(copies, background, values=(MAX_KEY_DOCS, 200))
             out[split][name] = entry
         out[split]["onestopenglish"] = onestopenglish_groups(split)
     out["group_threshold_sweep"] = sweep_groups()

@@ -319,6 +319,7 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
     """
     import dask
     import dask.dataframe as dd
+
     from framing.compare.core import Comparison
     from framing.compare.core import compare as compare_texts
 
