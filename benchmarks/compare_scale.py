@@ -276,6 +276,22 @@ def render(result: dict) -> str:
                      f"{'' if found is None else f'{found:.3f}'} | {r['document_candidate_pairs']:,} | "
                      f"{r['document_candidates_seconds']:.1f} | {r['peak_rss_mb']:.0f} | "
                      f"{r['load_before']['loadavg_1_5_15'][0]:.1f} |")
+    markov = sorted((r for r in result.get("single_process", []) if r.get("corpus", "markov") == "markov"),
+                    key=lambda r: r["documents"])
+    if len(markov) >= 2:
+        lo, hi = markov[0], markov[-1]
+        ratio = lambda name: hi[name] / lo[name]  # noqa: E731
+        total = hi["features_seconds"] + hi["sentence_candidates_seconds"] + hi["document_candidates_seconds"]
+        lines += ["", (f"From {lo['documents']:,} to {hi['documents']:,} documents (×{hi['documents'] / lo['documents']:.0f}): "
+                       f"features ×{ratio('features_seconds'):.1f}, sentence candidates ×"
+                       f"{ratio('sentence_candidates_seconds'):.1f}, document candidates ×"
+                       f"{ratio('document_candidates_seconds'):.1f}, peak memory ×{ratio('peak_rss_mb'):.1f}. "
+                       f"Candidate generation for {hi['documents']:,} documents took {total / 60:.1f} minutes in all "
+                       f"(features {hi['features_seconds']:.0f} s, sentence candidates "
+                       f"{hi['sentence_candidates_seconds']:.0f} s, document candidates "
+                       f"{hi['document_candidates_seconds']:.0f} s) at a load of "
+                       f"{hi['load_before']['loadavg_1_5_15'][0]:.1f} on 2 cores, peak {hi['peak_rss_mb'] / 1024:.1f} GB "
+                       f"(of which {hi['rss_corpus_mb'] / 1024:.1f} GB is the generated corpus itself).")]
     if result.get("dask"):
         lines += ["", ("| Dask: documents | partitions | candidate_blocks s | candidate document pairs | blocks | "
                        "largest block | pairs across blocks | peak RSS MB | load (1 min) |"),
