@@ -480,18 +480,10 @@ def align(figures_a: list[Figure], figures_b: list[Figure], sentence_pairs: set[
             score = _jaccard(fa.context, fb.context)
             if score >= context_threshold - 1e-12:
                 scores[(i, j)] = score
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    for (i, j), score in scores.items():
-        if (score, -j) > best_a.get(i, (-1.0, 0)):
-            best_a[i] = (score, -j)
-        if (score, -i) > best_b.get(j, (-1.0, 0)):
-            best_b[j] = (score, -i)
-    for (i, j), score in sorted(scores.items()):
-        if best_a[i][1] == -j and best_b[j][1] == -i:
-            out.append((figures_a[i], figures_b[j], "context", score))
-            taken_a.add(i)
-            taken_b.add(j)
+    for i, j, score in _mutual_best(scores):
+        out.append((figures_a[i], figures_b[j], "context", score))
+        taken_a.add(i)
+        taken_b.add(j)
     # 3. by role (:func:`_role_pair`), mutual best partners by context, among every figure not aligned yet
     roles: dict[tuple[int, int], float] = {}
     for i, fa in enumerate(figures_a):
@@ -506,13 +498,18 @@ def align(figures_a: list[Figure], figures_b: list[Figure], sentence_pairs: set[
             score = _jaccard(fa.context, fb.context)
             if score >= ROLE_CONTEXT - 1e-12:
                 roles[(i, j)] = score
-    best_a, best_b = {}, {}
-    for (i, j), score in roles.items():
+    for i, j, score in _mutual_best(roles):
+        out.append((figures_a[i], figures_b[j], "role", score))
+    return out
+
+
+def _mutual_best(scores: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+    """The pairs ``(i, j, score)`` of ``scores`` that are each other's best partner (ties: lower index)."""
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
         if (score, -j) > best_a.get(i, (-1.0, 0)):
             best_a[i] = (score, -j)
         if (score, -i) > best_b.get(j, (-1.0, 0)):
             best_b[j] = (score, -i)
-    for (i, j), score in sorted(roles.items()):
-        if best_a[i][1] == -j and best_b[j][1] == -i:
-            out.append((figures_a[i], figures_b[j], "role", score))
-    return out
+    return [(i, j, score) for (i, j), score in sorted(scores.items()) if best_a[i][1] == -j and best_b[j][1] == -i]
