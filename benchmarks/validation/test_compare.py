@@ -63,6 +63,26 @@ def test_stored_seeds(stored):
     assert seeds["groups"] == ["000"]  # one story
     years = [c for c in seeds["claims"] if c["kind"] == "year" and not c["agree"]]
     assert [(c["id_a"], c["id_b"], c["value_a"], c["value_b"]) for c in years] == [("001", "003", 2022.0, 2021.0)]
+    # read in the seeds: "the first ... in five years" (001, 002, 003) against "in six years" (004)
+    gaps = {(c["id_a"], c["id_b"]) for c in seeds["claims"] if c["kind"] == "duration" and not c["agree"]}
+    assert gaps == {("001", "004"), ("002", "004"), ("003", "004")}
+    # 116 migrants against 004's "exact number of Chinese deportees ... remains unknown"
+    withheld = {c["id_a"] for c in seeds["claims"] if c["value_a"] == 116.0 and c["value_b"] == "undisclosed"}
+    assert withheld >= {"002", "003"}
+
+
+def test_stored_max_key_docs_is_the_documented_choice(stored):
+    """MAX_KEY_DOCS is the smallest swept cap whose development recall (verbatim and edited, with the
+    NewsArticles background) is within 0.005 of the cap of 200."""
+    from framing.compare.passages import MAX_KEY_DOCS
+
+    sweep = {r["max_key_docs"]: r for r in stored["dev"]["wikinews_2019"]["max_key_docs_sweep"]}
+    wide = sweep[200]
+    ok = [k for k, r in sorted(sweep.items())
+          if all(r[f"{v}_recall"] >= wide[f"{v}_recall"] - 0.005 for v in ("verbatim", "edited"))]
+    assert ok[0] == MAX_KEY_DOCS
+    effect = {r["max_key_docs"]: r for r in stored["test"]["wikinews_2020"]["max_key_docs_effect"]}
+    assert effect[MAX_KEY_DOCS]["verbatim_recall"] >= MIN_VERBATIM and effect[MAX_KEY_DOCS]["edited_recall"] >= MIN_EDITED
 
 
 @pytest.fixture(scope="module")

@@ -97,10 +97,38 @@ _UNDISCLOSED = (
 )
 _REFERENCE = {"section", "article", "chapter", "rule", "title", "no", "number", "paragraph", "clause", "resolution",
               "flight", "route", "highway", "page", "part", "item", "volume", "grade", "level", "phase", "covid"}
+#: Head nouns that count people moved, held or carried (our own list, compared by Porter stem): a
+#: count of any of them is of the class ``people``, so "116 migrants" and "the number of deportees"
+#: of one story are compared. Subgroups (children, women, men, families) and other roles (victims,
+#: workers, students, voters) are deliberately not in it: "116 migrants, including 30 children" is
+#: two figures.
+PEOPLE_NOUNS = ("people", "person", "persons", "individual", "migrant", "immigrant", "deportee", "passenger",
+                "detainee", "returnee", "evacuee", "refugee", "national", "traveler", "traveller")
+#: Figures aligned by role (:func:`_role_pair`) need a Jaccard similarity of their contexts of at
+#: least this: none (0), since the role is the evidence and a withheld count or "the first in N
+#: years" is usually stated in a sentence of its own whose words the context threshold would miss;
+#: among candidates only mutual best partners by context are kept. Raise it to demand context.
+ROLE_CONTEXT = 0.0
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 #: kind -> the family of kinds it is compared with
 FAMILY_OF = {"count": "count", "amount": "count", "undisclosed": "count", "percent": "percent", "duration": "duration",
              "ratio": "ratio", "year": "year", "date": "date"}
+
+
+_UNIT_CLASS: dict[str, str] = {}
+
+
+def unit_class(unit: str) -> str:
+    """The class of a head stem: ``"people"`` for :data:`PEOPLE_NOUNS`, else the stem itself.
+
+    Examples
+    --------
+    >>> unit_class("migrant"), unit_class("deporte"), unit_class("dollar")
+    ('people', 'people', 'dollar')
+    """
+    if not _UNIT_CLASS:
+        _UNIT_CLASS.update({stem: "people" for stem in stem_words(list(PEOPLE_NOUNS))})
+    return _UNIT_CLASS.get(unit, unit)
 
 
 @dataclass
@@ -120,6 +148,7 @@ class Figure:
     end: int
     text: str
     context: frozenset
+    role: str = ""
 
 
 def _spelled(words: list[str], i: int) -> tuple[float, int] | None:
@@ -257,7 +286,8 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
                 if w == "dozen" and i > 0 and words[i - 1] != "a":
                     value = None
             elif w in _MONTH_FULL and i + 1 < n and sent[i + 1] == s and _NUMBER.match(words[i + 1]) \
-                    and "." not in words[i + 1] and 1 <= float(words[i + 1]) <= 31 and raw[i][0].isupper():
+                    and "." not in words[i + 1] and "," not in words[i + 1] and 1 <= float(words[i + 1]) <= 31 \
+                    and raw[i][0].isupper():
                 day = int(float(words[i + 1]))
                 k1 = i + 1
                 year = ""
@@ -281,6 +311,7 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
             k += 1
         value *= multiplier
         kind = "count"
+        role = ""
         is_year = (_NUMBER.match(w) is not None and re.fullmatch(r"(19|20)\d\d", w) is not None and multiplier == 1.0)
         if k < n and sent[k] == s and (words[k] in ("percent", "pct") or (words[k] == "per" and k + 1 < n and words[k + 1] == "cent")):
             kind, unit, unit_text = "percent", "percent", raw[k]
@@ -295,6 +326,9 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
             kind, unit, unit_text, k_end = "amount", stems[k], raw[k], k
         elif k < n and sent[k] == s and words[k] in _TIME_UNITS:
             kind, unit, unit_text, k_end = "duration", stems[k].rstrip("s"), raw[k], k
+            if i > 0 and words[i - 1] in ("in", "since") and sent[i - 1] == s and \
+                    any(words[j] == "first" and sent[j] == s for j in range(max(0, i - 12), i - 1)):
+                role = "since_last"  # "the first such flight in five years": the time since the last one
         elif k < n and sent[k] == s and words[k] == "times":
             kind, unit, unit_text, k_end = "ratio", "times", raw[k], k
         else:
@@ -306,6 +340,7 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
                 kind, unit, unit_text = "year", "", ""
         lo, hi = (value, value) if kind == "year" else _range(value, qual)
         add(kind, value, lo, hi, qual, i, k_end, s, unit, unit_text)
+        figures[-1].role = role
 
     # withheld figures
     for pattern in _UNDISCLOSED:
@@ -321,6 +356,12 @@ def extract(corpus: Corpus, doc: int, sentence_offset: int, stops: frozenset | N
                     h, ht, _ = head_after(j + 2, s)
                     unit, unit_text = h, ht
                     break
+            if not unit:  # "passenger count", "death toll": the content word before count/toll/total
+                for j in range(1, n):
+                    if sent[j] == s and words[j] in ("count", "toll", "total") and sent[j - 1] == s and content[j - 1] \
+                            and not _NUMBER.match(words[j - 1]):
+                        unit, unit_text = stems[j - 1], raw[j - 1]
+                        break
             k1 = int(np.searchsorted(np.asarray(ends), m.end(), side="left"))
             k1 = min(max(k1, k), n - 1)
             add("undisclosed", "undisclosed", np.nan, np.nan, "exact", k, k1, s, unit, unit_text)
@@ -363,11 +404,29 @@ def _comparable(a: Figure, b: Figure) -> bool:
 
 
 def _same_unit(a: Figure, b: Figure) -> bool:
+    """Same head, or heads of one class (:func:`unit_class`)."""
     if FAMILY_OF[a.kind] in ("year", "date"):
         return True
     if a.kind == "undisclosed" or b.kind == "undisclosed":
-        return not a.unit or not b.unit or a.unit == b.unit
-    return bool(a.unit) and a.unit == b.unit
+        return not a.unit or not b.unit or unit_class(a.unit) == unit_class(b.unit)
+    return bool(a.unit) and unit_class(a.unit) == unit_class(b.unit)
+
+
+def _role_pair(a: Figure, b: Figure, figures_of_withheld: list[Figure]) -> bool:
+    """Whether two figures align by role whatever their contexts: two durations "since the last one"
+    (``the first ... in five years``) of one unit; or a withheld ``people`` count and a ``people``
+    count, unless the withholding document itself states a count of that class with the other's
+    value (then its withheld figure is about something else: a document does not contradict itself)."""
+    if a.kind == "duration" and b.kind == "duration":
+        return a.role == b.role == "since_last" and a.unit == b.unit
+    withheld, known = (a, b) if a.kind == "undisclosed" else (b, a)
+    if withheld.kind != "undisclosed" or known.kind != "count":
+        return False
+    if not withheld.unit or unit_class(withheld.unit) != "people" or unit_class(known.unit) != "people":
+        return False
+    if known.qualifier in ("at_least", "at_most"):
+        return False  # a bound ("up to 14", "over 100") is consistent with an exact number withheld
+    return not any(f.kind == "count" and unit_class(f.unit) == "people" and agree(f, known) for f in figures_of_withheld)
 
 
 def align(figures_a: list[Figure], figures_b: list[Figure], sentence_pairs: set[tuple[int, int]],
@@ -421,6 +480,31 @@ def align(figures_a: list[Figure], figures_b: list[Figure], sentence_pairs: set[
             score = _jaccard(fa.context, fb.context)
             if score >= context_threshold - 1e-12:
                 scores[(i, j)] = score
+    for i, j, score in _mutual_best(scores):
+        out.append((figures_a[i], figures_b[j], "context", score))
+        taken_a.add(i)
+        taken_b.add(j)
+    # 3. by role (:func:`_role_pair`), mutual best partners by context, among every figure not aligned yet
+    roles: dict[tuple[int, int], float] = {}
+    for i, fa in enumerate(figures_a):
+        if i in taken_a or not (fa.role or fa.kind in ("undisclosed", "count")):
+            continue
+        for j, fb in enumerate(figures_b):
+            if j in taken_b or not _comparable(fa, fb):
+                continue
+            withheld_side = figures_a if fa.kind == "undisclosed" else figures_b
+            if not _role_pair(fa, fb, withheld_side):
+                continue
+            score = _jaccard(fa.context, fb.context)
+            if score >= ROLE_CONTEXT - 1e-12:
+                roles[(i, j)] = score
+    for i, j, score in _mutual_best(roles):
+        out.append((figures_a[i], figures_b[j], "role", score))
+    return out
+
+
+def _mutual_best(scores: dict[tuple[int, int], float]) -> list[tuple[int, int, float]]:
+    """The pairs ``(i, j, score)`` of ``scores`` that are each other's best partner (ties: lower index)."""
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), score in scores.items():
@@ -428,7 +512,4 @@ def align(figures_a: list[Figure], figures_b: list[Figure], sentence_pairs: set[
             best_a[i] = (score, -j)
         if (score, -i) > best_b.get(j, (-1.0, 0)):
             best_b[j] = (score, -i)
-    for (i, j), score in sorted(scores.items()):
-        if best_a[i][1] == -j and best_b[j][1] == -i:
-            out.append((figures_a[i], figures_b[j], "context", score))
-    return out
+    return [(i, j, score) for (i, j), score in sorted(scores.items()) if best_a[i][1] == -j and best_b[j][1] == -i]

@@ -30,10 +30,12 @@ GROUP_SHARED = 0.2
 TOP_TERMS = 30
 #: Blocking terms held by more documents than ``max(MIN_TERM_DOCS, min(MAX_TERM_DOCS, n / 100))`` are
 #: not used for blocking (``n``: documents of the input).
-MAX_TERM_DOCS = 1000
+MAX_TERM_DOCS = 100
 MIN_TERM_DOCS = 20
 #: Candidate document pairs share at least this many blocking terms.
 MIN_SHARED_TERMS = 2
+#: Rows of the pruned matrix multiplied at a time (bounded memory).
+ROW_BLOCK = 1_000
 
 
 def tfidf(features: SentenceFeatures, n_docs: int) -> sp.csr_matrix:
@@ -53,35 +55,53 @@ def tfidf(features: SentenceFeatures, n_docs: int) -> sp.csr_matrix:
 
 def candidate_documents(matrix: sp.csr_matrix, uniques: np.ndarray, df: np.ndarray, *, top_terms: int = TOP_TERMS,
                         max_term_docs: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Document pairs ``(i, j)``, ``i < j``, sharing :data:`MIN_SHARED_TERMS` heavy terms (the blocking)."""
+    """Document pairs ``(i, j)``, ``i < j``, sharing :data:`MIN_SHARED_TERMS` heavy terms (the blocking).
+
+    The product of the pruned matrix is taken :data:`ROW_BLOCK` rows at a time, keeping only pairs
+    ``j > i``: memory is bounded by one block's pairs, and the cost by ``TOP_TERMS · max_term_docs``
+    per document.
+    """
     if max_term_docs is None:
         max_term_docs = max(MIN_TERM_DOCS, min(MAX_TERM_DOCS, matrix.shape[0] // 100))
-    rows, cols = [], []
-    hashes = np.asarray(uniques, dtype=np.uint64)
-    for i in range(matrix.shape[0]):
-        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-        idx, w = matrix.indices[lo:hi], matrix.data[lo:hi]
-        ok = df[idx] <= max_term_docs
-        idx, w = idx[ok], w[ok]
-        if len(idx) > top_terms:
-            order = np.lexsort((hashes[idx], -w))[:top_terms]  # ties by the stem's hash: order-free
-            idx = idx[order]
-        rows.append(np.full(len(idx), i))
-        cols.append(idx)
-    if not rows:
+    n_docs = matrix.shape[0]
+    rows = np.repeat(np.arange(n_docs, dtype=np.int64), np.diff(matrix.indptr))
+    cols = matrix.indices.astype(np.int64)
+    ok = df[cols] <= max_term_docs
+    rows, cols, weights = rows[ok], cols[ok], matrix.data[ok]
+    if len(rows) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    r, c = np.concatenate(rows), np.concatenate(cols)
+    hashes = np.asarray(uniques, dtype=np.uint64)
+    order = np.lexsort((hashes[cols], -weights, rows))  # per row: heaviest first, ties by the stem's hash
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, rows)  # start of each row's run
+    rank = np.arange(len(rows)) - first
+    keep = rank < top_terms
+    r, c = rows[keep], cols[keep]
     pruned = sp.csr_matrix((np.ones(len(r), np.int32), (r, c)), shape=matrix.shape)
-    product = sp.triu(pruned @ pruned.T, k=1).tocoo()
-    keep = product.data >= MIN_SHARED_TERMS
-    return product.row[keep].astype(np.int64), product.col[keep].astype(np.int64)
+    transposed = pruned.T.tocsr()
+    out_a, out_b = [], []
+    for lo in range(0, n_docs, ROW_BLOCK):
+        block = (pruned[lo : lo + ROW_BLOCK] @ transposed).tocoo()
+        a, b = block.row.astype(np.int64) + lo, block.col.astype(np.int64)
+        hit = (b > a) & (block.data >= MIN_SHARED_TERMS)
+        out_a.append(a[hit])
+        out_b.append(b[hit])
+    a, b = np.concatenate(out_a), np.concatenate(out_b)
+    order = np.lexsort((b, a))
+    return a[order], b[order]
+
+
+#: Document pairs whose cosine is computed at a time (bounded memory).
+PAIR_CHUNK = 20_000
 
 
 def cosine(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine of rows ``a[k]`` and ``b[k]``."""
-    if len(a) == 0:
-        return np.zeros(0)
-    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    """Cosine of rows ``a[k]`` and ``b[k]`` (:data:`PAIR_CHUNK` pairs at a time)."""
+    out = np.zeros(len(a))
+    for lo in range(0, len(a), PAIR_CHUNK):
+        hi = lo + PAIR_CHUNK
+        out[lo:hi] = np.asarray(matrix[a[lo:hi]].multiply(matrix[b[lo:hi]]).sum(axis=1)).ravel()
+    return out
 
 
 def components(n_docs: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -9,6 +9,7 @@ PySpark works the same way through ``mapInPandas``: see :mod:`framing.faces.spar
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -141,7 +142,7 @@ def _block_pairs(part: pd.DataFrame, max_key_docs: int) -> pd.DataFrame:
 BLOCK_KEY_SHARE = 0.5
 
 
-def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int = 200,
+def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int | None = None,
                      min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
     """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
     keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
@@ -150,6 +151,9 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
     ``b`` (ids as strings) and ``n`` (such sentence pairs)."""
     import dask.dataframe as dd
 
+    from framing.compare.passages import MAX_KEY_DOCS
+
+    max_key_docs = MAX_KEY_DOCS if max_key_docs is None else max_key_docs
     series_like = isinstance(ddf, dd.Series)
     meta_keys = pd.DataFrame({"key": pd.Series([], dtype=np.uint64), "doc": pd.Series([], dtype=object),
                               "sent": pd.Series([], dtype=np.int64), "keys": pd.Series([], dtype=np.int64)})
@@ -158,11 +162,88 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
     shuffled = keys.shuffle("key")
     meta_pairs = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
     pairs = shuffled.map_partitions(_block_pairs, max_key_docs, meta=meta_pairs)
-    total = pairs.groupby(["a", "sa", "b", "sb", "ka", "kb"])["n"].sum().reset_index().compute()
-    shorter = np.minimum(total["ka"].to_numpy(), total["kb"].to_numpy())
-    total = total[(total["n"].to_numpy() >= min_shared_keys) & (total["n"].to_numpy() >= BLOCK_KEY_SHARE * shorter)]
-    found = total.groupby(["a", "b"]).size().reset_index(name="n")
+    # summed on the cluster (split_out: one output partition per input partition, never one task
+    # holding every sentence pair), filtered there; only document pairs come to the driver
+    split = max(1, pairs.npartitions)
+    total = pairs.groupby(["a", "sa", "b", "sb", "ka", "kb"])["n"].sum(split_out=split).reset_index()
+    likely = total.map_partitions(_likely_copies, min_shared_keys, meta={"a": object, "b": object})
+    found = likely.groupby(["a", "b"]).size(split_out=split).reset_index().compute()
+    found.columns = ["a", "b", "n"]
     return found.sort_values(["a", "b"]).reset_index(drop=True)
+
+
+def _likely_copies(total: pd.DataFrame, min_shared_keys: int) -> pd.DataFrame:
+    shorter = np.minimum(total["ka"].to_numpy(), total["kb"].to_numpy())
+    n = total["n"].to_numpy()
+    return total.loc[(n >= min_shared_keys) & (n >= BLOCK_KEY_SHARE * shorter), ["a", "b"]]
+
+
+#: Documents compared in one task by :func:`compare` (a block larger than this is split: see there).
+MAX_BLOCK_DOCS = 1000
+
+
+def split_blocks(pairs: pd.DataFrame, max_block_docs: int = MAX_BLOCK_DOCS) -> tuple[dict, int]:
+    """Blocks of documents from candidate pairs (``a``, ``b``, ``n``): the connected components,
+    each at most ``max_block_docs`` documents.
+
+    A component larger than the cap is split again on its strongest links: its pairs with at least
+    ``t`` linking sentence pairs (``n``), for ``t = 2, 3, …`` until every piece fits; a piece still
+    too large when no pair is left to drop is cut into runs of ``max_block_docs`` documents in id
+    order. Returns the block of each document and the number of candidate pairs whose two documents
+    ended in different blocks (never compared; :func:`compare` warns).
+
+    Examples
+    --------
+    >>> pairs = pd.DataFrame({"a": ["1", "2", "3"], "b": ["2", "3", "4"], "n": [1, 5, 5]})
+    >>> blocks, lost = split_blocks(pairs, max_block_docs=3)
+    >>> sorted(blocks.items()), lost
+    ([('1', 0), ('2', 1), ('3', 1), ('4', 1)], 1)
+    """
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    block_of: dict = {}
+    next_block = 0
+    work = [(pairs[["a", "b", "n"]].reset_index(drop=True), 1)]
+    while work:
+        edges, floor = work.pop()
+        edges = edges[edges["n"] >= floor]
+        members = sorted(set(edges["a"]) | set(edges["b"]))
+        if not members:
+            continue
+        index = {d: k for k, d in enumerate(members)}
+        ia, ib = edges["a"].map(index).to_numpy(), edges["b"].map(index).to_numpy()
+        graph = csr_matrix((np.ones(len(edges)), (ia, ib)), shape=(len(members), len(members)))
+        _, labels = connected_components(graph, directed=False)
+        sizes = np.bincount(labels)
+        for label in np.unique(labels):
+            docs = [members[k] for k in np.flatnonzero(labels == label)]
+            if sizes[label] <= max_block_docs:
+                for d in docs:
+                    block_of[d] = next_block
+                next_block += 1
+                continue
+            inner = edges[(labels[ia] == label)]
+            if (inner["n"] > floor).any():
+                work.append((inner, floor + 1))
+                # documents whose every link is below the new floor still need a block
+                kept = set(inner.loc[inner["n"] > floor, "a"]) | set(inner.loc[inner["n"] > floor, "b"])
+                for d in docs:
+                    if d not in kept:
+                        block_of[d] = next_block
+                        next_block += 1
+            else:
+                for lo in range(0, len(docs), max_block_docs):
+                    for d in docs[lo : lo + max_block_docs]:
+                        block_of[d] = next_block
+                    next_block += 1
+    # number blocks by their first document: independent of the work order
+    first: dict = {}
+    for d in sorted(block_of):
+        first.setdefault(block_of[d], len(first))
+    block_of = {d: first[b] for d, b in block_of.items()}
+    lost = int((pairs["a"].map(block_of) != pairs["b"].map(block_of)).sum()) if len(pairs) else 0
+    return block_of, lost
 
 
 def _with_ids(part: pd.DataFrame, id_column: str | None) -> pd.DataFrame:
@@ -191,7 +272,8 @@ def _lone_documents(part: pd.DataFrame, text: str, id_column: str | None, skip: 
 
 
 def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str | None = None,
-            max_key_docs: int = 200, min_shared_keys: int = 3, max_chars: int | None = None, **options: Any):
+            max_key_docs: int | None = None, min_shared_keys: int = 3, max_block_docs: int = MAX_BLOCK_DOCS,
+            max_chars: int | None = None, **options: Any):
     """:func:`framing.compare` for a dask DataFrame too large for one process.
 
     Blocking runs on the cluster (:func:`candidate_blocks`); the documents are then split into
@@ -213,7 +295,12 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
     group : str, optional
         An event-key column: each group is one block.
     max_key_docs, min_shared_keys : int
-        Keys held by more documents are dropped; pairs sharing fewer keys are not candidates.
+        Keys held by more documents are dropped (default
+        :data:`framing.compare.passages.MAX_KEY_DOCS`); pairs sharing fewer keys are not candidates.
+    max_block_docs : int, default :data:`MAX_BLOCK_DOCS`
+        The most documents compared in one task: a larger connected component of candidate pairs
+        is split on its strongest links (:func:`split_blocks`), with a warning naming the candidate
+        pairs left uncompared.
     max_chars : int, optional
         As in :func:`framing.score`.
     **options
@@ -234,8 +321,6 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
     """
     import dask
     import dask.dataframe as dd
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import connected_components
 
     from framing.compare.core import Comparison
     from framing.compare.core import compare as compare_texts
@@ -245,12 +330,11 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
     if group is None:
         pairs = candidate_blocks(ddf, text, id=id, max_key_docs=max_key_docs, min_shared_keys=min_shared_keys,
                                  max_chars=max_chars)
-        members = sorted(set(pairs["a"]) | set(pairs["b"]))
-        index = {d: k for k, d in enumerate(members)}
-        graph = csr_matrix((np.ones(len(pairs)), (pairs["a"].map(index), pairs["b"].map(index))),
-                           shape=(len(members), len(members)))
-        _, labels = connected_components(graph, directed=False)
-        block_of = dict(zip(members, labels.tolist()))
+        block_of, lost = split_blocks(pairs, max_block_docs)
+        if lost:
+            warnings.warn(f"{lost} candidate document pairs fell in different blocks of at most {max_block_docs} "
+                          "documents and were not compared (raise max_block_docs)", stacklevel=2)
+        members = sorted(block_of)
         wanted = set(members)
         # only the documents of blocks come to the driver
         inside = frame_like.map_partitions(_with_ids, id, meta=_with_ids(frame_like._meta, id))
