@@ -130,6 +130,8 @@ def relation_lexicon() -> dict[str, Any]:
     (True, True)
     """
     raw = json.loads(data_text(LEXICON_FILE))
+    # "<noun> that" for every possessor noun: a nominal cue read only after a possessive ("the minister's claim that")
+    raw["phrases"]["nominal"] = raw["phrases"]["nominal"] + [f"{noun} that" for noun in raw["possessor_nouns"]]
     out: dict[str, Any] = {"raw": raw}
     out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
     out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
@@ -147,7 +149,7 @@ def relation_lexicon() -> dict[str, Any]:
         exclusions.setdefault(words[0], []).append(words)
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
-    for key in ("needs_that", "needs_to", "weak_verbs"):
+    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues"):
         out[key] = frozenset(raw[key])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
@@ -770,6 +772,31 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
     return first, last
 
 
+_BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+
+
+#: Speech forms that :func:`_determined_np` does not make cues: adjectives and acts more often than reports.
+_NOT_DETERMINED = frozenset(("alleged", "responded", "forecast", "estimated", "reported", "posted", "ruled", "continued"))
+_PREPOSITIONS = frozenset(("with", "on", "in", "of", "about", "to", "from", "at", "for", "near", "by", "into", "over", "under", "across",
+                          "among", "between", "against", "behind", "after", "before", "during", "within", "throughout"))
+
+
+def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
+    """Is word ``j`` the lower-case head of a noun phrase opened by a determiner or a possessive
+    ("the 45-year-old", "one Free Syrian Army fighter", "Smith's lawyer")? A subject for a speech verb
+    even when the head is in no source list."""
+    word = s.w[j]
+    if s.cap[j] or not word.replace("-", "").isalpha() or word in lex["stop_heads"] or word in lex["weak_subjects"] or (
+            word in lex["all_verbs"] or word in lex["skip"] or word in lex["determiners"]):
+        return False
+    a = _np_left(s, j, lex)
+    if a >= j or a > 0 and not s.bk[a - 1] and s.w[a - 1] in _PREPOSITIONS:
+        return False  # "people familiar with the matter": the noun phrase of a preposition is no subject
+    opener = s.w[a]
+    return opener in ("the", "a", "an", "his", "her", "their", "its", "another", "one") or (
+        opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
+
+
 def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     n = len(s.w)
     w = s.w[i]
@@ -792,10 +819,16 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
             prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
         return None  # "the party's expected nominee", "the reported death": an adjective
-    if prev in ("was", "were", "is", "are", "been", "be", "being") and w.endswith("ed") and w not in verbs["belief"]:
-        # a passive without "by": "it was reported", "the plan was announced": an implicit source
-        if nxt in ("that", "to") or w in lex["strong"]:
-            return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+    be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and prev and _adverb(s, i - 1, lex) and not s.bk[i - 2] and s.w[i - 2] in _BE else -1)
+    if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
+        # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
+        # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
+        # only the strong forms and the public judgements of passive_cues ("was accused of", "was described as")
+        after_to = s.w[i + 2] if nxt == "to" and i + 2 < n else ""
+        to_verb = bool(after_to) and not s.cap[i + 2] and after_to not in lex["determiners"] and after_to.isalpha()
+        judged = w in lex["passive_cues"] and (w != "described" or nxt == "as")
+        if nxt == "that" or to_verb or w in lex["strong"] or judged:
+            return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     j, punct = _subject(s, i, lex)
     source = None
@@ -813,6 +846,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             source = antecedent
         else:
             source = (_np_left(s, j, lex), j)
+    elif j >= 0 and not punct and (w in lex["strong"] or w.endswith("ed") and w in verbs["speech"] and w not in _NOT_DETERMINED) and (
+            _determined_np(s, j, lex)):
+        source = (_np_left(s, j, lex), j)  # "one Free Syrian Army fighter say", "the 45-year-old told"
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
         if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
@@ -962,9 +998,33 @@ def _antecedent(s: _Sentence, who: int, lex: dict) -> tuple[int, int] | None:
     return _np_left(s, j, lex), j
 
 
+def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict | None:
+    """A nominal cue "<noun> that" after a possessive: "the minister's claim that", "her assertion that";
+    the possessor is the source. Without a possessive there is no source to read ("the idea that")."""
+    j = first - 1
+    if j < 0 or s.bk[j]:
+        return None
+    word = s.w[j]
+    if word in ("his", "her", "their", "its"):
+        return {"cue": (first, last), "source": (j, j), "cls": _PRONOUN, "kind": _NOMINAL}
+    if word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, j, lex):
+        a = _np_left(s, j, lex)
+        if s.w[a] in lex["first_person"] and not s.quoted[a]:
+            return None
+        return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
+    return None
+
+
+#: Words in 's that are no possessives ("it's", "that's").
+_NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's", "there's", "here's", "let's",
+                             "it\u2019s", "he\u2019s", "she\u2019s", "that\u2019s", "who\u2019s", "what\u2019s", "there\u2019s"))
+
+
 def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
     n = len(s.w)
     words = tuple(s.w[first : last + 1])
+    if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["possessor_nouns"]:
+        return _possessor_relation(s, first, last, lex)
     text = " ".join(words)
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
             "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
@@ -1187,6 +1247,10 @@ def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
     return -1, -1
 
 
+#: A possessive pronoun source ("his claim that") resolves as its subject form.
+_SUBJECT_FORM = {"his": "he", "their": "they", "its": "it"}
+
+
 def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.ndarray, cue_start: np.ndarray, keys: list[str],
              pronoun_words: list[str], content_start: np.ndarray, content_end: np.ndarray, spans) -> tuple[np.ndarray, list[str]]:
     """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
@@ -1204,7 +1268,7 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
     doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1)).tolist()  # relations are sorted by position, so by document
     doc_l = doc.tolist()
     for r in pronouns.tolist():
-        word = pronoun_words[r]
+        word = _SUBJECT_FORM.get(pronoun_words[r], pronoun_words[r])
         d = doc_l[r]
         lo, hi = doc_first[d], doc_first[d + 1]
         here = position[r]
