@@ -772,6 +772,8 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
     return first, last
 
 
+#: Strong forms whose agentless passive is no report ("was admitted to hospital", "was declared the winner").
+_NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
 
@@ -827,7 +829,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         after_to = s.w[i + 2] if nxt == "to" and i + 2 < n else ""
         to_verb = bool(after_to) and not s.cap[i + 2] and after_to not in lex["determiners"] and after_to.isalpha()
         judged = w in lex["passive_cues"] and (w != "described" or nxt == "as")
-        if nxt == "that" or to_verb or w in lex["strong"] or judged:
+        if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged:
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     j, punct = _subject(s, i, lex)

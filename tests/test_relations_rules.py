@@ -1,0 +1,81 @@
+"""The relation rules added in session 6 (issue 15, recall): constructed sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.core.segment import segment
+from framing.cues import relations as rel
+
+
+def table(text: str) -> list[tuple[str, str, str, str, str]]:
+    """(cue, kind, source, source class, resolved class) of every relation of ``text``."""
+    corpus = segment([text])
+    found = rel.relations(corpus)
+    out = []
+    for i in range(len(found)):
+        source = corpus.joined[found.source_start[i] : found.source_end[i]] if found.source_start[i] >= 0 else ""
+        out.append((corpus.joined[found.cue_start[i] : found.cue_end[i]], rel.KINDS[found.kind[i]], source,
+                    rel.CLASSES[found.source_class[i]], rel.CLASSES[found.resolved_class[i]]))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # inflections that were missing: participles after a comma take the clause's source
+        ("The mayor rejected the plan, demanding that the council vote again.",
+         [("rejected", "speech", "The mayor", "described", "described"), ("demanding", "speech", "The mayor", "described", "described")]),
+        ("Ruiz suggests the tax be dropped.", [("suggests", "speech", "Ruiz", "named_person", "named_person")]),
+        # new verbs of saying (ambiguous ones need a name, pronoun or source noun, or "that")
+        ("The union denounced the cuts as reckless.", [("denounced", "speech", "The union", "described", "described")]),
+        ("She speculated that the vote would be close.", [("speculated", "speech", "She", "pronoun", "vague")]),
+        # stance and intention phrases
+        ("The governor is optimistic that the bridge will open.",
+         [("is optimistic", "belief", "The governor", "described", "described")]),
+        ("Ana Ruiz is determined to finish the road.", [("is determined to", "intention", "Ana Ruiz", "named_person", "named_person")]),
+        ("The company wishes to expand abroad.", [("wishes to", "intention", "The company", "described", "described")]),
+        ("Residents realized that the river was rising.", [("realized", "belief", "Residents", "vague", "vague")]),
+        # nominal cues after a possessive: the possessor is the source
+        ("The minister's assertion that taxes will fall was disputed.",
+         [("assertion that", "nominal", "The minister's", "described", "described")]),
+        ("Ana Ruiz spoke on Monday. Her insistence that the mine stays open angered locals.",
+         [("insistence that", "nominal", "Her", "pronoun", "named_person")]),
+        # agentless passives of public judgements, with or without an adverb
+        ("The plan was widely criticised.", [("was widely criticised", "speech", "", "vague", "vague")]),
+        ("The firm is accused of hiding losses.", [("is accused", "speech", "", "vague", "vague")]),
+        ("The plan was described as reckless.", [("was described", "speech", "", "vague", "vague")]),
+        # determiner subjects of speech verbs: the class of the phrase, not an implicit source
+        ("The 45-year-old mechanic told the court he was innocent.",
+         [("told", "speech", "The 45-year-old mechanic", "described", "described")]),
+    ],
+)
+def test_new_rules_find_the_relation(text: str, expected: list) -> None:
+    assert table(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country was admitted to the trade bloc in 2001.",  # "to" before a noun phrase: no report
+        "The patient was admitted on Monday.",
+        "The scene was described in detail.",  # "described" only before "as"
+        "New paragraphs were added to this article on Monday.",  # a passive that reports nothing
+        "There is concern that the idea will spread.",  # a nominal cue needs a possessor
+        "The weather forecast is for more rain.",  # a noun, not a verb of saying
+        "Voters will have the final say in the matter.",
+        "The hospital boasts a modern research unit.",  # left out: more often a property than a claim
+        "A laser warning device was installed on the ship.",
+        "Nobody maintaining the road was there.",
+    ],
+)
+def test_new_rules_stay_quiet(text: str) -> None:
+    assert table(text) == []
+
+
+def test_new_lists_are_data() -> None:
+    lexicon = rel.relation_lexicon()
+    assert "denounced" in lexicon["verbs"]["speech"] and "assertion" in lexicon["possessor_nouns"]
+    assert "criticised" in lexicon["passive_cues"]
+    # a possessor noun is never also a verb form (its phrase would hide the verb: "groups are warning that")
+    assert not lexicon["possessor_nouns"] & lexicon["all_verbs"]
