@@ -149,7 +149,7 @@ def relation_lexicon() -> dict[str, Any]:
         exclusions.setdefault(words[0], []).append(words)
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
-    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues"):
+    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns"):
         out[key] = frozenset(raw[key])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
@@ -741,6 +741,8 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
                 if subject is not None:
                     rel["source"] = subject
                     rel["cls"] = classify(s, subject[0], subject[1], lex)
+                    if s.base[subject[1]] in lex["document_nouns"] and rel["kind"] in (_SPEECH, _BELIEF):
+                        rel["kind"] = _DOCUMENT  # "The bill, introduced last year, calls for"
                 elif rel.get("needs_source"):
                     rel["drop"] = True
     kept = [r for r in merged if not r.get("drop")]
@@ -820,6 +822,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
     if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
             prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
+        if nxt == "that" and w in lex["possessor_verb_nouns"]:
+            return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
     be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and prev and _adverb(s, i - 1, lex) and not s.bk[i - 2] and s.w[i - 2] in _BE else -1)
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
@@ -853,7 +857,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         source = (_np_left(s, j, lex), j)  # "one Free Syrian Army fighter say", "the 45-year-old told"
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
-        if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
+        if first >= 0 and w in verbs["speech"] and (s.cap[last] or s.w[last] in lex["pronouns"] or (
+                s.w[first] in lex["determiners"] and s.base[last] in lex["nouns"] | lex["parties"])) and (
                 punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
                 s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
@@ -1033,7 +1038,7 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
     if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and words[0] in (
             "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") and text not in (
-            "would like to", "in favour of", "in favor of"):
+            "would like to", "in favour of", "in favor of") and not (words[0] in ("is", "was") and words[-1] != "by"):
         a, b = _np_right(s, last + 1, lex)
         if a < 0:
             return None
@@ -1050,6 +1055,14 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return {"cue": (first, first), "source": (first + 1, last), "cls": classify(s, first + 1, last, lex), "kind": _DOCUMENT}
     merge = words in lex["merge"]
     j, punct = _subject(s, first, lex)
+    if words in (("put", "it"), ("puts", "it")):
+        # "as one analyst put it": only after "as" and its source
+        if j < 0 or punct or not _head_ok(s, j, lex):
+            return None
+        a = _np_left(s, j, lex)
+        if a == 0 or s.w[a - 1] != "as" or s.w[j] in lex["first_person"] and not s.quoted[j]:
+            return None
+        return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _SPEECH}
     source = None
     if j >= 0 and not punct and _head_ok(s, j, lex):
         if s.w[j] in lex["first_person"] and not s.quoted[j]:
