@@ -154,6 +154,7 @@ def relation_lexicon() -> dict[str, Any]:
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
     out.update({name: frozenset(words) for name, words in raw["sources"].items()})
+    out["agent_plural_endings"] = tuple(raw["sources"]["agent_plural_endings"])
     out["claims"] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw["claims"].items()}
     verbs = frozenset().union(*out["verbs"].values())
     out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
@@ -672,7 +673,13 @@ def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
         return False
     if s.cap[j]:
         return True
-    return word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"] or word == "percent"
+    return (word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"]
+            or word == "percent" or _agent_plural(word, lex))
+
+
+def _agent_plural(word: str, lex: dict) -> bool:
+    """A plural noun of agents by its ending ("farmers", "investors", "activists", "retirees"), not a listed thing ("numbers")."""
+    return len(word) > 5 and word.endswith(lex["agent_plural_endings"]) and word not in lex["not_agent_plurals"] and word.isalpha()
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
@@ -785,6 +792,24 @@ _PREPOSITIONS = frozenset(("with", "on", "in", "of", "about", "to", "from", "at"
                           "among", "between", "against", "behind", "after", "before", "during", "within", "throughout"))
 
 
+#: Belief and intention forms that are nouns as often as verbs ("a formidable support base", "the main suspect").
+_NOUNISH = frozenset(("support", "suspect", "plan", "aim", "guess", "favor", "favour", "consider", "back", "see", "sees", "saw", "doubt",
+                      "fear", "hope", "view", "views", "fears", "hopes", "doubts", "plans", "aims", "want", "wants"))
+
+
+def _finite_stance(s: _Sentence, i: int, lex: dict) -> bool:
+    """Can belief or intention word ``i`` be the finite verb of its clause after a determined noun phrase? Not a
+    participle ("the two countries back opposing sides"), not after a form of *be* (a passive: "will be regarded
+    as"), not a verb-or-noun form (:data:`_NOUNISH`), and an -ed form not before a preposition (a reduced
+    relative: "1.5 million visitors expected over four days")."""
+    w = s.w[i]
+    if w.endswith("ing") or w in _NOUNISH or s.w[i - 1] in _BE:
+        return False
+    if w.endswith("ed") and (i + 1 >= len(s.w) or s.bk[i] or s.w[i + 1] in _PREPOSITIONS):
+        return False
+    return True
+
+
 def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
     """Is word ``j`` the lower-case head of a noun phrase opened by a determiner or a possessive
     ("the 45-year-old", "one Free Syrian Army fighter", "Smith's lawyer")? A subject for a speech verb
@@ -852,8 +877,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             source = antecedent
         else:
             source = (_np_left(s, j, lex), j)
-    elif j >= 0 and not punct and (w in lex["strong"] or w.endswith("ed") and w in verbs["speech"] and w not in _NOT_DETERMINED) and (
-            _determined_np(s, j, lex)):
+    elif j >= 0 and not punct and (w in lex["strong"] or w.endswith("ed") and w in verbs["speech"] and w not in _NOT_DETERMINED or (
+            w in verbs["belief"] or w in verbs["intention"]) and w not in verbs["speech"] and _finite_stance(s, i, lex)) and _determined_np(s, j, lex):
         source = (_np_left(s, j, lex), j)  # "one Free Syrian Army fighter say", "the 45-year-old told"
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
@@ -920,7 +945,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         far = _document_before(s, i, lex)  # "photos taken by passers-by show": the document, not the passers-by
         if far is not None:
             source, kind = far, _DOCUMENT
-    if kind is None and is_belief and source is not None and not weak_subject and not inverted:
+    reduced = w.endswith("ed") and nxt in _PREPOSITIONS and nxt != "about" and w not in ("worried", "learned", "learnt")
+    if kind is None and is_belief and source is not None and not weak_subject and not inverted and not reduced:
+        # (not "reduced": "1.5 million visitors expected over four days", "tubes supported on pylons" are participles)
         more = i + 1 < n and not s.clause_ends(i)
         belief_particles = lex["belief_particles"].get(w)
         if belief_particles and not (w.startswith("want") and nxt != "to"):
@@ -1070,13 +1097,13 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
             return None
         source = (_np_left(s, j, lex), j) if s.w[j] != "who" else _antecedent(s, j, lex)
-    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected", "said", "understood"):
+    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected", "said", "understood", "suspected"):
         # "it is believed that", "he is said to be": the source is implicit (vague)
         k = _SPEECH if words[-1] == "said" else _BELIEF
         if j >= 0 and not punct and s.w[j] == "it":
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
-        if last + 1 < n and s.w[last + 1] in ("to", "that"):
-            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
+        if last + 1 < n and (s.w[last + 1] in ("to", "that") or words[-1] == "suspected" and s.w[last + 1] == "of"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}  # "is suspected of paying"
         return None
     if source is None:
         if merge:
