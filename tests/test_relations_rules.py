@@ -60,6 +60,14 @@ def table(text: str) -> list[tuple[str, str, str, str, str]]:
         ("Her warning that the dam could fail was ignored.", [("warning that", "nominal", "Her", "pronoun", "vague")]),
         ("The senator is skeptical of the plan.", [("is skeptical of", "belief", "The senator", "described", "described")]),
         ("Marine Lee is suspected of paying staff.", [("is suspected", "belief", "", "vague", "vague")]),
+        # conjoined verb phrases take the clause's source
+        ("Kudlow likened the deal to socialism and called for a vote.",
+         [("likened", "speech", "Kudlow", "named_person", "named_person"), ("called for", "belief", "Kudlow", "named_person", "named_person")]),
+        ("Mills had remarried and wanted to move on.", [("wanted to", "intention", "Mills", "named_person", "named_person")]),
+        ("The video does not show the deal but shows Brown leaving.",
+         [("show", "document", "The video", "described", "described"), ("shows", "document", "The video", "described", "described")]),
+        ("A survey by the Pew Research Center, which found that most adults agree, was published.",
+         [("found", "document", "the Pew Research Center", "named_org", "named_org")]),
         ("The company has no plans to close the plant.",
          [("has no plans to", "intention", "The company", "described", "described")]),
     ],
@@ -86,6 +94,8 @@ def test_new_rules_find_the_relation(text: str, expected: list) -> None:
         "About 1.5 million visitors expected over four days.",
         "The two countries back opposing sides.",
         "The computers failed and the numbers fell.",
+        "It's time to admit the problem and press for change.",
+        "Lee met Ruiz and saw the plant.",
     ],
 )
 def test_new_rules_stay_quiet(text: str) -> None:

@@ -743,6 +743,8 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
             if earlier:
                 rel["source"] = earlier[-1]["source"]
                 rel["cls"] = earlier[-1]["cls"]
+                if s.base[rel["source"][1]] in lex["document_nouns"] and rel["kind"] in (_SPEECH, _BELIEF):
+                    rel["kind"] = _DOCUMENT
             else:
                 subject = _opening_subject(s, rel["cue"][0], lex)
                 if subject is not None:
@@ -776,8 +778,8 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
         return None
     if not _head_ok(s, last, lex) and not (s.w[first] in lex["determiners"] and s.w[last] not in lex["stop_heads"]):
         return None
-    if s.w[last] in lex["first_person"] and not s.quoted[last]:
-        return None
+    if s.w[last] in lex["first_person"] and not s.quoted[last] or s.w[last] in _NOT_POSSESSIVE:
+        return None  # the writer's own voice; "It's time to … and press for change"
     return first, last
 
 
@@ -891,7 +893,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         opening = _opening_subject(s, j + 1, lex)
         if opening is not None and opening[1] < j and s.bk[opening[1]]:
             source = opening  # "Douglas Lute, a former ambassador, said"
-    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
+    # a relative "which" resolved to its antecedent is no weak subject ("a survey by Pew, which found that")
+    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"] and not (s.w[j] == "which" and source is not None)
     strong = w in lex["strong"]
     is_speech, is_belief, is_intention, is_document = (w in verbs["speech"], w in verbs["belief"], w in verbs["intention"],
                                                        w in verbs["document"])
@@ -1019,6 +1022,13 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if w in ("shows", "showed", "found", "suggests", "indicates") and i + 1 < n and not s.clause_ends(i):
+        # "the video does not show what … but shows Brown leaving": a document kind when the source is a document
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if (w in verbs["belief"] and w not in lex["needs_that"] and w not in lex["belief_particles"] and w not in _NOUNISH and i + 1 < n
+            and not s.clause_ends(i) and nxt not in ("to", "so", "it", "by", "as", "for", "about", "up", "out", "off", "back", "down")):
+        # "Kudlow likened the deal to socialism and welcomed the vote"
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     return None
 
 
@@ -1110,6 +1120,9 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
         if kind == _NOMINAL:
             return None
+        if j > 0 and not punct and s.w[j] in ("and", "but") and kind in (_SPEECH, _BELIEF, _INTENTION):
+            # "Kudlow likened the deal to socialism and called for …", "had remarried and wanted to move on"
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True, "conj": True}
         if words[0].endswith("ing") or punct:
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
         if kind in (_SPEECH,) and words[0] in ("declined", "refused", "did", "didn't", "has", "could"):
