@@ -37,6 +37,13 @@ read word by word:
   after them. Stance verbs followed by *it* need a people subject (``36 percent opposed it``), and a
   finding verb whose subject is no document takes the document noun before it (``photos taken by
   passers-by show``).
+* **recall rules** (session 6): nominal cues after a possessive (``possessor_nouns``: *the
+  minister's assertion that*, *her warning that*); agentless passives of public judgements
+  (``passive_cues``: *was widely criticised*, *is accused of*) and *be … to* only before a verb;
+  plural agent nouns as source heads (``agent_plural_endings``: *farmers*, *investors*); a
+  lower-case noun opened by a determiner or possessive as the subject of strong or *-ed* speech
+  forms and of finite belief and intention verbs; inversions only for verbs of saying; a cue after
+  *and*/*but* (verb or phrase) takes the clause's source; *as X put it*.
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
