@@ -68,6 +68,12 @@ def table(text: str) -> list[tuple[str, str, str, str, str]]:
          [("show", "document", "The video", "described", "described"), ("shows", "document", "The video", "described", "described")]),
         ("A survey by the Pew Research Center, which found that most adults agree, was published.",
          [("found", "document", "the Pew Research Center", "named_org", "named_org")]),
+        ("The UN has called on Egypt to free the reporters.", [("called on", "speech", "The UN", "named_org", "named_org")]),
+        ("He attacked what the minister called \u201ca disgrace\u201d.", [("called", "speech", "the minister", "described", "described")]),
+        ("Though criticised by some liberals, Navalny won.", [("criticised by", "speech", "some liberals", "vague", "vague")]),
+        ("In his view, the talks should stop.", [("In his view", "belief", "his", "pronoun", "vague")]),
+        ("Japan voiced deep concern over the drills.", [("voiced", "belief", "Japan", "named_org", "named_org")]),
+        ("He is now understood to be stable.", [("is now understood", "belief", "", "vague", "vague")]),
         ("The company has no plans to close the plant.",
          [("has no plans to", "intention", "The company", "described", "described")]),
     ],
@@ -96,6 +102,8 @@ def test_new_rules_find_the_relation(text: str, expected: list) -> None:
         "The computers failed and the numbers fell.",
         "It's time to admit the problem and press for change.",
         "Lee met Ruiz and saw the plant.",
+        "Masked characters called \u201cGilles\u201d lead the parade.",
+        "If confirmed by the Senate, Acosta would serve.",
     ],
 )
 def test_new_rules_stay_quiet(text: str) -> None:

@@ -192,7 +192,8 @@ def _prune_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     verbs = lex["verbs"]
     other = verbs["speech"] | verbs["belief"]
     needs_to = frozenset(w for w in lex["needs_to"] if w not in other)
-    needs_as = frozenset(w for w in lex["belief_particles"] if not w.startswith("want") and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
+    needs_as = frozenset(w for w, words in lex["belief_particles"].items() if words == ["as"] and not w.startswith("want")
+                         and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
     doc_only = frozenset(verbs["document"] - other - verbs["intention"])
     return needs_to, needs_as, doc_only, frozenset(lex["document_nouns"])
 
@@ -792,6 +793,9 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
 
 #: Strong forms whose agentless passive is no report ("was admitted to hospital", "was declared the winner").
 _NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
+#: Short adverbs between a form of *be* and a passive ("is now understood to", "was also accused of").
+_BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once"))
+_HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
 
@@ -845,6 +849,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         be_adverb = i > 1 and _adverb(s, i - 1, lex) and s.w[i - 2] in ("was", "were", "is", "are", "been", "be", "being")
         # "as reported by Reuters", "as first reported by the Times"
         be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] == "as")
+        be_adverb = be_adverb or before in ("though", "although", "while")  # "Though criticised by some"
+        if w in ("called", "calls"):
+            return None  # "was called by the defence": a summons, not a report
         if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and not be_adverb and (
                 w not in verbs["belief"]):
             return None
@@ -859,7 +866,11 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if nxt == "that" and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
-    be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and prev and _adverb(s, i - 1, lex) and not s.bk[i - 2] and s.w[i - 2] in _BE else -1)
+    be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and prev and (_adverb(s, i - 1, lex) or prev in _BE_ADVERBS) and not s.bk[i - 2]
+                                       and s.w[i - 2] in _BE else -1)
+    if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
+        # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
+        return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
         # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
         # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
@@ -921,6 +932,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             cue_end = i + 1
         elif nxt in ("out", "on", "to", "that"):
             cue_end = i + 1 if nxt in ("out", "on", "to") else i
+            if nxt == "on" and w.startswith("call") and source is not None and "to" in s.w[i + 2 : i + 10]:
+                kind = _SPEECH  # "called on the government to resign": an appeal
     if kind is None and is_intention and (nxt == "to" or w == "considering") and source is not None and not weak_subject:
         if w.startswith("want") and i + 2 < n and s.w[i + 2] == "see":
             kind, cue_end = _BELIEF, i + 2
@@ -938,8 +951,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _SPEECH
         if kind == _SPEECH and doc_subject:
             kind = _DOCUMENT
-    if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None:
-        kind = _SPEECH
+    if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None and not (
+            w == "called" and not that and s.w[source[1]] not in lex["pronouns"] and not (source[0] > 0 and s.w[source[0] - 1] == "what")):
+        kind = _SPEECH  # ("called" before a quote: "what he called “…”", not "masked characters called “Gilles”")
     if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
         kind = _DOCUMENT
     if kind is None and is_document and w not in lex["needs_that"] and not inverted:
@@ -1076,6 +1090,9 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
     words = tuple(s.w[first : last + 1])
     if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["possessor_nouns"]:
         return _possessor_relation(s, first, last, lex)
+    if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
+        # "In his view, …", "in their words": the possessive pronoun is the source
+        return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
     text = " ".join(words)
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
             "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
