@@ -930,9 +930,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if w.startswith(("call", "push")) and nxt == "for":
             kind = _DOCUMENT if doc_subject else _BELIEF
             cue_end = i + 1
-        elif nxt in ("out", "on", "to", "that"):
-            cue_end = i + 1 if nxt in ("out", "on", "to") else i
-            if nxt == "on" and w.startswith("call") and source is not None and "to" in s.w[i + 2 : i + 10]:
+        elif nxt in ("out", "on", "upon", "to", "that"):
+            cue_end = i + 1 if nxt in ("out", "on", "upon", "to") else i
+            if nxt in ("on", "upon") and w.startswith("call") and source is not None and "to" in s.w[i + 2 : i + 10]:
                 kind = _SPEECH  # "called on the government to resign": an appeal
     if kind is None and is_intention and (nxt == "to" or w == "considering") and source is not None and not weak_subject:
         if w.startswith("want") and i + 2 < n and s.w[i + 2] == "see":
@@ -990,7 +990,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _BELIEF
         elif more and nxt == "it" and (s.base[source[1]] == "percent" or s.base[source[1]] in lex["vague_nouns"] and not s.cap[source[1]]):
             kind = _BELIEF  # "36 percent opposed it", "voters backed it": a stance of people ("the fund backed it" is not)
-    if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"]:
+    if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"] and (w not in lex["needs_that"] or that):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
                 "inherit": True, "needs_source": True}
     if kind is None:
