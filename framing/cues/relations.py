@@ -982,6 +982,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
             if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands"):
                 kind = _BELIEF
+        elif w in ("expect", "expects", "expected") and nxt == "to" and more and s.w[i - 1] not in _BE:
+            kind = _BELIEF  # "the bank expects to cut 500 jobs": an expectation ascribed to the bank
         elif w in ("want", "wants", "wanted", "wanting") and nxt == "to":
             kind = None
         elif more and nxt not in ("to", "so", "it", "by", "as", "for", "about", "up", "out", "off", "back", "down"):
