@@ -791,6 +791,13 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
     return first, last
 
 
+#: Verbs of saying that invert before any determined noun phrase ('"…," said the airline's boss'); other verbs
+#: of saying invert only before a source noun, since a determined phrase after them is mostly their object
+#: (", denied the claims.", ", told the court.").
+_INVERTING = frozenset(("said", "says", "added", "adds", "noted", "notes", "asked", "asks", "continued", "replied", "explained",
+                        "wrote", "writes", "recalled", "observed", "stated", "declared", "announced", "confirmed", "reported",
+                        "suggested", "warned", "cautioned", "argued", "insisted", "remarked", "commented", "concluded"))
+
 #: Strong forms whose agentless passive is no report ("was admitted to hospital", "was declared the winner").
 _NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
 #: Short adverbs between a form of *be* and a passive ("is now understood to", "was also accused of").
@@ -902,8 +909,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         source = (_np_left(s, j, lex), j)  # "one Free Syrian Army fighter say", "the 45-year-old told"
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
-        if first >= 0 and w in verbs["speech"] and (s.cap[last] or s.w[last] in lex["pronouns"] or (
-                s.w[first] in lex["determiners"] and s.base[last] in lex["nouns"] | lex["parties"])) and (
+        if first >= 0 and w in verbs["speech"] and (s.cap[last] or s.w[last] in lex["pronouns"] or s.w[first] in lex["determiners"] and (
+                s.base[last] in lex["nouns"] | lex["parties"] or w in _INVERTING)) and (
                 punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
                 s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
