@@ -1052,6 +1052,10 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if (w in verbs["speech"] and w not in lex["needs_that_or_called"] and (w.endswith("ed") or w in lex["strong"]) and i + 1 < n
+            and not s.clause_ends(i) and nxt not in ("to", "up", "out", "off", "down", "by") and not any(x in _BE for x in s.w[j + 1 : i])):
+        # "Trump appeared to revert to campaign mode and scolded the media": a public statement with its target
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
     if w in ("shows", "showed", "found", "suggests", "indicates") and i + 1 < n and not s.clause_ends(i):
         # "the video does not show what … but shows Brown leaving": a document kind when the source is a document
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
