@@ -111,6 +111,8 @@ def test_new_rules_find_the_relation(text: str, expected: list) -> None:
         "It's time to admit the problem and press for change.",
         "Lee met Ruiz and saw the plant.",
         "The position will come up and be further clarified in May.",
+        "The blaze claimed the lives of ten people.",
+        "The crisis threatened a fragile ceasefire.",
         "Masked characters called \u201cGilles\u201d lead the parade.",
         "If confirmed by the Senate, Acosta would serve.",
     ],

@@ -807,7 +807,8 @@ _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
 
 #: Speech forms that :func:`_determined_np` does not make cues: adjectives and acts more often than reports.
-_NOT_DETERMINED = frozenset(("alleged", "responded", "forecast", "estimated", "reported", "posted", "ruled", "continued"))
+_NOT_DETERMINED = frozenset(("alleged", "responded", "forecast", "estimated", "reported", "posted", "ruled", "continued", "claimed",
+                             "threatened", "clarified", "underlined", "underscored"))
 _PREPOSITIONS = frozenset(("with", "on", "in", "of", "about", "to", "from", "at", "for", "near", "by", "into", "over", "under", "across",
                           "among", "between", "against", "behind", "after", "before", "during", "within", "throughout"))
 
