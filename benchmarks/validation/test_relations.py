@@ -80,19 +80,19 @@ def test_sentence_precision_test_split(sentences: pd.DataFrame) -> None:
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-@_test_split_xfail("sentence recall", MIN_SENTENCE_RECALL, 0.687)
+@_test_split_xfail("sentence recall", MIN_SENTENCE_RECALL, 0.711)
 def test_sentence_recall_test_split(sentences: pd.DataFrame) -> None:
     row = _test(sentences)
     assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
 
 
-@_test_split_xfail("relation F1", MIN_RELATION_F1, 0.703)
+@_test_split_xfail("relation F1", MIN_RELATION_F1, 0.723)
 def test_relation_f1_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.703)
+@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.735)
 def test_source_class_accuracy_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
@@ -115,21 +115,19 @@ def test_dev_targets_are_met(sentences: pd.DataFrame, relation_rows: pd.DataFram
     assert r.f1 >= MIN_RELATION_F1 and r.source_class_accuracy >= MIN_CLASS_ACCURACY
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.16) below PolNeAR's p25 (2.63); see the report")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.30) below PolNeAR's p25 (2.63); see the report")
 def test_calibration_on_us_news(calibration: pd.DataFrame) -> None:
     # NFC (US/UK news): framing's median relations per 100 words over whole documents inside PolNeAR's IQR
     whole = calibration[calibration["group"].str.startswith("NFC whole")].iloc[0]
     assert POLNEAR_IQR[0] <= whole.framing_per_100_words <= POLNEAR_IQR[1], f"{whole.framing_per_100_words:.2f}"
 
 
-@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.389)
+@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.336)
 def test_calibration_against_the_hand_count_test_split(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / test"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="issue 15: fresh-split relations per 100 words 2.92 against the hand count 3.35 (-0.130, beyond 10 %)")
 def test_calibration_against_the_hand_count_fresh(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / fresh"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
