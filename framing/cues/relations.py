@@ -874,8 +874,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if nxt == "that" and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
-    be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and prev and (_adverb(s, i - 1, lex) or prev in _BE_ADVERBS) and not s.bk[i - 2]
-                                       and s.w[i - 2] in _BE else -1)
+    be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and s.w[i - 2] in _BE and prev and not s.bk[i - 2] and (
+        prev in _BE_ADVERBS or _adverb(s, i - 1, lex)) else -1)
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
