@@ -826,9 +826,7 @@ def _finite_stance(s: _Sentence, i: int, lex: dict) -> bool:
     w = s.w[i]
     if w.endswith("ing") or w in _NOUNISH or s.w[i - 1] in _BE:
         return False
-    if w.endswith("ed") and (i + 1 >= len(s.w) or s.bk[i] or s.w[i + 1] in _PREPOSITIONS):
-        return False
-    return True
+    return not (w.endswith("ed") and (i + 1 >= len(s.w) or s.bk[i] or s.w[i + 1] in _PREPOSITIONS))
 
 
 def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
