@@ -2,7 +2,8 @@
 
 Tables (each a flat :class:`pandas.DataFrame`):
 
-- :func:`sentence_table`: per split (``dev``: the rules were tuned on it; ``test``: held out; and
+- :func:`sentence_table`: per split (``dev``: the rules were tuned on it; ``test``: held out but seen in
+  aggregate; ``fresh`` and, once labelled, ``fresh2``: blind draws; ``held_out``: the blind draws pooled;
   ``all``), precision and recall of "this sentence carries a relation" (it holds the cue of at
   least one relation) on the 405 labelled sentences of ``benchmarks/sourcing_labels/`` (guide:
   ``RELATIONS.md``).
@@ -25,7 +26,8 @@ Run from the repository root::
     FRAMING_SHARED_DATA=/path/to/shared/data python -m benchmarks.relations_validation
 
 to print every table and write ``benchmarks/results/relations_validation.json`` (numbers only).
-``benchmarks/validation/test_relations.py`` asserts the thresholds on ``test``.
+``benchmarks/validation/test_relations.py`` asserts the thresholds on ``held_out`` when ``fresh2`` is
+labelled (and on ``test`` and ``fresh`` as before).
 """
 
 from __future__ import annotations
@@ -52,20 +54,43 @@ POLNEAR_PER_100 = (2.63, 3.26, 3.91)
 POLNEAR_PER_SENTENCE = (0.46, 0.62, 0.77)
 #: ``dev``: tuned on; ``test``: held out from the labelling but seen in aggregate while tuning; ``fresh``: a
 #: blind draw labelled before the rules ran on it and never used for tuning (``RELATIONS.md`` §7);
-#: ``all``: the three together.
-SPLITS = ("dev", "test", "fresh", "all")
+#: ``fresh2``: the second blind draw (seed 1516, 270 sentences), scored once its label files exist;
+#: ``held_out``: the blind draws pooled (``fresh`` + ``fresh2``); ``all``: every labelled sentence.
+SPLITS = ("dev", "test", "fresh", "fresh2", "held_out", "all")
+#: The blind draws pooled in ``held_out`` (each labelled before the rules ran on it, never tuned on).
+HELD_OUT = ("fresh", "fresh2")
+#: The named draws of ``benchmarks/sourcing_labels/relations.py`` (``""``: the first one, splits dev and test).
+DRAWS = ("", "fresh", "fresh2")
 NEW_COLUMNS = [c for c in sourcing.COLUMNS if c in sourcing.RELATION_COLUMNS]
 
 
 class Labels:
-    """The labelled sentences and relations, the documents, and framing's relations on them."""
+    """The labelled sentences and relations, the documents, and framing's relations on them.
 
-    def __init__(self) -> None:
+    Parameters
+    ----------
+    files : dict, optional
+        Per draw name (``""``, ``"fresh"``, ``"fresh2"``), other (sentences, relations) label files to read
+        instead of the stored ones: a test's stand-in. Such files are not checked against the draw.
+    verify_draw : bool
+        Check the stored files of every draw against a new :func:`draw` (seed, corpora, segmentation).
+
+    A draw is scored when its label files exist: ``fresh2`` joins (and ``held_out`` grows) once its blind
+    labels are committed; :attr:`splits` lists the splits present, then ``held_out`` and ``all``.
+    """
+
+    def __init__(self, files: dict[str, tuple[Path, Path]] | None = None, verify_draw: bool = True) -> None:
+        files = files or {}
         docs = labels_module.corpora()
-        sentences, relations, _ = labels_module.check(docs)
-        fresh_sentences, fresh_relations, _ = labels_module.check(docs, fresh=True)
-        sentences, relations = sentences + fresh_sentences, relations + fresh_relations
+        sentences, relations = [], []
+        for name in DRAWS:
+            if name not in files and not labels_module.has_labels(name):
+                continue
+            s, r, _ = labels_module.check(docs, fresh=name, files=files.get(name), verify_draw=verify_draw and name not in files)
+            sentences, relations = sentences + s, relations + r
         self.sentences = pd.DataFrame(sentences)
+        present = set(self.sentences["split"])
+        self.splits = tuple(x for x in SPLITS[:4] if x in present) + ("held_out", "all")
         for col in ("start", "end", "carries_relation", "relations"):
             self.sentences[col] = self.sentences[col].astype(int)
         self.gold = pd.DataFrame(relations)
@@ -132,14 +157,18 @@ def labels() -> Labels:
 
 
 def _in_split(frame: pd.DataFrame, split: str) -> pd.Series:
-    return frame["split"] == split if split != "all" else pd.Series(True, index=frame.index)
+    if split == "all":
+        return pd.Series(True, index=frame.index)
+    if split == "held_out":
+        return frame["split"].isin(HELD_OUT)
+    return frame["split"] == split
 
 
 def sentence_table(lab: Labels | None = None) -> pd.DataFrame:
     lab = lab or labels()
     predicted = set(zip(lab.pred["corpus"], lab.pred["doc"], lab.pred["sentence_start"]))
     rows = []
-    for split in SPLITS:
+    for split in lab.splits:
         s = lab.sentences[_in_split(lab.sentences, split)]
         gold = s["carries_relation"].astype(bool).to_numpy()
         pred = np.array([(c, d, st) in predicted for c, d, st in zip(s["corpus"], s["doc"], s["start"])])
@@ -156,7 +185,7 @@ def relation_table(lab: Labels | None = None) -> pd.DataFrame:
     lab = lab or labels()
     pairs = lab.match()
     rows = []
-    for split in SPLITS:
+    for split in lab.splits:
         pred = lab.pred[_in_split(lab.pred, split)]
         gold = lab.gold[_in_split(lab.gold, split)]
         m = pairs[pairs["pred"].isin(pred.index)]
@@ -192,7 +221,7 @@ def _doc_scores(texts: list[str]) -> pd.DataFrame:
 def calibration_table(lab: Labels | None = None) -> pd.DataFrame:
     lab = lab or labels()
     rows = []
-    groups = [(split, None) for split in SPLITS] + [("all", c) for c in labels_module.CORPORA]
+    groups = [(split, None) for split in lab.splits] + [("all", c) for c in labels_module.CORPORA]
     for split, corpus in groups:
         s = lab.sentences[_in_split(lab.sentences, split)]
         p = lab.pred[_in_split(lab.pred, split)]
@@ -292,6 +321,7 @@ def all_tables() -> dict[str, pd.DataFrame]:
         "sentences": sentence_table(lab),
         "relations": relation_table(lab),
         "class_confusion_test": confusion_table(lab, "test"),
+        "class_confusion_held_out": confusion_table(lab, "held_out"),
         "class_confusion_dev": confusion_table(lab, "dev"),
         "calibration": calibration_table(lab),
         "seeds": seed_table(),
@@ -309,7 +339,8 @@ def main() -> None:
         return
     tables = all_tables()
     print_and_save(tables, render, args.output, {"versions": versions("numpy", "pandas"),
-                                                  "matching": "cue span overlap, one to one"})
+                                                  "matching": "cue span overlap, one to one",
+                                                  "splits": list(labels().splits), "held_out": [s for s in HELD_OUT if s in labels().splits]})
 
 
 if __name__ == "__main__":

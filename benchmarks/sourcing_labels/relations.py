@@ -349,9 +349,20 @@ def show(fresh: bool | str = False) -> None:
 
 
 # -- loading and checking ----------------------------------------------------------------------------
-def load(fresh: bool | str = False) -> tuple[list[dict], list[dict]]:
-    """The stored sentence rows and relation rows (strings, as in the files); ``fresh``: the fresh draw's."""
-    sentences_tsv, relations_tsv = _files(fresh)
+def draw_files(name: str) -> tuple[Path, Path]:
+    """The (sentences, relations) label files of a named draw (``""``: the first draw, ``"fresh"``, ``"fresh2"``)."""
+    return _files(name)
+
+
+def has_labels(name: str) -> bool:
+    """Are both label files of the named draw there? (``fresh2`` is added once its blind labels are committed.)"""
+    return all(path.exists() for path in _files(name))
+
+
+def load(fresh: bool | str = False, files: tuple[Path, Path] | None = None) -> tuple[list[dict], list[dict]]:
+    """The stored sentence rows and relation rows (strings, as in the files); ``fresh``: the fresh draw's;
+    ``files``: read these (sentences, relations) files instead of the draw's own."""
+    sentences_tsv, relations_tsv = files if files is not None else _files(fresh)
     with sentences_tsv.open(encoding="utf-8") as handle:
         sentences_ = list(csv.DictReader(handle, delimiter="\t"))
     with relations_tsv.open(encoding="utf-8") as handle:
@@ -359,13 +370,15 @@ def load(fresh: bool | str = False) -> tuple[list[dict], list[dict]]:
     return sentences_, relations_
 
 
-def check(docs: dict[str, dict[str, str]] | None = None, fresh: bool | str = False) -> tuple[list[dict], list[dict], list[str]]:
+def check(docs: dict[str, dict[str, str]] | None = None, fresh: bool | str = False, files: tuple[Path, Path] | None = None,
+          verify_draw: bool = True) -> tuple[list[dict], list[dict], list[str]]:
     """Load the labels and verify them against the corpora: every sentence and span hash, the
-    sentence spans against framing's segmentation and against a fresh :func:`draw`, cues inside their
-    sentence, relation counts.
+    sentence spans against framing's segmentation and (``verify_draw``) against a fresh :func:`draw`,
+    cues inside their sentence, relation counts. ``files``: other label files in the same format
+    (a test's stand-in; then ``verify_draw=False``, since they are no draw).
     Returns ``(sentences, relations, texts of the sentences)``; raises ``SystemExit`` on a mismatch."""
     docs = docs or corpora()
-    sentences_, relations_ = load(fresh)
+    sentences_, relations_ = load(fresh, files)
     problems, texts = [], []
     key = {}
     for row in sentences_:
@@ -402,8 +415,8 @@ def check(docs: dict[str, dict[str, str]] | None = None, fresh: bool | str = Fal
     for k, row in key.items():
         if int(row["relations"]) != per_sentence[k] or int(row["carries_relation"]) != int(per_sentence[k] > 0):
             problems.append(f"relation count mismatch: {k}")
-    drawn = [(r["split"], r["corpus"], r["doc"], str(r["start"]), str(r["end"])) for r in draw(docs, fresh)]
-    if drawn != [(r["split"], r["corpus"], r["doc"], r["start"], r["end"]) for r in sentences_]:
+    drawn = [(r["split"], r["corpus"], r["doc"], str(r["start"]), str(r["end"])) for r in draw(docs, fresh)] if verify_draw else None
+    if drawn is not None and drawn != [(r["split"], r["corpus"], r["doc"], r["start"], r["end"]) for r in sentences_]:
         problems.append("the stored sentences are not the draw of draw() (seed, corpora or segmentation changed)")
     if problems:
         raise SystemExit("label check failed:\n" + "\n".join(problems[:50]))

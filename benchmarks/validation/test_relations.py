@@ -4,8 +4,10 @@ Each table of :mod:`benchmarks.relations_validation` is computed once per sessio
 Markdown (run with ``-s``). The thresholds are the issue's acceptance criteria, asserted on two
 held-out splits (the rules were tuned on ``dev`` only): ``test``, held out from the labelling but
 seen in aggregate while the rules were tuned, and ``fresh``, a blind draw labelled before the rules
-ran on it and never used for tuning (``benchmarks/sourcing_labels/RELATIONS.md`` §7). A target a
-split does not reach is a strict xfail that states the measured number, never a relaxed threshold.
+ran on it and never used for tuning (``benchmarks/sourcing_labels/RELATIONS.md`` §7); and, once the
+second blind draw ``fresh2`` is labelled, ``held_out`` (``fresh`` + ``fresh2``, the issue's >= 400
+sentences), whose tests skip until then. A target a split does not reach is a strict xfail that states
+the measured number, never a relaxed threshold.
 Run from the repository root::
 
     FRAMING_SHARED_DATA=/path/to/shared/data python -m pytest benchmarks/validation/test_relations.py -q -s
@@ -67,31 +69,31 @@ def _test(table: pd.DataFrame, split: str = "test") -> pd.Series:
     return table[table["split"] == split].iloc[0]
 
 
-def _held_out(measure: str, threshold: float, measured: float):
+def _test_split_xfail(measure: str, threshold: float, measured: float):
     """A strict xfail for a target the test split does not reach, with the measured number."""
     return pytest.mark.xfail(strict=True, raises=AssertionError,
                              reason=f"issue 15: test-split {measure} {measured} below {threshold} (benchmarks/results/relations_validation.json)")
 
 
-def test_sentence_precision_held_out(sentences: pd.DataFrame) -> None:
+def test_sentence_precision_test_split(sentences: pd.DataFrame) -> None:
     row = _test(sentences)
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-@_held_out("sentence recall", MIN_SENTENCE_RECALL, 0.687)
-def test_sentence_recall_held_out(sentences: pd.DataFrame) -> None:
+@_test_split_xfail("sentence recall", MIN_SENTENCE_RECALL, 0.711)
+def test_sentence_recall_test_split(sentences: pd.DataFrame) -> None:
     row = _test(sentences)
     assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
 
 
-@_held_out("relation F1", MIN_RELATION_F1, 0.703)
-def test_relation_f1_held_out(relation_rows: pd.DataFrame) -> None:
+@_test_split_xfail("relation F1", MIN_RELATION_F1, 0.723)
+def test_relation_f1_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-@_held_out("source-class accuracy", MIN_CLASS_ACCURACY, 0.703)
-def test_source_class_accuracy_held_out(relation_rows: pd.DataFrame) -> None:
+@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.735)
+def test_source_class_accuracy_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
 
@@ -113,24 +115,106 @@ def test_dev_targets_are_met(sentences: pd.DataFrame, relation_rows: pd.DataFram
     assert r.f1 >= MIN_RELATION_F1 and r.source_class_accuracy >= MIN_CLASS_ACCURACY
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.16) below PolNeAR's p25 (2.63); see the report")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.30) below PolNeAR's p25 (2.63); see the report")
 def test_calibration_on_us_news(calibration: pd.DataFrame) -> None:
     # NFC (US/UK news): framing's median relations per 100 words over whole documents inside PolNeAR's IQR
     whole = calibration[calibration["group"].str.startswith("NFC whole")].iloc[0]
     assert POLNEAR_IQR[0] <= whole.framing_per_100_words <= POLNEAR_IQR[1], f"{whole.framing_per_100_words:.2f}"
 
 
-@_held_out("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.389)
-def test_calibration_against_the_hand_count_held_out(calibration: pd.DataFrame) -> None:
+@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.336)
+def test_calibration_against_the_hand_count_test_split(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / test"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="issue 15: fresh-split relations per 100 words 2.92 against the hand count 3.35 (-0.130, beyond 10 %)")
 def test_calibration_against_the_hand_count_fresh(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / fresh"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
+
+
+# -- the pooled held-out set (fresh + fresh2, >= 400 sentences): the issue's targets, once fresh2 is labelled ----------
+def _pooled(lab: rv.Labels) -> None:
+    if "fresh2" not in lab.splits:
+        pytest.skip("fresh2 is not labelled yet (benchmarks/sourcing_labels/fresh2_*.tsv): held_out is fresh alone, asserted above")
+
+
+def test_held_out_has_400_sentences(lab: rv.Labels, sentences: pd.DataFrame) -> None:
+    _pooled(lab)
+    assert _test(sentences, "held_out").sentences >= 400
+
+
+def test_held_out_sentence_precision(lab: rv.Labels, sentences: pd.DataFrame) -> None:
+    _pooled(lab)
+    row = _test(sentences, "held_out")
+    assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
+
+
+def test_held_out_sentence_recall(lab: rv.Labels, sentences: pd.DataFrame) -> None:
+    _pooled(lab)
+    row = _test(sentences, "held_out")
+    assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
+
+
+def test_held_out_relation_f1(lab: rv.Labels, relation_rows: pd.DataFrame) -> None:
+    _pooled(lab)
+    row = _test(relation_rows, "held_out")
+    assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
+
+
+def test_held_out_source_class_accuracy(lab: rv.Labels, relation_rows: pd.DataFrame) -> None:
+    _pooled(lab)
+    row = _test(relation_rows, "held_out")
+    assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
+
+
+def test_held_out_calibration_against_the_hand_count(lab: rv.Labels, calibration: pd.DataFrame) -> None:
+    _pooled(lab)
+    row = calibration[calibration["group"] == "all corpora / held_out"].iloc[0]
+    assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
+
+
+def test_fresh2_loader_with_a_stand_in(tmp_path: Path, lab: rv.Labels) -> None:
+    # the fresh2 path, exercised without the real files: five dev documents moved into a stand-in fresh2 draw
+    import csv
+
+    from benchmarks.sourcing_labels import relations as labels_module
+
+    sentences, relations = labels_module.load("")
+    moved = list(dict.fromkeys((r["corpus"], r["doc"]) for r in sentences if r["split"] == "dev"))[:5]
+
+    def write(path: Path, rows: list[dict]) -> None:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    stays = [r for r in sentences if (r["corpus"], r["doc"]) not in moved]
+    fake = [dict(r, split="fresh2") for r in sentences if (r["corpus"], r["doc"]) in moved]
+    write(tmp_path / "s.tsv", stays)
+    write(tmp_path / "r.tsv", [r for r in relations if (r["corpus"], r["doc"]) not in moved])
+    write(tmp_path / "fs.tsv", fake)
+    write(tmp_path / "fr.tsv", [r for r in relations if (r["corpus"], r["doc"]) in moved])
+    stand_in = rv.Labels(files={"": (tmp_path / "s.tsv", tmp_path / "r.tsv"), "fresh2": (tmp_path / "fs.tsv", tmp_path / "fr.tsv")})
+    assert stand_in.splits == ("dev", "test", "fresh", "fresh2", "held_out", "all")
+    s = rv.sentence_table(stand_in).set_index("split")
+    r = rv.relation_table(stand_in).set_index("split")
+    c = rv.calibration_table(stand_in).set_index("group")
+    assert s.loc["fresh2", "sentences"] == len(fake)
+    assert s.loc["fresh2", "gold_positive"] == sum(int(x["carries_relation"]) for x in fake)
+    for table, columns in ((s, ["sentences", "gold_positive", "predicted_positive"]), (r, ["gold_relations", "predicted_relations", "matched"])):
+        for column in columns:
+            assert table.loc["held_out", column] == table.loc["fresh", column] + table.loc["fresh2", column], column
+    assert s.loc["dev", "sentences"] + len(fake) == _test(rv.sentence_table(lab), "dev").sentences
+    # a document's relations do not depend on its batch: the moved documents score in fresh2 as they did in dev
+    pairs = lab.match()
+    dev_pred = lab.pred[lab.pred.set_index(["corpus", "doc"]).index.isin(moved)]
+    assert r.loc["fresh2", "matched"] == int(pairs["pred"].isin(dev_pred.index).sum())
+    assert r.loc["fresh2", "predicted_relations"] == len(dev_pred)
+    words = sum(stand_in.words[(x["corpus"], x["doc"], int(x["start"]))] for x in fake)
+    gold = sum(int(x["relations"]) for x in fake)
+    assert c.loc["all corpora / fresh2", "hand_per_100_words"] == pytest.approx(100 * gold / words)
+    assert "all corpora / held_out" in c.index
 
 
 def test_seed_000_has_the_vaguest_and_fewest_named_sources() -> None:
@@ -149,12 +233,12 @@ def test_distribution_across_real_news() -> None:
 
 
 def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
-    # docs/sourcing.md's before → after table: "before" from the committed JSON of the run before tuning,
-    # "after" from this run
+    # docs/sourcing.md's before → after table: "before" from the committed JSON of the run before session 6's
+    # recall rules (relations_validation_before_s6.json), "after" from this run
     import json
     import re
 
-    before = json.loads((_REPO_ROOT / "benchmarks" / "results" / "relations_validation_before_tuning.json").read_text())
+    before = json.loads((_REPO_ROOT / "benchmarks" / "results" / "relations_validation_before_s6.json").read_text())
     old_s = {r["split"]: r for r in before["sentences"]}
     old_r = {r["split"]: r for r in before["relations"]}
     text = (_REPO_ROOT / "docs" / "sourcing.md").read_text(encoding="utf-8")

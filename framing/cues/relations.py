@@ -37,6 +37,13 @@ read word by word:
   after them. Stance verbs followed by *it* need a people subject (``36 percent opposed it``), and a
   finding verb whose subject is no document takes the document noun before it (``photos taken by
   passers-by show``).
+* **recall rules** (session 6): nominal cues after a possessive (``possessor_nouns``: *the
+  minister's assertion that*, *her warning that*); agentless passives of public judgements
+  (``passive_cues``: *was widely criticised*, *is accused of*) and *be … to* only before a verb;
+  plural agent nouns as source heads (``agent_plural_endings``: *farmers*, *investors*); a
+  lower-case noun opened by a determiner or possessive as the subject of strong or *-ed* speech
+  forms and of finite belief and intention verbs; inversions only for verbs of saying; a cue after
+  *and*/*but* (verb or phrase) takes the clause's source; *as X put it*.
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
@@ -130,6 +137,8 @@ def relation_lexicon() -> dict[str, Any]:
     (True, True)
     """
     raw = json.loads(data_text(LEXICON_FILE))
+    # "<noun> that" for every possessor noun: a nominal cue read only after a possessive ("the minister's claim that")
+    raw["phrases"]["nominal"] = raw["phrases"]["nominal"] + [f"{noun} that" for noun in raw["possessor_nouns"]]
     out: dict[str, Any] = {"raw": raw}
     out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
     out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
@@ -147,11 +156,12 @@ def relation_lexicon() -> dict[str, Any]:
         exclusions.setdefault(words[0], []).append(words)
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
-    for key in ("needs_that", "needs_to", "weak_verbs"):
+    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns"):
         out[key] = frozenset(raw[key])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
     out.update({name: frozenset(words) for name, words in raw["sources"].items()})
+    out["agent_plural_endings"] = tuple(raw["sources"]["agent_plural_endings"])
     out["claims"] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw["claims"].items()}
     verbs = frozenset().union(*out["verbs"].values())
     out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
@@ -182,7 +192,8 @@ def _prune_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     verbs = lex["verbs"]
     other = verbs["speech"] | verbs["belief"]
     needs_to = frozenset(w for w in lex["needs_to"] if w not in other)
-    needs_as = frozenset(w for w in lex["belief_particles"] if not w.startswith("want") and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
+    needs_as = frozenset(w for w, words in lex["belief_particles"].items() if words == ["as"] and not w.startswith("want")
+                         and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
     doc_only = frozenset(verbs["document"] - other - verbs["intention"])
     return needs_to, needs_as, doc_only, frozenset(lex["document_nouns"])
 
@@ -670,7 +681,13 @@ def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
         return False
     if s.cap[j]:
         return True
-    return word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"] or word == "percent"
+    return (word in lex["vague_nouns"] or word in lex["role_nouns"] or word in lex["document_nouns"] or word in lex["parties"]
+            or word == "percent" or _agent_plural(word, lex))
+
+
+def _agent_plural(word: str, lex: dict) -> bool:
+    """A plural noun of agents by its ending ("farmers", "investors", "activists", "retirees"), not a listed thing ("numbers")."""
+    return len(word) > 5 and word.endswith(lex["agent_plural_endings"]) and word not in lex["not_agent_plurals"] and word.isalpha()
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
@@ -734,11 +751,15 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
             if earlier:
                 rel["source"] = earlier[-1]["source"]
                 rel["cls"] = earlier[-1]["cls"]
+                if s.base[rel["source"][1]] in lex["document_nouns"] and rel["kind"] in (_SPEECH, _BELIEF):
+                    rel["kind"] = _DOCUMENT
             else:
                 subject = _opening_subject(s, rel["cue"][0], lex)
                 if subject is not None:
                     rel["source"] = subject
                     rel["cls"] = classify(s, subject[0], subject[1], lex)
+                    if s.base[subject[1]] in lex["document_nouns"] and rel["kind"] in (_SPEECH, _BELIEF):
+                        rel["kind"] = _DOCUMENT  # "The bill, introduced last year, calls for"
                 elif rel.get("needs_source"):
                     rel["drop"] = True
     kept = [r for r in merged if not r.get("drop")]
@@ -765,9 +786,63 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
         return None
     if not _head_ok(s, last, lex) and not (s.w[first] in lex["determiners"] and s.w[last] not in lex["stop_heads"]):
         return None
-    if s.w[last] in lex["first_person"] and not s.quoted[last]:
-        return None
+    if s.w[last] in lex["first_person"] and not s.quoted[last] or s.w[last] in _NOT_POSSESSIVE:
+        return None  # the writer's own voice; "It's time to … and press for change"
     return first, last
+
+
+#: Verbs of saying that invert before any determined noun phrase ('"…," said the airline's boss'); other verbs
+#: of saying invert only before a source noun, since a determined phrase after them is mostly their object
+#: (", denied the claims.", ", told the court.").
+_INVERTING = frozenset(("said", "says", "added", "adds", "noted", "notes", "asked", "asks", "continued", "replied", "explained",
+                        "wrote", "writes", "recalled", "observed", "stated", "declared", "announced", "confirmed", "reported",
+                        "suggested", "warned", "cautioned", "argued", "insisted", "remarked", "commented", "concluded"))
+
+#: Strong forms whose agentless passive is no report ("was admitted to hospital", "was declared the winner").
+_NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
+#: Short adverbs between a form of *be* and a passive ("is now understood to", "was also accused of").
+_BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once"))
+_HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
+_BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+
+
+#: Speech forms that :func:`_determined_np` does not make cues: adjectives and acts more often than reports.
+_NOT_DETERMINED = frozenset(("alleged", "responded", "forecast", "estimated", "reported", "posted", "ruled", "continued", "claimed",
+                             "threatened", "clarified", "underlined", "underscored"))
+_PREPOSITIONS = frozenset(("with", "on", "in", "of", "about", "to", "from", "at", "for", "near", "by", "into", "over", "under", "across",
+                          "among", "between", "against", "behind", "after", "before", "during", "within", "throughout"))
+
+
+#: Belief and intention forms that are nouns as often as verbs ("a formidable support base", "the main suspect").
+_NOUNISH = frozenset(("support", "suspect", "plan", "aim", "guess", "favor", "favour", "consider", "back", "see", "sees", "saw", "doubt",
+                      "fear", "hope", "view", "views", "fears", "hopes", "doubts", "plans", "aims", "want", "wants"))
+
+
+def _finite_stance(s: _Sentence, i: int, lex: dict) -> bool:
+    """Can belief or intention word ``i`` be the finite verb of its clause after a determined noun phrase? Not a
+    participle ("the two countries back opposing sides"), not after a form of *be* (a passive: "will be regarded
+    as"), not a verb-or-noun form (:data:`_NOUNISH`), and an -ed form not before a preposition (a reduced
+    relative: "1.5 million visitors expected over four days")."""
+    w = s.w[i]
+    if w.endswith("ing") or w in _NOUNISH or s.w[i - 1] in _BE:
+        return False
+    return not (w.endswith("ed") and (i + 1 >= len(s.w) or s.bk[i] or s.w[i + 1] in _PREPOSITIONS))
+
+
+def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
+    """Is word ``j`` the lower-case head of a noun phrase opened by a determiner or a possessive
+    ("the 45-year-old", "one Free Syrian Army fighter", "Smith's lawyer")? A subject for a speech verb
+    even when the head is in no source list."""
+    word = s.w[j]
+    if s.cap[j] or not word.replace("-", "").isalpha() or word in lex["stop_heads"] or word in lex["weak_subjects"] or (
+            word in lex["all_verbs"] or word in lex["skip"] or word in lex["determiners"]):
+        return False
+    a = _np_left(s, j, lex)
+    if a >= j or a > 0 and not s.bk[a - 1] and s.w[a - 1] in _PREPOSITIONS:
+        return False  # "people familiar with the matter": the noun phrase of a preposition is no subject
+    opener = s.w[a]
+    return opener in ("the", "a", "an", "his", "her", "their", "its", "another", "one") or (
+        opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
 
 
 def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
@@ -780,6 +855,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         be_adverb = i > 1 and _adverb(s, i - 1, lex) and s.w[i - 2] in ("was", "were", "is", "are", "been", "be", "being")
         # "as reported by Reuters", "as first reported by the Times"
         be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] == "as")
+        be_adverb = be_adverb or before in ("though", "although", "while")  # "Though criticised by some"
+        if w in ("called", "calls"):
+            return None  # "was called by the defence": a summons, not a report
         if before not in ("was", "were", "is", "are", "been", "be", "being", "widely", "overwhelmingly") and not be_adverb and (
                 w not in verbs["belief"]):
             return None
@@ -791,11 +869,23 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
     if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
             prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
+        if nxt == "that" and w in lex["possessor_verb_nouns"]:
+            return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
-    if prev in ("was", "were", "is", "are", "been", "be", "being") and w.endswith("ed") and w not in verbs["belief"]:
-        # a passive without "by": "it was reported", "the plan was announced": an implicit source
-        if nxt in ("that", "to") or w in lex["strong"]:
-            return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+    be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and s.w[i - 2] in _BE and prev and not s.bk[i - 2] and (
+        prev in _BE_ADVERBS or _adverb(s, i - 1, lex)) else -1)
+    if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
+        # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
+        return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
+        # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
+        # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
+        # only the strong forms and the public judgements of passive_cues ("was accused of", "was described as")
+        after_to = s.w[i + 2] if nxt == "to" and i + 2 < n else ""
+        to_verb = bool(after_to) and not s.cap[i + 2] and after_to not in lex["determiners"] and after_to.isalpha()
+        judged = w in lex["passive_cues"] and (w != "described" or nxt == "as")
+        if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged:
+            return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     j, punct = _subject(s, i, lex)
     source = None
@@ -813,9 +903,13 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             source = antecedent
         else:
             source = (_np_left(s, j, lex), j)
+    elif j >= 0 and not punct and (w in lex["strong"] or w.endswith("ed") and w in verbs["speech"] and w not in _NOT_DETERMINED or (
+            w in verbs["belief"] or w in verbs["intention"]) and w not in verbs["speech"] and _finite_stance(s, i, lex)) and _determined_np(s, j, lex):
+        source = (_np_left(s, j, lex), j)  # "one Free Syrian Army fighter say", "the 45-year-old told"
     elif (punct or after_quote or j < 0) and i + 1 < n and not w.endswith("ing"):
         first, last = _np_right(s, i + 1, lex)
-        if first >= 0 and (s.cap[last] or s.w[first] in lex["determiners"] or s.w[last] in lex["pronouns"]) and (
+        if first >= 0 and w in verbs["speech"] and (s.cap[last] or s.w[last] in lex["pronouns"] or s.w[first] in lex["determiners"] and (
+                s.base[last] in lex["nouns"] | lex["parties"] or w in _INVERTING)) and (
                 punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
                 s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
@@ -823,7 +917,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         opening = _opening_subject(s, j + 1, lex)
         if opening is not None and opening[1] < j and s.bk[opening[1]]:
             source = opening  # "Douglas Lute, a former ambassador, said"
-    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"]
+    # a relative "which" resolved to its antecedent is no weak subject ("a survey by Pew, which found that")
+    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"] and not (s.w[j] == "which" and source is not None)
     strong = w in lex["strong"]
     is_speech, is_belief, is_intention, is_document = (w in verbs["speech"], w in verbs["belief"], w in verbs["intention"],
                                                        w in verbs["document"])
@@ -841,8 +936,10 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if w.startswith(("call", "push")) and nxt == "for":
             kind = _DOCUMENT if doc_subject else _BELIEF
             cue_end = i + 1
-        elif nxt in ("out", "on", "to", "that"):
-            cue_end = i + 1 if nxt in ("out", "on", "to") else i
+        elif nxt in ("out", "on", "upon", "to", "that"):
+            cue_end = i + 1 if nxt in ("out", "on", "upon", "to") else i
+            if nxt in ("on", "upon") and w.startswith("call") and source is not None and "to" in s.w[i + 2 : i + 10]:
+                kind = _SPEECH  # "called on the government to resign": an appeal
     if kind is None and is_intention and (nxt == "to" or w == "considering") and source is not None and not weak_subject:
         if w.startswith("want") and i + 2 < n and s.w[i + 2] == "see":
             kind, cue_end = _BELIEF, i + 2
@@ -860,8 +957,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _SPEECH
         if kind == _SPEECH and doc_subject:
             kind = _DOCUMENT
-    if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None:
-        kind = _SPEECH
+    if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None and not (
+            w == "called" and not that and s.w[source[1]] not in lex["pronouns"] and not (source[0] > 0 and s.w[source[0] - 1] == "what")):
+        kind = _SPEECH  # ("called" before a quote: "what he called “…”", not "masked characters called “Gilles”")
     if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
         kind = _DOCUMENT
     if kind is None and is_document and w not in lex["needs_that"] and not inverted:
@@ -877,7 +975,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         far = _document_before(s, i, lex)  # "photos taken by passers-by show": the document, not the passers-by
         if far is not None:
             source, kind = far, _DOCUMENT
-    if kind is None and is_belief and source is not None and not weak_subject and not inverted:
+    reduced = w.endswith("ed") and nxt in _PREPOSITIONS and nxt != "about" and w not in ("worried", "learned", "learnt")
+    if kind is None and is_belief and source is not None and not weak_subject and not inverted and not reduced:
+        # (not "reduced": "1.5 million visitors expected over four days", "tubes supported on pylons" are participles)
         more = i + 1 < n and not s.clause_ends(i)
         belief_particles = lex["belief_particles"].get(w)
         if belief_particles and not (w.startswith("want") and nxt != "to"):
@@ -888,6 +988,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
             if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands"):
                 kind = _BELIEF
+        elif w in ("expect", "expects", "expected") and nxt == "to" and more and s.w[i - 1] not in _BE:
+            kind = _BELIEF  # "the bank expects to cut 500 jobs": an expectation ascribed to the bank
         elif w in ("want", "wants", "wanted", "wanting") and nxt == "to":
             kind = None
         elif more and nxt not in ("to", "so", "it", "by", "as", "for", "about", "up", "out", "off", "back", "down"):
@@ -896,7 +998,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _BELIEF
         elif more and nxt == "it" and (s.base[source[1]] == "percent" or s.base[source[1]] in lex["vague_nouns"] and not s.cap[source[1]]):
             kind = _BELIEF  # "36 percent opposed it", "voters backed it": a stance of people ("the fund backed it" is not)
-    if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"]:
+    if kind is None and participle and (is_speech or is_belief) and w in lex["participle_cues"] and (w not in lex["needs_that"] or that):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in ("supporting", "opposing", "backing") else _SPEECH,
                 "inherit": True, "needs_source": True}
     if kind is None:
@@ -949,6 +1051,17 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if (w in verbs["speech"] and w not in lex["needs_that_or_called"] and (w.endswith("ed") or w in lex["strong"]) and i + 1 < n
+            and not s.clause_ends(i) and nxt not in ("to", "up", "out", "off", "down", "by") and not any(x in _BE for x in s.w[j + 1 : i])):
+        # "Trump appeared to revert to campaign mode and scolded the media": a public statement with its target
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if w in ("shows", "showed", "found", "suggests", "indicates") and i + 1 < n and not s.clause_ends(i):
+        # "the video does not show what … but shows Brown leaving": a document kind when the source is a document
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if (w in verbs["belief"] and w not in lex["needs_that"] and w not in lex["belief_particles"] and w not in _NOUNISH and i + 1 < n
+            and not s.clause_ends(i) and nxt not in ("to", "so", "it", "by", "as", "for", "about", "up", "out", "off", "back", "down")):
+        # "Kudlow likened the deal to socialism and welcomed the vote"
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     return None
 
 
@@ -962,16 +1075,43 @@ def _antecedent(s: _Sentence, who: int, lex: dict) -> tuple[int, int] | None:
     return _np_left(s, j, lex), j
 
 
+def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict | None:
+    """A nominal cue "<noun> that" after a possessive: "the minister's claim that", "her assertion that";
+    the possessor is the source. Without a possessive there is no source to read ("the idea that")."""
+    j = first - 1
+    if j < 0 or s.bk[j]:
+        return None
+    word = s.w[j]
+    if word in ("his", "her", "their", "its"):
+        return {"cue": (first, last), "source": (j, j), "cls": _PRONOUN, "kind": _NOMINAL}
+    if word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, j, lex):
+        a = _np_left(s, j, lex)
+        if s.w[a] in lex["first_person"] and not s.quoted[a]:
+            return None
+        return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
+    return None
+
+
+#: Words in 's that are no possessives ("it's", "that's").
+_NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's", "there's", "here's", "let's",
+                             "it\u2019s", "he\u2019s", "she\u2019s", "that\u2019s", "who\u2019s", "what\u2019s", "there\u2019s"))
+
+
 def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
     n = len(s.w)
     words = tuple(s.w[first : last + 1])
+    if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["possessor_nouns"]:
+        return _possessor_relation(s, first, last, lex)
+    if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
+        # "In his view, …", "in their words": the possessive pronoun is the source
+        return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
     text = " ".join(words)
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
             "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
         return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
     if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and words[0] in (
             "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") and text not in (
-            "would like to", "in favour of", "in favor of"):
+            "would like to", "in favour of", "in favor of") and not (words[0] in ("is", "was") and words[-1] != "by"):
         a, b = _np_right(s, last + 1, lex)
         if a < 0:
             return None
@@ -988,6 +1128,14 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return {"cue": (first, first), "source": (first + 1, last), "cls": classify(s, first + 1, last, lex), "kind": _DOCUMENT}
     merge = words in lex["merge"]
     j, punct = _subject(s, first, lex)
+    if words in (("put", "it"), ("puts", "it")):
+        # "as one analyst put it": only after "as" and its source
+        if j < 0 or punct or not _head_ok(s, j, lex):
+            return None
+        a = _np_left(s, j, lex)
+        if a == 0 or s.w[a - 1] != "as" or s.w[j] in lex["first_person"] and not s.quoted[j]:
+            return None
+        return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _SPEECH}
     source = None
     if j >= 0 and not punct and _head_ok(s, j, lex):
         if s.w[j] in lex["first_person"] and not s.quoted[j]:
@@ -995,19 +1143,22 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
             return None
         source = (_np_left(s, j, lex), j) if s.w[j] != "who" else _antecedent(s, j, lex)
-    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected", "said", "understood"):
+    if words[0] in ("is", "are", "was", "were") and words[-1] in ("believed", "thought", "expected", "said", "understood", "suspected"):
         # "it is believed that", "he is said to be": the source is implicit (vague)
         k = _SPEECH if words[-1] == "said" else _BELIEF
         if j >= 0 and not punct and s.w[j] == "it":
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
-        if last + 1 < n and s.w[last + 1] in ("to", "that"):
-            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}
+        if last + 1 < n and (s.w[last + 1] in ("to", "that") or words[-1] == "suspected" and s.w[last + 1] == "of"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": k}  # "is suspected of paying"
         return None
     if source is None:
         if merge:
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH, "merge": True}
         if kind == _NOMINAL:
             return None
+        if j > 0 and not punct and s.w[j] in ("and", "but") and kind in (_SPEECH, _BELIEF, _INTENTION):
+            # "Kudlow likened the deal to socialism and called for …", "had remarried and wanted to move on"
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True, "conj": True}
         if words[0].endswith("ing") or punct:
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True, "needs_source": True}
         if kind in (_SPEECH,) and words[0] in ("declined", "refused", "did", "didn't", "has", "could"):
@@ -1187,6 +1338,10 @@ def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
     return -1, -1
 
 
+#: A possessive pronoun source ("his claim that") resolves as its subject form.
+_SUBJECT_FORM = {"his": "he", "their": "they", "its": "it"}
+
+
 def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.ndarray, cue_start: np.ndarray, keys: list[str],
              pronoun_words: list[str], content_start: np.ndarray, content_end: np.ndarray, spans) -> tuple[np.ndarray, list[str]]:
     """Resolved classes and named-source keys: every pronoun takes the class of what it refers to."""
@@ -1204,7 +1359,7 @@ def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.nda
     doc_first = np.searchsorted(doc, np.arange(corpus.n_docs + 1)).tolist()  # relations are sorted by position, so by document
     doc_l = doc.tolist()
     for r in pronouns.tolist():
-        word = pronoun_words[r]
+        word = _SUBJECT_FORM.get(pronoun_words[r], pronoun_words[r])
         d = doc_l[r]
         lo, hi = doc_first[d], doc_first[d + 1]
         here = position[r]
