@@ -82,10 +82,16 @@ FRESH_RELATIONS_TSV = HERE / "fresh_relations.tsv"
 FRESH2_SEED = 1516
 #: Windows per corpus of the second fresh draw (18 × 5 × 3 = 270 sentences), from documents in no label set.
 FRESH2_WINDOWS_PER_CORPUS = 18
+# -- the third blind draw (session 6, after fresh2 was scored once and before any rule was tuned on it) ---------
+#: Random seed of the third fresh draw, fixed (and committed) before its sentences were read.
+FRESH3_SEED = 1517
+#: Windows per corpus of the third fresh draw (28 × 5 × 3 = 420 sentences), from documents in no label set.
+FRESH3_WINDOWS_PER_CORPUS = 28
 #: Named blind draws: seed, windows per corpus, sentence file, relation file.
 DRAWS = {
     "fresh": (FRESH_SEED, FRESH_WINDOWS_PER_CORPUS, FRESH_SENTENCES_TSV, FRESH_RELATIONS_TSV),
     "fresh2": (FRESH2_SEED, FRESH2_WINDOWS_PER_CORPUS, HERE / "fresh2_sentences.tsv", HERE / "fresh2_relations.tsv"),
+    "fresh3": (FRESH3_SEED, FRESH3_WINDOWS_PER_CORPUS, HERE / "fresh3_sentences.tsv", HERE / "fresh3_relations.tsv"),
 }
 
 
@@ -105,11 +111,11 @@ def _files(fresh: bool | str) -> tuple[Path, Path]:
     return DRAWS[name][2:] if name else (SENTENCES_TSV, RELATIONS_TSV)
 
 
-def _labelled_docs(including_fresh: bool = False) -> set[tuple[str, str]]:
-    """(corpus, doc) of every document in ``relation_sentences.tsv`` or ``labels.tsv``; with
-    ``including_fresh``, also of the first fresh draw (``fresh_sentences.tsv``)."""
+def _labelled_docs(earlier: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    """(corpus, doc) of every document in ``relation_sentences.tsv`` or ``labels.tsv``, and in the
+    sentence files of the ``earlier`` named draws."""
     out = {("nfc", doc) for doc in _labelled_nfc()}
-    files = [SENTENCES_TSV] + ([FRESH_SENTENCES_TSV] if including_fresh else [])
+    files = [SENTENCES_TSV] + [DRAWS[name][2] for name in earlier]
     for path in files:
         with path.open(encoding="utf-8") as handle:
             out |= {(row["corpus"], row["doc"]) for row in csv.DictReader(handle, delimiter="\t")}
@@ -167,7 +173,8 @@ def draw(docs: dict[str, dict[str, str]] | None = None, fresh: bool | str = Fals
     name = _draw_name(fresh)
     rng = random.Random(DRAWS[name][0] if name else SEED)
     used_nfc = _labelled_nfc()
-    used = _labelled_docs(including_fresh=name == "fresh2") if name else set()
+    order = list(DRAWS)
+    used = _labelled_docs(tuple(order[: order.index(name)])) if name else set()
     skip = {
         "nfc": lambda doc, text: doc in used_nfc or ("nfc", doc) in used,
         "wikinews": lambda doc, text: not sample.is_english(text) or ("wikinews", doc) in used,
@@ -542,8 +549,9 @@ def counts_markdown(out: dict) -> str:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    fresh: bool | str = "fresh2" if "--fresh2" in args else "--fresh" in args
-    args = [a for a in args if a not in ("--fresh", "--fresh2")]
+    named = [a[2:] for a in args if a[2:] in DRAWS and a.startswith("--")]
+    fresh: bool | str = named[0] if named else False
+    args = [a for a in args if not (a.startswith("--") and a[2:] in DRAWS)]
     if args == ["draw"]:
         print_draw(fresh)
     elif len(args) == 2 and args[0] == "build":
@@ -553,4 +561,4 @@ if __name__ == "__main__":
     elif not args:
         main()
     else:
-        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh | --fresh2]")
+        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh | --fresh2 | --fresh3]")
