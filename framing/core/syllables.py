@@ -92,7 +92,8 @@ class _Hyphenator:
     Pyphen looks up every substring of ``.word.`` in its pattern dictionary, one Python call per
     substring. Here the substrings of all words are looked up together, one length at a time,
     among the patterns and their prefixes; a substring that is no pattern's prefix is not extended
-    further. The words are written one after the other, each followed by a character that no
+    further (once few are left, all their remaining lengths are looked up in one go and cut at
+    their first non-prefix). The words are written one after the other, each followed by a character that no
     pattern holds (NUL), so a substring that runs past its word's end is no prefix and drops out
     like any other. The substrings of the first few lengths (most of the look-ups) are found in
     dense tables indexed by their characters' positions in the patterns' alphabet; longer ones by
@@ -103,8 +104,10 @@ class _Hyphenator:
     seventh of CMUdict's words and on random strings).
     """
 
-    #: Largest dense table (entries) for the substrings of one length.
-    DENSE_ENTRIES = 1 << 20
+    #: Largest dense table (entries, 4 bytes each) for the substrings of one length.
+    DENSE_ENTRIES = 1 << 21
+    #: Once the substrings still growing times the lengths left are this few, all are looked up at once.
+    TAIL_LOOKUPS = 1 << 14
 
     def __init__(self, pyphen_object) -> None:
         self.left, self.right = pyphen_object.left, pyphen_object.right
@@ -146,7 +149,7 @@ class _Hyphenator:
         dense = 0
         while dense < self.maxlen and base ** (dense + 1) <= self.DENSE_ENTRIES:
             dense += 1
-        self.tables = [np.full(base**length, -1, dtype=np.int64) for length in range(1, dense + 1)]
+        self.tables = [np.full(base**length, -1, dtype=np.int32) for length in range(1, dense + 1)]
         for row, prefix in enumerate(prefixes):
             if len(prefix) <= dense:
                 flat = 0
@@ -177,6 +180,20 @@ class _Hyphenator:
         hit_start, hit_pattern = [], []
         dense = len(self.tables)
         for length in range(1, self.maxlen + 1):
+            if length > dense and len(start) * (self.maxlen - length + 1) <= self.TAIL_LOOKUPS:
+                # the few substrings still growing: every remaining length at once, in one look-up
+                if prefix is None:
+                    prefix = _chars.prefix_sums(codes)
+                lengths = np.arange(length, self.maxlen + 1)
+                entry = self.prefix_index.find(
+                    _chars.hashes_from_prefix(prefix, np.repeat(start, len(lengths)), (start[:, None] + lengths).ravel())
+                ).reshape(len(start), len(lengths))
+                reached = np.logical_and.accumulate(entry >= 0, axis=1)  # every shorter one a prefix too
+                pattern = np.where(reached, self.prefix_pattern[entry], -1)
+                at, _ = np.nonzero(pattern >= 0)
+                hit_start.append(start[at])
+                hit_pattern.append(pattern[pattern >= 0])
+                break
             if length <= dense:
                 if length > 1:
                     flat = flat * self.base + symbols[start + (length - 1)]
