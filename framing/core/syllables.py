@@ -157,18 +157,36 @@ class _Hyphenator:
                     flat = flat * base + symbol_of[c]
                 self.tables[len(prefix) - 1][flat] = row
 
+    def _pointed(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The code points of every ``f".{word.lower()}."`` followed by a NUL, then ``maxlen`` more
+        NULs (so that nothing reads past the end), and the length of each pointed word.
+
+        The words are lower-cased in one go. ``str.lower`` maps each character on its own except
+        capital sigma, whose form looks past case-ignorable characters (such as ".") to the
+        nearest cased or other character on either side; a NUL is neither, so it ends that
+        context as the ends of a word do, and the whole lower-cased equals the words lower-cased
+        one by one. Where a word holds a NUL itself, they are lower-cased one by one."""
+        joined = ".\x00.".join(words)
+        tail = ".\x00" + "\x00" * self.maxlen
+        if joined.count("\x00") != len(words) - 1:  # a NUL of a word's own
+            pointed = [f".{w.lower()}." for w in words]
+            size = np.fromiter(map(len, pointed), np.int64, len(words))
+            return _chars.codepoints("\x00".join(pointed) + "\x00" * (self.maxlen + 1)), size
+        codes = _chars.codepoints("." + joined.lower() + tail)
+        ends = np.flatnonzero(codes[: len(codes) - self.maxlen] == 0)  # the NUL after each word
+        size = np.diff(ends, prepend=-1) - 1
+        return codes, size
+
     def count(self, words: list[str]) -> np.ndarray:
         """``len(pyphen.positions(word))`` for every word."""
         n = len(words)
         if n == 0:
             return np.zeros(0, dtype=np.int64)
-        pointed = [f".{w.lower()}." for w in words]  # as HyphDict.positions
-        size = np.fromiter(map(len, pointed), np.int64, n)
-        # each word's slots: its pointed characters, then one NUL; its references (Pyphen's list
-        # of len(pointed) + 1 values) take the same slots
+        # ".word." lower-cased (as HyphDict.positions), each followed by a NUL: its references
+        # (Pyphen's list of len(pointed) + 1 values) take the same slots
+        codes, size = self._pointed(words)
         word_start = np.cumsum(size + 1) - (size + 1)
         total = int(word_start[-1] + size[-1] + 1)
-        codes = _chars.codepoints("\x00".join(pointed) + "\x00" * (self.maxlen + 1))  # NULs: nothing reads past the end
         symbols = np.take(self.symbol, codes, mode="clip")
         # substrings start before the last character of a word (as Pyphen): not at its final "." or NUL
         candidate = np.ones(total, dtype=bool)
@@ -288,6 +306,8 @@ def textstat_syllables_many(words: list[str], hashes: np.ndarray | None = None, 
     else:  # textstat's get_cmudict gives None: every word goes to Pyphen
         counts = np.full(len(words), -1, dtype=np.int64)
     missing = np.flatnonzero(counts < 0)
-    if len(missing):
+    if len(missing) == len(words):
+        counts[:] = _hyphenator(lang).count(words) + 1
+    elif len(missing):
         counts[missing] = _hyphenator(lang).count([words[i] for i in missing]) + 1
     return counts
