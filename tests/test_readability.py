@@ -168,3 +168,25 @@ def test_default_mode_differs_from_textstat_where_documented():
     text = "He left. She stayed. The U.S. team won."
     assert scores(text)["text.sentences"] == 3
     assert textstat.sentence_count(text) == 1
+
+
+def test_run_strings_are_each_runs_kept_characters():
+    # the one-gather construction of type strings against the definition, run by run
+    import random
+
+    from framing.core.chars import codepoints
+    from framing.families.readability.textstat import _run_strings
+
+    rng = random.Random(12)
+    text = "".join(rng.choice("abcXYZ'.-ΑΣİß éő\u0627") for _ in range(3000)) + "  "
+    codes = codepoints(text)
+    kept = np.array([c.isalnum() or c == "'" for c in text])
+    lo = np.sort(np.array(rng.sample(range(len(text) - 2), 400)))
+    hi = np.minimum(lo + np.array([rng.randint(0, 12) for _ in lo]), len(text) - 1)
+    for lower in (True, False):
+        expected = []
+        for a, b in zip(lo.tolist(), hi.tolist()):
+            run = "".join(ch for ch, k in zip(text[a:b], kept[a:b]) if k)
+            expected.append(run.lower() if lower else run)
+        assert _run_strings(codes, kept, lo, hi, lower=lower) == expected
+    assert _run_strings(codes, kept, lo[:0], hi[:0]) == []
