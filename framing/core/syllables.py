@@ -115,7 +115,7 @@ class _Hyphenator:
         # points themselves, which are all a count needs, are its integer values as for any other.
         patterns = pyphen_object.hd.patterns
         keys = list(patterns)
-        if any("\x00" in key for key in keys):
+        if "\x00" in "".join(keys):
             raise ValueError("a hyphenation pattern holds NUL, the separator between words")
         row_of = {key: row for row, key in enumerate(keys)}
         prefixes = sorted({key[:k] for key in keys for k in range(1, len(key) + 1)})
@@ -124,8 +124,13 @@ class _Hyphenator:
         self.prefix_pattern = np.array([row_of.get(prefix, -1) for prefix in prefixes], dtype=np.int64)
         # the non-zero inter-letter values of each pattern: (position from its start, value)
         position, value, count = [], [], []
+        # whether every pattern's values stay within its substring and the point after it (then a
+        # value never reaches past its word's references)
+        self.values_fit = True
         for key in keys:
             offset, values = patterns[key]
+            if offset + len(values) > len(key) + 1:
+                self.values_fit = False
             nonzero = [(offset + t, int(v)) for t, v in enumerate(values) if v]
             position += [p for p, _ in nonzero]
             value += [v for _, v in nonzero]
@@ -134,9 +139,6 @@ class _Hyphenator:
         self.value_start = np.cumsum(self.value_count) - self.value_count
         self.value_position = np.array(position, dtype=np.int64)
         self.value = np.array(value, dtype=np.int8)
-        # whether every pattern's values stay within its substring and the point after it (then a
-        # value never reaches past its word's references)
-        self.values_fit = all(patterns[key][0] + len(patterns[key][1]) <= len(key) + 1 for key in keys)
         # the patterns' alphabet: a character's symbol is its position in it, or ``size`` for any
         # other character (NUL among them); a dense table per length maps the symbols of a
         # substring (base ``size + 1``) to its prefix row, -1 for no prefix
@@ -150,12 +152,12 @@ class _Hyphenator:
         while dense < self.maxlen and base ** (dense + 1) <= self.DENSE_ENTRIES:
             dense += 1
         self.tables = [np.full(base**length, -1, dtype=np.int32) for length in range(1, dense + 1)]
-        for row, prefix in enumerate(prefixes):
-            if len(prefix) <= dense:
-                flat = 0
-                for c in prefix:
-                    flat = flat * base + symbol_of[c]
-                self.tables[len(prefix) - 1][flat] = row
+        short = sorted({key[:k] for key in keys for k in range(1, min(dense, len(key)) + 1)})
+        for row, prefix in zip(self.prefix_index.find(_chars.string_hashes(short)).tolist(), short):
+            flat = 0
+            for c in prefix:
+                flat = flat * base + symbol_of[c]
+            self.tables[len(prefix) - 1][flat] = row
 
     def _pointed(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """The code points of every ``f".{word.lower()}."`` followed by a NUL, then ``maxlen`` more
