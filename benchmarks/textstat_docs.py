@@ -38,11 +38,24 @@ def diff_table() -> str:
 
 def speed_table() -> str:
     data = _load("textstat_speed")
-    rows = ["| language | documents | characters | textstat cache-cold (s) | framing, new vocabulary (s) | speed-up | framing, vocabulary seen (s) | speed-up |", "|---|---|---|---|---|---|---|---|"]
-    for lang, v in data["languages"].items():
-        rows.append(f"| {lang} | {v['documents']} | {v['characters']:,} | {v['textstat_cold_seconds']:.2f} | {v['framing_seconds']:.3f} | {v['speedup']:.0f}× | {v['framing_seen_seconds']:.3f} | {v['speedup_seen']:.0f}× |")
+    rounds = data.get("rounds", 1)
+
+    def ratio(v: dict, key: str) -> str:
+        spread = v.get(f"{key}_range")
+        return f"{v[key]:.0f}×" + (f" ({spread[0]:.0f}–{spread[1]:.0f})" if spread and rounds > 1 else "")
+
+    def table(rows: dict) -> list[str]:
+        out = ["| language | documents | characters | textstat cache-cold (s) | framing, new vocabulary (s) | speed-up | framing, vocabulary seen (s) | speed-up |", "|---|---|---|---|---|---|---|---|"]
+        for lang, v in rows.items():
+            out.append(f"| {lang} | {v['documents']} | {v['characters']:,} | {v['textstat_cold_seconds']:.2f} | {v['framing_seconds']:.3f} | {ratio(v, 'speedup')} | {v['framing_seen_seconds']:.3f} | {ratio(v, 'speedup_seen')} |")
+        return out
+
     load = f"load average {data['load_average_1min_before']}–{data['load_average_1min_after']} on {data['cpu_count']} cores"
-    return "\n".join(rows) + f"\n\n(`benchmarks/textstat_speed.py --docs {data['docs_per_language']}`, {len(data['languages'])} languages in one run, {load}: a busy shared machine.)"
+    how = "medians" + (f" of {rounds} rounds (range in brackets)" if rounds > 1 else "")
+    parts = [f"Small batch (`--docs {data['docs_per_language']}`):", "", *table(data["languages"])]
+    if "large" in data:
+        parts += ["", f"Large batch (`--large-docs {data['large_docs_per_language']}`, as many as the shared data has):", "", *table(data["large"])]
+    return "\n".join(parts) + f"\n\n(`benchmarks/textstat_speed.py`, {len(data['languages'])} languages in one run, {how}, {load}: a busy shared machine.)"
 
 
 def segmentation_table() -> str:

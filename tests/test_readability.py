@@ -112,6 +112,29 @@ def test_vectorised_hyphenation_counts_pyphens_points():
     assert _hyphenator().count(words).tolist() == [len(reference.positions(w)) for w in words]
 
 
+@pytest.mark.parametrize("lang", ["en_US", "de", "es", "fr", "it", "nl", "pl", "ru", "hu"])
+def test_vectorised_hyphenation_counts_pyphens_points_in_every_textstat_language(lang):
+    # the dense tables (first lengths), the hashed lengths, the last few substrings looked up at
+    # once, the NUL between words and the one-go lower-casing, against Pyphen word by word
+    import random
+
+    import pyphen
+
+    from framing.core.syllables import _hyphenator
+
+    reference = pyphen.Pyphen(lang=lang)
+    alphabet = sorted(set("".join(reference.hd.patterns)))
+    rng = random.Random(19)
+    odd = ["x", "'", "\x00", " ", "Σ", "ς", "İ", "Α", ".", "ß", "ẞ", "\u0307", "ǅ", "é", "ő"]
+    words = ["".join(rng.choice(alphabet + odd) for _ in range(rng.randint(0, 24))) for _ in range(1500)]
+    words += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    words += ["", "ΑΣ", "ΑΣ.", "ΑΣ'", "aΣb", "İstanbul", "Lesbarkeit", "Donaudampfschifffahrtsgesellschaft"]
+    words += ["megszentségteleníthetetlenségeskedéseitekért", "anticonstitutionnellement", "precipitevolissimevolmente"]
+    assert _hyphenator(lang).count(words).tolist() == [len(reference.positions(w)) for w in words]
+    for group in ([".\x00."], ["a\x00b", "ΑΣ"], ["ΑΣ"] * 3, words[:1]):  # a NUL of a word's own; one word
+        assert _hyphenator(lang).count(group).tolist() == [len(reference.positions(w)) for w in group]
+
+
 TRICKY = [
     "He left. She stayed. They argued about it all night long.",
     "rose to 3.5 percent. Then it fell.",
@@ -145,3 +168,25 @@ def test_default_mode_differs_from_textstat_where_documented():
     text = "He left. She stayed. The U.S. team won."
     assert scores(text)["text.sentences"] == 3
     assert textstat.sentence_count(text) == 1
+
+
+def test_run_strings_are_each_runs_kept_characters():
+    # the one-gather construction of type strings against the definition, run by run
+    import random
+
+    from framing.core.chars import codepoints
+    from framing.families.readability.textstat import _run_strings
+
+    rng = random.Random(12)
+    text = "".join(rng.choice("abcXYZ'.-ΑΣİß éő\u0627") for _ in range(3000)) + "  "
+    codes = codepoints(text)
+    kept = np.array([c.isalnum() or c == "'" for c in text])
+    lo = np.sort(np.array(rng.sample(range(len(text) - 2), 400)))
+    hi = np.minimum(lo + np.array([rng.randint(0, 12) for _ in lo]), len(text) - 1)
+    for lower in (True, False):
+        expected = []
+        for a, b in zip(lo.tolist(), hi.tolist()):
+            run = "".join(ch for ch, k in zip(text[a:b], kept[a:b]) if k)
+            expected.append(run.lower() if lower else run)
+        assert _run_strings(codes, kept, lo, hi, lower=lower) == expected
+    assert _run_strings(codes, kept, lo[:0], hi[:0]) == []

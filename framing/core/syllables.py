@@ -90,14 +90,24 @@ class _Hyphenator:
     many words at once with numpy.
 
     Pyphen looks up every substring of ``.word.`` in its pattern dictionary, one Python call per
-    substring. Here the substrings of all words are hashed together, one length at a time, and
-    looked up in a hash table of the patterns and of their prefixes (:class:`_chars.StringIndex`);
-    a substring that is no pattern's prefix is not extended further. Each pattern found raises the
-    inter-letter values it covers to its own (``np.maximum.at``), and an odd value is a hyphenation
-    point. The patterns and the ``left``/``right`` margins are Pyphen's own objects, so the counts
-    are Pyphen's (``tests/test_readability.py`` compares them with Pyphen on a seventh of CMUdict's
-    words and 3,000 random strings).
+    substring. Here the substrings of all words are looked up together, one length at a time,
+    among the patterns and their prefixes; a substring that is no pattern's prefix is not extended
+    further (once few are left, all their remaining lengths are looked up in one go and cut at
+    their first non-prefix). The words are written one after the other, each followed by a character that no
+    pattern holds (NUL), so a substring that runs past its word's end is no prefix and drops out
+    like any other. The substrings of the first few lengths (most of the look-ups) are found in
+    dense tables indexed by their characters' positions in the patterns' alphabet; longer ones by
+    hash (:class:`_chars.StringIndex`). Each pattern found raises the inter-letter values it
+    covers to its own (``np.maximum.at``), and an odd value is a hyphenation point. The patterns
+    and the ``left``/``right`` margins are Pyphen's own objects, so the counts are Pyphen's
+    (``tests/test_readability.py`` compares them with Pyphen in every textstat language, on a
+    seventh of CMUdict's words and on random strings).
     """
+
+    #: Largest dense table (entries, 4 bytes each) for the substrings of one length.
+    DENSE_ENTRIES = 1 << 21
+    #: Once the substrings still growing times the lengths left are this few, all are looked up at once.
+    TAIL_LOOKUPS = 1 << 14
 
     def __init__(self, pyphen_object) -> None:
         self.left, self.right = pyphen_object.left, pyphen_object.right
@@ -105,6 +115,8 @@ class _Hyphenator:
         # points themselves, which are all a count needs, are its integer values as for any other.
         patterns = pyphen_object.hd.patterns
         keys = list(patterns)
+        if "\x00" in "".join(keys):
+            raise ValueError("a hyphenation pattern holds NUL, the separator between words")
         row_of = {key: row for row, key in enumerate(keys)}
         prefixes = sorted({key[:k] for key in keys for k in range(1, len(key) + 1)})
         self.maxlen = max(map(len, keys))
@@ -112,8 +124,13 @@ class _Hyphenator:
         self.prefix_pattern = np.array([row_of.get(prefix, -1) for prefix in prefixes], dtype=np.int64)
         # the non-zero inter-letter values of each pattern: (position from its start, value)
         position, value, count = [], [], []
+        # whether every pattern's values stay within its substring and the point after it (then a
+        # value never reaches past its word's references)
+        self.values_fit = True
         for key in keys:
             offset, values = patterns[key]
+            if offset + len(values) > len(key) + 1:
+                self.values_fit = False
             nonzero = [(offset + t, int(v)) for t, v in enumerate(values) if v]
             position += [p for p, _ in nonzero]
             value += [v for _, v in nonzero]
@@ -122,48 +139,116 @@ class _Hyphenator:
         self.value_start = np.cumsum(self.value_count) - self.value_count
         self.value_position = np.array(position, dtype=np.int64)
         self.value = np.array(value, dtype=np.int8)
+        # the patterns' alphabet: a character's symbol is its position in it, or ``size`` for any
+        # other character (NUL among them); a dense table per length maps the symbols of a
+        # substring (base ``size + 1``) to its prefix row, -1 for no prefix
+        alphabet = sorted(set("".join(keys)))
+        base = len(alphabet) + 1
+        self.base = base
+        self.symbol = np.full(max(map(ord, alphabet)) + 2, base - 1, dtype=np.int64)  # the last entry: other
+        self.symbol[[ord(c) for c in alphabet]] = np.arange(len(alphabet))
+        symbol_of = {c: i for i, c in enumerate(alphabet)}
+        dense = 0
+        while dense < self.maxlen and base ** (dense + 1) <= self.DENSE_ENTRIES:
+            dense += 1
+        self.tables = [np.full(base**length, -1, dtype=np.int32) for length in range(1, dense + 1)]
+        short = sorted({key[:k] for key in keys for k in range(1, min(dense, len(key)) + 1)})
+        for row, prefix in zip(self.prefix_index.find(_chars.string_hashes(short)).tolist(), short):
+            flat = 0
+            for c in prefix:
+                flat = flat * base + symbol_of[c]
+            self.tables[len(prefix) - 1][flat] = row
+
+    def _pointed(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The code points of every ``f".{word.lower()}."`` followed by a NUL, then ``maxlen`` more
+        NULs (so that nothing reads past the end), and the length of each pointed word.
+
+        The words are lower-cased in one go. ``str.lower`` maps each character on its own except
+        capital sigma, whose form looks past case-ignorable characters (such as ".") to the
+        nearest cased or other character on either side; a NUL is neither, so it ends that
+        context as the ends of a word do, and the whole lower-cased equals the words lower-cased
+        one by one. Where a word holds a NUL itself, they are lower-cased one by one."""
+        joined = ".\x00.".join(words)
+        tail = ".\x00" + "\x00" * self.maxlen
+        if joined.count("\x00") != len(words) - 1:  # a NUL of a word's own
+            pointed = [f".{w.lower()}." for w in words]
+            size = np.fromiter(map(len, pointed), np.int64, len(words))
+            return _chars.codepoints("\x00".join(pointed) + "\x00" * (self.maxlen + 1)), size
+        codes = _chars.codepoints("." + joined.lower() + tail)
+        ends = np.flatnonzero(codes[: len(codes) - self.maxlen] == 0)  # the NUL after each word
+        size = np.diff(ends, prepend=-1) - 1
+        return codes, size
 
     def count(self, words: list[str]) -> np.ndarray:
         """``len(pyphen.positions(word))`` for every word."""
         n = len(words)
         if n == 0:
             return np.zeros(0, dtype=np.int64)
-        pointed = [f".{w.lower()}." for w in words]  # as HyphDict.positions
-        size = np.fromiter(map(len, pointed), np.int64, n)
-        word_start = np.cumsum(size) - size
-        word_end = np.repeat(word_start + size, size)
-        prefix = _chars.prefix_sums(_chars.codepoints("".join(pointed)))
-        # substrings [i, i + length) with i before the last character of the word (as Pyphen)
-        start = np.flatnonzero(np.arange(len(word_end)) < word_end - 1)
-        end = word_end[start]
+        # ".word." lower-cased (as HyphDict.positions), each followed by a NUL: its references
+        # (Pyphen's list of len(pointed) + 1 values) take the same slots
+        codes, size = self._pointed(words)
+        word_start = np.cumsum(size + 1) - (size + 1)
+        total = int(word_start[-1] + size[-1] + 1)
+        symbols = np.take(self.symbol, codes, mode="clip")
+        # substrings start before the last character of a word (as Pyphen): not at its final "." or NUL
+        candidate = np.ones(total, dtype=bool)
+        candidate[word_start + size - 1] = False
+        candidate[word_start + size] = False
+        start = np.flatnonzero(candidate)
+        flat = symbols[start]
+        prefix = None
         hit_start, hit_pattern = [], []
+        dense = len(self.tables)
         for length in range(1, self.maxlen + 1):
-            alive = start + length <= end
-            start, end = start[alive], end[alive]
+            if length > dense and len(start) * (self.maxlen - length + 1) <= self.TAIL_LOOKUPS:
+                # the few substrings still growing: every remaining length at once, in one look-up
+                if prefix is None:
+                    prefix = _chars.prefix_sums(codes)
+                lengths = np.arange(length, self.maxlen + 1)
+                entry = self.prefix_index.find(
+                    _chars.hashes_from_prefix(prefix, np.repeat(start, len(lengths)), (start[:, None] + lengths).ravel())
+                ).reshape(len(start), len(lengths))
+                reached = np.logical_and.accumulate(entry >= 0, axis=1)  # every shorter one a prefix too
+                pattern = np.where(reached, self.prefix_pattern[entry], -1)
+                at, _ = np.nonzero(pattern >= 0)
+                hit_start.append(start[at])
+                hit_pattern.append(pattern[pattern >= 0])
+                break
+            if length <= dense:
+                if length > 1:
+                    flat = flat * self.base + symbols[start + (length - 1)]
+                entry = self.tables[length - 1][flat]
+            else:
+                if prefix is None:
+                    prefix = _chars.prefix_sums(codes)
+                entry = self.prefix_index.find(_chars.hashes_from_prefix(prefix, start, start + length))
+            known = entry >= 0  # a prefix of some pattern: worth extending
+            start, entry = start[known], entry[known]
             if not len(start):
                 break
-            entry = self.prefix_index.find(_chars.hashes_from_prefix(prefix, start, start + length))
-            known = entry >= 0  # a prefix of some pattern: worth extending
-            start, end, entry = start[known], end[known], entry[known]
+            if length < dense:
+                flat = flat[known]
             pattern = self.prefix_pattern[entry]
-            hit_start.append(start[pattern >= 0])
-            hit_pattern.append(pattern[pattern >= 0])
+            found = pattern >= 0
+            hit_start.append(start[found])
+            hit_pattern.append(pattern[found])
+        if not hit_start:
+            return np.zeros(n, dtype=np.int64)
         starts, patterns = np.concatenate(hit_start), np.concatenate(hit_pattern)
-        owner = np.searchsorted(word_start, starts, side="right") - 1
         # spread each hit to its non-zero values
         count = self.value_count[patterns]
         hit = np.repeat(np.arange(len(patterns)), count)
-        k = np.arange(len(hit)) - np.repeat(np.cumsum(count) - count, count)
-        entry = self.value_start[patterns][hit] + k
-        owner = owner[hit]
-        ref = starts[hit] - word_start[owner] + self.value_position[entry]
-        inside = ref < size[owner] + 1  # Pyphen's references list has len(pointed) + 1 items
-        ref_base = np.cumsum(size + 1) - (size + 1)
-        references = np.zeros(int(ref_base[-1] + size[-1] + 1), dtype=np.int8)
-        np.maximum.at(references, ref_base[owner[inside]] + ref[inside], self.value[entry[inside]])
+        entry = self.value_start[patterns][hit] + (np.arange(len(hit)) - np.repeat(np.cumsum(count) - count, count))
+        slot = starts[hit] + self.value_position[entry]
+        value = self.value[entry]
+        if not self.values_fit:  # Pyphen's slice assignment stops at the end of the references list
+            inside = slot < np.repeat(word_start + size + 1, size + 1)[starts[hit]]
+            slot, value = slot[inside], value[inside]
+        references = np.zeros(total, dtype=np.int8)
+        np.maximum.at(references, slot, value)
         odd = np.flatnonzero(references & 1)
-        odd_word = np.searchsorted(ref_base, odd, side="right") - 1
-        point = odd - ref_base[odd_word] - 1
+        odd_word = np.searchsorted(word_start, odd, side="right") - 1
+        point = odd - word_start[odd_word] - 1
         word_len = np.fromiter(map(len, words), np.int64, n)  # Pyphen's margins use the word as given
         keep = (point >= self.left) & (point <= word_len[odd_word] - self.right)
         return np.bincount(odd_word[keep], minlength=n)
@@ -223,6 +308,8 @@ def textstat_syllables_many(words: list[str], hashes: np.ndarray | None = None, 
     else:  # textstat's get_cmudict gives None: every word goes to Pyphen
         counts = np.full(len(words), -1, dtype=np.int64)
     missing = np.flatnonzero(counts < 0)
-    if len(missing):
+    if len(missing) == len(words):
+        counts[:] = _hyphenator(lang).count(words) + 1
+    elif len(missing):
         counts[missing] = _hyphenator(lang).count([words[i] for i in missing]) + 1
     return counts

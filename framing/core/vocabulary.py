@@ -144,7 +144,8 @@ def textstat_features_many(words: list[str], lang: str = "en_US") -> dict[str, n
     # is_difficult_word counts the syllables of the word lower-cased first and stripped of
     # punctuation after: they differ where lower-casing makes a mark ("İ" -> "i" + U+0307)
     difficult_syllables = syllables.copy()
-    changed = [i for i, w in enumerate(words) if _NOT_KEPT.search(w)]
+    # (one search over all the words first: a space is never such a character)
+    changed = [i for i, w in enumerate(words) if _NOT_KEPT.search(w)] if _NOT_KEPT.search(" ".join(words)) else []
     if changed:
         stripped = [_NOT_KEPT.sub("", _NONCONTRACTION_APOSTROPHE.sub("", words[i])) for i in changed]
         difficult_syllables[changed] = [textstat_syllables_many([w], lang=lang)[0] if w else 0 for w in stripped]

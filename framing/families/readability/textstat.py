@@ -47,12 +47,17 @@ def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.nda
     characters that are not kept (written as code 0, never a kept character) go before
     lower-casing, as textstat removes them first.
     """
+    if not len(lo):
+        return []
     lengths = hi - lo
-    total = int(lengths.sum())
-    source = np.arange(total) + np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
-    out = np.full(total + len(lo), 0x20, dtype=np.uint32)
-    out[np.arange(total) + np.repeat(np.arange(len(lo)), lengths)] = codes[source] * kept[source]
-    joined = out.tobytes().decode("utf-32-le", "surrogatepass").replace("\x00", "")
+    # output slot -> source character: each run, then one slot for its space (one gather, no scatter)
+    out_start = np.cumsum(lengths + 1) - (lengths + 1)
+    space = out_start + lengths
+    source = np.arange(int(space[-1]) + 1) + np.repeat(lo - out_start, lengths + 1)
+    source[space] = 0
+    out = codes[source] * kept[source]
+    out[space] = 0x20
+    joined = out.astype(np.uint32, copy=False).tobytes().decode("utf-32-le", "surrogatepass").replace("\x00", "")
     return (joined.lower() if lower else joined).split(" ")[:-1]
 
 
@@ -279,25 +284,28 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # difficult_words(unique=True): distinct strings (case kept) among the difficult words. A type
     # whose span holds no character that is dropped is its string, so distinct types are distinct
     # strings; only when some difficult type has a dropped character inside ("U.S") are the
-    # strings compared.
+    # strings compared: by hash, as types are (a clean type's hash is its string's hash).
     hard_types = np.flatnonzero(flags["difficult_words_2"])
     unique_hard = np.zeros(n_docs)
     if len(hard_types):
         lo, hi = first_kept[first[hard_types]], last_kept[first[hard_types]]
-        kept_prefix = word_prefix if kept is word_char else None
-        if kept_prefix is None:
-            kept_prefix = np.zeros(len(cp) + 1, dtype=np.int32)
-            np.cumsum(kept, out=kept_prefix[1:])
+        # kept characters of each span: its \w characters and its contraction apostrophes
+        kept_count = word_prefix[hi] - word_prefix[lo]
+        if len(contraction_apostrophes):
+            kept_count = kept_count + np.searchsorted(contraction_apostrophes, hi) - np.searchsorted(contraction_apostrophes, lo)
+        dirty = np.flatnonzero(kept_count != hi - lo)
         string_of_type = np.full(len(unique), -1, dtype=np.int64)
-        if ((kept_prefix[hi] - kept_prefix[lo]) == (hi - lo)).all():
+        if not len(dirty):
             string_of_type[hard_types] = np.arange(len(hard_types))
         else:
-            strings = _run_strings(cp, kept, lo, hi, lower=False)
-            string_of_type[hard_types] = pd.factorize(np.array(strings, dtype=object))[0]
+            keys = np.asarray(unique, dtype=np.uint64)[hard_types]
+            keys[dirty] = _chars.string_hashes(_run_strings(cp, kept, lo[dirty], hi[dirty], lower=False))
+            string_of_type[hard_types] = pd.factorize(keys)[0]
         token_string = string_of_type[type_ids]
         hard_tokens = np.flatnonzero(token_string >= 0)
         token_doc = np.searchsorted(word_bounds, hard_tokens, side="right") - 1
-        pairs = np.unique(token_doc * (len(hard_types) + 1) + token_string[hard_tokens])
+        # the distinct (document, string) pairs (pd.unique hashes them: far faster than np.unique's sort)
+        pairs = pd.unique(token_doc * (len(hard_types) + 1) + token_string[hard_tokens])
         unique_hard = np.bincount(pairs // (len(hard_types) + 1), minlength=n_docs).astype(np.float64)
 
     # \w characters of each document (int8 view: reduceat sums a bool array as bool)
@@ -309,8 +317,11 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # space, less 2, plus twice the tanween and shadda marks (its tashkeel branches never count,
     # as list_words keeps only \w characters)
     arabic = np.take(_ARABIC_CLASSES, cp, mode="clip")
-    stress = np.add.reduceat((arabic == 1).view(np.int8), offsets[:-1], dtype=np.int32) if n_docs else np.zeros(0)
-    removed = np.add.reduceat((arabic == 2).view(np.int8), offsets[:-1], dtype=np.int32) if n_docs else np.zeros(0)
+    marked = np.flatnonzero(arabic)  # few: counted by document from their positions
+    marked_doc = np.searchsorted(offsets, marked, side="right") - 1
+    marked_class = arabic[marked]
+    stress = np.bincount(marked_doc[marked_class == 1], minlength=n_docs)
+    removed = np.bincount(marked_doc[marked_class == 2], minlength=n_docs)
     separator_spaces = len(DOC_SEPARATOR)  # the separator after each document is white space
     return {
         "words": words,
