@@ -137,16 +137,6 @@ class PhraseMatcher:
             if len(np.unique(keys)) != len(keys):  # two phrases of one length share a key: vanishingly rare
                 raise ValueError("phrase keys collide; rename or split the phrase list")
             self._tables[length] = (keys[order], ids[order], np.array(list(table.values()), dtype=np.int64)[order])
-        # Per length L: the rolling keys of the first L words of every phrase of L words or more
-        # (sorted, distinct): a position whose key of L words is not among them starts no match of
-        # L words or more, so :meth:`spans` drops it there instead of extending it further.
-        prefixes: dict[int, set[int]] = {length: set() for length in range(1, self._longest + 1)}
-        for words, _ in self._phrases:
-            key = 0
-            for length, word in enumerate(words, 1):
-                key = (key * self._base + word + 1) % _KEY_MODULUS
-                prefixes[length].add(key)
-        self._prefixes = {length: np.array(sorted(keys), dtype=np.int64) for length, keys in prefixes.items()}
 
     def spans(self, corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every match of the batch, sorted by start.
@@ -179,11 +169,8 @@ class PhraseMatcher:
                 go_on = nxt < n
                 go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
                 at, keys = at[go_on], (keys[go_on] * self._base + vocab[nxt[go_on]]) % _KEY_MODULUS
-            prefixes = self._prefixes[length]  # keep the positions that may still start a phrase
-            alive = prefixes[np.minimum(np.searchsorted(prefixes, keys), len(prefixes) - 1)] == keys
-            at, keys = at[alive], keys[alive]
-            if len(at) == 0:
-                break
+                if len(at) == 0:
+                    break
             if length not in self._tables:
                 continue
             table_keys, table_ids, table_labels = self._tables[length]
