@@ -32,11 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import _data  # noqa: E402
-from benchmarks._batch import build_batch  # noqa: E402
-from framing.config import Config  # noqa: E402
-from framing.core.segment import segment  # noqa: E402
-from framing.pipeline import DEFAULT_BATCH_SIZE, evidence, score_texts  # noqa: E402
+from benchmarks import _data
+from benchmarks._batch import build_batch
+from framing.config import Config
+from framing.core.segment import segment
+from framing.pipeline import DEFAULT_BATCH_SIZE, evidence, score_texts
 
 OUT = ROOT / "benchmarks" / "results" / "output_identity.json"
 
@@ -89,7 +89,9 @@ def evidence_digests(texts: list[object], config: Config) -> list[str]:
         for d in range(corpus.n_docs):
             h = hashlib.sha256(repr(corpus.errors[d]).encode())
             for e in evidence(corpus, d, config):
-                h.update(repr((e.signal, e.label, e.start, e.end, e.text, e.code, sorted(dict(e.details).items()))).encode())
+                h.update(
+                    repr((e.signal, e.label, e.start, e.end, e.text, e.code, sorted(dict(e.details).items()))).encode()
+                )
             out.append(h.hexdigest())
     return out
 
@@ -114,7 +116,9 @@ def main() -> None:
     text_hashes = [_sha(repr(t).encode())[:16] for t in texts]
     found = run(texts)
     if args.save:
-        args.output.write_text(json.dumps({"docs": len(texts), "text_sha256_16": text_hashes, "runs": found}, indent=0) + "\n")
+        args.output.write_text(
+            json.dumps({"docs": len(texts), "text_sha256_16": text_hashes, "runs": found}, indent=0) + "\n"
+        )
         print(f"saved digests of {len(texts)} documents to {args.output}")
         return
     saved = json.loads(args.output.read_text())
@@ -133,8 +137,10 @@ def main() -> None:
             if differ:
                 problems.append(f"{name}: evidence of {len(differ)} documents differs, first {differ[:10]}")
     n_columns = sum(len(e["columns"]) for e in saved["runs"].values())
-    print(f"{len(texts)} documents, {n_columns} columns over {len(saved['runs'])} configurations: "
-          + ("identical" if not problems else f"{len(problems)} differences"))
+    print(
+        f"{len(texts)} documents, {n_columns} columns over {len(saved['runs'])} configurations: "
+        + ("identical" if not problems else f"{len(problems)} differences")
+    )
     for p in problems:
         print("  " + p)
     if problems:
