@@ -200,14 +200,17 @@ def unique_ints(values: np.ndarray) -> np.ndarray:
 
     The same sorted distinct values as :func:`numpy.unique`; since numpy 2.3 that function finds
     them with a hash table, several times slower than a sort on large arrays of spread-out keys
-    (e.g. ``sentence * n_types + type`` pairs: 0.3 s against 0.03 s for 100,000 keys).
+    (e.g. ``sentence * n_types + type`` pairs: 0.3 s against 0.03 s for 100,000 keys). The sort is
+    numpy's stable one (timsort for 32- and 64-bit keys), several times faster than the default
+    quicksort on the nearly sorted keys the families pass (sentence-major pairs, rows of a table
+    that grows at the end), a little slower on random ones; the values are the same either way.
 
     Examples
     --------
     >>> unique_ints(np.array([5, 1, 5, 3, 1])).tolist()
     [1, 3, 5]
     """
-    ordered = np.sort(np.asarray(values).ravel())
+    ordered = np.sort(np.asarray(values).ravel(), kind="stable")
     if len(ordered) < 2:
         return ordered
     first = np.empty(len(ordered), dtype=bool)
