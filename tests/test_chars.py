@@ -42,3 +42,16 @@ def test_take_keeps_shape_and_empty_input():
     assert chars.classes_of(np.array([], dtype=np.int64)).shape == (0,)
     grid = np.array([[ord("a"), ord(" ")], [ord("B"), ord("1")]])
     assert chars.classes_of(grid).shape == (2, 2)
+
+
+def test_unique_ints_equals_numpy_unique():
+    rng = np.random.default_rng(12)
+    cases = [np.zeros(0, np.int64), np.array([7], np.int64), np.array([3, 3, 3], np.uint32)]
+    for dtype in (np.int64, np.uint32, np.uint64, np.int32):
+        for size, high in ((10, 3), (1000, 50), (5000, 2**31 - 1)):
+            cases.append(rng.integers(0, high, size).astype(dtype))
+    cases.append(rng.integers(-(2**62), 2**62, 3000, dtype=np.int64))
+    for values in cases:
+        got = chars.unique_ints(values)
+        expected = np.unique(values)
+        assert got.dtype == expected.dtype and np.array_equal(got, expected)

@@ -184,3 +184,56 @@ def test_lead_restatements_agree_with_the_sentence_by_sentence_definition(seed):
     assert got[1].tolist() == want[1]
     assert got[2].tolist() == want[2]
     assert got[3].tolist() == want[3]
+
+
+def _spans_as_first_written(matcher, corpus):
+    """PhraseMatcher.spans as first written (word ids gathered for every word)."""
+    from framing.cues.phrases import _KEY_MODULUS, space_only_after
+
+    types = corpus.word_types
+    word_start, word_end = corpus._word_bounds
+    n = len(types)
+    vocab = corpus.type_values(matcher._vocabulary_index)[types] + 1
+    adjacent = space_only_after(corpus)
+    at = np.flatnonzero(vocab)
+    keys = vocab[at] % _KEY_MODULUS
+    found = []
+    for length in range(1, matcher._longest + 1):
+        if length > 1:
+            nxt = at + length - 1
+            go_on = nxt < n
+            go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
+            at, keys = at[go_on], (keys[go_on] * matcher._base + vocab[nxt[go_on]]) % _KEY_MODULUS
+            if len(at) == 0:
+                break
+        if length not in matcher._tables:
+            continue
+        table_keys, table_ids, table_labels = matcher._tables[length]
+        place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+        hit = np.flatnonzero(table_keys[place] == keys)
+        words = vocab[at[hit][:, None] + np.arange(length)]
+        hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
+        found += zip(word_start[at[hit]].tolist(), word_end[at[hit] + length - 1].tolist(), table_labels[place[hit]].tolist())
+    found.sort(key=lambda m: (m[0], -m[1]))
+    kept, reach = [], -1
+    for s, e, label in found:
+        if s >= reach:
+            kept.append((s, e, label))
+            reach = e
+    return kept
+
+
+def test_phrase_matcher_spans_match_the_first_definition():
+    rng = np.random.default_rng(12)
+    words = ["the", "of", "it's", "note", "that", "in", "fact", "a", "we", "must", "Key", "to", "be"]
+    for trial in range(30):
+        phrases = {label: [" ".join(rng.choice(words, rng.integers(1, 5))) for _ in range(rng.integers(1, 8))]
+                   for label in ("a", "b", "c")}
+        matcher = PhraseMatcher(phrases)
+        texts = []
+        for _ in range(5):
+            tokens = rng.choice(words + [".", ",", "\n"], rng.integers(0, 80))
+            texts.append(" ".join(tokens).replace(" .", ".").replace(" ,", ","))
+        corpus = segment(texts)
+        starts, ends, labels = matcher.spans(corpus)
+        assert list(zip(starts.tolist(), ends.tolist(), labels.tolist())) == _spans_as_first_written(matcher, corpus)

@@ -115,7 +115,7 @@ class CodepointTable:
         """The table's values at ``codepoints`` (any shape of integer array)."""
         codepoints = np.asarray(codepoints)
         if codepoints.size and not self.known[codepoints].all():
-            new = np.unique(codepoints[~self.known[codepoints]])
+            new = unique_ints(codepoints[~self.known[codepoints]])
             with self._lock:
                 self.values[new] = [self.compute(cp) for cp in new.tolist()]
                 self.known[new] = True
@@ -193,6 +193,30 @@ def covered(starts: np.ndarray, ends: np.ndarray, positions: np.ndarray) -> np.n
     reach = np.maximum.accumulate(ends)
     last = np.searchsorted(starts, positions, side="right") - 1
     return (last >= 0) & (reach[np.maximum(last, 0)] > positions)
+
+
+def unique_ints(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D integer array, computed by sorting.
+
+    The same sorted distinct values as :func:`numpy.unique`; since numpy 2.3 that function finds
+    them with a hash table, many times slower than a sort on large arrays of spread-out keys
+    (e.g. ``sentence * n_types + type`` pairs, as in the style family's lead restatements). The sort is
+    numpy's stable one (timsort for 32- and 64-bit keys), several times faster than the default
+    quicksort on the nearly sorted keys the families pass (sentence-major pairs, rows of a table
+    that grows at the end), a little slower on random ones; the values are the same either way.
+
+    Examples
+    --------
+    >>> unique_ints(np.array([5, 1, 5, 3, 1])).tolist()
+    [1, 3, 5]
+    """
+    ordered = np.sort(np.asarray(values).ravel(), kind="stable")
+    if len(ordered) < 2:
+        return ordered
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def codepoints(text: str) -> np.ndarray:
@@ -293,7 +317,7 @@ def ordered_span_hashes(
     True
     """
     hashes = np.empty(len(lo), dtype=np.uint64)
-    cuts = np.unique(np.searchsorted(lo, np.arange(0, len(codes) + section, section)))
+    cuts = unique_ints(np.searchsorted(lo, np.arange(0, len(codes) + section, section)))
     for first, stop in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
         start, end = lo[first], hi[stop - 1]
         part = codes[start:end] if keep is None else codes[start:end] * keep[start:end]

@@ -35,7 +35,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing.core.chars import ALNUM, ALPHA, StringIndex, classes_of, codepoints, string_hashes
+from framing.core.chars import ALNUM, ALPHA, StringIndex, classes_of, codepoints, string_hashes, unique_ints
 from framing.core.language import easy_word_root
 from framing.core.resources import dale_chall_easy_words, punkt_parameters, textstat_easy_words
 from framing.core.stemming import stem_words
@@ -531,7 +531,7 @@ class TypeTable:
         values, known = entry
         need = rows[~known[rows]]
         if len(need):
-            need = np.unique(need)
+            need = unique_ints(need)
             needed = [self._values(c, need) for c in column.needs]
             strings = self._strings
             values[need] = column.compute([strings[r] for r in need.tolist()], needed)

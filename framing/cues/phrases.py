@@ -155,12 +155,18 @@ class PhraseMatcher:
         if n == 0 or not self._phrases:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
-        vocab = corpus.type_values(self._vocabulary_index)[types] + 1  # 0: not a phrase word
-        adjacent = space_only_after(corpus)
+        type_vocab = corpus.type_values(self._vocabulary_index) + 1  # per type; 0: not a phrase word
         # every position holding a phrase word extends a rolling key over the words that follow it,
         # as long as they are phrase words of the same sentence with only white space between; the
         # keys of each length are looked up among the phrases' keys at once, then checked word by word
-        at = np.flatnonzero(vocab)
+        # (word ids are read per type, through ``types``, only where a phrase word is)
+        at = np.flatnonzero((type_vocab > 0)[types])
+        if len(at) == 0:
+            empty = np.zeros(0, np.int64)
+            return empty, empty.copy(), empty.copy()
+        adjacent = space_only_after(corpus)
+        vocab = np.zeros(n, dtype=np.int64)
+        vocab[at] = type_vocab[types[at]]
         keys = vocab[at] % _KEY_MODULUS
         starts, ends, labels = [], [], []
         for length in range(1, self._longest + 1):

@@ -78,6 +78,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from framing.core.chars import unique_ints
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import data_text
 from framing.core.segment import Corpus, rank_within
@@ -220,7 +221,7 @@ def lead_restatements(
         return restated, restated_of, similarity, candidates
     # distinct (sentence, stem) pairs and each sentence's number of distinct stems
     modulus = int(word_stem.max()) + 1 if len(word_stem) else 1
-    pairs = np.unique(word_sentence.astype(np.int64) * modulus + word_stem.astype(np.int64))
+    pairs = unique_ints(word_sentence.astype(np.int64) * modulus + word_stem.astype(np.int64))
     pair_sentence, pair_stem = pairs // modulus, pairs % modulus
     size = np.bincount(pair_sentence, minlength=n_sent)
     # the lead: each document's first LEAD_SENTENCES sentences of LEAD_MIN_WORDS words or more
@@ -423,7 +424,7 @@ class _Analysis:
         with np.errstate(divide="ignore", invalid="ignore"):
             columns["style.filler_per_1000_words"] = corpus.per_doc_sum(self.match_doc) * 1000.0 / words
             sentence_start = corpus._sentence_bounds[0]
-            matched_sentences = np.unique(np.searchsorted(sentence_start, self.match_start, side="right") - 1)
+            matched_sentences = unique_ints(np.searchsorted(sentence_start, self.match_start, side="right") - 1)
             columns["style.filler_sentence_share"] = corpus.per_doc_sum(corpus.sentences.doc[matched_sentences]) / sentences
         columns["style.faq_questions"] = corpus.per_doc_sum(lines.doc[self.faq_line])
         columns["style.flattened_table_lines"] = corpus.per_doc_sum(lines.doc[self.table_line])
