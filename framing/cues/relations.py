@@ -99,6 +99,7 @@ from typing import Any
 
 import numpy as np
 
+from framing.core.chars import unique_ints
 from framing.core.resources import data_text
 from framing.core.segment import Corpus
 from framing.core.vocabulary import TypeColumn
@@ -1213,7 +1214,7 @@ def relations(corpus: Corpus) -> Relations:
     e_start, e_end, _ = exclusion_matcher.spans(corpus)
     e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
     verb_words = _verb_candidates(corpus, flags)
-    candidates = np.unique(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
+    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
     v_sentence = word_sentence[verb_words]
     v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
     v_rows = verb_words.tolist()

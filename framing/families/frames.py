@@ -69,6 +69,7 @@ from typing import Any, Union
 import numpy as np
 import pandas as pd
 
+from framing.core.chars import unique_ints
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import data_text
 from framing.core.segment import Corpus, segment
@@ -205,7 +206,7 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     word_stem = stem_ids[corpus.word_types] if len(corpus.word_types) else np.zeros(0, np.int64)
     kept = keep_stem[word_stem] if len(word_stem) else np.zeros(0, bool)
     n_stems = max(len(stems), 1)
-    keys = np.unique(corpus.word_sentence[kept].astype(np.int64) * n_stems + word_stem[kept])
+    keys = unique_ints(corpus.word_sentence[kept].astype(np.int64) * n_stems + word_stem[kept])
     return dense, keys // n_stems, keys % n_stems, stems
 
 
@@ -235,7 +236,7 @@ def context_pairs(pair_sentence: np.ndarray, pair_stem: np.ndarray, doc: np.ndar
         ok = (target >= 0) & (target < n_sentences)
         ok[ok] = doc[target[ok]] == doc[pair_sentence[ok]]
         out.append(target[ok] * max(n_stems, 1) + pair_stem[ok])
-    keys = np.unique(np.concatenate(out)) if out else np.zeros(0, np.int64)
+    keys = unique_ints(np.concatenate(out)) if out else np.zeros(0, np.int64)
     return keys // max(n_stems, 1), keys % max(n_stems, 1)
 
 
