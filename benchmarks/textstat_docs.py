@@ -51,11 +51,12 @@ def speed_table() -> str:
         return out
 
     load = f"load average {data['load_average_1min_before']}–{data['load_average_1min_after']} on {data['cpu_count']} cores"
+    busy = ": a busy shared machine" if max(data["load_average_1min_before"], data["load_average_1min_after"]) >= 2 else ""
     how = "medians" + (f" of {rounds} rounds (range in brackets)" if rounds > 1 else "")
     parts = [f"Small batch (`--docs {data['docs_per_language']}`):", "", *table(data["languages"])]
     if "large" in data:
         parts += ["", f"Large batch (`--large-docs {data['large_docs_per_language']}`, as many as the shared data has):", "", *table(data["large"])]
-    return "\n".join(parts) + f"\n\n(`benchmarks/textstat_speed.py`, {len(data['languages'])} languages in one run, {how}, {load}: a busy shared machine.)"
+    return "\n".join(parts) + f"\n\n(`benchmarks/textstat_speed.py`, {len(data['languages'])} languages in one run, {how}, {load}{busy}.)"
 
 
 def segmentation_table() -> str:
