@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.core.segment import segment
 from framing.cues import relations as rel
-
-
-def table(text: str) -> list[tuple[str, str, str, str, str]]:
-    """(cue, kind, source, source class, resolved class) of every relation of ``text``."""
-    corpus = segment([text])
-    found = rel.relations(corpus)
-    out = []
-    for i in range(len(found)):
-        source = corpus.joined[found.source_start[i] : found.source_end[i]] if found.source_start[i] >= 0 else ""
-        out.append((corpus.joined[found.cue_start[i] : found.cue_end[i]], rel.KINDS[found.kind[i]], source,
-                    rel.CLASSES[found.source_class[i]], rel.CLASSES[found.resolved_class[i]]))
-    return out
+from tests.test_relations import table  # the one (cue, kind, source, class) reader of the relation tests
 
 
 @pytest.mark.parametrize(
