@@ -47,30 +47,19 @@ import argparse
 import json
 import os
 import platform
-import sys
 import time
 import warnings
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.speed_readability import textstat_caches
 from benchmarks.textstat_data import texts_for
 from benchmarks.textstat_diff import LANGUAGES, textstat_value
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # a word outside CMUdict ("zorvexian") so that both engines load the language's Pyphen patterns
 WARMUP = ["A short text to load the zorvexian dictionaries.", "Noch ein kurzer Satz.", "Una frase corta."]
-
-
-def textstat_caches() -> list:
-    caches: dict[int, object] = {}
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("textstat") or module is None:
-            continue
-        for attr, value in vars(module).items():
-            if hasattr(value, "cache_clear") and not attr.startswith("get_"):
-                caches[id(value)] = value
-    return list(caches.values())
 
 
 def large_texts_for(lang: str, limit: int) -> tuple[list[str], str]:
