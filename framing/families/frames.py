@@ -73,7 +73,7 @@ from framing.core.chars import unique_ints
 from framing.core.evidence import Evidence, EvidenceCode
 from framing.core.resources import data_text
 from framing.core.segment import Corpus, segment
-from framing.core.vocabulary import STEMS
+from framing.core.vocabulary import STEMS, TypeColumn
 from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, load_lexicon, match
 from framing.families.base import FunctionFamily
 
@@ -119,6 +119,9 @@ COLUMNS: tuple[str, ...] = tuple(columns())
 #: The format tag of a sentence model file (``models/train_frame_sentences.py`` writes it).
 SENTENCE_MODEL_FORMAT = "framing-frame-sentences/1"
 _WORD = re.compile(r"[a-z]")
+#: Whether a word type's stem holds a letter (the model's word features skip figures and marks),
+#: computed once per type by the vocabulary rather than per batch.
+STEM_HAS_LETTER = TypeColumn("stem with a letter", lambda word, stem: bool(_WORD.search(str(stem))), bool, needs=(STEMS,))
 
 
 def lexicon_key(lexicon: Lexicon) -> str:
@@ -202,9 +205,8 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     stem_values = corpus.type_values(STEMS)
     stems = np.empty(int(stem_ids.max()) + 1 if len(stem_ids) else 0, dtype=object)
     stems[stem_ids] = stem_values
-    keep_stem = np.array([bool(_WORD.search(str(x))) for x in stems], dtype=bool)
     word_stem = stem_ids[corpus.word_types] if len(corpus.word_types) else np.zeros(0, np.int64)
-    kept = keep_stem[word_stem] if len(word_stem) else np.zeros(0, bool)
+    kept = corpus.word_values(STEM_HAS_LETTER) if len(word_stem) else np.zeros(0, bool)
     n_stems = max(len(stems), 1)
     keys = unique_ints(corpus.word_sentence[kept].astype(np.int64) * n_stems + word_stem[kept])
     return dense, keys // n_stems, keys % n_stems, stems
@@ -247,8 +249,9 @@ class SentenceModel:
     lexicon: str
     lexicon_key: str
     dense_names: tuple[str, ...]
-    #: per frame: (intercept, threshold, dense coefficients, word coefficients, context coefficients)
-    frames: tuple[tuple[str, float, float, np.ndarray, dict[str, float], dict[str, float]], ...]
+    #: per frame: (name, intercept, threshold, dense coefficients, word coefficients, context
+    #: coefficients), the word tables as Series by stem, built once when the model is read
+    frames: tuple[tuple[str, float, float, np.ndarray, pd.Series, pd.Series], ...]
 
     def probabilities(self, corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[list[str], np.ndarray]:
         """The model's probability per sentence and frame it covers: ``(frames, array (n_sentences, n))``."""
@@ -265,8 +268,8 @@ class SentenceModel:
         for k, (_, intercept, _, dense_coef, words, context_words) in enumerate(self.frames):
             score = intercept + dense @ dense_coef
             for (sentence, stem), table in (((pair_sentence, pair_stem), words), (context, context_words)):
-                if table and len(sentence):
-                    coef = pd.Series(table, dtype=np.float64).reindex(index).fillna(0.0).to_numpy()
+                if len(table) and len(sentence):
+                    coef = table.reindex(index).fillna(0.0).to_numpy()
                     score = score + np.bincount(sentence, weights=coef[stem], minlength=n_sentences)
             out[:, k] = 1.0 / (1.0 + np.exp(-score))
         return [f[0] for f in self.frames], out
@@ -292,8 +295,8 @@ def sentence_model(reference: str) -> SentenceModel:
     for name, entry in data["frames"].items():
         coef = np.array([float(entry["dense"].get(n, 0.0)) for n in names])
         frames_out.append((name, float(entry["intercept"]), float(entry["threshold"]), coef,
-                           {k: float(v) for k, v in entry.get("words", {}).items()},
-                           {k: float(v) for k, v in entry.get("context", {}).items()}))  # fmt: skip
+                           pd.Series(entry.get("words", {}), dtype=np.float64),
+                           pd.Series(entry.get("context", {}), dtype=np.float64)))  # fmt: skip
     return SentenceModel(data["lexicon"], data["lexicon_key"], names, tuple(frames_out))
 
 
