@@ -34,6 +34,7 @@ import pandas as pd
 from framing.core.segment import segment
 
 from ._tables import markdown_table, print_and_save, versions
+from .relations_validation import match_by_cue
 from .sourcing_labels import relations as labels_module
 
 HERE = Path(__file__).resolve().parent / "sourcing_labels"
@@ -59,20 +60,15 @@ def _kappa(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _match(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
-    """One-to-one pairs by overlapping cue spans, second coding in text order (the validation's rule)."""
-    pairs, used = [], set()
-    by_doc: dict[tuple[str, str], list[int]] = {}
-    for i, rel in enumerate(first):
-        by_doc.setdefault((rel["corpus"], rel["doc"]), []).append(i)
-    for rel in sorted(second, key=lambda r: (r["corpus"], r["doc"], int(r["cue_start"]))):
-        s, e = int(rel["cue_start"]), int(rel["cue_end"])
-        for i in by_doc.get((rel["corpus"], rel["doc"]), []):
-            gold = first[i]
-            if i not in used and int(gold["cue_start"]) < e and s < int(gold["cue_end"]):
-                used.add(i)
-                pairs.append((gold, rel))
-                break
-    return pairs
+    """Pairs (first, second) by the validation's rule (:func:`benchmarks.relations_validation.match_by_cue`),
+    the second coding in text order."""
+    def frame(rows: list[dict]) -> pd.DataFrame:
+        out = pd.DataFrame(rows, columns=["corpus", "doc", "cue_start", "cue_end"])
+        return out.astype({"cue_start": np.int64, "cue_end": np.int64})
+
+    order = sorted(range(len(second)), key=lambda k: (second[k]["corpus"], second[k]["doc"], int(second[k]["cue_start"])))
+    pairs = match_by_cue(frame([second[k] for k in order]), frame(first))
+    return [(first[g], second[order[p]]) for p, g in zip(pairs["pred"], pairs["gold"])]
 
 
 def agreement(name: str, docs: dict[str, dict[str, str]] | None = None) -> dict | None:

@@ -133,22 +133,29 @@ class Labels:
         self.docs = docs
 
     def match(self) -> pd.DataFrame:
-        """Pairs of (predicted index, gold index) matched by cue overlap, one to one."""
-        pairs = []
-        used: set[int] = set()
-        gold_by_doc = {k: g for k, g in self.gold.groupby(["corpus", "doc"])}
-        for p in self.pred.itertuples():
-            g = gold_by_doc.get((p.corpus, p.doc))
-            if g is None:
+        """Pairs of (predicted index, gold index) matched by cue overlap, one to one (:func:`match_by_cue`)."""
+        return match_by_cue(self.pred, self.gold)
+
+
+def match_by_cue(pred: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of (``pred`` index, ``gold`` index): relations of the same document (``corpus``, ``doc``)
+    whose cue spans (``cue_start``, ``cue_end``, integers) overlap by at least one character, one to
+    one; ``pred`` in its order (text order), each taking the first unmatched gold relation it overlaps."""
+    pairs = []
+    used: set[int] = set()
+    gold_by_doc = {k: g for k, g in gold.groupby(["corpus", "doc"])}
+    for p in pred.itertuples():
+        g = gold_by_doc.get((p.corpus, p.doc))
+        if g is None:
+            continue
+        for gi, row in g.iterrows():
+            if gi in used:
                 continue
-            for gi, row in g.iterrows():
-                if gi in used:
-                    continue
-                if row["cue_start"] < p.cue_end and p.cue_start < row["cue_end"]:
-                    pairs.append((p.Index, gi))
-                    used.add(gi)
-                    break
-        return pd.DataFrame(pairs, columns=["pred", "gold"])
+            if row["cue_start"] < p.cue_end and p.cue_start < row["cue_end"]:
+                pairs.append((p.Index, gi))
+                used.add(gi)
+                break
+    return pd.DataFrame(pairs, columns=["pred", "gold"])
 
 
 @lru_cache(maxsize=1)
