@@ -34,6 +34,7 @@ import pandas as pd
 from framing.core.segment import segment
 
 from ._tables import markdown_table, print_and_save, versions
+from .frames_topic import cohen_kappa
 from .relations_validation import match_by_cue
 from .sourcing_labels import relations as labels_module
 
@@ -49,14 +50,6 @@ SETS = {
 def _read(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
-
-
-def _kappa(a: np.ndarray, b: np.ndarray) -> float:
-    """Cohen's kappa of two binary codings."""
-    observed = float(np.mean(a == b))
-    pa, pb = float(np.mean(a)), float(np.mean(b))
-    expected = pa * pb + (1 - pa) * (1 - pb)
-    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
 def _match(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
@@ -107,7 +100,7 @@ def agreement(name: str, docs: dict[str, dict[str, str]] | None = None) -> dict 
         "first_positive": int(a.sum()),
         "second_positive": int(b.sum()),
         "sentence_agreement": round(float(np.mean(a == b)), 3),
-        "sentence_kappa": round(_kappa(a, b), 3),
+        "sentence_kappa": round(cohen_kappa(a, b), 3),
         "first_relations": len(first_relations),
         "second_relations": len(second_relations),
         "matched": len(pairs),
