@@ -59,7 +59,9 @@ POLNEAR_PER_SENTENCE = (0.46, 0.62, 0.77)
 SPLITS = ("dev", "test", "fresh", "fresh2", "held_out", "all")
 #: The blind draws pooled in ``held_out`` (each labelled before the rules ran on it, never tuned on).
 HELD_OUT = ("fresh", "fresh2")
-#: The named draws of ``benchmarks/sourcing_labels/relations.py`` (``""``: the first one, splits dev and test).
+#: The draws of ``benchmarks/sourcing_labels/relations.py`` that are scored (``""``: the first one, splits dev
+#: and test). ``fresh3`` is left out on purpose: it is the next round's held-out set, scored once when that
+#: round's rules are frozen (``RELATIONS.md`` §10).
 DRAWS = ("", "fresh", "fresh2")
 NEW_COLUMNS = [c for c in sourcing.COLUMNS if c in sourcing.RELATION_COLUMNS]
 
