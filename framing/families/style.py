@@ -108,14 +108,19 @@ HEADING_CAPITALISED_SHARE = 0.75
 __all__ = ["NAME", "COLUMNS", "FLUENCY_COLUMNS", "CATEGORIES", "EVIDENCE_CODES", "compute", "evidence", "matcher", "fluency_matcher"]
 
 
+def _shipped_matcher(file: str, categories: tuple[str, ...]) -> PhraseMatcher:
+    """The phrase lists of a shipped data file, one per category, checked against ``categories``."""
+    phrases = json.loads(data_text(file))["phrases"]
+    unknown = set(phrases) - set(categories)
+    if unknown:
+        raise ValueError(f"{file}: unknown categories {sorted(unknown)}")
+    return PhraseMatcher({category: phrases[category] for category in categories})
+
+
 @lru_cache(maxsize=1)
 def matcher() -> PhraseMatcher:
     """The shipped phrase lists, compiled once."""
-    phrases = json.loads(data_text(PHRASES_FILE))["phrases"]
-    unknown = set(phrases) - set(CATEGORIES)
-    if unknown:
-        raise ValueError(f"{PHRASES_FILE}: unknown categories {sorted(unknown)}")
-    return PhraseMatcher({category: phrases[category] for category in CATEGORIES})
+    return _shipped_matcher(PHRASES_FILE, CATEGORIES)
 
 
 # -- signals of fluent generated prose (issue 16) ------------------------------------------------
@@ -156,11 +161,7 @@ _SENTENCE_END = frozenset(map(ord, '.!?"”’)'))
 @lru_cache(maxsize=1)
 def fluency_matcher() -> PhraseMatcher:
     """The shipped phrases of the fluency signals (``framing/data/fluency_cues.json``), compiled once."""
-    phrases = json.loads(data_text(FLUENCY_FILE))["phrases"]
-    unknown = set(phrases) - set(FLUENCY_CATEGORIES)
-    if unknown:
-        raise ValueError(f"{FLUENCY_FILE}: unknown categories {sorted(unknown)}")
-    return PhraseMatcher({category: phrases[category] for category in FLUENCY_CATEGORIES})
+    return _shipped_matcher(FLUENCY_FILE, FLUENCY_CATEGORIES)
 
 
 def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
