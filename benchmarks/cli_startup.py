@@ -100,6 +100,31 @@ def phases(tiny: Path, root: Path) -> dict[str, float]:
     return json.loads(next(x for x in done.stdout.splitlines() if x.startswith("PHASES")).split(" ", 1)[1])
 
 
+def pattern_sources() -> dict[str, dict[str, int]]:
+    """Sizes of the shipped boilerplate patterns' compiled sources, by kind (what compiling costs
+    grows with): the joined source, the patterns as written and with their definitions expanded,
+    the literal phrases among them, and the patterns whose first character cannot be told."""
+    sys.path.insert(0, str(REPO))
+    from framing.families.boilerplate import patterns as bp
+
+    shipped = bp.shipped_patterns()
+    metacharacters = set(".^$*+?{}[]\\|()")
+    sizes = {}
+    for kind in ("line", "start", "contains"):
+        written = [p for c in bp.CATEGORIES for p in shipped.patterns[c][kind]]
+        expanded = [bp._expand(p, shipped.definitions) for p in written]
+        literal = [e for e in expanded if not metacharacters & set(e)]
+        unknown = [e for e in expanded if not bp._leading_literal(e) or any(not f.isalnum() for f, _, _ in bp._leading_literal(e))]
+        regex, _ = bp._compile(shipped, kind, False)
+        sizes[kind] = {
+            "patterns": len(written), "source_chars": len(regex.pattern) if regex else 0,
+            "written_chars": sum(map(len, written)), "expanded_chars": sum(map(len, expanded)),
+            "literal_patterns": len(literal), "literal_chars": sum(map(len, literal)),
+            "unknown_first_patterns": len(unknown), "unknown_first_chars": sum(map(len, unknown)),
+        }  # fmt: skip
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -140,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             who: {k: round(statistics.median(p[k] for p in runs), 4) for k in runs[0]} for who, runs in split.items()
         },
         "heavy_modules_loaded": heavy,
+        "pattern_sources": pattern_sources(),
         "load_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2)},
         "note": "wall time on a shared 2-core machine, warm bytecode; ratios and the modules loaded are the result",
     }
