@@ -1,7 +1,8 @@
 """How long the ``framing`` command takes to start: ``--help``, and ``framing score`` of one tiny
 document (everything before and around the first document), against bare imports of numpy and pandas.
 
-Each command runs once untimed (so bytecode and the OS's file cache are warm: the start-up a user
+Each command (the ``framing`` console script next to the interpreter, as ``benchmarks/speed_all.py``
+runs it) runs once untimed (so bytecode and the OS's file cache are warm: the start-up a user
 sees the second time; ``PYTHONDONTWRITEBYTECODE`` is dropped from the children's environment, or
 every run would compile the package again), then ``--runs`` times, the commands interleaved run by
 run, each in a fresh interpreter (wall time, median). Issue 18 asked that ``framing --help`` load
@@ -69,21 +70,31 @@ def environment(root: Path) -> dict[str, str]:
     return env | {"PYTHONPATH": str(root)}
 
 
+def framing_command() -> list[str]:
+    """The ``framing`` console script next to this interpreter, as ``benchmarks/speed_all.py`` runs
+    it (else ``python -m framing``); ``PYTHONPATH`` picks the checkout either way."""
+    script = Path(sys.executable).parent / "framing"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "framing"]
+
+
 def commands(tiny: Path) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """(framing's commands, the reference commands), as interpreter arguments."""
-    framing = {
-        "framing --help": ["-m", "framing", "--help"],
-        "framing score --help": ["-m", "framing", "score", "--help"],
-        "framing score TINY/": ["-m", "framing", "score", str(tiny)],
-        "framing score seeds/": ["-m", "framing", "score", str(REPO / "seeds")],
+    """(framing's commands, the reference commands), as whole command lines."""
+    framing = framing_command()
+    ours = {
+        "framing --help": [*framing, "--help"],
+        "framing score --help": [*framing, "score", "--help"],
+        "framing score TINY/": [*framing, "score", str(tiny)],
+        "framing score seeds/": [*framing, "score", str(REPO / "seeds")],
     }
-    reference = {"python -c pass": ["-c", "pass"], "import numpy": ["-c", "import numpy"], "import pandas": ["-c", "import pandas"]}
-    return framing, reference
+    python = sys.executable
+    reference = {"python -c pass": [python, "-c", "pass"], "import numpy": [python, "-c", "import numpy"],
+                 "import pandas": [python, "-c", "import pandas"]}  # fmt: skip
+    return ours, reference
 
 
 def run_once(args: list[str], root: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, *args], capture_output=True, check=True, env=environment(root), cwd=root)
+    subprocess.run(args, capture_output=True, check=True, env=environment(root), cwd=root)
     return time.perf_counter() - started
 
 
@@ -151,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             split["this"].append(phases(tiny, REPO))
             if args.baseline is not None:
                 split["baseline"].append(phases(tiny, args.baseline.resolve()))
-        heavy = {name: heavy_modules(command[2:], REPO) for name, command in framing.items() if name != "framing score seeds/"}
+        heavy = {name: heavy_modules(command[len(framing_command()):], REPO) for name, command in framing.items() if name != "framing score seeds/"}
     median = {who: {name: round(statistics.median(t), 4) for (w, name), t in times.items() if w == who} for who in ("this", "baseline", "reference")}
     seconds = median["this"] | median["reference"]
     result = {
