@@ -128,6 +128,16 @@ class PhraseMatcher:
         for words, label in self._phrases:
             by_length.setdefault(len(words), {}).setdefault(words, label)
         self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # per length L, the sorted keys of the first L words of the phrases longer than L: a
+        # position whose key of length L is not among them cannot start a longer phrase
+        self._prefixes: dict[int, np.ndarray] = {}
+        for length in range(1, self._longest):
+            longer = [words[:length] for words, _ in self._phrases if len(words) > length]
+            ids = np.array(longer, dtype=np.int64).reshape(len(longer), length) + 1
+            keys = np.zeros(len(ids), dtype=np.int64)
+            for k in range(length):
+                keys = (keys * self._base + ids[:, k]) % _KEY_MODULUS
+            self._prefixes[length] = np.unique(keys)
         for length, table in by_length.items():
             ids = np.array(list(table), dtype=np.int64) + 1
             keys = np.zeros(len(ids), dtype=np.int64)
@@ -177,16 +187,27 @@ class PhraseMatcher:
                 at, keys = at[go_on], (keys[go_on] * self._base + vocab[nxt[go_on]]) % _KEY_MODULUS
                 if len(at) == 0:
                     break
-            if length not in self._tables:
-                continue
-            table_keys, table_ids, table_labels = self._tables[length]
-            place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
-            hit = np.flatnonzero(table_keys[place] == keys)
-            words = vocab[at[hit][:, None] + np.arange(length)]
-            hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
-            starts.append(word_start[at[hit]])
-            ends.append(word_end[at[hit] + length - 1])
-            labels.append(table_labels[place[hit]])
+            if length in self._tables:
+                table_keys, table_ids, table_labels = self._tables[length]
+                place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+                hit = np.flatnonzero(table_keys[place] == keys)
+                words = vocab[at[hit][:, None] + np.arange(length)]
+                hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
+                starts.append(word_start[at[hit]])
+                ends.append(word_end[at[hit] + length - 1])
+                labels.append(table_labels[place[hit]])
+            if length == self._longest:
+                break
+            # only the positions whose words so far begin some longer phrase go on (equal words
+            # give equal keys, so no position that could match is dropped)
+            prefixes = self._prefixes[length]
+            if len(prefixes) == 0:
+                break
+            place = np.minimum(np.searchsorted(prefixes, keys), len(prefixes) - 1)
+            go_on = prefixes[place] == keys
+            at, keys = at[go_on], keys[go_on]
+            if len(at) == 0:
+                break
         if not starts:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
