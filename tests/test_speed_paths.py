@@ -151,3 +151,30 @@ def test_codepoint_table_take_matches_indexing() -> None:
         cps = rng.integers(0, 0x3000, 5000).astype(np.uint32)
         expected = np.array([_chars._lower_of(int(c)) for c in cps], dtype=np.uint32)
         np.testing.assert_array_equal(table.take(cps), expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_restatement_matrix_built_directly_matches_coo(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-by-stem matrix built from CSR arrays gives the restatements the COO build gave."""
+    rng = np.random.default_rng(200 + seed)
+    base = ["The storm hit the city on Monday and closed the schools.",
+            "On Monday the storm closed every school in the city.",
+            "He said the other hand was well as important to note.",
+            "Officials in the city said the storm was important."]  # fmt: skip
+    texts = [" ".join(base[int(k)] for k in rng.integers(0, len(base), int(rng.integers(1, 12)))) for _ in range(25)]
+    texts += _random_texts(rng, 10)
+    corpus = segment(texts)
+    assert bool((np.diff(corpus.word_sentence) >= 0).all())
+    fast = repetition._Analysis(corpus)
+    real_csr = repetition.sp.csr_matrix
+
+    def coo_only(arg, shape):  # force the COO build
+        data, (rows, cols) = arg if len(arg) == 2 else (arg[0], (np.repeat(np.arange(shape[0]), np.diff(arg[2])), arg[1]))
+        return real_csr((data, (rows, cols)), shape=shape)
+
+    monkeypatch.setattr(repetition.sp, "csr_matrix", coo_only)
+    slow = repetition._Analysis(segment(texts))
+    for name in ("restated", "restated_source", "restated_similarity"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name))
+    np.testing.assert_array_equal(fast.columns["repetition.paraphrase_share"], slow.columns["repetition.paraphrase_share"])
+    assert len(fast.restated) > 0

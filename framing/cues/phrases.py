@@ -128,16 +128,6 @@ class PhraseMatcher:
         for words, label in self._phrases:
             by_length.setdefault(len(words), {}).setdefault(words, label)
         self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        # per length L, the sorted keys of the first L words of the phrases longer than L: a
-        # position whose key of length L is not among them cannot start a longer phrase
-        self._prefixes: dict[int, np.ndarray] = {}
-        for length in range(1, self._longest):
-            longer = [words[:length] for words, _ in self._phrases if len(words) > length]
-            ids = np.array(longer, dtype=np.int64).reshape(len(longer), length) + 1
-            keys = np.zeros(len(ids), dtype=np.int64)
-            for k in range(length):
-                keys = (keys * self._base + ids[:, k]) % _KEY_MODULUS
-            self._prefixes[length] = np.unique(keys)
         for length, table in by_length.items():
             ids = np.array(list(table), dtype=np.int64) + 1
             keys = np.zeros(len(ids), dtype=np.int64)
@@ -170,44 +160,33 @@ class PhraseMatcher:
         # as long as they are phrase words of the same sentence with only white space between; the
         # keys of each length are looked up among the phrases' keys at once, then checked word by word
         # (word ids are read per type, through ``types``, only where a phrase word is)
-        at = np.flatnonzero((type_vocab > 0)[types])
+        vocab = np.take(type_vocab, types)  # per word
+        at = np.flatnonzero(vocab)
         if len(at) == 0:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
-        adjacent = space_only_after(corpus)
-        vocab = np.zeros(n, dtype=np.int64)
-        vocab[at] = type_vocab[types[at]]
-        keys = vocab[at] % _KEY_MODULUS
+        # goes_on[i]: word i + 1 is a phrase word with only white space after word i, same sentence
+        goes_on = space_only_after(corpus).copy()
+        goes_on[:-1] &= vocab[1:] > 0
+        keys = vocab[at]  # word ids are below the modulus
         starts, ends, labels = [], [], []
         for length in range(1, self._longest + 1):
             if length > 1:
-                nxt = at + length - 1
-                go_on = nxt < n
-                go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
-                at, keys = at[go_on], (keys[go_on] * self._base + vocab[nxt[go_on]]) % _KEY_MODULUS
+                go_on = goes_on[at + (length - 2)]  # the last word of every space_only_after row is False
+                at = at[go_on]
+                keys = (keys[go_on] * self._base + vocab[at + (length - 1)]) % _KEY_MODULUS
                 if len(at) == 0:
                     break
-            if length in self._tables:
-                table_keys, table_ids, table_labels = self._tables[length]
-                place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
-                hit = np.flatnonzero(table_keys[place] == keys)
-                words = vocab[at[hit][:, None] + np.arange(length)]
-                hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
-                starts.append(word_start[at[hit]])
-                ends.append(word_end[at[hit] + length - 1])
-                labels.append(table_labels[place[hit]])
-            if length == self._longest:
-                break
-            # only the positions whose words so far begin some longer phrase go on (equal words
-            # give equal keys, so no position that could match is dropped)
-            prefixes = self._prefixes[length]
-            if len(prefixes) == 0:
-                break
-            place = np.minimum(np.searchsorted(prefixes, keys), len(prefixes) - 1)
-            go_on = prefixes[place] == keys
-            at, keys = at[go_on], keys[go_on]
-            if len(at) == 0:
-                break
+            if length not in self._tables:
+                continue
+            table_keys, table_ids, table_labels = self._tables[length]
+            place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+            hit = np.flatnonzero(table_keys[place] == keys)
+            words = vocab[at[hit][:, None] + np.arange(length)]
+            hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
+            starts.append(word_start[at[hit]])
+            ends.append(word_end[at[hit] + length - 1])
+            labels.append(table_labels[place[hit]])
         if not starts:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()

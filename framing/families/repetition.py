@@ -312,7 +312,14 @@ class _Analysis:
         column = pd.factorize(sentences.doc[pair_sentence].astype(np.int64) * n_stems + pair_stem)[0]
         n_columns = int(column.max()) + 1 if len(column) else 0
         ones = np.ones(len(column), dtype=np.int32)
-        matrix = sp.csr_matrix((ones, (pair_sentence, column)), shape=(n_sentences, n_columns))
+        # the pairs come sentence by sentence (words in text order, pd.unique keeps the first
+        # occurrence) and are distinct: the CSR arrays directly, without a COO round trip
+        if len(pair_sentence) < 2 or bool((pair_sentence[1:] >= pair_sentence[:-1]).all()):
+            indptr = np.zeros(n_sentences + 1, dtype=np.int64)
+            np.cumsum(np.bincount(pair_sentence, minlength=n_sentences), out=indptr[1:])
+            matrix = sp.csr_matrix((ones, column, indptr), shape=(n_sentences, n_columns))
+        else:  # not reached with the segmenter's word order; kept for safety
+            matrix = sp.csr_matrix((ones, (pair_sentence, column)), shape=(n_sentences, n_columns))
         overlap = sp.triu(matrix @ matrix.T, k=1).tocoo()  # earlier row, later column
         earlier, later = overlap.row.astype(np.int64), overlap.col.astype(np.int64)
         similarity = overlap.data / np.sqrt(n_content[earlier].astype(np.float64) * n_content[later])
