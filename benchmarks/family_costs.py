@@ -7,7 +7,9 @@ Usage::
 
 Writes ``benchmarks/results/family_costs.json``. Every family is timed with its own segmentation
 (as ``benchmarks._batch.time_families`` does: each chunk segmented afresh, then the family's
-``compute``), after a warm-up pass; the relation engine (``framing.cues.relations.relations``)
+``compute``), after a warm-up pass (steady state: the word types known; with
+``--new-vocabulary`` the default vocabulary is cleared before every pass, so every type is new, as in
+``speed_all.py``'s *new vocabulary*); the relation engine (``framing.cues.relations.relations``)
 likewise. Wall-clock seconds (read them beside the load) and, beside them, the process's CPU
 seconds (``time.process_time``), which a busy machine inflates less: on a shared machine compare
 CPU seconds across runs (``cpu_seconds_fastest_repeat``, the fastest repeat of each, is the
@@ -31,6 +33,7 @@ if str(ROOT) not in sys.path:
 from benchmarks._batch import build_batch  # noqa: E402
 from framing.config import Config  # noqa: E402
 from framing.core.segment import segment  # noqa: E402
+from framing.core.vocabulary import default_vocabulary
 from framing.cues import relations  # noqa: E402
 from framing.pipeline import DEFAULT_BATCH_SIZE, FAMILIES  # noqa: E402
 
@@ -42,6 +45,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--output", type=Path, default=OUT)
+    parser.add_argument("--new-vocabulary", action="store_true",
+                        help="clear the default vocabulary before every pass (every word type new, as in speed_all's "
+                             "'new vocabulary'), instead of the steady state")  # fmt: skip
     args = parser.parse_args()
     batch = build_batch(args.docs)
     chunks = [batch[i : i + DEFAULT_BATCH_SIZE] for i in range(0, len(batch), DEFAULT_BATCH_SIZE)]
@@ -49,6 +55,8 @@ def main() -> None:
     load_before = os.getloadavg()
 
     def timed(work) -> tuple[float, float]:
+        if args.new_vocabulary:
+            default_vocabulary().clear()  # outside the timing
         wall, cpu = time.perf_counter(), time.process_time()
         for chunk in chunks:
             work(segment(chunk))
@@ -68,7 +76,7 @@ def main() -> None:
     engine, engine_cpu = median_of("relations", relations.relations)
     every, every_cpu = median_of("all six", lambda corpus: [family.compute(corpus, config) for family in FAMILIES.values()])
     result = {
-        "docs": args.docs, "repeats": args.repeats, "load_before": load_before, "load_after": os.getloadavg(),
+        "docs": args.docs, "repeats": args.repeats, "new_vocabulary": args.new_vocabulary, "load_before": load_before, "load_after": os.getloadavg(),
         "seconds_per_family_with_its_segmentation": families,
         "seconds_relation_engine_with_segmentation": engine,
         "cpu_seconds_per_family_with_its_segmentation": families_cpu,

@@ -114,8 +114,9 @@ class CodepointTable:
     def take(self, codepoints: np.ndarray) -> np.ndarray:
         """The table's values at ``codepoints`` (any shape of integer array)."""
         codepoints = np.asarray(codepoints)
-        if codepoints.size and not self.known[codepoints].all():
-            new = unique_ints(codepoints[~self.known[codepoints]])
+        known = np.take(self.known, codepoints)  # np.take: fancy indexing with uint32 is ~3x slower
+        if codepoints.size and not known.all():
+            new = unique_ints(codepoints[~known])
             with self._lock:
                 self.values[new] = [self.compute(cp) for cp in new.tolist()]
                 self.known[new] = True

@@ -156,7 +156,7 @@ class Corpus:
         return Spans(doc, start - self.offsets[doc], end - self.offsets[doc])
 
     def per_doc_sum(self, doc: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
-        return np.bincount(doc, weights=weights, minlength=self.n_docs).astype(np.float64)
+        return np.bincount(doc, weights=weights, minlength=self.n_docs).astype(np.float64, copy=False)  # a fresh array either way
 
     # -- lines and paragraphs ---------------------------------------------------------------
     @cached_property

@@ -160,21 +160,21 @@ class PhraseMatcher:
         # as long as they are phrase words of the same sentence with only white space between; the
         # keys of each length are looked up among the phrases' keys at once, then checked word by word
         # (word ids are read per type, through ``types``, only where a phrase word is)
-        at = np.flatnonzero((type_vocab > 0)[types])
+        vocab = np.take(type_vocab, types)  # per word
+        at = np.flatnonzero(vocab)
         if len(at) == 0:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
-        adjacent = space_only_after(corpus)
-        vocab = np.zeros(n, dtype=np.int64)
-        vocab[at] = type_vocab[types[at]]
-        keys = vocab[at] % _KEY_MODULUS
+        # goes_on[i]: word i + 1 is a phrase word with only white space after word i, same sentence
+        goes_on = space_only_after(corpus).copy()
+        goes_on[:-1] &= vocab[1:] > 0
+        keys = vocab[at]  # word ids are below the modulus
         starts, ends, labels = [], [], []
         for length in range(1, self._longest + 1):
             if length > 1:
-                nxt = at + length - 1
-                go_on = nxt < n
-                go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
-                at, keys = at[go_on], (keys[go_on] * self._base + vocab[nxt[go_on]]) % _KEY_MODULUS
+                go_on = goes_on[at + (length - 2)]  # the last word of every space_only_after row is False
+                at = at[go_on]
+                keys = (keys[go_on] * self._base + vocab[at + (length - 1)]) % _KEY_MODULUS
                 if len(at) == 0:
                     break
             if length not in self._tables:

@@ -259,8 +259,7 @@ class _Analysis:
         # Exact ids of (document, word type), then of longer n-grams. An n-gram can only occur twice
         # if both of its (n - 1)-grams do, so each level factorises only those candidates: every
         # level after the second sees a few per cent of the words.
-        n_types = int(type_ids.max()) + 1 if n_words else 1
-        unigram = pd.factorize(doc.astype(np.int64) * n_types + type_ids)[0].astype(np.int64)
+        unigram, unigram_order, unigram_same = _unigrams(doc, type_ids)
         n_unigrams = int(unigram.max()) + 1 if n_words else 1
         repeated = np.bincount(unigram, minlength=n_unigrams)[unigram] >= 2
         ids = unigram
@@ -273,7 +272,7 @@ class _Analysis:
             gram_ids = pd.factorize(ids[positions] * n_unigrams + unigram[positions + n - 1])[0]
             count = np.bincount(gram_ids)[gram_ids] if len(gram_ids) else np.zeros(0, dtype=np.int64)
             keep = count >= 2
-            positions, gram_ids, count = positions[keep], gram_ids[keep].astype(np.int64), count[keep]
+            positions, gram_ids, count = positions[keep], gram_ids[keep].astype(np.int64, copy=False), count[keep]
             repeated = np.zeros(n_words, dtype=bool)
             repeated[positions] = True
             ids = np.zeros(n_words, dtype=np.int64)
@@ -286,7 +285,7 @@ class _Analysis:
                 covered = _covered(positions, n, n_words)
                 self.columns[f"repetition.duplicate_{n}gram_char_fraction"] = _ratio(char_sum(chars * covered), total_chars)
                 self.duplicate_covered[n] = covered
-        self.columns["repetition.mattr"] = _mattr(unigram, doc, n_docs)
+        self.columns["repetition.mattr"] = _mattr(unigram_order, unigram_same, doc, n_docs)
 
     # restated sentences
     def _restatements(self, corpus: Corpus) -> None:
@@ -315,7 +314,14 @@ class _Analysis:
             import scipy.sparse as sp  # here, not at start-up: a batch without shared stems needs none
 
             ones = np.ones(len(column), dtype=np.int32)
-            matrix = sp.csr_matrix((ones, (pair_sentence, column)), shape=(n_sentences, n_columns))
+            # the pairs come sentence by sentence (words in text order, pd.unique keeps the first
+            # occurrence) and are distinct: the CSR arrays directly, without a COO round trip
+            if len(pair_sentence) < 2 or bool((pair_sentence[1:] >= pair_sentence[:-1]).all()):
+                indptr = np.zeros(n_sentences + 1, dtype=np.int64)
+                np.cumsum(np.bincount(pair_sentence, minlength=n_sentences), out=indptr[1:])
+                matrix = sp.csr_matrix((ones, column, indptr), shape=(n_sentences, n_columns))
+            else:  # not reached with the segmenter's word order; kept for safety
+                matrix = sp.csr_matrix((ones, (pair_sentence, column)), shape=(n_sentences, n_columns))
             overlap = sp.triu(matrix @ matrix.T, k=1).tocoo()  # earlier row, later column
             earlier, later, shared = overlap.row.astype(np.int64), overlap.col.astype(np.int64), overlap.data
         else:
@@ -384,20 +390,37 @@ def _all_capitals(corpus: Corpus) -> np.ndarray:
     return two & ((cls[start] & _chars.UPPER) != 0) & ((cls[np.minimum(start + 1, len(cls) - 1)] & _chars.UPPER) != 0)
 
 
-def _mattr(unigram: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
-    """Moving-average type-token ratio per document (plain TTR below :data:`MATTR_WINDOW` words).
+def _unigrams(doc: np.ndarray, type_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Dense ids of the words' ``(document, type)`` pairs, the words sorted by pair (stable: text
+    order within a pair) and, for each word of that order but the first, whether it has the same
+    pair as the one before. One sort serves the n-gram ids and :func:`_mattr`; the ids only ever
+    compare for equality, so their numbering (by pair, not by first occurrence) changes nothing."""
+    n_words = len(doc)
+    if n_words == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    n_types = int(type_ids.max()) + 1
+    key = doc.astype(np.int64) * n_types + type_ids
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    same = ordered[1:] == ordered[:-1]
+    unigram = np.empty(n_words, dtype=np.int64)
+    unigram[order] = np.cumsum(np.r_[0, ~same])
+    return unigram, order, same
+
+
+def _mattr(order: np.ndarray, same: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
+    """Moving-average type-token ratio per document (plain TTR below :data:`MATTR_WINDOW` words),
+    from the words sorted by ``(document, type)`` (``order``, ``same``: see :func:`_unigrams`).
 
     A window starting at word ``s`` holds as many types as it has words whose previous occurrence
     (same type, same document) lies before ``s``; each word is counted for all the windows where
     it is such a first occurrence, so no window is ever built.
     """
-    n_words = len(unigram)
+    n_words = len(order)
     result = np.full(n_docs, np.nan)
     if n_words == 0:
         return result
-    order = np.argsort(unigram, kind="stable")
     previous = np.full(n_words, -1, dtype=np.int64)
-    same = unigram[order[1:]] == unigram[order[:-1]]
     previous[order[1:][same]] = order[:-1][same]
     counts = np.bincount(doc, minlength=n_docs)
     doc_start = np.concatenate(([0], np.cumsum(counts)[:-1]))

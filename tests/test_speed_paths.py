@@ -1,0 +1,182 @@
+"""The faster paths of issue 12 (branch speed12b) give exactly what the definitions they replaced
+gave: each old definition is kept here as a reference and compared on random input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.core import chars as _chars
+from framing.core.segment import segment
+from framing.cues import phrases as _phrases
+from framing.cues.phrases import PhraseMatcher, space_only_after
+from framing.families import repetition
+
+WORDS = ["the", "a", "of", "in", "it's", "important", "to", "note", "conclusion", "said", "he", "storm", "city",
+         "U.S.", "Mr.", "2020", "well", "as", "on", "other", "hand"]  # fmt: skip
+PUNCT = [" ", " ", " ", " ", ", ", ". ", "\n", "  ", "; ", "\n\n"]
+
+
+def _random_texts(rng: np.random.Generator, n_docs: int) -> list[str]:
+    texts = []
+    for _ in range(n_docs):
+        n = int(rng.integers(0, 80))
+        parts = []
+        for _ in range(n):
+            word = WORDS[int(rng.integers(len(WORDS)))]
+            parts.append(word.capitalize() if rng.random() < 0.1 else word)
+            parts.append(PUNCT[int(rng.integers(len(PUNCT)))])
+        texts.append("".join(parts))
+    return texts
+
+
+def _old_spans(matcher: PhraseMatcher, corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """PhraseMatcher.spans before the prefix pruning (main at 6c7247d)."""
+    types = corpus.word_types
+    word_start, word_end = corpus._word_bounds
+    n = len(types)
+    empty = np.zeros(0, np.int64)
+    if n == 0 or not matcher._phrases:
+        return empty, empty.copy(), empty.copy()
+    type_vocab = corpus.type_values(matcher._vocabulary_index) + 1
+    at = np.flatnonzero((type_vocab > 0)[types])
+    if len(at) == 0:
+        return empty, empty.copy(), empty.copy()
+    adjacent = space_only_after(corpus)
+    vocab = np.zeros(n, dtype=np.int64)
+    vocab[at] = type_vocab[types[at]]
+    keys = vocab[at] % _phrases._KEY_MODULUS
+    starts, ends, labels = [], [], []
+    for length in range(1, matcher._longest + 1):
+        if length > 1:
+            nxt = at + length - 1
+            go_on = nxt < n
+            go_on[go_on] = adjacent[nxt[go_on] - 1] & (vocab[nxt[go_on]] > 0)
+            at, keys = at[go_on], (keys[go_on] * matcher._base + vocab[nxt[go_on]]) % _phrases._KEY_MODULUS
+            if len(at) == 0:
+                break
+        if length not in matcher._tables:
+            continue
+        table_keys, table_ids, table_labels = matcher._tables[length]
+        place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+        hit = np.flatnonzero(table_keys[place] == keys)
+        words = vocab[at[hit][:, None] + np.arange(length)]
+        hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
+        starts.append(word_start[at[hit]])
+        ends.append(word_end[at[hit] + length - 1])
+        labels.append(table_labels[place[hit]])
+    if not starts:
+        return empty, empty.copy(), empty.copy()
+    start = np.concatenate(starts).astype(np.int64)
+    end = np.concatenate(ends).astype(np.int64)
+    label_index = np.concatenate(labels)
+    order = np.lexsort((-end, start))
+    start, end, label_index = start[order], end[order], label_index[order]
+    keep = np.ones(len(start), dtype=bool)
+    if len(start) > 1 and bool((start[1:] < np.maximum.accumulate(end)[:-1]).any()):
+        reach = -1
+        for i, (s, e) in enumerate(zip(start.tolist(), end.tolist())):
+            keep[i] = s >= reach
+            if keep[i]:
+                reach = e
+    return start[keep], end[keep], label_index[keep]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_phrase_spans_match_the_old_definition(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    phrases: dict[str, list[str]] = {}
+    for label in ("a", "b", "c"):
+        phrases[label] = [
+            " ".join(WORDS[int(k)] for k in rng.integers(0, len(WORDS), int(rng.integers(1, 6))))
+            for _ in range(int(rng.integers(1, 25)))
+        ]
+    phrases["a"] += ["it's important to", "it's important to note", "on the other hand", "the", "as well as"]
+    matcher = PhraseMatcher(phrases)
+    corpus = segment(_random_texts(rng, 30))
+    for new, old in zip(matcher.spans(corpus), _old_spans(matcher, corpus)):
+        assert new.dtype == old.dtype
+        np.testing.assert_array_equal(new, old)
+
+
+def _old_mattr(unigram: np.ndarray, doc: np.ndarray, n_docs: int) -> np.ndarray:
+    """repetition._mattr before it took the sort of the unigram ids from _ngrams (main at 6c7247d)."""
+    n_words = len(unigram)
+    result = np.full(n_docs, np.nan)
+    if n_words == 0:
+        return result
+    order = np.argsort(unigram, kind="stable")
+    previous = np.full(n_words, -1, dtype=np.int64)
+    same = unigram[order[1:]] == unigram[order[:-1]]
+    previous[order[1:][same]] = order[:-1][same]
+    counts = np.bincount(doc, minlength=n_docs)
+    doc_start = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    first, length = doc_start[doc], counts[doc]
+    position = np.arange(n_words)
+    window = np.minimum(length, repetition.MATTR_WINDOW)
+    last_window = first + length - window
+    low = np.maximum(np.maximum(position - window + 1, previous + 1), first)
+    high = np.minimum(position, last_window)
+    windows_with_new_type = np.maximum(high - low + 1, 0).astype(np.float64)
+    n_windows = (counts - np.minimum(counts, repetition.MATTR_WINDOW) + 1).astype(np.float64)
+    types_in_windows = np.bincount(doc, weights=windows_with_new_type, minlength=n_docs)
+    has_words = counts > 0
+    window_size = np.minimum(counts, repetition.MATTR_WINDOW)
+    result[has_words] = types_in_windows[has_words] / (n_windows[has_words] * window_size[has_words])
+    return result
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_repetition_unigrams_and_mattr_match_the_old_definition(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    texts = _random_texts(rng, 40)
+    texts[3] = " ".join(["storm"] * 120)  # longer than a window, one type
+    corpus = segment(texts)
+    doc, type_ids = corpus.words.doc, corpus.word_types
+    n_types = int(type_ids.max()) + 1
+    old_unigram = pd.factorize(doc.astype(np.int64) * n_types + type_ids)[0].astype(np.int64)
+    unigram, order, same = repetition._unigrams(doc, type_ids)
+    # the ids may be numbered differently, but they are a relabelling of the same groups
+    pairs = pd.unique(old_unigram * (int(unigram.max()) + 1) + unigram)
+    assert len(pairs) == len(np.unique(old_unigram)) == len(np.unique(unigram))
+    assert unigram.max() + 1 == len(np.unique(unigram))  # dense
+    np.testing.assert_array_equal(repetition._mattr(order, same, doc, corpus.n_docs), _old_mattr(old_unigram, doc, corpus.n_docs))
+
+
+def test_codepoint_table_take_matches_indexing() -> None:
+    rng = np.random.default_rng(7)
+    table = _chars.CodepointTable(np.uint32, _chars._lower_of)
+    for _ in range(3):
+        cps = rng.integers(0, 0x3000, 5000).astype(np.uint32)
+        expected = np.array([_chars._lower_of(int(c)) for c in cps], dtype=np.uint32)
+        np.testing.assert_array_equal(table.take(cps), expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_restatement_matrix_built_directly_matches_coo(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence-by-stem matrix built from CSR arrays gives the restatements the COO build gave."""
+    rng = np.random.default_rng(200 + seed)
+    base = ["The storm hit the city on Monday and closed the schools.",
+            "On Monday the storm closed every school in the city.",
+            "He said the other hand was well as important to note.",
+            "Officials in the city said the storm was important."]  # fmt: skip
+    texts = [" ".join(base[int(k)] for k in rng.integers(0, len(base), int(rng.integers(1, 12)))) for _ in range(25)]
+    texts += _random_texts(rng, 10)
+    corpus = segment(texts)
+    assert bool((np.diff(corpus.word_sentence) >= 0).all())
+    fast = repetition._Analysis(corpus)
+    import scipy.sparse as sp  # repetition imports it where it is used
+
+    real_csr = sp.csr_matrix
+
+    def coo_only(arg, shape):  # force the COO build
+        data, (rows, cols) = arg if len(arg) == 2 else (arg[0], (np.repeat(np.arange(shape[0]), np.diff(arg[2])), arg[1]))
+        return real_csr((data, (rows, cols)), shape=shape)
+
+    monkeypatch.setattr(sp, "csr_matrix", coo_only)
+    slow = repetition._Analysis(segment(texts))
+    for name in ("restated", "restated_source", "restated_similarity"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name))
+    np.testing.assert_array_equal(fast.columns["repetition.paraphrase_share"], slow.columns["repetition.paraphrase_share"])
+    assert len(fast.restated) > 0
