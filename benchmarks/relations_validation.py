@@ -340,7 +340,7 @@ def all_tables() -> dict[str, pd.DataFrame]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--errors", choices=("dev",), help="print the errors of the dev split (for tuning) and stop")
+    parser.add_argument("--errors", choices=("dev", "test", "fresh", "fresh2"), help="print the errors of one tuning split and stop")
     parser.add_argument("--output", type=Path, default=RESULTS_PATH, help="where to write the JSON")
     args = parser.parse_args()
     if args.errors:

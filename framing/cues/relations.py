@@ -157,8 +157,11 @@ def relation_lexicon() -> dict[str, Any]:
         exclusions.setdefault(words[0], []).append(words)
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
-    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns"):
+    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns", "as_passives",
+                "clause_verbs"):
         out[key] = frozenset(raw[key])
+    # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
+    out["control_verbs"] = frozenset(tuple(p.split()) for p in raw["control_verbs"])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
     out.update({name: frozenset(words) for name, words in raw["sources"].items()})
@@ -802,7 +805,10 @@ _INVERTING = frozenset(("said", "says", "added", "adds", "noted", "notes", "aske
 #: Strong forms whose agentless passive is no report ("was admitted to hospital", "was declared the winner").
 _NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
 #: Short adverbs between a form of *be* and a passive ("is now understood to", "was also accused of").
-_BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once"))
+_BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once", "always", "first"))
+_AS_OR_BE = frozenset(("as", "was", "were", "is", "are", "been", "be", "being"))
+#: As-passives of opinion (the rest of ``as_passives`` are of speech: "is presented as", "was referred to as").
+_BELIEF_AS = frozenset(("seen", "viewed", "regarded", "perceived"))
 _HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
@@ -846,6 +852,29 @@ def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
         opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
 
 
+def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
+    """The first word of a control verb before "to" and cue word ``i`` ("tried to frame", "went so far as to say"), or -1:
+    the cue then takes the control verb's subject."""
+    if i < 2 or s.w[i - 1] != "to" or s.bk[i - 2] or s.bk[i - 1]:
+        return -1
+    for k in (1, 4):
+        a = i - 1 - k
+        if a >= 0 and tuple(s.w[a : i - 1]) in lex["control_verbs"] and not any(s.bk[x] for x in range(a, i - 1)):
+            return a
+    return -1
+
+
+def _quote_after_object(s: _Sentence, i: int) -> bool:
+    """Does a quotation open within six words after cue word ``i``, after at least one word and no other punctuation
+    ("called the plan “a disaster”"; not "characters called “Gilles”")?"""
+    for k in range(i + 1, min(i + 7, len(s.w) - 1)):
+        if s.qa[k]:
+            return True
+        if s.bk[k]:
+            return False
+    return False
+
+
 def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     n = len(s.w)
     w = s.w[i]
@@ -855,7 +884,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         before = s.w[i - 1] if i > 0 else ""
         be_adverb = i > 1 and _adverb(s, i - 1, lex) and s.w[i - 2] in ("was", "were", "is", "are", "been", "be", "being")
         # "as reported by Reuters", "as first reported by the Times"
-        be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] == "as")
+        be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] in _AS_OR_BE)
+        # "…, slammed by environmental groups": a reduced passive of a public judgement opening its clause
+        be_adverb = be_adverb or (i > 0 and s.bk[i - 1] and w in lex["passive_cues"])
         be_adverb = be_adverb or before in ("though", "although", "while")  # "Though criticised by some"
         if w in ("called", "calls"):
             return None  # "was called by the defence": a summons, not a report
@@ -878,6 +909,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if be_at >= 0 and w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
+        # "the turnout was seen as", "it is presented as", "was always referred to as": an implicit source
+        return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
         # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
         # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
@@ -888,7 +922,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged:
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
-    j, punct = _subject(s, i, lex)
+    control = _control_verb(s, i, lex)
+    j, punct = _subject(s, control if control >= 0 else i, lex)
     source = None
     inverted = False
     after_quote = i > 0 and s.qa[i - 1]
@@ -950,7 +985,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if strong:
             kind = _SPEECH
         elif w in lex["weak_verbs"] or w in lex["needs_that"]:
-            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or s.name[source[1]]
+            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or _agent_plural(s.base[source[1]], lex)
                                               or s.base[source[1]] in lex["nouns"])
             if inverted or that or colon_or_quote or (subj_ok and not (nxt[:1].isdigit())) or (after_quote and source is not None):
                 kind = _SPEECH
@@ -958,6 +993,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _SPEECH
         if kind == _SPEECH and doc_subject:
             kind = _DOCUMENT
+    if kind is None and w in ("called", "calls", "call") and source is not None and not inverted and (
+            s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or s.base[source[1]] in lex["nouns"]) and _quote_after_object(s, i):
+        kind = _SPEECH  # "He has called climate science a “cult”", "The president called the notion a “waste of time”"
     if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None and not (
             w == "called" and not that and s.w[source[1]] not in lex["pronouns"] and not (source[0] > 0 and s.w[source[0] - 1] == "what")):
         kind = _SPEECH  # ("called" before a quote: "what he called “…”", not "masked characters called “Gilles”")
@@ -987,7 +1025,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
                 kind = _BELIEF
         elif w in lex["needs_that"]:
             clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
-            if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands"):
+            pronoun_clause = nxt in ("he", "she", "they", "we", "i", "you", "there")
+            if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands") or (
+                    pronoun_clause and w in lex["clause_verbs"]):
                 kind = _BELIEF
         elif w in ("expect", "expects", "expected") and nxt == "to" and more and s.w[i - 1] not in _BE:
             kind = _BELIEF  # "the bank expects to cut 500 jobs": an expectation ascribed to the bank
@@ -1110,8 +1150,9 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
             "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
         return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
-    if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and words[0] in (
-            "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") and text not in (
+    if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and (words[0] in (
+            "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") or kind == _NOMINAL and words[-1] in (
+            "from", "by")) and text not in (
             "would like to", "in favour of", "in favor of") and not (words[0] in ("is", "was") and words[-1] != "by"):
         a, b = _np_right(s, last + 1, lex)
         if a < 0:
