@@ -139,7 +139,8 @@ def relation_lexicon() -> dict[str, Any]:
     """
     raw = json.loads(data_text(LEXICON_FILE))
     # "<noun> that" for every possessor noun: a nominal cue read only after a possessive ("the minister's claim that")
-    raw["phrases"]["nominal"] = raw["phrases"]["nominal"] + [f"{noun} that" for noun in raw["possessor_nouns"]]
+    raw["phrases"]["nominal"] = raw["phrases"]["nominal"] + [f"{noun} {link}" for noun in raw["possessor_nouns"]
+                                                             for link in ["that"] + raw["possessor_links"]]
     out: dict[str, Any] = {"raw": raw}
     out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
     out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
@@ -161,6 +162,7 @@ def relation_lexicon() -> dict[str, Any]:
                 "clause_verbs"):
         out[key] = frozenset(raw[key])
     # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
+    out["possessor_links"] = frozenset(raw["possessor_links"])
     out["control_verbs"] = frozenset(tuple(p.split()) for p in raw["control_verbs"])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
@@ -807,6 +809,10 @@ _NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
 #: Short adverbs between a form of *be* and a passive ("is now understood to", "was also accused of").
 _BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once", "always", "first"))
 _AS_OR_BE = frozenset(("as", "was", "were", "is", "are", "been", "be", "being"))
+#: Words that open a clause after a verb of knowing or feeling ("they know it's dead", "we knew she was").
+_CLAUSE_OPENERS = frozenset(("he", "she", "they", "we", "i", "you", "there", "it's", "it\u2019s", "they're", "they\u2019re", "we're",
+                             "we\u2019re", "he's", "he\u2019s", "she's", "she\u2019s", "i'm", "i\u2019m", "you're", "you\u2019re"))
+_FINITE_BE = frozenset(("was", "is", "were", "are", "had", "has", "would", "will"))
 #: As-passives of opinion (the rest of ``as_passives`` are of speech: "is presented as", "was referred to as").
 _BELIEF_AS = frozenset(("seen", "viewed", "regarded", "perceived"))
 _HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
@@ -912,6 +918,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if be_at >= 0 and w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
         # "the turnout was seen as", "it is presented as", "was always referred to as": an implicit source
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
+    if be_at >= 0 and w == "found" and nxt == "to" and i + 2 < n and s.w[i + 2] in ("be", "have", "had", "contain", "cause", "increase", "reduce"):
+        return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}  # "women were also found to be": a finding
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
         # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
         # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
@@ -1025,7 +1033,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
                 kind = _BELIEF
         elif w in lex["needs_that"]:
             clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
-            pronoun_clause = nxt in ("he", "she", "they", "we", "i", "you", "there")
+            pronoun_clause = nxt in _CLAUSE_OPENERS or nxt in ("my", "his", "her", "their", "our") and any(
+                x in _FINITE_BE for x in s.w[i + 2 : i + 5])  # "I felt my heart was going to stop"
             if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands") or (
                     pronoun_clause and w in lex["clause_verbs"]):
                 kind = _BELIEF
@@ -1141,12 +1150,17 @@ _NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's
 def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
     n = len(s.w)
     words = tuple(s.w[first : last + 1])
-    if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["possessor_nouns"]:
+    if kind == _NOMINAL and len(words) == 2 and (words[1] == "that" or words[1] in lex["possessor_links"]) and words[0] in lex["possessor_nouns"]:
         return _possessor_relation(s, first, last, lex)
     if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
     text = " ".join(words)
+    if text in ("when asked", "when questioned", "after being asked"):
+        # "when asked whether he believed": the asker is implicit; the cue needs a question or its topic after it
+        if last + 1 < n and not s.clause_ends(last) and s.w[last + 1] in ("whether", "if", "about", "what", "why", "how", "who", "to", "for", "when"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+        return None
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
             "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
         return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
