@@ -669,7 +669,14 @@ def _subject(s: _Sentence, i: int, lex: dict) -> tuple[int, bool]:
         j -= 1
     if j < 0:
         return -1, False
+    if s.bk[j] and j > 0 and s.w[j] in _PARENTHETICALS and s.bk[j - 1] and s.gap[j - 1].strip() == "," and s.gap[j].strip() == ",":
+        return j - 1, False  # "Corn growers, however, support the mandate": over a parenthetical adverb
     return j, s.bk[j]
+
+
+#: Adverbs set off by commas between a subject and its verb ("Corn growers, however, support").
+_PARENTHETICALS = frozenset(("however", "meanwhile", "though", "too", "instead", "nevertheless", "likewise", "similarly", "also",
+                             "separately", "moreover"))
 
 
 def _adverb(s: _Sentence, j: int, lex: dict) -> bool:
