@@ -172,6 +172,8 @@ def relation_lexicon() -> dict[str, Any]:
     verbs = frozenset().union(*out["verbs"].values())
     out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
     out["all_verbs"] = verbs
+    # the participles of as-passives ("was seen as") are read as cue words too, only after a form of be and before "as"
+    out["cue_words"] = verbs | out["as_passives"]
     out["nouns"] = out["role_nouns"] | out["vague_nouns"] | out["document_nouns"]
     out["org_or_role"] = out["org_words"] | out["role_nouns"]
     out["org_title_place"] = out["org_words"] | out["titles"] | out["places"]
@@ -185,7 +187,7 @@ def relation_lexicon() -> dict[str, Any]:
 
 
 #: Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?
-IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["all_verbs"], bool)
+IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["cue_words"], bool)
 
 
 #: Bits of :func:`_prune_bits`.
@@ -201,6 +203,7 @@ def _prune_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     needs_as = frozenset(w for w, words in lex["belief_particles"].items() if words == ["as"] and not w.startswith("want")
                          and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
     doc_only = frozenset(verbs["document"] - other - verbs["intention"])
+    needs_as = needs_as | (lex["as_passives"] - lex["all_verbs"])
     return needs_to, needs_as, doc_only, frozenset(lex["document_nouns"])
 
 
@@ -729,7 +732,7 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
             covered[k] = True
     for i in verb_at if verb_at is not None else range(n):
         w = s.w[i]
-        if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
+        if covered[i] or excluded[i] or w not in lex["cue_words"] or i == 0:
             continue
         if s.cap[i] and not s.init[i] and not (s.qa[i - 1] or s.ca[i - 1]):
             continue  # "the United States", "Daily Shows": part of a name
@@ -922,9 +925,12 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
-    if be_at >= 0 and w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
-        # "the turnout was seen as", "it is presented as", "was always referred to as": an implicit source
-        return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
+    if w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
+        if be_at >= 0:
+            # "the turnout was seen as", "it is presented as", "was always referred to as": an implicit source
+            return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
+        if w not in lex["all_verbs"]:
+            return None
     if be_at >= 0 and w == "found" and nxt == "to" and i + 2 < n and s.w[i + 2] in ("be", "have", "had", "contain", "cause", "increase", "reduce"):
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}  # "women were also found to be": a finding
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
@@ -1189,6 +1195,9 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return {"cue": (first, last), "source": (a, b), "cls": cls, "kind": k}
     if kind == _DOCUMENT and words[0] == "under":
         return {"cue": (first, first), "source": (first + 1, last), "cls": classify(s, first + 1, last, lex), "kind": _DOCUMENT}
+    if words[0] in _BE and words[-1] == "as" and len(words) >= 3:
+        # "was seen as", "is widely viewed as": the one seen is no source; the viewers are implicit
+        return {"cue": (first, last - 1), "source": None, "cls": _VAGUE, "kind": _BELIEF}
     merge = words in lex["merge"]
     j, punct = _subject(s, first, lex)
     if words in (("put", "it"), ("puts", "it")):
