@@ -139,8 +139,9 @@ def relation_lexicon() -> dict[str, Any]:
     """
     raw = json.loads(data_text(LEXICON_FILE))
     # "<noun> that" for every possessor noun: a nominal cue read only after a possessive ("the minister's claim that")
-    raw["phrases"]["nominal"] = raw["phrases"]["nominal"] + [f"{noun} {link}" for noun in raw["possessor_nouns"]
-                                                             for link in ["that"] + raw["possessor_links"]]
+    raw["phrases"]["nominal"] = list(dict.fromkeys(raw["phrases"]["nominal"] + [f"{noun} {link}" for noun in raw["possessor_nouns"]
+                                                                               for link in ["that"] + raw["possessor_links"]]
+                                                  + [f"{noun} that" for noun in raw["content_nouns"]]))
     out: dict[str, Any] = {"raw": raw}
     out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
     out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
@@ -159,7 +160,7 @@ def relation_lexicon() -> dict[str, Any]:
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
     for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns", "as_passives",
-                "clause_verbs"):
+                "clause_verbs", "content_nouns"):
         out[key] = frozenset(raw[key])
     # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
     out["possessor_links"] = frozenset(raw["possessor_links"])
@@ -1155,6 +1156,31 @@ def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict 
     return None
 
 
+def _content_noun_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict | None:
+    """A content noun before "that" and a clause ("revelations that Mr Flynn had misled", "a Fox25 report that a manager had"):
+    a nominal cue whose source is the name right before the noun, else implicit. The clause must open with a determiner,
+    a pronoun, a name or a number and run on for three words (not a relative clause: "the report that was released")."""
+    n = len(s.w)
+    k = last + 1
+    if k + 2 >= n or s.bk[last] or any(s.bk[x] for x in range(k, k + 2)):
+        return None
+    opener = s.w[k]
+    if not (opener in _CLAUSE_DETERMINERS or s.cap[k] or opener[:1].isdigit()) or opener in lex["all_verbs"]:
+        return None
+    j = first - 1
+    if j >= 0 and not s.bk[j] and s.name[j] and s.w[j] not in lex["first_person"]:
+        a = _np_left(s, j, lex)
+        return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
+    if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in ("his", "her", "their", "its", "my", "our")):
+        return None  # a possessive: read by _possessor_relation
+    return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _NOMINAL}
+
+
+#: Words that open a content clause after a content noun and "that".
+_CLAUSE_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "there", "he", "she", "they", "it",
+                                 "we", "i", "some", "many", "most", "no", "more", "several"))
+
+
 #: Words in 's that are no possessives ("it's", "that's").
 _NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's", "there's", "here's", "let's",
                              "it\u2019s", "he\u2019s", "she\u2019s", "that\u2019s", "who\u2019s", "what\u2019s", "there\u2019s"))
@@ -1164,7 +1190,11 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
     n = len(s.w)
     words = tuple(s.w[first : last + 1])
     if kind == _NOMINAL and len(words) == 2 and (words[1] == "that" or words[1] in lex["possessor_links"]) and words[0] in lex["possessor_nouns"]:
-        return _possessor_relation(s, first, last, lex)
+        rel = _possessor_relation(s, first, last, lex)
+        if rel is not None or words[1] != "that" or words[0] not in lex["content_nouns"]:
+            return rel
+    if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["content_nouns"]:
+        return _content_noun_relation(s, first, last, lex)
     if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
