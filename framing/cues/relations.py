@@ -160,7 +160,7 @@ def relation_lexicon() -> dict[str, Any]:
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
     for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns", "as_passives",
-                "clause_verbs", "content_nouns"):
+                "clause_verbs", "content_nouns", "gerund_speech"):
         out[key] = frozenset(raw[key])
     # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
     out["possessor_links"] = frozenset(raw["possessor_links"])
@@ -1015,6 +1015,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _SPEECH
         if kind == _SPEECH and doc_subject:
             kind = _DOCUMENT
+    if kind is None and w in lex["gerund_speech"] and source is not None and not inverted and nxt.endswith("ing") and len(nxt) > 5 and (
+            s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or s.base[source[1]] in lex["nouns"]):
+        kind = _SPEECH  # "the association proposed adopting a platform"
     if kind is None and w in ("called", "calls", "call") and source is not None and not inverted and (
             s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or s.base[source[1]] in lex["nouns"]) and _quote_after_object(s, i):
         kind = _SPEECH  # "He has called climate science a “cult”", "The president called the notion a “waste of time”"
@@ -1195,6 +1198,8 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
             return rel
     if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["content_nouns"]:
         return _content_noun_relation(s, first, last, lex)
+    if kind == _NOMINAL and len(words) == 3 and words[0] in ("his", "her", "their", "its") and words[2] == "that":
+        return {"cue": (first + 1, last), "source": (first, first), "cls": _PRONOUN, "kind": _NOMINAL}  # "her claim that"
     if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
