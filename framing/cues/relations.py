@@ -918,7 +918,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
     if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
             prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
-        if nxt == "that" and w in lex["possessor_verb_nouns"]:
+        if (nxt == "that" or nxt in lex["possessor_links"]) and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
     be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and s.w[i - 2] in _BE and prev and not s.bk[i - 2] and (
@@ -932,8 +932,6 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
         if w not in lex["all_verbs"]:
             return None
-    if be_at >= 0 and w == "found" and nxt == "to" and i + 2 < n and s.w[i + 2] in ("be", "have", "had", "contain", "cause", "increase", "reduce"):
-        return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}  # "women were also found to be": a finding
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
         # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
         # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
@@ -1165,6 +1163,9 @@ def _content_noun_relation(s: _Sentence, first: int, last: int, lex: dict) -> di
     a pronoun, a name or a number and run on for three words (not a relative clause: "the report that was released")."""
     n = len(s.w)
     k = last + 1
+    j = first - 1
+    if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in ("his", "her", "their", "its")):
+        return _possessor_relation(s, first, last, lex)  # "her warning that": the possessor is the source
     if k + 2 >= n or s.bk[last] or any(s.bk[x] for x in range(k, k + 2)):
         return None
     opener = s.w[k]
@@ -1175,7 +1176,7 @@ def _content_noun_relation(s: _Sentence, first: int, last: int, lex: dict) -> di
         a = _np_left(s, j, lex)
         return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
     if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in ("his", "her", "their", "its", "my", "our")):
-        return None  # a possessive: read by _possessor_relation
+        return _possessor_relation(s, first, last, lex)  # "her warning that": the possessor is the source
     return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _NOMINAL}
 
 
