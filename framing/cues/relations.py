@@ -704,7 +704,8 @@ def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
 
 def _agent_plural(word: str, lex: dict) -> bool:
     """A plural noun of agents by its ending ("farmers", "investors", "activists", "retirees"), not a listed thing ("numbers")."""
-    return len(word) > 5 and word.endswith(lex["agent_plural_endings"]) and word not in lex["not_agent_plurals"] and word.isalpha()
+    return (len(word) > 5 and word.endswith(lex["agent_plural_endings"]) and word not in lex["not_agent_plurals"] and word.isalpha()
+            and not word.endswith("ments"))  # "-ents" names agents (residents, opponents), "-ments" never (commitments)
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
@@ -884,6 +885,8 @@ def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
 def _quote_after_object(s: _Sentence, i: int) -> bool:
     """Does a quotation open within six words after cue word ``i``, after at least one word and no other punctuation
     ("called the plan “a disaster”"; not "characters called “Gilles”")?"""
+    if s.qa[i]:
+        return False  # 'a plan called "Frontera Sur"': a name
     for k in range(i + 1, min(i + 7, len(s.w) - 1)):
         if s.qa[k]:
             return True
@@ -927,7 +930,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
     if w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
-        if be_at >= 0:
+        if be_at >= 0 and s.w[be_at] != "be":
+            # (not "will be regarded as", "cannot be seen as": a norm or a forecast of the writer's)
             # "the turnout was seen as", "it is presented as", "was always referred to as": an implicit source
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
         if w not in lex["all_verbs"]:
