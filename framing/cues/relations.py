@@ -44,6 +44,16 @@ read word by word:
   lower-case noun opened by a determiner or possessive as the subject of strong or *-ed* speech
   forms and of finite belief and intention verbs; inversions only for verbs of saying; a cue after
   *and*/*but* (verb or phrase) takes the clause's source; *as X put it*.
+* **recall rules** (session 7, ``docs/sourcing.md``): *called* after a source with a quotation after
+  its object (*has called the rule "a disgrace"*); a cue after a control verb and *to*
+  (``control_verbs``: *tried to frame*, *went so far as to say*) takes that verb's subject; as-passives
+  (``as_passives``: *was seen as*, *is presented as*) with an implicit source, not after a modal *be*;
+  verbs of knowing and feeling (``clause_verbs``) before a clause opened by a pronoun; *was first
+  reported by*, *– slammed by*, *was asked about*, *when asked whether*; nominal *<noun> from*
+  (*threats from rival fans*), possessor nouns before ``possessor_links`` (*Lee's statement about*),
+  content nouns (``content_nouns``) before *that* and a clause (*revelations that the chief had*); a
+  subject over a parenthetical adverb (*growers, however, support*); ``gerund_speech`` verbs before
+  an *-ing* form (*proposed adopting*).
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
