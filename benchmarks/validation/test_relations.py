@@ -8,6 +8,11 @@ ran on it and never used for tuning (``benchmarks/sourcing_labels/RELATIONS.md``
 second blind draw ``fresh2`` is labelled, ``held_out`` (``fresh`` + ``fresh2``, the issue's >= 400
 sentences), whose tests skip until then. A target a split does not reach is a strict xfail that states
 the measured number, never a relaxed threshold.
+
+Session 7: the rules were then tuned on the errors of all four splits (``dev``, ``test``, ``fresh``,
+``fresh2``), so every number asserted here is now a tuning number; ``held_out`` keeps its name (the
+pool of the first two blind draws) but is no longer held out. The held-out set of that round is the
+third blind draw ``fresh3`` (``RELATIONS.md`` §10), scored once by the lead after the rules were frozen.
 Run from the repository root::
 
     FRAMING_SHARED_DATA=/path/to/shared/data python -m pytest benchmarks/validation/test_relations.py -q -s
@@ -80,19 +85,17 @@ def test_sentence_precision_test_split(sentences: pd.DataFrame) -> None:
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-@_test_split_xfail("sentence recall", MIN_SENTENCE_RECALL, 0.711)
 def test_sentence_recall_test_split(sentences: pd.DataFrame) -> None:
     row = _test(sentences)
     assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
 
 
-@_test_split_xfail("relation F1", MIN_RELATION_F1, 0.723)
 def test_relation_f1_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.735)
+@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.756)
 def test_source_class_accuracy_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
@@ -115,14 +118,14 @@ def test_dev_targets_are_met(sentences: pd.DataFrame, relation_rows: pd.DataFram
     assert r.f1 >= MIN_RELATION_F1 and r.source_class_accuracy >= MIN_CLASS_ACCURACY
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.30) below PolNeAR's p25 (2.63); see the report")
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: NFC median relations per 100 words (2.39) below PolNeAR's p25 (2.63); see the report")
 def test_calibration_on_us_news(calibration: pd.DataFrame) -> None:
     # NFC (US/UK news): framing's median relations per 100 words over whole documents inside PolNeAR's IQR
     whole = calibration[calibration["group"].str.startswith("NFC whole")].iloc[0]
     assert POLNEAR_IQR[0] <= whole.framing_per_100_words <= POLNEAR_IQR[1], f"{whole.framing_per_100_words:.2f}"
 
 
-@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.336)
+@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.195)
 def test_calibration_against_the_hand_count_test_split(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / test"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
@@ -150,8 +153,6 @@ def test_held_out_sentence_precision(lab: rv.Labels, sentences: pd.DataFrame) ->
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-@pytest.mark.xfail(strict=True, reason="held-out (fresh + fresh2, 420 sentences) sentence recall measured 0.755 < 0.80: "
-                   "fresh 0.912 but fresh2 0.677, as the old test split (0.711); rules tuned on dev only")
 def test_held_out_sentence_recall(lab: rv.Labels, sentences: pd.DataFrame) -> None:
     _pooled(lab)
     row = _test(sentences, "held_out")
@@ -170,8 +171,8 @@ def test_held_out_source_class_accuracy(lab: rv.Labels, relation_rows: pd.DataFr
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
 
 
-@pytest.mark.xfail(strict=True, reason="held-out relations per 100 words measured 2.69 vs the hand count 3.66 (-26.5 %): "
-                   "fresh -8.3 %, fresh2 -35.5 % (relation recall 0.604 on fresh2)")
+@pytest.mark.xfail(strict=True, reason="fresh + fresh2 relations per 100 words measured 3.09 vs the hand count 3.66 (-15.7 %, "
+                   "after session 7 tuned on both): fresh -5.6 %, fresh2 -20.7 % (relation recall 0.751 on fresh2)")
 def test_held_out_calibration_against_the_hand_count(lab: rv.Labels, calibration: pd.DataFrame) -> None:
     _pooled(lab)
     row = calibration[calibration["group"] == "all corpora / held_out"].iloc[0]
@@ -236,20 +237,24 @@ def test_distribution_across_real_news() -> None:
     assert (vague["p50"] < 0.5).all()  # real news attributes most of what it reports to specific sources
 
 
-def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
-    # docs/sourcing.md's before → after table: "before" from the committed JSON of the run before session 6's
-    # recall rules (relations_validation_before_s6.json), "after" from this run
+def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relation_rows: pd.DataFrame, calibration: pd.DataFrame) -> None:
+    # docs/sourcing.md's before → after table: "before" from the committed JSON of the run before session 7's
+    # recall rules (relations_validation_before_s7.json), "after" from this run
     import json
     import re
 
-    before = json.loads((_REPO_ROOT / "benchmarks" / "results" / "relations_validation_before_s6.json").read_text())
+    before = json.loads((_REPO_ROOT / "benchmarks" / "results" / "relations_validation_before_s7.json").read_text())
     old_s = {r["split"]: r for r in before["sentences"]}
     old_r = {r["split"]: r for r in before["relations"]}
+    old_c = {r["group"]: r for r in before["calibration"]}
     text = (_REPO_ROOT / "docs" / "sourcing.md").read_text(encoding="utf-8")
-    for split in ("dev", "test", "fresh"):
+    for split in ("dev", "test", "fresh", "fresh2", "held_out"):
         line = next(x for x in text.splitlines() if x.startswith(f"| {split}") and "→" in x)
-        pairs = re.findall(r"(\d\.\d{3}) → (\d\.\d{3})", line)
+        pairs = re.findall(r"(-?\d\.\d{3}) → (-?\d\.\d{3})", line)
         s, r = _test(sentences, split), _test(relation_rows, split)
+        group = f"all corpora / {split}"
+        c = calibration[calibration["group"] == group].iloc[0]
         expected = [(old_s[split]["precision"], s.precision), (old_s[split]["recall"], s.recall),
-                    (old_r[split]["f1"], r.f1), (old_r[split]["source_class_accuracy"], r.source_class_accuracy)]
+                    (old_r[split]["f1"], r.f1), (old_r[split]["source_class_accuracy"], r.source_class_accuracy),
+                    (old_c[group]["relative_difference"], c.relative_difference)]
         assert pairs == [(f"{a:.3f}", f"{b:.3f}") for a, b in expected], (split, pairs)

@@ -44,6 +44,16 @@ read word by word:
   lower-case noun opened by a determiner or possessive as the subject of strong or *-ed* speech
   forms and of finite belief and intention verbs; inversions only for verbs of saying; a cue after
   *and*/*but* (verb or phrase) takes the clause's source; *as X put it*.
+* **recall rules** (session 7, ``docs/sourcing.md``): *called* after a source with a quotation after
+  its object (*has called the rule "a disgrace"*); a cue after a control verb and *to*
+  (``control_verbs``: *tried to frame*, *went so far as to say*) takes that verb's subject; as-passives
+  (``as_passives``: *was seen as*, *is presented as*) with an implicit source, not after a modal *be*;
+  verbs of knowing and feeling (``clause_verbs``) before a clause opened by a pronoun; *was first
+  reported by*, *– slammed by*, *was asked about*, *when asked whether*; nominal *<noun> from*
+  (*threats from rival fans*), possessor nouns before ``possessor_links`` (*Lee's statement about*),
+  content nouns (``content_nouns``) before *that* and a clause (*revelations that the chief had*); a
+  subject over a parenthetical adverb (*growers, however, support*); ``gerund_speech`` verbs before
+  an *-ing* form (*proposed adopting*).
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
@@ -139,7 +149,9 @@ def relation_lexicon() -> dict[str, Any]:
     """
     raw = json.loads(data_text(LEXICON_FILE))
     # "<noun> that" for every possessor noun: a nominal cue read only after a possessive ("the minister's claim that")
-    raw["phrases"]["nominal"] = raw["phrases"]["nominal"] + [f"{noun} that" for noun in raw["possessor_nouns"]]
+    raw["phrases"]["nominal"] = list(dict.fromkeys(raw["phrases"]["nominal"] + [f"{noun} {link}" for noun in raw["possessor_nouns"]
+                                                                               for link in ["that"] + raw["possessor_links"]]
+                                                  + [f"{noun} that" for noun in raw["content_nouns"]]))
     out: dict[str, Any] = {"raw": raw}
     out["verbs"] = {kind: frozenset(words) for kind, words in raw["verbs"].items()}
     out["strong"] = frozenset(w.lower() for w in cue_lexicon()["attribution"]["always"]) | {"says", "told", "wrote"}
@@ -157,8 +169,12 @@ def relation_lexicon() -> dict[str, Any]:
         exclusions.setdefault(words[0], []).append(words)
     out["exclusions"] = exclusions
     out["merge"] = frozenset(tuple(p.split()) for p in raw["merge_phrases"])
-    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns"):
+    for key in ("needs_that", "needs_to", "weak_verbs", "possessor_nouns", "passive_cues", "possessor_verb_nouns", "as_passives",
+                "clause_verbs", "content_nouns", "gerund_speech"):
         out[key] = frozenset(raw[key])
+    # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
+    out["possessor_links"] = frozenset(raw["possessor_links"])
+    out["control_verbs"] = frozenset(tuple(p.split()) for p in raw["control_verbs"])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
     out.update({name: frozenset(words) for name, words in raw["sources"].items()})
@@ -167,6 +183,8 @@ def relation_lexicon() -> dict[str, Any]:
     verbs = frozenset().union(*out["verbs"].values())
     out["first_words"] = verbs | frozenset(phrases) | frozenset(exclusions)
     out["all_verbs"] = verbs
+    # the participles of as-passives ("was seen as") are read as cue words too, only after a form of be and before "as"
+    out["cue_words"] = verbs | out["as_passives"]
     out["nouns"] = out["role_nouns"] | out["vague_nouns"] | out["document_nouns"]
     out["org_or_role"] = out["org_words"] | out["role_nouns"]
     out["org_title_place"] = out["org_words"] | out["titles"] | out["places"]
@@ -180,7 +198,7 @@ def relation_lexicon() -> dict[str, Any]:
 
 
 #: Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?
-IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["all_verbs"], bool)
+IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["cue_words"], bool)
 
 
 #: Bits of :func:`_prune_bits`.
@@ -196,6 +214,7 @@ def _prune_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     needs_as = frozenset(w for w, words in lex["belief_particles"].items() if words == ["as"] and not w.startswith("want")
                          and w not in verbs["speech"] | verbs["intention"] | verbs["document"])
     doc_only = frozenset(verbs["document"] - other - verbs["intention"])
+    needs_as = needs_as | (lex["as_passives"] - lex["all_verbs"])
     return needs_to, needs_as, doc_only, frozenset(lex["document_nouns"])
 
 
@@ -664,7 +683,14 @@ def _subject(s: _Sentence, i: int, lex: dict) -> tuple[int, bool]:
         j -= 1
     if j < 0:
         return -1, False
+    if s.bk[j] and j > 0 and s.w[j] in _PARENTHETICALS and s.bk[j - 1] and s.gap[j - 1].strip() == "," and s.gap[j].strip() == ",":
+        return j - 1, False  # "Corn growers, however, support the mandate": over a parenthetical adverb
     return j, s.bk[j]
+
+
+#: Adverbs set off by commas between a subject and its verb ("Corn growers, however, support").
+_PARENTHETICALS = frozenset(("however", "meanwhile", "though", "too", "instead", "nevertheless", "likewise", "similarly", "also",
+                             "separately", "moreover"))
 
 
 def _adverb(s: _Sentence, j: int, lex: dict) -> bool:
@@ -688,7 +714,8 @@ def _head_ok(s: _Sentence, j: int, lex: dict) -> bool:
 
 def _agent_plural(word: str, lex: dict) -> bool:
     """A plural noun of agents by its ending ("farmers", "investors", "activists", "retirees"), not a listed thing ("numbers")."""
-    return len(word) > 5 and word.endswith(lex["agent_plural_endings"]) and word not in lex["not_agent_plurals"] and word.isalpha()
+    return (len(word) > 5 and word.endswith(lex["agent_plural_endings"]) and word not in lex["not_agent_plurals"] and word.isalpha()
+            and not word.endswith("ments"))  # "-ents" names agents (residents, opponents), "-ments" never (commitments)
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
@@ -717,7 +744,7 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
             covered[k] = True
     for i in verb_at if verb_at is not None else range(n):
         w = s.w[i]
-        if covered[i] or excluded[i] or w not in lex["all_verbs"] or i == 0:
+        if covered[i] or excluded[i] or w not in lex["cue_words"] or i == 0:
             continue
         if s.cap[i] and not s.init[i] and not (s.qa[i - 1] or s.ca[i - 1]):
             continue  # "the United States", "Daily Shows": part of a name
@@ -802,7 +829,14 @@ _INVERTING = frozenset(("said", "says", "added", "adds", "noted", "notes", "aske
 #: Strong forms whose agentless passive is no report ("was admitted to hospital", "was declared the winner").
 _NOT_PASSIVE_REPORTS = frozenset(("admitted", "declared", "recounted"))
 #: Short adverbs between a form of *be* and a passive ("is now understood to", "was also accused of").
-_BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once"))
+_BE_ADVERBS = frozenset(("now", "also", "still", "long", "often", "not", "even", "already", "since", "once", "always", "first"))
+_AS_OR_BE = frozenset(("as", "was", "were", "is", "are", "been", "be", "being"))
+#: Words that open a clause after a verb of knowing or feeling ("they know it's dead", "we knew she was").
+_CLAUSE_OPENERS = frozenset(("he", "she", "they", "we", "i", "you", "there", "it's", "it\u2019s", "they're", "they\u2019re", "we're",
+                             "we\u2019re", "he's", "he\u2019s", "she's", "she\u2019s", "i'm", "i\u2019m", "you're", "you\u2019re"))
+_FINITE_BE = frozenset(("was", "is", "were", "are", "had", "has", "would", "will"))
+#: As-passives of opinion (the rest of ``as_passives`` are of speech: "is presented as", "was referred to as").
+_BELIEF_AS = frozenset(("seen", "viewed", "regarded", "perceived"))
 _HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
 
@@ -846,6 +880,31 @@ def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
         opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
 
 
+def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
+    """The first word of a control verb before "to" and cue word ``i`` ("tried to frame", "went so far as to say"), or -1:
+    the cue then takes the control verb's subject."""
+    if i < 2 or s.w[i - 1] != "to" or s.bk[i - 2] or s.bk[i - 1]:
+        return -1
+    for k in (1, 4):
+        a = i - 1 - k
+        if a >= 0 and tuple(s.w[a : i - 1]) in lex["control_verbs"] and not any(s.bk[x] for x in range(a, i - 1)):
+            return a
+    return -1
+
+
+def _quote_after_object(s: _Sentence, i: int) -> bool:
+    """Does a quotation open within six words after cue word ``i``, after at least one word and no other punctuation
+    ("called the plan “a disaster”"; not "characters called “Gilles”")?"""
+    if s.qa[i]:
+        return False  # 'a plan called "Frontera Sur"': a name
+    for k in range(i + 1, min(i + 7, len(s.w) - 1)):
+        if s.qa[k]:
+            return True
+        if s.bk[k]:
+            return False
+    return False
+
+
 def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     n = len(s.w)
     w = s.w[i]
@@ -855,7 +914,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         before = s.w[i - 1] if i > 0 else ""
         be_adverb = i > 1 and _adverb(s, i - 1, lex) and s.w[i - 2] in ("was", "were", "is", "are", "been", "be", "being")
         # "as reported by Reuters", "as first reported by the Times"
-        be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] == "as")
+        be_adverb = be_adverb or before == "as" or (i > 1 and before in ("first", "originally", "previously") and s.w[i - 2] in _AS_OR_BE)
+        # "…, slammed by environmental groups": a reduced passive of a public judgement opening its clause
+        be_adverb = be_adverb or (i > 0 and s.bk[i - 1] and w in lex["passive_cues"])
         be_adverb = be_adverb or before in ("though", "although", "while")  # "Though criticised by some"
         if w in ("called", "calls"):
             return None  # "was called by the defence": a summons, not a report
@@ -870,7 +931,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
     if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
             prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
-        if nxt == "that" and w in lex["possessor_verb_nouns"]:
+        if (nxt == "that" or nxt in lex["possessor_links"]) and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
     be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and s.w[i - 2] in _BE and prev and not s.bk[i - 2] and (
@@ -878,6 +939,13 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
+        if be_at >= 0 and s.w[be_at] != "be":
+            # (not "will be regarded as", "cannot be seen as": a norm or a forecast of the writer's)
+            # "the turnout was seen as", "it is presented as", "was always referred to as": an implicit source
+            return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _BELIEF if w in _BELIEF_AS else _SPEECH}
+        if w not in lex["all_verbs"]:
+            return None
     if be_at >= 0 and w.endswith("ed") and w not in verbs["belief"]:
         # a passive without "by": "it was reported that", "was widely criticised", "staff were told to": an implicit
         # source; "to" only before a verb ("was admitted to the WTO" is no report), and without "that" or "to"
@@ -888,7 +956,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged:
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
-    j, punct = _subject(s, i, lex)
+    control = _control_verb(s, i, lex)
+    j, punct = _subject(s, control if control >= 0 else i, lex)
     source = None
     inverted = False
     after_quote = i > 0 and s.qa[i - 1]
@@ -950,7 +1019,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if strong:
             kind = _SPEECH
         elif w in lex["weak_verbs"] or w in lex["needs_that"]:
-            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or s.name[source[1]]
+            subj_ok = source is not None and (s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or _agent_plural(s.base[source[1]], lex)
                                               or s.base[source[1]] in lex["nouns"])
             if inverted or that or colon_or_quote or (subj_ok and not (nxt[:1].isdigit())) or (after_quote and source is not None):
                 kind = _SPEECH
@@ -958,6 +1027,12 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             kind = _SPEECH
         if kind == _SPEECH and doc_subject:
             kind = _DOCUMENT
+    if kind is None and w in lex["gerund_speech"] and source is not None and not inverted and nxt.endswith("ing") and len(nxt) > 5 and (
+            s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or s.base[source[1]] in lex["nouns"]):
+        kind = _SPEECH  # "the association proposed adopting a platform"
+    if kind is None and w in ("called", "calls", "call") and source is not None and not inverted and (
+            s.w[source[1]] in lex["pronouns"] or s.name[source[1]] or s.base[source[1]] in lex["nouns"]) and _quote_after_object(s, i):
+        kind = _SPEECH  # "He has called climate science a “cult”", "The president called the notion a “waste of time”"
     if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None and not (
             w == "called" and not that and s.w[source[1]] not in lex["pronouns"] and not (source[0] > 0 and s.w[source[0] - 1] == "what")):
         kind = _SPEECH  # ("called" before a quote: "what he called “…”", not "masked characters called “Gilles”")
@@ -987,7 +1062,10 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
                 kind = _BELIEF
         elif w in lex["needs_that"]:
             clause = nxt in lex["pronouns"] and nxt not in ("it",) or nxt in ("there", "the", "a", "an", "this", "his", "her", "their")
-            if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands"):
+            pronoun_clause = nxt in _CLAUSE_OPENERS or nxt in ("my", "his", "her", "their", "our") and any(
+                x in _FINITE_BE for x in s.w[i + 2 : i + 5])  # "I felt my heart was going to stop"
+            if that or clause and w in ("concluded", "decided", "learned", "learnt", "assumed", "assume", "assumes", "understand", "understands") or (
+                    pronoun_clause and w in lex["clause_verbs"]):
                 kind = _BELIEF
         elif w in ("expect", "expects", "expected") and nxt == "to" and more and s.w[i - 1] not in _BE:
             kind = _BELIEF  # "the bank expects to cut 500 jobs": an expectation ascribed to the bank
@@ -1093,6 +1171,34 @@ def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict 
     return None
 
 
+def _content_noun_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict | None:
+    """A content noun before "that" and a clause ("revelations that Mr Flynn had misled", "a Fox25 report that a manager had"):
+    a nominal cue whose source is the name right before the noun, else implicit. The clause must open with a determiner,
+    a pronoun, a name or a number and run on for three words (not a relative clause: "the report that was released")."""
+    n = len(s.w)
+    k = last + 1
+    j = first - 1
+    if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in ("his", "her", "their", "its")):
+        return _possessor_relation(s, first, last, lex)  # "her warning that": the possessor is the source
+    if k + 2 >= n or s.bk[last] or any(s.bk[x] for x in range(k, k + 2)):
+        return None
+    opener = s.w[k]
+    if not (opener in _CLAUSE_DETERMINERS or s.cap[k] or opener[:1].isdigit()) or opener in lex["all_verbs"]:
+        return None
+    j = first - 1
+    if j >= 0 and not s.bk[j] and s.name[j] and s.w[j] not in lex["first_person"]:
+        a = _np_left(s, j, lex)
+        return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
+    if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in ("his", "her", "their", "its", "my", "our")):
+        return _possessor_relation(s, first, last, lex)  # "her warning that": the possessor is the source
+    return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _NOMINAL}
+
+
+#: Words that open a content clause after a content noun and "that".
+_CLAUSE_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "there", "he", "she", "they", "it",
+                                 "we", "i", "some", "many", "most", "no", "more", "several"))
+
+
 #: Words in 's that are no possessives ("it's", "that's").
 _NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's", "there's", "here's", "let's",
                              "it\u2019s", "he\u2019s", "she\u2019s", "that\u2019s", "who\u2019s", "what\u2019s", "there\u2019s"))
@@ -1101,17 +1207,29 @@ _NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's
 def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
     n = len(s.w)
     words = tuple(s.w[first : last + 1])
-    if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["possessor_nouns"]:
-        return _possessor_relation(s, first, last, lex)
+    if kind == _NOMINAL and len(words) == 2 and (words[1] == "that" or words[1] in lex["possessor_links"]) and words[0] in lex["possessor_nouns"]:
+        rel = _possessor_relation(s, first, last, lex)
+        if rel is not None or words[1] != "that" or words[0] not in lex["content_nouns"]:
+            return rel
+    if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["content_nouns"]:
+        return _content_noun_relation(s, first, last, lex)
+    if kind == _NOMINAL and len(words) == 3 and words[0] in ("his", "her", "their", "its") and words[2] == "that":
+        return {"cue": (first + 1, last), "source": (first, first), "cls": _PRONOUN, "kind": _NOMINAL}  # "her claim that"
     if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
     text = " ".join(words)
+    if text in ("when asked", "when questioned", "after being asked"):
+        # "when asked whether he believed": the asker is implicit; the cue needs a question or its topic after it
+        if last + 1 < n and not s.clause_ends(last) and s.w[last + 1] in ("whether", "if", "about", "what", "why", "how", "who", "to", "for", "when"):
+            return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
+        return None
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
             "have been told", "has been told", "were told", "was told") and not (first > 0 and _head_ok(s, first - 1, lex)):
         return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
-    if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and words[0] in (
-            "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") and text not in (
+    if words[-1] in ("to", "by", "from", "among", "of", "in", "with") and kind in (_SPEECH, _NOMINAL, _BELIEF) and (words[0] in (
+            "according", "criticism", "the", "an", "a", "calls", "demands", "warnings", "is", "was", "in") or kind == _NOMINAL and words[-1] in (
+            "from", "by")) and text not in (
             "would like to", "in favour of", "in favor of") and not (words[0] in ("is", "was") and words[-1] != "by"):
         a, b = _np_right(s, last + 1, lex)
         if a < 0:
@@ -1127,6 +1245,9 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return {"cue": (first, last), "source": (a, b), "cls": cls, "kind": k}
     if kind == _DOCUMENT and words[0] == "under":
         return {"cue": (first, first), "source": (first + 1, last), "cls": classify(s, first + 1, last, lex), "kind": _DOCUMENT}
+    if words[0] in _BE and words[-1] == "as" and len(words) >= 3:
+        # "was seen as", "is widely viewed as": the one seen is no source; the viewers are implicit
+        return {"cue": (first, last - 1), "source": None, "cls": _VAGUE, "kind": _BELIEF}
     merge = words in lex["merge"]
     j, punct = _subject(s, first, lex)
     if words in (("put", "it"), ("puts", "it")):
