@@ -1,18 +1,13 @@
 """Relation-level sourcing validation: the targets of issue 15, asserted on the blind relation labels.
 
 Each table of :mod:`benchmarks.relations_validation` is computed once per session and printed as
-Markdown (run with ``-s``). The thresholds are the issue's acceptance criteria, asserted on two
-held-out splits (the rules were tuned on ``dev`` only): ``test``, held out from the labelling but
-seen in aggregate while the rules were tuned, and ``fresh``, a blind draw labelled before the rules
-ran on it and never used for tuning (``benchmarks/sourcing_labels/RELATIONS.md`` §7); and, once the
-second blind draw ``fresh2`` is labelled, ``held_out`` (``fresh`` + ``fresh2``, the issue's >= 400
-sentences), whose tests skip until then. A target a split does not reach is a strict xfail that states
-the measured number, never a relaxed threshold.
+Markdown (run with ``-s``). The thresholds are the issue's acceptance criteria, asserted on ``held_out``:
+the third blind draw ``fresh3`` (420 sentences, ``benchmarks/sourcing_labels/RELATIONS.md`` §10),
+labelled before the session-7 rules were written and scored once after they were frozen. A target it
+misses is a strict xfail that states the measured number, never a relaxed threshold.
 
-Session 7: the rules were then tuned on the errors of all four splits (``dev``, ``test``, ``fresh``,
-``fresh2``), so every number asserted here is now a tuning number; ``held_out`` keeps its name (the
-pool of the first two blind draws) but is no longer held out. The held-out set of that round is the
-third blind draw ``fresh3`` (``RELATIONS.md`` §10), scored once by the lead after the rules were frozen.
+The rules were tuned on the errors of the four earlier splits (``dev`` from the start; ``test``,
+``fresh`` and ``fresh2`` in session 7): their tests are regression guards on tuning numbers.
 Run from the repository root::
 
     FRAMING_SHARED_DATA=/path/to/shared/data python -m pytest benchmarks/validation/test_relations.py -q -s
@@ -101,8 +96,8 @@ def test_source_class_accuracy_test_split(relation_rows: pd.DataFrame) -> None:
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
 
 
-def test_fresh_blind_split_meets_the_targets(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
-    # the fresh blind draw: labelled before the rules ran on it, never tuned on
+def test_fresh_split_meets_the_targets(sentences: pd.DataFrame, relation_rows: pd.DataFrame) -> None:
+    # the first blind draw: labelled before the rules ran on it; tuned on in session 7 (a regression guard now)
     s, r = _test(sentences, "fresh"), _test(relation_rows, "fresh")
     assert s.precision >= MIN_SENTENCE_PRECISION, f"precision {s.precision:.3f}"
     assert s.recall >= MIN_SENTENCE_RECALL, f"recall {s.recall:.3f}"
@@ -136,47 +131,47 @@ def test_calibration_against_the_hand_count_fresh(calibration: pd.DataFrame) -> 
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
-# -- the pooled held-out set (fresh + fresh2, >= 400 sentences): the issue's targets, once fresh2 is labelled ----------
-def _pooled(lab: rv.Labels) -> None:
-    if "fresh2" not in lab.splits:
-        pytest.skip("fresh2 is not labelled yet (benchmarks/sourcing_labels/fresh2_*.tsv): held_out is fresh alone, asserted above")
+# -- the held-out set (fresh3, 420 sentences, never tuned on): the issue's targets -----------------------------------
+def test_held_out_is_fresh3_with_400_sentences(lab: rv.Labels, sentences: pd.DataFrame) -> None:
+    assert rv.HELD_OUT == ("fresh3",) and "fresh3" not in rv.TUNED_ON
+    assert _test(sentences, "held_out").sentences == _test(sentences, "fresh3").sentences >= 400
 
 
-def test_held_out_has_400_sentences(lab: rv.Labels, sentences: pd.DataFrame) -> None:
-    _pooled(lab)
-    assert _test(sentences, "held_out").sentences >= 400
-
-
-def test_held_out_sentence_precision(lab: rv.Labels, sentences: pd.DataFrame) -> None:
-    _pooled(lab)
+def test_held_out_sentence_precision(sentences: pd.DataFrame) -> None:
     row = _test(sentences, "held_out")
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-def test_held_out_sentence_recall(lab: rv.Labels, sentences: pd.DataFrame) -> None:
-    _pooled(lab)
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh3 (held out, scored once) sentence recall "
+                   "0.790 < 0.80 (benchmarks/results/relations_validation.json)")
+def test_held_out_sentence_recall(sentences: pd.DataFrame) -> None:
     row = _test(sentences, "held_out")
     assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
 
 
-def test_held_out_relation_f1(lab: rv.Labels, relation_rows: pd.DataFrame) -> None:
-    _pooled(lab)
+def test_held_out_relation_f1(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows, "held_out")
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-def test_held_out_source_class_accuracy(lab: rv.Labels, relation_rows: pd.DataFrame) -> None:
-    _pooled(lab)
+def test_held_out_source_class_accuracy(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows, "held_out")
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
 
 
-@pytest.mark.xfail(strict=True, reason="fresh + fresh2 relations per 100 words measured 3.09 vs the hand count 3.66 (-15.7 %, "
-                   "after session 7 tuned on both): fresh -5.6 %, fresh2 -20.7 % (relation recall 0.751 on fresh2)")
-def test_held_out_calibration_against_the_hand_count(lab: rv.Labels, calibration: pd.DataFrame) -> None:
-    _pooled(lab)
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh3 relations per 100 words 2.33 vs the hand "
+                   "count 3.19 (-26.8 %; relation recall 0.683)")
+def test_held_out_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / held_out"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="fresh + fresh2 (tuned on in session 7) relations per 100 "
+                   "words -15.7 % from the hand count")
+def test_tuning_draws_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
+    for split in ("fresh", "fresh2"):
+        row = calibration[calibration["group"] == f"all corpora / {split}"].iloc[0]
+        assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, (split, row.relative_difference)
 
 
 def test_fresh2_loader_with_a_stand_in(tmp_path: Path, lab: rv.Labels) -> None:
@@ -201,7 +196,7 @@ def test_fresh2_loader_with_a_stand_in(tmp_path: Path, lab: rv.Labels) -> None:
     write(tmp_path / "fs.tsv", fake)
     write(tmp_path / "fr.tsv", [r for r in relations if (r["corpus"], r["doc"]) in moved])
     stand_in = rv.Labels(files={"": (tmp_path / "s.tsv", tmp_path / "r.tsv"), "fresh2": (tmp_path / "fs.tsv", tmp_path / "fr.tsv")})
-    assert stand_in.splits == ("dev", "test", "fresh", "fresh2", "held_out", "all")
+    assert stand_in.splits == ("dev", "test", "fresh", "fresh2", "fresh3", "held_out", "all")
     s = rv.sentence_table(stand_in).set_index("split")
     r = rv.relation_table(stand_in).set_index("split")
     c = rv.calibration_table(stand_in).set_index("group")
@@ -209,7 +204,7 @@ def test_fresh2_loader_with_a_stand_in(tmp_path: Path, lab: rv.Labels) -> None:
     assert s.loc["fresh2", "gold_positive"] == sum(int(x["carries_relation"]) for x in fake)
     for table, columns in ((s, ["sentences", "gold_positive", "predicted_positive"]), (r, ["gold_relations", "predicted_relations", "matched"])):
         for column in columns:
-            assert table.loc["held_out", column] == table.loc["fresh", column] + table.loc["fresh2", column], column
+            assert table.loc["held_out", column] == table.loc["fresh3", column], column
     assert s.loc["dev", "sentences"] + len(fake) == _test(rv.sentence_table(lab), "dev").sentences
     # a document's relations do not depend on its batch: the moved documents score in fresh2 as they did in dev
     pairs = lab.match()
@@ -248,7 +243,7 @@ def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relati
     old_r = {r["split"]: r for r in before["relations"]}
     old_c = {r["group"]: r for r in before["calibration"]}
     text = (_REPO_ROOT / "docs" / "sourcing.md").read_text(encoding="utf-8")
-    for split in ("dev", "test", "fresh", "fresh2", "held_out"):
+    for split in ("dev", "test", "fresh", "fresh2"):
         line = next(x for x in text.splitlines() if x.startswith(f"| {split}") and "→" in x)
         pairs = re.findall(r"(-?\d\.\d{3}) → (-?\d\.\d{3})", line)
         s, r = _test(sentences, split), _test(relation_rows, split)
@@ -258,3 +253,9 @@ def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relati
                     (old_r[split]["f1"], r.f1), (old_r[split]["source_class_accuracy"], r.source_class_accuracy),
                     (old_c[group]["relative_difference"], c.relative_difference)]
         assert pairs == [(f"{a:.3f}", f"{b:.3f}") for a, b in expected], (split, pairs)
+    # the held-out row: this run's numbers, no "before"
+    line = next(x for x in text.splitlines() if x.startswith("| **fresh3"))
+    s, r = _test(sentences, "fresh3"), _test(relation_rows, "fresh3")
+    c = calibration[calibration["group"] == "all corpora / fresh3"].iloc[0]
+    values = re.findall(r"(-?\d\.\d{3})", line)
+    assert values == [f"{x:.3f}" for x in (s.precision, s.recall, r.f1, r.source_class_accuracy, c.relative_difference)], values
