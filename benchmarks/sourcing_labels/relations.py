@@ -87,11 +87,17 @@ FRESH2_WINDOWS_PER_CORPUS = 18
 FRESH3_SEED = 1517
 #: Windows per corpus of the third fresh draw (28 × 5 × 3 = 420 sentences), from documents in no label set.
 FRESH3_WINDOWS_PER_CORPUS = 28
+# -- the fourth blind draw (session 7, right after fresh3 was scored once): the next round's held-out set ------
+#: Random seed of the fourth fresh draw, fixed (and committed) before its sentences were read.
+FRESH4_SEED = 1518
+#: Windows per corpus of the fourth fresh draw (28 × 5 × 3 = 420 sentences), from documents in no label set.
+FRESH4_WINDOWS_PER_CORPUS = 28
 #: Named blind draws: seed, windows per corpus, sentence file, relation file.
 DRAWS = {
     "fresh": (FRESH_SEED, FRESH_WINDOWS_PER_CORPUS, FRESH_SENTENCES_TSV, FRESH_RELATIONS_TSV),
     "fresh2": (FRESH2_SEED, FRESH2_WINDOWS_PER_CORPUS, HERE / "fresh2_sentences.tsv", HERE / "fresh2_relations.tsv"),
     "fresh3": (FRESH3_SEED, FRESH3_WINDOWS_PER_CORPUS, HERE / "fresh3_sentences.tsv", HERE / "fresh3_relations.tsv"),
+    "fresh4": (FRESH4_SEED, FRESH4_WINDOWS_PER_CORPUS, HERE / "fresh4_sentences.tsv", HERE / "fresh4_relations.tsv"),
 }
 
 
@@ -561,4 +567,4 @@ if __name__ == "__main__":
     elif not args:
         main()
     else:
-        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh | --fresh2 | --fresh3]")
+        raise SystemExit("usage: relations.py [draw | build SHEET | show] [--fresh | --fresh2 | --fresh3 | --fresh4]")
