@@ -135,6 +135,31 @@ def test_vectorised_hyphenation_counts_pyphens_points_in_every_textstat_language
         assert _hyphenator(lang).count(group).tolist() == [len(reference.positions(w)) for w in group]
 
 
+
+@pytest.mark.parametrize("lang", ["en_US", "de", "hu"])
+@pytest.mark.parametrize("dense_entries", [1, 64, 1 << 12])
+def test_hyphenation_window_of_any_size_counts_pyphens_points(lang, dense_entries):
+    # a window of 0, 1 or 2 characters (so most lengths are hashed) and no tail look-up: each of
+    # the count's three ways to find patterns agrees with Pyphen on its own
+    import random
+
+    import pyphen
+
+    from framing.core.syllables import _Hyphenator, _pyphen
+
+    class Small(_Hyphenator):
+        DENSE_ENTRIES = dense_entries
+        TAIL_LOOKUPS = 0
+
+    reference = pyphen.Pyphen(lang=lang)
+    small = Small(_pyphen(lang))
+    assert small.window == {1: 0, 64: 1}.get(dense_entries, 2)
+    alphabet = sorted(set("".join(reference.hd.patterns)))
+    rng = random.Random(23)
+    words = ["".join(rng.choice(alphabet + ["x", "İ", "'"]) for _ in range(rng.randint(0, 30))) for _ in range(600)]
+    words += ["Lesbarkeit", "Donaudampfschifffahrtsgesellschaft", "megszentségteleníthetetlenségeskedéseitekért"]
+    assert small.count(words).tolist() == [len(reference.positions(w)) for w in words]
+
 TRICKY = [
     "He left. She stayed. They argued about it all night long.",
     "rose to 3.5 percent. Then it fell.",
