@@ -112,6 +112,9 @@ class _Hyphenator:
     DENSE_ENTRIES = 1 << 21
     #: Once the substrings still growing times the lengths left are this few, all are looked up at once.
     TAIL_LOOKUPS = 1 << 14
+    #: Largest table of the patterns' prefix tree (prefixes x alphabet, 4 bytes each): within it,
+    #: the lengths past the window follow the tree (one gather per length) instead of hashing.
+    TRIE_ENTRIES = 1 << 21
 
     def __init__(self, pyphen_object) -> None:
         self.left, self.right = pyphen_object.left, pyphen_object.right
@@ -188,6 +191,21 @@ class _Hyphenator:
                 flat = flat * base + symbol_of[c]
             span = base ** (window - len(prefix))
             self.deepest[flat * span : (flat + 1) * span] = short_id[prefix]
+        # the prefix tree, where it is small (most languages; not German's or Hungarian's long
+        # patterns): child[row * base + symbol] = the row of the prefix one character longer, -1 if
+        # none; a window-long short prefix's row is where a start grows on from
+        self.child = None
+        if len(prefixes) * base <= self.TRIE_ENTRIES:
+            prefix_row = {prefix: row for row, prefix in enumerate(prefixes)}
+            self.child = np.full(len(prefixes) * base, -1, dtype=np.int32)
+            for row, prefix in enumerate(prefixes):
+                if len(prefix) > 1:
+                    self.child[prefix_row[prefix[:-1]] * base + symbol_of[prefix[-1]]] = row
+            self.short_row = np.fromiter((prefix_row[prefix] for prefix in short), np.int64, len(short))
+            self.root = np.full(base, -1, dtype=np.int32)  # the one-character prefixes (a window of 0)
+            for prefix in prefixes:
+                if len(prefix) == 1:
+                    self.root[symbol_of[prefix]] = prefix_row[prefix]
 
     def _pointed(self, words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The code points of every ``f".{word.lower()}."`` followed by a NUL, then ``maxlen`` more
@@ -248,7 +266,22 @@ class _Hyphenator:
             window_start = np.repeat(start, count)
             window_slot = window_start + self.short_value_position[entry]
             window_value = self.short_value[entry]
-            start = start[self.short_full[deepest]]
+            full = self.short_full[deepest]
+            start, deepest = start[full], deepest[full]
+        if self.child is not None:  # the longer lengths along the prefix tree
+            row = self.short_row[deepest] if window else np.full(len(start), -1, dtype=np.int64)
+            for length in range(window + 1, self.maxlen + 1):
+                if not len(start):
+                    break
+                symbol = symbols[start + (length - 1)]
+                row = self.child[row * self.base + symbol] if length > 1 else self.root[symbol]
+                known = row >= 0
+                start, row = start[known], row[known]
+                pattern = self.prefix_pattern[row]
+                found = pattern >= 0
+                hit_start.append(start[found])
+                hit_pattern.append(pattern[found])
+            start = start[:0]
         for length in range(window + 1, self.maxlen + 1):
             if not len(start):
                 break
