@@ -5,9 +5,9 @@ import pytest
 import textstat
 
 import framing
-from framing.families.readability import FORMULAS
 from framing.core.syllables import count_syllables, textstat_syllables
 from framing.core.vocabulary import is_familiar
+from framing.families.readability import FORMULAS
 
 CAT = "The cat sat on the mat."  # 6 words, 1 sentence, 6 syllables, all familiar
 

@@ -100,8 +100,10 @@ class _Hyphenator:
     its characters' positions in the patterns' alphabet, indexes a dense table of its longest
     prefix that is a prefix of some pattern (whose own prefixes are then prefixes too: the
     patterns among them are that prefix's hits, their values combined once per prefix by taking
-    the largest at each position, as Pyphen's ``max`` would); longer substrings are looked up by
-    hash (:class:`_chars.StringIndex`). Each pattern found raises the inter-letter values it
+    the largest at each position, as Pyphen's ``max`` would); a longer substring is found one
+    character at a time along the patterns' prefix tree (a dense table of prefix x character, when
+    it is small: every textstat language but German and Hungarian, whose long patterns make
+    hundreds of thousands of prefixes) or else looked up by hash (:class:`_chars.StringIndex`). Each pattern found raises the inter-letter values it
     covers to its own (``np.maximum.at``), and an odd value is a hyphenation point. The patterns
     and the ``left``/``right`` margins are Pyphen's own objects, so the counts are Pyphen's
     (``tests/test_readability.py`` compares them with Pyphen in every textstat language, on a
