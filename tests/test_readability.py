@@ -5,9 +5,9 @@ import pytest
 import textstat
 
 import framing
-from framing.families.readability import FORMULAS
 from framing.core.syllables import count_syllables, textstat_syllables
 from framing.core.vocabulary import is_familiar
+from framing.families.readability import FORMULAS
 
 CAT = "The cat sat on the mat."  # 6 words, 1 sentence, 6 syllables, all familiar
 
@@ -134,6 +134,33 @@ def test_vectorised_hyphenation_counts_pyphens_points_in_every_textstat_language
     for group in ([".\x00."], ["a\x00b", "ΑΣ"], ["ΑΣ"] * 3, words[:1]):  # a NUL of a word's own; one word
         assert _hyphenator(lang).count(group).tolist() == [len(reference.positions(w)) for w in group]
 
+
+
+@pytest.mark.parametrize(("lang", "trie_entries"), [("en_US", 0), ("de", 0), ("hu", 0), ("en_US", 1 << 22), ("es", 1 << 22)])
+@pytest.mark.parametrize("dense_entries", [1, 64, 1 << 12])
+def test_hyphenation_window_of_any_size_counts_pyphens_points(lang, dense_entries, trie_entries):
+    # a window of 0, 1 or 2 characters (so most lengths are hashed, or followed along the prefix
+    # tree) and no tail look-up: each of the count's ways to find patterns agrees with Pyphen
+    import random
+
+    import pyphen
+
+    from framing.core.syllables import _Hyphenator, _pyphen
+
+    class Small(_Hyphenator):
+        DENSE_ENTRIES = dense_entries
+        TAIL_LOOKUPS = 0
+        TRIE_ENTRIES = trie_entries
+
+    reference = pyphen.Pyphen(lang=lang)
+    small = Small(_pyphen(lang))
+    assert small.window == {1: 0, 64: 1}.get(dense_entries, 2)
+    assert (small.child is not None) == bool(trie_entries)
+    alphabet = sorted(set("".join(reference.hd.patterns)))
+    rng = random.Random(23)
+    words = ["".join(rng.choice(alphabet + ["x", "İ", "'"]) for _ in range(rng.randint(0, 30))) for _ in range(600)]
+    words += ["Lesbarkeit", "Donaudampfschifffahrtsgesellschaft", "megszentségteleníthetetlenségeskedéseitekért"]
+    assert small.count(words).tolist() == [len(reference.positions(w)) for w in words]
 
 TRICKY = [
     "He left. She stayed. They argued about it all night long.",

@@ -96,8 +96,14 @@ class _Hyphenator:
     their first non-prefix). The words are written one after the other, each followed by a character that no
     pattern holds (NUL), so a substring that runs past its word's end is no prefix and drops out
     like any other. The substrings of the first few lengths (most of the look-ups) are found in
-    dense tables indexed by their characters' positions in the patterns' alphabet; longer ones by
-    hash (:class:`_chars.StringIndex`). Each pattern found raises the inter-letter values it
+    one step: the window of ``window`` characters at each start, written in base ``size + 1`` of
+    its characters' positions in the patterns' alphabet, indexes a dense table of its longest
+    prefix that is a prefix of some pattern (whose own prefixes are then prefixes too: the
+    patterns among them are that prefix's hits, their values combined once per prefix by taking
+    the largest at each position, as Pyphen's ``max`` would); a longer substring is found one
+    character at a time along the patterns' prefix tree (a dense table of prefix x character, when
+    it is small: every textstat language but German and Hungarian, whose long patterns make
+    hundreds of thousands of prefixes) or else looked up by hash (:class:`_chars.StringIndex`). Each pattern found raises the inter-letter values it
     covers to its own (``np.maximum.at``), and an odd value is a hyphenation point. The patterns
     and the ``left``/``right`` margins are Pyphen's own objects, so the counts are Pyphen's
     (``tests/test_readability.py`` compares them with Pyphen in every textstat language, on a
@@ -108,6 +114,9 @@ class _Hyphenator:
     DENSE_ENTRIES = 1 << 21
     #: Once the substrings still growing times the lengths left are this few, all are looked up at once.
     TAIL_LOOKUPS = 1 << 14
+    #: Largest table of the patterns' prefix tree (prefixes x alphabet, 4 bytes each): within it,
+    #: the lengths past the window follow the tree (one gather per length) instead of hashing.
+    TRIE_ENTRIES = 1 << 21
 
     def __init__(self, pyphen_object) -> None:
         self.left, self.right = pyphen_object.left, pyphen_object.right
@@ -148,36 +157,84 @@ class _Hyphenator:
         self.symbol = np.full(max(map(ord, alphabet)) + 2, base - 1, dtype=np.int64)  # the last entry: other
         self.symbol[[ord(c) for c in alphabet]] = np.arange(len(alphabet))
         symbol_of = {c: i for i, c in enumerate(alphabet)}
-        dense = 0
-        while dense < self.maxlen and base ** (dense + 1) <= self.DENSE_ENTRIES:
-            dense += 1
-        self.tables = [np.full(base**length, -1, dtype=np.int32) for length in range(1, dense + 1)]
-        short = sorted({key[:k] for key in keys for k in range(1, min(dense, len(key)) + 1)})
-        for row, prefix in zip(self.prefix_index.find(_chars.string_hashes(short)).tolist(), short):
+        window = 0
+        while window < self.maxlen and base ** (window + 1) <= self.DENSE_ENTRIES:
+            window += 1
+        self.window = window
+        # the prefixes of at most ``window`` characters ("short"), each with the patterns among its
+        # own prefixes (its hits, CSR) and whether it is as long as a window (then it grows on)
+        short = sorted({key[:k] for key in keys for k in range(1, min(window, len(key)) + 1)})
+        short_id = {prefix: i for i, prefix in enumerate(short)}
+        # a short prefix's values: the largest value at each position over the patterns among its
+        # prefixes (all found at the same start, so Pyphen's max over them is theirs), built from
+        # its parent's (``short`` is sorted: a parent comes first)
+        combined: dict[str, dict[int, int]] = {}
+        for prefix in short:
+            own = dict(combined.get(prefix[:-1], {}))
+            if prefix in patterns:
+                offset, values = patterns[prefix]
+                for t, v in enumerate(values):
+                    if int(v) > own.get(offset + t, 0):
+                        own[offset + t] = int(v)
+            combined[prefix] = own
+        vectors = [sorted(combined[prefix].items()) for prefix in short]
+        self.short_value_count = np.fromiter(map(len, vectors), np.int64, len(short))
+        self.short_value_start = np.cumsum(self.short_value_count) - self.short_value_count
+        self.short_value_position = np.fromiter((p for v in vectors for p, _ in v), np.int64, int(self.short_value_count.sum()))
+        self.short_value = np.fromiter((x for v in vectors for _, x in v), np.int8, int(self.short_value_count.sum()))
+        self.short_full = np.fromiter((len(prefix) == window for prefix in short), bool, len(short))
+        # deepest[window code] = the short id of the window's longest short prefix (-1: none): the
+        # codes whose first k characters are a short prefix p are p's code times base**(window - k)
+        # and the next base**(window - k) - 1, written in order of length so that longer ones win
+        self.deepest = np.full(base**window, -1, dtype=np.int32)
+        for prefix in sorted(short, key=len):
             flat = 0
             for c in prefix:
                 flat = flat * base + symbol_of[c]
-            self.tables[len(prefix) - 1][flat] = row
+            span = base ** (window - len(prefix))
+            self.deepest[flat * span : (flat + 1) * span] = short_id[prefix]
+        # the prefix tree, where it is small (most languages; not German's or Hungarian's long
+        # patterns): child[row * base + symbol] = the row of the prefix one character longer, -1 if
+        # none; a window-long short prefix's row is where a start grows on from
+        self.child = None
+        if len(prefixes) * base <= self.TRIE_ENTRIES:
+            prefix_row = {prefix: row for row, prefix in enumerate(prefixes)}
+            self.child = np.full(len(prefixes) * base, -1, dtype=np.int32)
+            for row, prefix in enumerate(prefixes):
+                if len(prefix) > 1:
+                    self.child[prefix_row[prefix[:-1]] * base + symbol_of[prefix[-1]]] = row
+            self.short_row = np.fromiter((prefix_row[prefix] for prefix in short), np.int64, len(short))
+            self.root = np.full(base, -1, dtype=np.int32)  # the one-character prefixes (a window of 0)
+            for prefix in prefixes:
+                if len(prefix) == 1:
+                    self.root[symbol_of[prefix]] = prefix_row[prefix]
 
-    def _pointed(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _pointed(self, words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The code points of every ``f".{word.lower()}."`` followed by a NUL, then ``maxlen`` more
-        NULs (so that nothing reads past the end), and the length of each pointed word.
+        NULs (so that nothing reads past the end), the length of each pointed word, and the length
+        of each word as given (Pyphen's margins count it).
 
         The words are lower-cased in one go. ``str.lower`` maps each character on its own except
         capital sigma, whose form looks past case-ignorable characters (such as ".") to the
         nearest cased or other character on either side; a NUL is neither, so it ends that
         context as the ends of a word do, and the whole lower-cased equals the words lower-cased
-        one by one. Where a word holds a NUL itself, they are lower-cased one by one."""
+        one by one. Where a word holds a NUL itself, they are lower-cased one by one.
+
+        No character lower-cases to nothing, so when the whole keeps its length every word does
+        (only a few, such as "İ", lengthen), and each word's length is its pointed length less 2."""
         joined = ".\x00.".join(words)
         tail = ".\x00" + "\x00" * self.maxlen
         if joined.count("\x00") != len(words) - 1:  # a NUL of a word's own
             pointed = [f".{w.lower()}." for w in words]
             size = np.fromiter(map(len, pointed), np.int64, len(words))
-            return _chars.codepoints("\x00".join(pointed) + "\x00" * (self.maxlen + 1)), size
-        codes = _chars.codepoints("." + joined.lower() + tail)
+            word_len = np.fromiter(map(len, words), np.int64, len(words))
+            return _chars.codepoints("\x00".join(pointed) + "\x00" * (self.maxlen + 1)), size, word_len
+        lowered = joined.lower()
+        codes = _chars.codepoints("." + lowered + tail)
         ends = np.flatnonzero(codes[: len(codes) - self.maxlen] == 0)  # the NUL after each word
         size = np.diff(ends, prepend=-1) - 1
-        return codes, size
+        word_len = size - 2 if len(lowered) == len(joined) else np.fromiter(map(len, words), np.int64, len(words))
+        return codes, size, word_len
 
     def count(self, words: list[str]) -> np.ndarray:
         """``len(pyphen.positions(word))`` for every word."""
@@ -186,7 +243,7 @@ class _Hyphenator:
             return np.zeros(0, dtype=np.int64)
         # ".word." lower-cased (as HyphDict.positions), each followed by a NUL: its references
         # (Pyphen's list of len(pointed) + 1 values) take the same slots
-        codes, size = self._pointed(words)
+        codes, size, word_len = self._pointed(words)
         word_start = np.cumsum(size + 1) - (size + 1)
         total = int(word_start[-1] + size[-1] + 1)
         symbols = np.take(self.symbol, codes, mode="clip")
@@ -195,12 +252,42 @@ class _Hyphenator:
         candidate[word_start + size - 1] = False
         candidate[word_start + size] = False
         start = np.flatnonzero(candidate)
-        flat = symbols[start]
         prefix = None
         hit_start, hit_pattern = [], []
-        dense = len(self.tables)
-        for length in range(1, self.maxlen + 1):
-            if length > dense and len(start) * (self.maxlen - length + 1) <= self.TAIL_LOOKUPS:
+        window = self.window
+        if window:
+            # the lengths up to ``window`` in one look-up: each start's window code, its longest short
+            # prefix, that prefix's hits; the starts whose whole window is a prefix grow on
+            flat = symbols[start]
+            for offset in range(1, window):
+                flat = flat * self.base + symbols[start + offset]
+            deepest = self.deepest[flat]
+            start, deepest = start[deepest >= 0], deepest[deepest >= 0]
+            count = self.short_value_count[deepest]
+            entry = np.repeat(self.short_value_start[deepest] - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+            window_start = np.repeat(start, count)
+            window_slot = window_start + self.short_value_position[entry]
+            window_value = self.short_value[entry]
+            full = self.short_full[deepest]
+            start, deepest = start[full], deepest[full]
+        if self.child is not None:  # the longer lengths along the prefix tree
+            row = self.short_row[deepest] if window else np.full(len(start), -1, dtype=np.int64)
+            for length in range(window + 1, self.maxlen + 1):
+                if not len(start):
+                    break
+                symbol = symbols[start + (length - 1)]
+                row = self.child[row * self.base + symbol] if length > 1 else self.root[symbol]
+                known = row >= 0
+                start, row = start[known], row[known]
+                pattern = self.prefix_pattern[row]
+                found = pattern >= 0
+                hit_start.append(start[found])
+                hit_pattern.append(pattern[found])
+            start = start[:0]
+        for length in range(window + 1, self.maxlen + 1):
+            if not len(start):
+                break
+            if len(start) * (self.maxlen - length + 1) <= self.TAIL_LOOKUPS:
                 # the few substrings still growing: every remaining length at once, in one look-up
                 if prefix is None:
                     prefix = _chars.prefix_sums(codes)
@@ -214,43 +301,39 @@ class _Hyphenator:
                 hit_start.append(start[at])
                 hit_pattern.append(pattern[pattern >= 0])
                 break
-            if length <= dense:
-                if length > 1:
-                    flat = flat * self.base + symbols[start + (length - 1)]
-                entry = self.tables[length - 1][flat]
-            else:
-                if prefix is None:
-                    prefix = _chars.prefix_sums(codes)
-                entry = self.prefix_index.find(_chars.hashes_from_prefix(prefix, start, start + length))
+            if prefix is None:
+                prefix = _chars.prefix_sums(codes)
+            entry = self.prefix_index.find(_chars.hashes_from_prefix(prefix, start, start + length))
             known = entry >= 0  # a prefix of some pattern: worth extending
             start, entry = start[known], entry[known]
             if not len(start):
                 break
-            if length < dense:
-                flat = flat[known]
             pattern = self.prefix_pattern[entry]
             found = pattern >= 0
             hit_start.append(start[found])
             hit_pattern.append(pattern[found])
-        if not hit_start:
-            return np.zeros(n, dtype=np.int64)
-        starts, patterns = np.concatenate(hit_start), np.concatenate(hit_pattern)
-        # spread each hit to its non-zero values
+        # spread each hit of the longer lengths to its pattern's non-zero values
+        starts = np.concatenate(hit_start) if hit_start else np.zeros(0, dtype=np.int64)
+        patterns = np.concatenate(hit_pattern) if hit_pattern else np.zeros(0, dtype=np.int64)
         count = self.value_count[patterns]
-        hit = np.repeat(np.arange(len(patterns)), count)
-        entry = self.value_start[patterns][hit] + (np.arange(len(hit)) - np.repeat(np.cumsum(count) - count, count))
-        slot = starts[hit] + self.value_position[entry]
+        entry = np.repeat(self.value_start[patterns] - (np.cumsum(count) - count), count) + np.arange(int(count.sum()))
+        value_start = np.repeat(starts, count)
+        slot = value_start + self.value_position[entry]
         value = self.value[entry]
+        if window:
+            value_start = np.concatenate([window_start, value_start])
+            slot, value = np.concatenate([window_slot, slot]), np.concatenate([window_value, value])
+        if not len(slot):
+            return np.zeros(n, dtype=np.int64)
         if not self.values_fit:  # Pyphen's slice assignment stops at the end of the references list
-            inside = slot < np.repeat(word_start + size + 1, size + 1)[starts[hit]]
+            inside = slot < np.repeat(word_start + size + 1, size + 1)[value_start]
             slot, value = slot[inside], value[inside]
         references = np.zeros(total, dtype=np.int8)
         np.maximum.at(references, slot, value)
         odd = np.flatnonzero(references & 1)
         odd_word = np.searchsorted(word_start, odd, side="right") - 1
         point = odd - word_start[odd_word] - 1
-        word_len = np.fromiter(map(len, words), np.int64, n)  # Pyphen's margins use the word as given
-        keep = (point >= self.left) & (point <= word_len[odd_word] - self.right)
+        keep = (point >= self.left) & (point <= word_len[odd_word] - self.right)  # the word as given
         return np.bincount(odd_word[keep], minlength=n)
 
 

@@ -302,10 +302,11 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
             keys[dirty] = _chars.string_hashes(_run_strings(cp, kept, lo[dirty], hi[dirty], lower=False))
             string_of_type[hard_types] = pd.factorize(keys)[0]
         token_string = string_of_type[type_ids]
-        hard_tokens = np.flatnonzero(token_string >= 0)
-        token_doc = np.searchsorted(word_bounds, hard_tokens, side="right") - 1
-        # the distinct (document, string) pairs (pd.unique hashes them: far faster than np.unique's sort)
-        pairs = pd.unique(token_doc * (len(hard_types) + 1) + token_string[hard_tokens])
+        # each token's (document, string) pair as one integer (the words of document d are
+        # words[word_bounds[d]:word_bounds[d + 1]]), kept for the difficult tokens
+        pair = np.repeat(np.arange(n_docs, dtype=np.int64) * (len(hard_types) + 1), np.diff(word_bounds)) + token_string
+        # the distinct pairs (pd.unique hashes them: far faster than np.unique's sort)
+        pairs = pd.unique(pair[token_string >= 0])
         unique_hard = np.bincount(pairs // (len(hard_types) + 1), minlength=n_docs).astype(np.float64)
 
     # \w characters of each document (int8 view: reduceat sums a bool array as bool)
