@@ -219,28 +219,89 @@ def one(n_docs: int, real: bool = False) -> dict:
     return out
 
 
-def one_dask(n_docs: int, partitions: int) -> dict:
-    import dask
+DATA = Path(os.environ.get("FRAMING_SCALE_DATA", "/tmp/framing-compare-scale"))
+
+
+def _write_partition(args: tuple) -> float:
+    p, per, partitions, folder = args
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    chain = _CHAIN if _CHAIN is not None else _chain()
+    t = time.perf_counter()
+    frame = lazy_partition(p, chain, per, partitions)
+    target = folder / f"part.{p:05d}.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=True), str(target) + ".tmp")
+    os.replace(str(target) + ".tmp", target)
+    return time.perf_counter() - t
+
+
+_CHAIN = None
+
+
+def _chain() -> dict:
+    global _CHAIN
+    if _CHAIN is None:
+        _CHAIN = fit_chain(sentence_pool())
+    return _CHAIN
+
+
+def corpus_folder(n_docs: int, partitions: int) -> Path:
+    return DATA / f"markov-{n_docs}-{partitions}"
+
+
+def make_parquet(n_docs: int, partitions: int, processes: int = 2) -> dict:
+    """Write the ``--dask`` corpus as ``partitions`` Parquet files (:func:`lazy_partition`, each
+    partition in one process; a partition already written is kept, so it resumes): not timed as
+    part of candidate generation, its own time returned."""
+    from multiprocessing import get_context
+
+    folder = corpus_folder(n_docs, partitions)
+    folder.mkdir(parents=True, exist_ok=True)
+    per = n_docs // partitions
+    todo = [(p, per, partitions, folder) for p in range(partitions) if not (folder / f"part.{p:05d}.parquet").is_file()]
+    t = time.perf_counter()
+    with get_context("fork").Pool(processes, initializer=_chain) as pool:
+        seconds = pool.map(_write_partition, todo, chunksize=1)
+    info = {"documents": per * partitions, "partitions": partitions, "generation_seconds": time.perf_counter() - t,
+            "generation_cpu_seconds": float(sum(seconds)), "partitions_written": len(todo),
+            "parquet_mb": sum(f.stat().st_size for f in folder.glob("*.parquet")) / 2**20}
+    (folder / "generation.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    return info
+
+
+def one_dask(n_docs: int, partitions: int, workers: int = 2) -> dict:
+    """Time :func:`framing.faces.dask.candidate_blocks` on the Parquet corpus (written first by
+    :func:`make_parquet`, untimed) with a ``distributed.LocalCluster`` of ``workers`` processes of
+    one thread each; peak resident memory of the driver and of each worker."""
     import dask.dataframe as dd
+    from distributed import Client, LocalCluster
 
     from framing.faces.dask import MAX_BLOCK_DOCS, candidate_blocks, split_blocks
 
-    chain = fit_chain(sentence_pool())
-    per = n_docs // partitions
-    ddf = dd.from_map(lazy_partition, list(range(partitions)), chain=chain, per_partition=per, partitions=partitions,
-                      meta=lazy_partition(0, chain, 1, 1).iloc[:0])
-    t = time.perf_counter()
-    with dask.config.set(scheduler="synchronous"):
+    generation = make_parquet(n_docs, partitions, processes=workers)
+    folder = corpus_folder(n_docs, partitions)
+    scratch = folder / "dask-scratch"
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit="8GiB",
+                      local_directory=str(scratch), dashboard_address=None) as cluster, Client(cluster) as client:
+        ddf = dd.read_parquet(str(folder / "*.parquet"))
+        t = time.perf_counter()
         pairs = candidate_blocks(ddf)
-    seconds = time.perf_counter() - t
+        seconds = time.perf_counter() - t
+        worker_rss = sorted(client.run(_rss_mb).values())
     t = time.perf_counter()
     blocks, lost = split_blocks(pairs)
     sizes = np.bincount(list(blocks.values())) if blocks else np.zeros(0, np.int64)
-    return {"documents": per * partitions, "partitions": partitions, "corpus": "markov, generated per partition",
-            "candidate_blocks_seconds": seconds, "candidate_document_pairs": len(pairs),
+    return {"documents": n_docs // partitions * partitions, "partitions": partitions, "workers": workers,
+            "scheduler": f"distributed.LocalCluster({workers} processes x 1 thread)",
+            "corpus": "markov, Parquet partitions written beforehand (untimed)",
+            "generation_seconds": generation["generation_seconds"], "parquet_mb": generation["parquet_mb"],
+            "candidate_blocks_seconds": seconds, "documents_per_second": n_docs / seconds,
+            "candidate_document_pairs": len(pairs),
             "split_blocks_seconds": time.perf_counter() - t, "blocks": len(sizes),
             "largest_block": int(sizes.max()) if len(sizes) else 0, "max_block_docs": MAX_BLOCK_DOCS,
-            "pairs_across_blocks": lost, "peak_rss_mb": _rss_mb()}
+            "pairs_across_blocks": lost, "peak_rss_mb": _rss_mb(), "driver_peak_rss_mb": _rss_mb(),
+            "worker_peak_rss_mb": worker_rss}
 
 
 DOCS = ROOT / "docs" / "compare.md"
@@ -333,20 +394,28 @@ def main(argv: list[str]) -> None:
         print(json.dumps(one_dask(int(argv[1]), int(argv[2]))))
         return
     existing = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P: replaces the Dask rows
+    if argv and argv[0] == "--make-parquet":  # --make-parquet N P: only write the corpus
+        print(json.dumps(make_parquet(int(argv[1]), int(argv[2]))))
+        return
+    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P: replaces the Dask rows of these sizes
         parts = int(argv[argv.index("--partitions") + 1]) if "--partitions" in argv else 10
         sizes = [int(x) for x in argv[1 : argv.index("--partitions") if "--partitions" in argv else None]]
-        rows = []
+        for row in existing.get("dask", []):
+            row.setdefault("scheduler", EARLIER)
         for n in sizes:
             load = _load()
-            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)], capture_output=True,
+            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)], stdout=subprocess.PIPE,
                                   text=True, check=True)
             row = json.loads(done.stdout.strip().splitlines()[-1])
             row["load_before"] = load
-            rows.append(row)
-            print(json.dumps(row))
-        existing["dask"] = rows
-        existing["dask_extrapolation"] = extrapolate(rows)
+            row["load_after"] = _load()
+            print(json.dumps(row), flush=True)
+            rows = [r for r in existing.get("dask", []) if (r["documents"], r["scheduler"]) != (n, row["scheduler"])]
+            existing["dask"] = sorted(rows + [row], key=lambda r: (r["scheduler"] != EARLIER, r["documents"]))
+            if any(r["documents"] >= 1_000_000 and r["scheduler"] != EARLIER for r in existing["dask"]):
+                existing.pop("dask_extrapolation", None)  # measured now
+            _save(existing)
+        return
     else:
         rows = []
         for n in [int(x) for x in argv] or [1000, 5000, 10000]:
@@ -357,6 +426,14 @@ def main(argv: list[str]) -> None:
             rows.append(row)
             print(json.dumps(row))
         existing["single_process"] = rows
+    _save(existing)
+
+
+#: The ``scheduler`` of the Dask rows measured before the integer-table candidate_blocks.
+EARLIER = "synchronous, one process; earlier candidate_blocks (string ids through the shuffle)"
+
+
+def _save(existing: dict) -> None:
     existing["note"] = ("measured on a shared 2-core machine; load_before is the 1/5/15-minute load average when each "
                         "size started. Candidate generation only (the figures and differences are per group).")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

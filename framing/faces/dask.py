@@ -99,43 +99,84 @@ def score(
 
 
 # -- compare: candidate blocks on the cluster, each block compared in one task ---------------------
-def _block_keys(part: pd.DataFrame | pd.Series, text: str | None, id_column: str | None, max_chars: int | None) -> pd.DataFrame:
-    """The blocking keys of a partition's documents: one row per (key, document)."""
+#: Bits of a row or sentence number within its partition in the integer codes of the blocking
+#: tables (the partition number is in the bits above).
+_CODE_BITS = 32
+
+
+def _block_keys(part: pd.DataFrame | pd.Series, text: str | None, max_chars: int | None, number: int) -> pd.DataFrame:
+    """The blocking keys of partition ``number``'s sentences: one row per (key, sentence), as
+    integers only: ``doc`` and ``sent`` are ``number << 32`` plus the document's row or the
+    sentence's position in the partition; ``keys`` is the sentence's number of keys."""
     from framing.compare.features import sentence_features
 
     texts = part if isinstance(part, pd.Series) else part[text]
     texts = texts.astype(object).where(texts.notna(), None).tolist()
-    doc_ids = [str(i) for i in (part.index if id_column is None else part[id_column])]
+    if len(texts) >= 1 << _CODE_BITS:
+        raise ValueError(f"a partition of {len(texts)} rows is too large for candidate_blocks: repartition it")
     f = sentence_features(texts, max_chars=max_chars)
     take = f.takes_part
     sentence = np.concatenate((np.flatnonzero(take), f.bigram_sentence[take[f.bigram_sentence]]))
     keys = np.concatenate((f.key[take], f.bigram_key[take[f.bigram_sentence]]))
-    frame = pd.DataFrame({"key": keys.astype(np.uint64),
-                          "doc": np.asarray(doc_ids, dtype=object)[f.doc[sentence]] if len(sentence) else np.zeros(0, dtype=object),
-                          "sent": sentence.astype(np.int64)})
-    frame = frame.drop_duplicates().reset_index(drop=True)
-    frame["keys"] = frame.groupby("sent")["key"].transform("size").astype(np.int64)
-    first = np.searchsorted(f.doc, np.arange(len(texts))) if len(f) else np.zeros(len(texts), np.int64)
-    frame["sent"] = frame["sent"] - first[f.doc[frame["sent"].to_numpy()]] if len(frame) else frame["sent"]
-    return frame[["key", "doc", "sent", "keys"]]
+    frame = pd.DataFrame({"key": keys.astype(np.uint64), "sent": sentence.astype(np.int64)}).drop_duplicates()
+    sent = frame["sent"].to_numpy()
+    base = np.int64(number) << np.int64(_CODE_BITS)
+    per_sentence = np.bincount(sent, minlength=len(f)) if len(sent) else np.zeros(len(f), np.int64)
+    return pd.DataFrame({"key": frame["key"].to_numpy(), "doc": base + f.doc[sent].astype(np.int64),
+                         "sent": base + sent, "keys": per_sentence[sent].astype(np.int64)})
 
 
-_PAIR_META = {"a": object, "sa": np.int64, "b": object, "sb": np.int64, "n": np.int64, "ka": np.int64, "kb": np.int64}
+_KEYS_META = {"key": np.uint64, "doc": np.int64, "sent": np.int64, "keys": np.int64}
+_PAIR_META = {"sa": np.int64, "sb": np.int64, "da": np.int64, "db": np.int64, "short": np.int64, "n": np.int64}
+
+
+def _empty(dtypes: dict) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
 
 
 def _block_pairs(part: pd.DataFrame, max_key_docs: int) -> pd.DataFrame:
-    """Sentence pairs of two documents sharing keys within one shuffled partition: the keys they
-    share there, and each sentence's number of keys."""
+    """Sentence pairs of two documents sharing keys within one partition shuffled by key (every
+    entry of a key is in one such partition): the number of keys they share there
+    (:func:`framing.compare.passages.pairs_from_keys`, keys of 2 to ``max_key_docs`` documents),
+    their documents and the shorter sentence's number of keys; ``sa < sb``."""
+    from framing.compare.passages import pairs_from_keys
+
     if part.empty:
-        return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
-    docs_per_key = part.groupby("key")["doc"].transform("nunique")
-    part = part[(docs_per_key >= 2) & (docs_per_key <= max_key_docs)]
-    merged = part.merge(part, on="key", suffixes=("_a", "_b"))
-    merged = merged[merged["doc_a"] < merged["doc_b"]]
-    counts = merged.groupby(["doc_a", "sent_a", "doc_b", "sent_b", "keys_a", "keys_b"]).size().reset_index(name="n")
-    counts = counts.rename(columns={"doc_a": "a", "sent_a": "sa", "doc_b": "b", "sent_b": "sb", "keys_a": "ka",
-                                    "keys_b": "kb"})
-    return counts[list(_PAIR_META)].astype(_PAIR_META)
+        return _empty(_PAIR_META)
+    items, sent_codes = pd.factorize(part["sent"].to_numpy())
+    first = np.zeros(len(sent_codes), np.int64)
+    first[items[::-1]] = np.arange(len(items) - 1, -1, -1)  # each sentence's first entry
+    doc_codes = part["doc"].to_numpy()[first]
+    n_keys = part["keys"].to_numpy()[first]
+    item_doc = pd.factorize(doc_codes)[0].astype(np.int64)
+    a, b, n = pairs_from_keys(items.astype(np.int64), part["key"].to_numpy(), item_doc, max_key_docs=max_key_docs,
+                              counts=True)
+    ca, cb = sent_codes[a], sent_codes[b]
+    lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
+    swap = ca > cb
+    ia, ib = np.where(swap, b, a), np.where(swap, a, b)
+    return pd.DataFrame({"sa": lo.astype(np.int64), "sb": hi.astype(np.int64), "da": doc_codes[ia].astype(np.int64),
+                         "db": doc_codes[ib].astype(np.int64), "short": np.minimum(n_keys[a], n_keys[b]).astype(np.int64),
+                         "n": n.astype(np.int64)})
+
+
+def _likely_copies(part: pd.DataFrame, min_shared_keys: int) -> pd.DataFrame:
+    """The document pairs of a partition of sentence pairs shuffled by ``sa`` (every entry of a
+    sentence pair is in one such partition): keys shared summed over the key partitions, the
+    likely copies kept, counted per document pair."""
+    if part.empty:
+        return _empty({"da": np.int64, "db": np.int64, "n": np.int64})
+    total = part.groupby(["sa", "sb"], sort=False).agg(da=("da", "first"), db=("db", "first"), short=("short", "first"),
+                                                       n=("n", "sum"))
+    n = total["n"].to_numpy()
+    likely = total[(n >= min_shared_keys) & (n >= BLOCK_KEY_SHARE * total["short"].to_numpy())]
+    return likely.groupby(["da", "db"]).size().reset_index(name="n").astype(np.int64)
+
+
+def _ids_of(part: pd.DataFrame | pd.Series, id_column: str | None) -> np.ndarray:
+    """A partition's document ids as strings (the index, or the ``id_column``)."""
+    ids = part.index if id_column is None else part[id_column]
+    return np.array([str(i) for i in ids], dtype=object)
 
 
 #: Share of the shorter sentence's blocking keys two sentences must share to link their documents.
@@ -146,36 +187,59 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
                      min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
     """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
     keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
-    sentence's keys (a likely copy), computed on the cluster: keys per partition, a shuffle by key,
-    sentence pairs per shuffled partition, their shared keys summed. Returns a pandas frame ``a``,
-    ``b`` (ids as strings) and ``n`` (such sentence pairs)."""
+    sentence's keys (a likely copy), computed on the cluster.
+
+    Each partition's sentences are read once into a table of integer (key, sentence) entries; a
+    shuffle by key brings every entry of a key together, where the sentence pairs sharing it are
+    counted (a sparse product, as in one process); a second shuffle, by sentence pair, sums their
+    shared keys over the key partitions and keeps the likely copies. Only the document pairs, and
+    then the ids of their documents (the ``id`` column or the index alone), come to the driver.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``a``, ``b`` (ids as strings, ``a < b``) and ``n`` (such sentence pairs), sorted.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd  # doctest: +SKIP
+    >>> ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=8)  # doctest: +SKIP
+    >>> candidate_blocks(ddf).head()  # doctest: +SKIP
+    """
+    import dask
     import dask.dataframe as dd
 
     from framing.compare.passages import MAX_KEY_DOCS
 
     max_key_docs = MAX_KEY_DOCS if max_key_docs is None else max_key_docs
     series_like = isinstance(ddf, dd.Series)
-    meta_keys = pd.DataFrame({"key": pd.Series([], dtype=np.uint64), "doc": pd.Series([], dtype=object),
-                              "sent": pd.Series([], dtype=np.int64), "keys": pd.Series([], dtype=np.int64)})
-    keys = ddf.map_partitions(_block_keys, None if series_like else text, id, max_chars, meta=meta_keys,
-                              align_dataframes=False)
-    shuffled = keys.shuffle("key")
-    meta_pairs = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
-    pairs = shuffled.map_partitions(_block_pairs, max_key_docs, meta=meta_pairs)
-    # summed on the cluster (split_out: one output partition per input partition, never one task
-    # holding every sentence pair), filtered there; only document pairs come to the driver
-    split = max(1, pairs.npartitions)
-    total = pairs.groupby(["a", "sa", "b", "sb", "ka", "kb"])["n"].sum(split_out=split).reset_index()
-    likely = total.map_partitions(_likely_copies, min_shared_keys, meta={"a": object, "b": object})
-    found = likely.groupby(["a", "b"]).size(split_out=split).reset_index().compute()
-    found.columns = ["a", "b", "n"]
-    return found.sort_values(["a", "b"]).reset_index(drop=True)
-
-
-def _likely_copies(total: pd.DataFrame, min_shared_keys: int) -> pd.DataFrame:
-    shorter = np.minimum(total["ka"].to_numpy(), total["kb"].to_numpy())
-    n = total["n"].to_numpy()
-    return total.loc[(n >= min_shared_keys) & (n >= BLOCK_KEY_SHARE * shorter), ["a", "b"]]
+    if not series_like and text not in ddf.columns:
+        raise KeyError(f"no column {text!r} in the dask DataFrame (columns: {list(ddf.columns)})")
+    columns = [text] if id is None or id == text else [text, id]
+    parts = (ddf if series_like else ddf[columns]).to_delayed()  # one projection: one partitioning
+    pieces = [dask.delayed(_block_keys)(part, None if series_like else text, max_chars, number)
+              for number, part in enumerate(parts)]
+    keys = dd.from_delayed(pieces, meta=_empty(_KEYS_META), verify_meta=False)
+    pairs = keys.shuffle("key").map_partitions(_block_pairs, max_key_docs, meta=_empty(_PAIR_META))
+    likely = pairs.shuffle("sa").map_partitions(_likely_copies, min_shared_keys,
+                                                meta=_empty({"da": np.int64, "db": np.int64, "n": np.int64}))
+    # the ids come with the same pass over the partitions (the id column or the index: no text)
+    pieces = likely.to_delayed()
+    got = dask.compute(*pieces, *[dask.delayed(_ids_of)(part, id) for part in parts])
+    found, ids = pd.concat(got[: len(pieces)], ignore_index=True), got[len(pieces) :]
+    if found.empty:
+        return pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object),
+                             "n": pd.Series([], dtype=np.int64)})
+    codes = np.unique(np.concatenate((found["da"].to_numpy(), found["db"].to_numpy())))
+    number, row = codes >> _CODE_BITS, codes & ((1 << _CODE_BITS) - 1)
+    names = {code: ids[p][r] for code, p, r in zip(codes.tolist(), number.tolist(), row.tolist())}
+    a = found["da"].map(names).to_numpy(dtype=object)
+    b = found["db"].map(names).to_numpy(dtype=object)
+    swap = a > b
+    out = pd.DataFrame({"a": np.where(swap, b, a), "b": np.where(swap, a, b), "n": found["n"].to_numpy()})
+    out = out.groupby(["a", "b"], sort=True)["n"].sum().reset_index()
+    out["n"] = out["n"].astype(np.int64)
+    return out.reset_index(drop=True)
 
 
 #: Documents compared in one task by :func:`compare` (a block larger than this is split: see there).
