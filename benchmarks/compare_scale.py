@@ -222,17 +222,26 @@ def one(n_docs: int, real: bool = False) -> dict:
 DATA = Path(os.environ.get("FRAMING_SCALE_DATA", "/tmp/framing-compare-scale"))
 
 
-def _write_partition(args: tuple) -> float:
-    p, per, partitions, folder = args
+def _write_range(args: tuple) -> float:
+    """Write partitions ``lo..hi-1`` as :func:`lazy_partition` makes them, generating each
+    partition's documents once (they are the planted copies' sources of the partition before)."""
+    lo, hi, per, partitions, folder = args
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    chain = _CHAIN if _CHAIN is not None else _chain()
+    chain = _chain()
     t = time.perf_counter()
-    frame = lazy_partition(p, chain, per, partitions)
-    target = folder / f"part.{p:05d}.parquet"
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=True), str(target) + ".tmp")
-    os.replace(str(target) + ".tmp", target)
+    docs = generate(chain, per, np.random.default_rng([SEED, lo]))
+    for p in range(lo, hi):
+        sources = generate(chain, per, np.random.default_rng([SEED, (p + 1) % partitions]))
+        target = folder / f"part.{p:05d}.parquet"
+        if not target.is_file():
+            plant(docs, sources, np.random.default_rng([SEED, p, 1]), same=False)
+            index = pd.Index([f"p{p:04d}d{i:06d}" for i in range(per)], name="doc")
+            frame = pd.DataFrame({"text": [" ".join(x) for x in docs]}, index=index)
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=True), str(target) + ".tmp")
+            os.replace(str(target) + ".tmp", target)
+        docs = sources
     return time.perf_counter() - t
 
 
@@ -259,21 +268,26 @@ def make_parquet(n_docs: int, partitions: int, processes: int = 2) -> dict:
     folder = corpus_folder(n_docs, partitions)
     folder.mkdir(parents=True, exist_ok=True)
     per = n_docs // partitions
-    todo = [(p, per, partitions, folder) for p in range(partitions) if not (folder / f"part.{p:05d}.parquet").is_file()]
+    missing = [p for p in range(partitions) if not (folder / f"part.{p:05d}.parquet").is_file()]
+    step = max(1, -(-partitions // (4 * processes)))
+    todo = [(lo, min(lo + step, partitions), per, partitions, folder) for lo in range(0, partitions, step)
+            if any(lo <= p < lo + step for p in missing)]
     t = time.perf_counter()
     with get_context("fork").Pool(processes, initializer=_chain) as pool:
-        seconds = pool.map(_write_partition, todo, chunksize=1)
+        seconds = pool.map(_write_range, todo, chunksize=1)
     info = {"documents": per * partitions, "partitions": partitions, "generation_seconds": time.perf_counter() - t,
-            "generation_cpu_seconds": float(sum(seconds)), "partitions_written": len(todo),
+            "generation_cpu_seconds": float(sum(seconds)), "partitions_written": len(missing),
             "parquet_mb": sum(f.stat().st_size for f in folder.glob("*.parquet")) / 2**20}
     (folder / "generation.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
 
 
-def one_dask(n_docs: int, partitions: int, workers: int = 2) -> dict:
+def one_dask(n_docs: int, partitions: int, workers: int = 2, through_folder: bool = False) -> dict:
     """Time :func:`framing.faces.dask.candidate_blocks` on the Parquet corpus (written first by
     :func:`make_parquet`, untimed) with a ``distributed.LocalCluster`` of ``workers`` processes of
-    one thread each; peak resident memory of the driver and of each worker."""
+    one thread each; peak resident memory of the driver and of each worker. ``through_folder``:
+    the tables go through files in the corpus folder (``workdir=``) instead of dask's shuffles; a
+    stopped run resumes there (``resumed_partitions`` says how many partitions' keys it found)."""
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
@@ -285,8 +299,10 @@ def one_dask(n_docs: int, partitions: int, workers: int = 2) -> dict:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit="8GiB",
                       local_directory=str(scratch), dashboard_address=None) as cluster, Client(cluster) as client:
         ddf = dd.read_parquet(str(folder / "*.parquet"))
+        work = folder / "blocks-workdir" if through_folder else None
+        resumed = len(list((work / "keys").glob("*.done"))) if work is not None and (work / "keys").is_dir() else 0
         t = time.perf_counter()
-        pairs = candidate_blocks(ddf)
+        pairs = candidate_blocks(ddf, workdir=work)
         seconds = time.perf_counter() - t
         worker_rss = sorted(client.run(_rss_mb).values())
     t = time.perf_counter()
@@ -294,6 +310,7 @@ def one_dask(n_docs: int, partitions: int, workers: int = 2) -> dict:
     sizes = np.bincount(list(blocks.values())) if blocks else np.zeros(0, np.int64)
     return {"documents": n_docs // partitions * partitions, "partitions": partitions, "workers": workers,
             "scheduler": f"distributed.LocalCluster({workers} processes x 1 thread)",
+            "exchange": "files (workdir=)" if through_folder else "dask shuffle", "resumed_partitions": resumed,
             "corpus": "markov, Parquet partitions written beforehand (untimed)",
             "generation_seconds": generation["generation_seconds"], "parquet_mb": generation["parquet_mb"],
             "candidate_blocks_seconds": seconds, "documents_per_second": n_docs / seconds,
@@ -391,26 +408,31 @@ def main(argv: list[str]) -> None:
         print(json.dumps(one(int(argv[1]), real=argv[1:2] == ["0"])))
         return
     if argv and argv[0] == "--one-dask":
-        print(json.dumps(one_dask(int(argv[1]), int(argv[2]))))
+        print(json.dumps(one_dask(int(argv[1]), int(argv[2]), through_folder="--workdir" in argv)))
         return
     existing = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     if argv and argv[0] == "--make-parquet":  # --make-parquet N P: only write the corpus
         print(json.dumps(make_parquet(int(argv[1]), int(argv[2]))))
         return
-    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P: replaces the Dask rows of these sizes
+    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P [--workdir]: replaces these sizes' rows
+        through_folder = "--workdir" in argv
+        argv = [a for a in argv if a != "--workdir"]
         parts = int(argv[argv.index("--partitions") + 1]) if "--partitions" in argv else 10
         sizes = [int(x) for x in argv[1 : argv.index("--partitions") if "--partitions" in argv else None]]
         for row in existing.get("dask", []):
             row.setdefault("scheduler", EARLIER)
         for n in sizes:
             load = _load()
-            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)], stdout=subprocess.PIPE,
-                                  text=True, check=True)
+            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)]
+                                  + (["--workdir"] if through_folder else []), stdout=subprocess.PIPE, text=True,
+                                  check=True)
             row = json.loads(done.stdout.strip().splitlines()[-1])
             row["load_before"] = load
             row["load_after"] = _load()
             print(json.dumps(row), flush=True)
-            rows = [r for r in existing.get("dask", []) if (r["documents"], r["scheduler"]) != (n, row["scheduler"])]
+            same = (row["documents"], row["scheduler"], row["exchange"])
+            rows = [r for r in existing.get("dask", [])
+                    if (r["documents"], r["scheduler"], r.get("exchange")) != same]
             existing["dask"] = sorted(rows + [row], key=lambda r: (r["scheduler"] != EARLIER, r["documents"]))
             if any(r["documents"] >= 1_000_000 and r["scheduler"] != EARLIER for r in existing["dask"]):
                 existing.pop("dask_extrapolation", None)  # measured now

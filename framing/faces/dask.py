@@ -184,7 +184,7 @@ BLOCK_KEY_SHARE = 0.5
 
 
 def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int | None = None,
-                     min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
+                     min_shared_keys: int = 3, max_chars: int | None = None, workdir: Any = None) -> pd.DataFrame:
     """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
     keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
     sentence's keys (a likely copy), computed on the cluster.
@@ -194,6 +194,13 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
     counted (a sparse product, as in one process); a second shuffle, by sentence pair, sums their
     shared keys over the key partitions and keeps the likely copies. Only the document pairs, and
     then the ids of their documents (the ``id`` column or the index alone), come to the driver.
+
+    With ``workdir`` (a folder the driver and every worker can read and write, such as a shared
+    disk), the tables go through files there instead of dask's shuffles: each partition's keys
+    written in one file per key bucket (as many buckets as partitions), each key bucket's sentence
+    pairs in one file per sentence-pair bucket, each of those buckets' likely copies; a run that
+    stops resumes, with the same ``ddf`` and options, from the partitions and buckets already
+    written (the folder is kept: remove it when done). The result is the same.
 
     Returns
     -------
@@ -217,22 +224,30 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
         raise KeyError(f"no column {text!r} in the dask DataFrame (columns: {list(ddf.columns)})")
     columns = [text] if id is None or id == text else [text, id]
     parts = (ddf if series_like else ddf[columns]).to_delayed()  # one projection: one partitioning
-    pieces = [dask.delayed(_block_keys)(part, None if series_like else text, max_chars, number)
-              for number, part in enumerate(parts)]
-    keys = dd.from_delayed(pieces, meta=_empty(_KEYS_META), verify_meta=False)
-    pairs = keys.shuffle("key").map_partitions(_block_pairs, max_key_docs, meta=_empty(_PAIR_META))
-    likely = pairs.shuffle("sa").map_partitions(_likely_copies, min_shared_keys,
-                                                meta=_empty({"da": np.int64, "db": np.int64, "n": np.int64}))
-    # the ids come with the same pass over the partitions (the id column or the index: no text)
-    pieces = likely.to_delayed()
-    got = dask.compute(*pieces, *[dask.delayed(_ids_of)(part, id) for part in parts])
-    found, ids = pd.concat(got[: len(pieces)], ignore_index=True), got[len(pieces) :]
+    if workdir is not None:
+        found, read_ids = _blocks_through_folder(parts, None if series_like else text, id, max_chars, max_key_docs,
+                                                 min_shared_keys, workdir)
+    else:
+        pieces = [dask.delayed(_block_keys)(part, None if series_like else text, max_chars, number)
+                  for number, part in enumerate(parts)]
+        keys = dd.from_delayed(pieces, meta=_empty(_KEYS_META), verify_meta=False)
+        pairs = keys.shuffle("key").map_partitions(_block_pairs, max_key_docs, meta=_empty(_PAIR_META))
+        likely = pairs.shuffle("sa").map_partitions(_likely_copies, min_shared_keys,
+                                                    meta=_empty({"da": np.int64, "db": np.int64, "n": np.int64}))
+        # the ids come with the same pass over the partitions (the id column or the index: no text)
+        pieces = likely.to_delayed()
+        got = dask.compute(*pieces, *[dask.delayed(_ids_of)(part, id) for part in parts])
+        found, id_parts = pd.concat(got[: len(pieces)], ignore_index=True), got[len(pieces) :]
+        read_ids = id_parts.__getitem__
     if found.empty:
         return pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object),
                              "n": pd.Series([], dtype=np.int64)})
     codes = np.unique(np.concatenate((found["da"].to_numpy(), found["db"].to_numpy())))
     number, row = codes >> _CODE_BITS, codes & ((1 << _CODE_BITS) - 1)
-    names = {code: ids[p][r] for code, p, r in zip(codes.tolist(), number.tolist(), row.tolist())}
+    names = {}
+    for p in np.unique(number).tolist():
+        ids = read_ids(p)
+        names.update((code, ids[r]) for code, r in zip(codes[number == p].tolist(), row[number == p].tolist()))
     a = found["da"].map(names).to_numpy(dtype=object)
     b = found["db"].map(names).to_numpy(dtype=object)
     swap = a > b
@@ -240,6 +255,105 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
     out = out.groupby(["a", "b"], sort=True)["n"].sum().reset_index()
     out["n"] = out["n"].astype(np.int64)
     return out.reset_index(drop=True)
+
+
+# -- the same tables exchanged through a folder: resumable, partition by partition -----------------
+def _save_table(path: Any, frame: pd.DataFrame) -> None:
+    """``frame`` (integer columns) as an ``.npz`` written atomically (never a pickle)."""
+    import os
+
+    tmp = path.with_name(f".tmp-{path.name}")  # never matched by the readers' globs
+    np.savez(tmp, **{name: frame[name].to_numpy() for name in frame.columns})
+    os.replace(tmp, path)
+
+
+def _load_tables(paths: list, dtypes: dict) -> pd.DataFrame:
+    frames = []
+    for path in paths:
+        with np.load(path, allow_pickle=False) as z:
+            frames.append(pd.DataFrame({name: z[name] for name in dtypes}))
+    return pd.concat(frames, ignore_index=True) if frames else _empty(dtypes)
+
+
+def _spread(frame: pd.DataFrame, column: str, buckets: int, folder: Any, name: str) -> None:
+    """Write ``frame`` as ``buckets`` files ``folder/bNNNNN/name.npz`` by ``column`` modulo ``buckets``."""
+    values = frame[column].to_numpy()
+    bucket = (values % np.asarray(buckets, dtype=values.dtype)).astype(np.int64)
+    order = np.argsort(bucket, kind="stable")
+    bounds = np.searchsorted(bucket[order], np.arange(buckets + 1))
+    for k in range(buckets):
+        target = folder / f"b{k:05d}"
+        target.mkdir(parents=True, exist_ok=True)
+        _save_table(target / f"{name}.npz", frame.iloc[order[bounds[k] : bounds[k + 1]]])
+
+
+def _keys_to_folder(part: Any, text: str | None, id_column: str | None, max_chars: int | None, number: int,
+                    folder: Any, buckets: int) -> int:
+    """Stage 1 of :func:`candidate_blocks` with ``workdir``: a partition's keys, spread by key."""
+    frame = _block_keys(part, text, max_chars, number)
+    _spread(frame, "key", buckets, folder / "keys", f"p{number:06d}")
+    ids = folder / "ids" / f"p{number:06d}.json"
+    ids.parent.mkdir(parents=True, exist_ok=True)
+    import json
+
+    ids.with_suffix(".tmp").write_text(json.dumps(_ids_of(part, id_column).tolist()), encoding="utf-8")
+    ids.with_suffix(".tmp").replace(ids)
+    (folder / "keys" / f"p{number:06d}.done").touch()
+    return number
+
+
+def _pairs_to_folder(bucket: int, folder: Any, buckets: int, max_key_docs: int, _after: Any = None) -> int:
+    """Stage 2: one key bucket's sentence pairs, spread by sentence pair."""
+    keys = _load_tables(sorted((folder / "keys" / f"b{bucket:05d}").glob("p*.npz")), _KEYS_META)
+    _spread(_block_pairs(keys, max_key_docs), "sa", buckets, folder / "pairs", f"k{bucket:05d}")
+    (folder / "pairs" / f"k{bucket:05d}.done").touch()
+    return bucket
+
+
+def _likely_from_folder(bucket: int, folder: Any, min_shared_keys: int, _after: Any = None) -> int:
+    """Stage 3: one sentence-pair bucket's likely copies, per document pair."""
+    pairs = _load_tables(sorted((folder / "pairs" / f"b{bucket:05d}").glob("k*.npz")), _PAIR_META)
+    target = folder / "likely"
+    target.mkdir(parents=True, exist_ok=True)
+    _save_table(target / f"s{bucket:05d}.npz", _likely_copies(pairs, min_shared_keys))
+    return bucket
+
+
+def _blocks_through_folder(parts: list, text: str | None, id: str | None, max_chars: int | None, max_key_docs: int,
+                           min_shared_keys: int, workdir: Any) -> tuple[pd.DataFrame, Any]:
+    """The document pairs (integer codes) and a reader of ids, the tables exchanged through
+    ``workdir``; every stage skips the partitions and buckets it finds done there."""
+    import json
+    from pathlib import Path
+
+    import dask
+
+    folder = Path(workdir)
+    buckets = len(parts)
+    manifest = folder / "manifest.json"
+    settings = {"partitions": len(parts), "text": text, "id": id, "max_chars": max_chars,
+                "max_key_docs": max_key_docs, "min_shared_keys": min_shared_keys}
+    if manifest.is_file():
+        if json.loads(manifest.read_text(encoding="utf-8")) != settings:
+            raise ValueError(f"{folder} holds the tables of another run ({manifest}); use an empty workdir")
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(settings), encoding="utf-8")
+    stage1 = [dask.delayed(_keys_to_folder)(part, text, id, max_chars, number, folder, buckets)
+              for number, part in enumerate(parts) if not (folder / "keys" / f"p{number:06d}.done").is_file()]
+    stage2 = [dask.delayed(_pairs_to_folder)(k, folder, buckets, max_key_docs, stage1) for k in range(buckets)
+              if not (folder / "pairs" / f"k{k:05d}.done").is_file()]
+    stage3 = [dask.delayed(_likely_from_folder)(j, folder, min_shared_keys, stage2) for j in range(buckets)
+              if not (folder / "likely" / f"s{j:05d}.npz").is_file()]
+    if stage3:
+        dask.compute(*stage3)
+    found = _load_tables([folder / "likely" / f"s{j:05d}.npz" for j in range(buckets)],
+                         {"da": np.int64, "db": np.int64, "n": np.int64})
+
+    def ids(number: int) -> list:
+        return json.loads((folder / "ids" / f"p{number:06d}.json").read_text(encoding="utf-8"))
+
+    return found, ids
 
 
 #: Documents compared in one task by :func:`compare` (a block larger than this is split: see there).
