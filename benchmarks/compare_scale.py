@@ -371,19 +371,29 @@ def render(result: dict) -> str:
                        f"{hi['load_before']['loadavg_1_5_15'][0]:.1f} on 2 cores, peak {hi['peak_rss_mb'] / 1024:.1f} GB "
                        f"(of which {hi['rss_corpus_mb'] / 1024:.1f} GB is the generated corpus itself).")]
     if result.get("dask"):
-        lines += ["", ("| Dask: documents | partitions | candidate_blocks s | candidate document pairs | blocks | "
-                       "largest block | pairs across blocks | peak RSS MB | load (1 min) |"),
-                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += ["", ("| Dask: documents | partitions | run | candidate_blocks s | documents/s | candidate document pairs | "
+                       "blocks | largest block | pairs across blocks | peak RSS MB: driver / workers | "
+                       "load (1 min) before → after |"),
+                  "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
         for r in result["dask"]:
-            lines.append(f"| {r['documents']:,} | {r['partitions']} | {r['candidate_blocks_seconds']:.1f} | "
-                         f"{r['candidate_document_pairs']:,} | {r.get('blocks', '')} | {r.get('largest_block', '')} | "
-                         f"{r.get('pairs_across_blocks', '')} | {r['peak_rss_mb']:.0f} | "
-                         f"{r['load_before']['loadavg_1_5_15'][0]:.1f} |")
+            earlier = r.get("scheduler", EARLIER) == EARLIER
+            run = ("synchronous, 1 process, earlier code" if earlier
+                   else f"{r.get('workers', 2)} processes, {r.get('exchange', 'dask shuffle')}")
+            workers = " + ".join(f"{x:.0f}" for x in r.get("worker_peak_rss_mb", []))
+            rss = f"{r['peak_rss_mb']:.0f}" + (f" / {workers}" if workers else "")
+            after = r.get("load_after", {}).get("loadavg_1_5_15", [None])[0]
+            load = f"{r['load_before']['loadavg_1_5_15'][0]:.1f}" + ("" if after is None else f" → {after:.1f}")
+            lines.append(f"| {r['documents']:,} | {r['partitions']} | {run} | {r['candidate_blocks_seconds']:.1f} | "
+                         f"{r['documents'] / r['candidate_blocks_seconds']:.0f} | {r['candidate_document_pairs']:,} | "
+                         f"{r.get('blocks', '')} | {r.get('largest_block', '')} | {r.get('pairs_across_blocks', '')} | "
+                         f"{rss} | {load} |")
+        lines += ["", ("Dask runs read the corpus from Parquet partitions written beforehand (their generation is "
+                       "not timed); the peak RSS of a worker is its process's maximum resident memory.")]
     e = result.get("dask_extrapolation")
     if e:
-        lines += ["", (f"Extrapolated, **not measured**: {e['documents']:,} documents on Dask (synchronous, one "
-                       f"process) would take about {e['candidate_blocks_seconds'] / 60:.0f} minutes of candidate "
-                       f"blocks (time ∝ n^{e['candidate_blocks_seconds_exponent']:.2f} between "
+        lines += ["", (f"Extrapolated from the earlier code's runs, **not measured**: {e['documents']:,} documents on "
+                       f"Dask (synchronous, one process) would take about {e['candidate_blocks_seconds'] / 60:.0f} "
+                       f"minutes of candidate blocks (time ∝ n^{e['candidate_blocks_seconds_exponent']:.2f} between "
                        f"{e['from_documents'][0]:,} and {e['from_documents'][1]:,} documents) and about "
                        f"{e['peak_rss_mb'] / 1024:.1f} GB peak memory (∝ n^{e['peak_rss_mb_exponent']:.2f}).")]
     return "\n".join(lines) + "\n"

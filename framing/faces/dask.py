@@ -202,6 +202,24 @@ def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max
     stops resumes, with the same ``ddf`` and options, from the partitions and buckets already
     written (the folder is kept: remove it when done). The result is the same.
 
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame or dask.dataframe.Series
+        The documents, one per row (a partition holds fewer than 2**32 rows).
+    text : str, default "text"
+        The text column (ignored for a Series).
+    id : str, optional
+        The id column (default: the index); ids are compared as strings.
+    max_key_docs : int, optional
+        Keys held by more documents are dropped (default
+        :data:`framing.compare.passages.MAX_KEY_DOCS`).
+    min_shared_keys : int, default 3
+        The fewest keys a sentence pair shares to link its documents.
+    max_chars : int, optional
+        As in :func:`framing.score`.
+    workdir : str or Path, optional
+        Exchange the tables through files in this folder (see above).
+
     Returns
     -------
     pandas.DataFrame
@@ -451,7 +469,7 @@ def _lone_documents(part: pd.DataFrame, text: str, id_column: str | None, skip: 
 
 def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str | None = None,
             max_key_docs: int | None = None, min_shared_keys: int = 3, max_block_docs: int = MAX_BLOCK_DOCS,
-            max_chars: int | None = None, **options: Any):
+            max_chars: int | None = None, workdir: Any = None, **options: Any):
     """:func:`framing.compare` for a dask DataFrame too large for one process.
 
     Blocking runs on the cluster (:func:`candidate_blocks`); the documents are then split into
@@ -481,6 +499,9 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
         pairs left uncompared.
     max_chars : int, optional
         As in :func:`framing.score`.
+    workdir : str or Path, optional
+        Exchange the blocking tables through files in this folder (resumable): see
+        :func:`candidate_blocks`.
     **options
         Passed to :func:`framing.compare.compare` (``threshold``, ``differences``, ...).
 
@@ -507,7 +528,7 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
     frame_like = ddf.to_frame(text) if series_like else ddf
     if group is None:
         pairs = candidate_blocks(ddf, text, id=id, max_key_docs=max_key_docs, min_shared_keys=min_shared_keys,
-                                 max_chars=max_chars)
+                                 max_chars=max_chars, workdir=workdir)
         block_of, lost = split_blocks(pairs, max_block_docs)
         if lost:
             warnings.warn(f"{lost} candidate document pairs fell in different blocks of at most {max_block_docs} "
