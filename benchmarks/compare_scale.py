@@ -21,17 +21,24 @@ Each size runs in a fresh process (peak resident memory from ``getrusage``), tim
 * ``document_candidates``: TF-IDF, the top-term blocking of groups and the candidates' cosines
   (:mod:`framing.compare.groups`).
 
-``--dask`` measures :func:`framing.faces.dask.candidate_blocks` and
-:func:`framing.faces.dask.split_blocks` on simulated partitions (dask's synchronous scheduler, one
-process): each partition's documents are generated lazily from its seed (:func:`lazy_partition`),
-with planted copies from the next partition's documents, so true pairs cross partitions. The
-largest size is extrapolated to 1M documents by the power law through the two largest runs, and
-stated as an extrapolation.
+``--dask`` measures :func:`framing.faces.dask.candidate_blocks` (and
+:func:`framing.faces.dask.split_blocks` on its result) as a user would run it: on
+``dask.dataframe.read_parquet`` of Parquet partitions, with a ``distributed.LocalCluster`` of 2
+worker processes (one thread each), so both cores work. The corpus is written first, partition by
+partition (:func:`make_parquet`, under ``$FRAMING_SCALE_DATA``, default
+``/tmp/framing-compare-scale``; its time is recorded as ``generation_seconds`` and is not part of
+``candidate_blocks_seconds``): each partition's documents generated from its seed
+(:func:`lazy_partition`), with planted copies from the next partition's documents, so true pairs
+cross partitions. ``--workdir`` exchanges the tables through files in the corpus folder
+(``candidate_blocks(workdir=)``) instead of dask's shuffles: a run that stops resumes from the
+partitions and buckets already written (``resumed_partitions``). Each row records the peak
+resident memory of the driver and of each worker, and the load before and after.
 
 Run once per size (the machine is shared; the load is recorded)::
 
     python benchmarks/compare_scale.py 10000 30000 100000 0    # -> benchmarks/results/compare_scale.json
-    python benchmarks/compare_scale.py --dask 10000 40000 --partitions 10
+    python benchmarks/compare_scale.py --dask 10000 100000 --partitions 10
+    nice -n 19 python benchmarks/compare_scale.py --dask 1000000 --partitions 100 --workdir
     python benchmarks/compare_scale.py --docs                   # docs/compare.md's table from the JSON
 """
 
