@@ -396,6 +396,19 @@ def render(result: dict) -> str:
                          f"{rss} | {load} |")
         lines += ["", ("Dask runs read the corpus from Parquet partitions written beforehand (their generation is "
                        "not timed); the peak RSS of a worker is its process's maximum resident memory.")]
+        now = [r for r in result["dask"] if r.get("scheduler", EARLIER) != EARLIER]
+        if now:
+            big = max(now, key=lambda r: r["documents"])
+            lines += ["", (f"Largest Dask run: {big['documents']:,} documents in {big['partitions']} Parquet partitions, "
+                           f"{big.get('workers', 2)} worker processes ({big.get('exchange', 'dask shuffle')}): "
+                           f"candidate blocks in {big['candidate_blocks_seconds'] / 60:.1f} minutes "
+                           f"({big['documents'] / big['candidate_blocks_seconds']:.0f} documents/s), peak "
+                           f"{big['peak_rss_mb']:.0f} MB in the driver and "
+                           f"{max(big.get('worker_peak_rss_mb') or [0]) / 1024:.1f} GB in the larger worker, at a "
+                           f"load of {big['load_before']['loadavg_1_5_15'][0]:.1f} before and "
+                           f"{big.get('load_after', big['load_before'])['loadavg_1_5_15'][0]:.1f} after; writing its "
+                           f"Parquet partitions ({big.get('parquet_mb', 0) / 1024:.1f} GB) took "
+                           f"{big.get('generation_seconds', 0) / 60:.0f} minutes beforehand, not counted.")]
     e = result.get("dask_extrapolation")
     if e:
         lines += ["", (f"Extrapolated from the earlier code's runs, **not measured**: {e['documents']:,} documents on "
