@@ -277,6 +277,9 @@ def make_parquet(n_docs: int, partitions: int, processes: int = 2) -> dict:
     per = n_docs // partitions
     missing = [p for p in range(partitions) if not (folder / f"part.{p:05d}.parquet").is_file()]
     step = max(1, -(-partitions // (4 * processes)))
+    record = folder / "generation.json"
+    if not missing and record.is_file():  # written before: its record stands
+        return json.loads(record.read_text(encoding="utf-8"))
     todo = [(lo, min(lo + step, partitions), per, partitions, folder) for lo in range(0, partitions, step)
             if any(lo <= p < lo + step for p in missing)]
     t = time.perf_counter()
@@ -285,7 +288,7 @@ def make_parquet(n_docs: int, partitions: int, processes: int = 2) -> dict:
     info = {"documents": per * partitions, "partitions": partitions, "generation_seconds": time.perf_counter() - t,
             "generation_cpu_seconds": float(sum(seconds)), "partitions_written": len(missing),
             "parquet_mb": sum(f.stat().st_size for f in folder.glob("*.parquet")) / 2**20}
-    (folder / "generation.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    record.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
 
 
