@@ -21,17 +21,24 @@ Each size runs in a fresh process (peak resident memory from ``getrusage``), tim
 * ``document_candidates``: TF-IDF, the top-term blocking of groups and the candidates' cosines
   (:mod:`framing.compare.groups`).
 
-``--dask`` measures :func:`framing.faces.dask.candidate_blocks` and
-:func:`framing.faces.dask.split_blocks` on simulated partitions (dask's synchronous scheduler, one
-process): each partition's documents are generated lazily from its seed (:func:`lazy_partition`),
-with planted copies from the next partition's documents, so true pairs cross partitions. The
-largest size is extrapolated to 1M documents by the power law through the two largest runs, and
-stated as an extrapolation.
+``--dask`` measures :func:`framing.faces.dask.candidate_blocks` (and
+:func:`framing.faces.dask.split_blocks` on its result) as a user would run it: on
+``dask.dataframe.read_parquet`` of Parquet partitions, with a ``distributed.LocalCluster`` of 2
+worker processes (one thread each), so both cores work. The corpus is written first, partition by
+partition (:func:`make_parquet`, under ``$FRAMING_SCALE_DATA``, default
+``/tmp/framing-compare-scale``; its time is recorded as ``generation_seconds`` and is not part of
+``candidate_blocks_seconds``): each partition's documents generated from its seed
+(:func:`lazy_partition`), with planted copies from the next partition's documents, so true pairs
+cross partitions. ``--workdir`` exchanges the tables through files in the corpus folder
+(``candidate_blocks(workdir=)``) instead of dask's shuffles: a run that stops resumes from the
+partitions and buckets already written (``resumed_partitions``). Each row records the peak
+resident memory of the driver and of each worker, and the load before and after.
 
 Run once per size (the machine is shared; the load is recorded)::
 
     python benchmarks/compare_scale.py 10000 30000 100000 0    # -> benchmarks/results/compare_scale.json
-    python benchmarks/compare_scale.py --dask 10000 40000 --partitions 10
+    python benchmarks/compare_scale.py --dask 10000 100000 --partitions 10
+    nice -n 19 python benchmarks/compare_scale.py --dask 1000000 --partitions 100 --workdir
     python benchmarks/compare_scale.py --docs                   # docs/compare.md's table from the JSON
 """
 
@@ -219,28 +226,109 @@ def one(n_docs: int, real: bool = False) -> dict:
     return out
 
 
-def one_dask(n_docs: int, partitions: int) -> dict:
-    import dask
+DATA = Path(os.environ.get("FRAMING_SCALE_DATA", "/tmp/framing-compare-scale"))
+
+
+def _write_range(args: tuple) -> float:
+    """Write partitions ``lo..hi-1`` as :func:`lazy_partition` makes them, generating each
+    partition's documents once (they are the planted copies' sources of the partition before)."""
+    lo, hi, per, partitions, folder = args
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    chain = _chain()
+    t = time.perf_counter()
+    docs = generate(chain, per, np.random.default_rng([SEED, lo]))
+    for p in range(lo, hi):
+        sources = generate(chain, per, np.random.default_rng([SEED, (p + 1) % partitions]))
+        target = folder / f"part.{p:05d}.parquet"
+        if not target.is_file():
+            plant(docs, sources, np.random.default_rng([SEED, p, 1]), same=False)
+            index = pd.Index([f"p{p:04d}d{i:06d}" for i in range(per)], name="doc")
+            frame = pd.DataFrame({"text": [" ".join(x) for x in docs]}, index=index)
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=True), str(target) + ".tmp")
+            os.replace(str(target) + ".tmp", target)
+        docs = sources
+    return time.perf_counter() - t
+
+
+_CHAIN = None
+
+
+def _chain() -> dict:
+    global _CHAIN
+    if _CHAIN is None:
+        _CHAIN = fit_chain(sentence_pool())
+    return _CHAIN
+
+
+def corpus_folder(n_docs: int, partitions: int) -> Path:
+    return DATA / f"markov-{n_docs}-{partitions}"
+
+
+def make_parquet(n_docs: int, partitions: int, processes: int = 2) -> dict:
+    """Write the ``--dask`` corpus as ``partitions`` Parquet files (:func:`lazy_partition`, each
+    partition in one process; a partition already written is kept, so it resumes): not timed as
+    part of candidate generation, its own time returned."""
+    from multiprocessing import get_context
+
+    folder = corpus_folder(n_docs, partitions)
+    folder.mkdir(parents=True, exist_ok=True)
+    per = n_docs // partitions
+    missing = [p for p in range(partitions) if not (folder / f"part.{p:05d}.parquet").is_file()]
+    step = max(1, -(-partitions // (4 * processes)))
+    record = folder / "generation.json"
+    if not missing and record.is_file():  # written before: its record stands
+        return json.loads(record.read_text(encoding="utf-8"))
+    todo = [(lo, min(lo + step, partitions), per, partitions, folder) for lo in range(0, partitions, step)
+            if any(lo <= p < lo + step for p in missing)]
+    t = time.perf_counter()
+    with get_context("fork").Pool(processes, initializer=_chain) as pool:
+        seconds = pool.map(_write_range, todo, chunksize=1)
+    info = {"documents": per * partitions, "partitions": partitions, "generation_seconds": time.perf_counter() - t,
+            "generation_cpu_seconds": float(sum(seconds)), "partitions_written": len(missing),
+            "parquet_mb": sum(f.stat().st_size for f in folder.glob("*.parquet")) / 2**20}
+    record.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    return info
+
+
+def one_dask(n_docs: int, partitions: int, workers: int = 2, through_folder: bool = False) -> dict:
+    """Time :func:`framing.faces.dask.candidate_blocks` on the Parquet corpus (written first by
+    :func:`make_parquet`, untimed) with a ``distributed.LocalCluster`` of ``workers`` processes of
+    one thread each; peak resident memory of the driver and of each worker. ``through_folder``:
+    the tables go through files in the corpus folder (``workdir=``) instead of dask's shuffles; a
+    stopped run resumes there (``resumed_partitions`` says how many partitions' keys it found)."""
     import dask.dataframe as dd
+    from distributed import Client, LocalCluster
 
     from framing.faces.dask import MAX_BLOCK_DOCS, candidate_blocks, split_blocks
 
-    chain = fit_chain(sentence_pool())
-    per = n_docs // partitions
-    ddf = dd.from_map(lazy_partition, list(range(partitions)), chain=chain, per_partition=per, partitions=partitions,
-                      meta=lazy_partition(0, chain, 1, 1).iloc[:0])
-    t = time.perf_counter()
-    with dask.config.set(scheduler="synchronous"):
-        pairs = candidate_blocks(ddf)
-    seconds = time.perf_counter() - t
+    generation = make_parquet(n_docs, partitions, processes=workers)
+    folder = corpus_folder(n_docs, partitions)
+    scratch = folder / "dask-scratch"
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, memory_limit="8GiB",
+                      local_directory=str(scratch), dashboard_address=None) as cluster, Client(cluster) as client:
+        ddf = dd.read_parquet(str(folder / "*.parquet"))
+        work = folder / "blocks-workdir" if through_folder else None
+        resumed = len(list((work / "keys").glob("*.done"))) if work is not None and (work / "keys").is_dir() else 0
+        t = time.perf_counter()
+        pairs = candidate_blocks(ddf, workdir=work)
+        seconds = time.perf_counter() - t
+        worker_rss = sorted(client.run(_rss_mb).values())
     t = time.perf_counter()
     blocks, lost = split_blocks(pairs)
     sizes = np.bincount(list(blocks.values())) if blocks else np.zeros(0, np.int64)
-    return {"documents": per * partitions, "partitions": partitions, "corpus": "markov, generated per partition",
-            "candidate_blocks_seconds": seconds, "candidate_document_pairs": len(pairs),
+    return {"documents": n_docs // partitions * partitions, "partitions": partitions, "workers": workers,
+            "scheduler": f"distributed.LocalCluster({workers} processes x 1 thread)",
+            "exchange": "files (workdir=)" if through_folder else "dask shuffle", "resumed_partitions": resumed,
+            "corpus": "markov, Parquet partitions written beforehand (untimed)",
+            "generation_seconds": generation["generation_seconds"], "parquet_mb": generation["parquet_mb"],
+            "candidate_blocks_seconds": seconds, "documents_per_second": n_docs / seconds,
+            "candidate_document_pairs": len(pairs),
             "split_blocks_seconds": time.perf_counter() - t, "blocks": len(sizes),
             "largest_block": int(sizes.max()) if len(sizes) else 0, "max_block_docs": MAX_BLOCK_DOCS,
-            "pairs_across_blocks": lost, "peak_rss_mb": _rss_mb()}
+            "pairs_across_blocks": lost, "peak_rss_mb": _rss_mb(), "driver_peak_rss_mb": _rss_mb(),
+            "worker_peak_rss_mb": worker_rss}
 
 
 DOCS = ROOT / "docs" / "compare.md"
@@ -293,19 +381,42 @@ def render(result: dict) -> str:
                        f"{hi['load_before']['loadavg_1_5_15'][0]:.1f} on 2 cores, peak {hi['peak_rss_mb'] / 1024:.1f} GB "
                        f"(of which {hi['rss_corpus_mb'] / 1024:.1f} GB is the generated corpus itself).")]
     if result.get("dask"):
-        lines += ["", ("| Dask: documents | partitions | candidate_blocks s | candidate document pairs | blocks | "
-                       "largest block | pairs across blocks | peak RSS MB | load (1 min) |"),
-                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += ["", ("| Dask: documents | partitions | run | candidate_blocks s | documents/s | candidate document pairs | "
+                       "blocks | largest block | pairs across blocks | peak RSS MB: driver / workers | "
+                       "load (1 min) before → after |"),
+                  "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
         for r in result["dask"]:
-            lines.append(f"| {r['documents']:,} | {r['partitions']} | {r['candidate_blocks_seconds']:.1f} | "
-                         f"{r['candidate_document_pairs']:,} | {r.get('blocks', '')} | {r.get('largest_block', '')} | "
-                         f"{r.get('pairs_across_blocks', '')} | {r['peak_rss_mb']:.0f} | "
-                         f"{r['load_before']['loadavg_1_5_15'][0]:.1f} |")
+            earlier = r.get("scheduler", EARLIER) == EARLIER
+            run = ("synchronous, 1 process, earlier code" if earlier
+                   else f"{r.get('workers', 2)} processes, {r.get('exchange', 'dask shuffle')}")
+            workers = " + ".join(f"{x:.0f}" for x in r.get("worker_peak_rss_mb", []))
+            rss = f"{r['peak_rss_mb']:.0f}" + (f" / {workers}" if workers else "")
+            after = r.get("load_after", {}).get("loadavg_1_5_15", [None])[0]
+            load = f"{r['load_before']['loadavg_1_5_15'][0]:.1f}" + ("" if after is None else f" → {after:.1f}")
+            lines.append(f"| {r['documents']:,} | {r['partitions']} | {run} | {r['candidate_blocks_seconds']:.1f} | "
+                         f"{r['documents'] / r['candidate_blocks_seconds']:.0f} | {r['candidate_document_pairs']:,} | "
+                         f"{r.get('blocks', '')} | {r.get('largest_block', '')} | {r.get('pairs_across_blocks', '')} | "
+                         f"{rss} | {load} |")
+        lines += ["", ("Dask runs read the corpus from Parquet partitions written beforehand (their generation is "
+                       "not timed); the peak RSS of a worker is its process's maximum resident memory.")]
+        now = [r for r in result["dask"] if r.get("scheduler", EARLIER) != EARLIER]
+        if now:
+            big = max(now, key=lambda r: r["documents"])
+            lines += ["", (f"Largest Dask run: {big['documents']:,} documents in {big['partitions']} Parquet partitions, "
+                           f"{big.get('workers', 2)} worker processes ({big.get('exchange', 'dask shuffle')}): "
+                           f"candidate blocks in {big['candidate_blocks_seconds'] / 60:.1f} minutes "
+                           f"({big['documents'] / big['candidate_blocks_seconds']:.0f} documents/s), peak "
+                           f"{big['peak_rss_mb']:.0f} MB in the driver and "
+                           f"{max(big.get('worker_peak_rss_mb') or [0]) / 1024:.1f} GB in the larger worker, at a "
+                           f"load of {big['load_before']['loadavg_1_5_15'][0]:.1f} before and "
+                           f"{big.get('load_after', big['load_before'])['loadavg_1_5_15'][0]:.1f} after; writing its "
+                           f"Parquet partitions ({big.get('parquet_mb', 0) / 1024:.1f} GB) took "
+                           f"{big.get('generation_seconds', 0) / 60:.0f} minutes beforehand, not counted.")]
     e = result.get("dask_extrapolation")
     if e:
-        lines += ["", (f"Extrapolated, **not measured**: {e['documents']:,} documents on Dask (synchronous, one "
-                       f"process) would take about {e['candidate_blocks_seconds'] / 60:.0f} minutes of candidate "
-                       f"blocks (time ∝ n^{e['candidate_blocks_seconds_exponent']:.2f} between "
+        lines += ["", (f"Extrapolated from the earlier code's runs, **not measured**: {e['documents']:,} documents on "
+                       f"Dask (synchronous, one process) would take about {e['candidate_blocks_seconds'] / 60:.0f} "
+                       f"minutes of candidate blocks (time ∝ n^{e['candidate_blocks_seconds_exponent']:.2f} between "
                        f"{e['from_documents'][0]:,} and {e['from_documents'][1]:,} documents) and about "
                        f"{e['peak_rss_mb'] / 1024:.1f} GB peak memory (∝ n^{e['peak_rss_mb_exponent']:.2f}).")]
     return "\n".join(lines) + "\n"
@@ -330,23 +441,42 @@ def main(argv: list[str]) -> None:
         print(json.dumps(one(int(argv[1]), real=argv[1:2] == ["0"])))
         return
     if argv and argv[0] == "--one-dask":
-        print(json.dumps(one_dask(int(argv[1]), int(argv[2]))))
+        print(json.dumps(one_dask(int(argv[1]), int(argv[2]), through_folder="--workdir" in argv)))
         return
     existing = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
-    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P: replaces the Dask rows
+    if argv and argv[0] == "--make-parquet":  # --make-parquet N P: only write the corpus
+        print(json.dumps(make_parquet(int(argv[1]), int(argv[2]))))
+        return
+    if argv and argv[0] == "--dask":  # --dask N [N ...] --partitions P [--workdir]: replaces these sizes' rows
+        through_folder = "--workdir" in argv
+        argv = [a for a in argv if a != "--workdir"]
         parts = int(argv[argv.index("--partitions") + 1]) if "--partitions" in argv else 10
         sizes = [int(x) for x in argv[1 : argv.index("--partitions") if "--partitions" in argv else None]]
-        rows = []
+        for row in existing.get("dask", []):
+            row.setdefault("scheduler", EARLIER)
         for n in sizes:
             load = _load()
-            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)], capture_output=True,
-                                  text=True, check=True)
+            done = subprocess.run([sys.executable, __file__, "--one-dask", str(n), str(parts)]
+                                  + (["--workdir"] if through_folder else []), stdout=subprocess.PIPE, text=True,
+                                  check=True)
             row = json.loads(done.stdout.strip().splitlines()[-1])
             row["load_before"] = load
-            rows.append(row)
-            print(json.dumps(row))
-        existing["dask"] = rows
-        existing["dask_extrapolation"] = extrapolate(rows)
+            row["load_after"] = _load()
+            print(json.dumps(row), flush=True)
+            # read again: another size may have been written meanwhile (a long run beside a short one)
+            existing = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+            for r in existing.get("dask", []):
+                r.setdefault("scheduler", EARLIER)
+                if r["scheduler"] != EARLIER:
+                    r.setdefault("exchange", "dask shuffle")
+            same = (row["documents"], row["scheduler"], row["exchange"])
+            rows = [r for r in existing.get("dask", [])
+                    if (r["documents"], r["scheduler"], r.get("exchange")) != same]
+            existing["dask"] = sorted(rows + [row], key=lambda r: (r["scheduler"] != EARLIER, r["documents"]))
+            if any(r["documents"] >= 1_000_000 and r["scheduler"] != EARLIER for r in existing["dask"]):
+                existing.pop("dask_extrapolation", None)  # measured now
+            _save(existing)
+        return
     else:
         rows = []
         for n in [int(x) for x in argv] or [1000, 5000, 10000]:
@@ -357,6 +487,14 @@ def main(argv: list[str]) -> None:
             rows.append(row)
             print(json.dumps(row))
         existing["single_process"] = rows
+    _save(existing)
+
+
+#: The ``scheduler`` of the Dask rows measured before the integer-table candidate_blocks.
+EARLIER = "synchronous, one process; earlier candidate_blocks (string ids through the shuffle)"
+
+
+def _save(existing: dict) -> None:
     existing["note"] = ("measured on a shared 2-core machine; load_before is the 1/5/15-minute load average when each "
                         "size started. Candidate generation only (the figures and differences are per group).")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -74,3 +74,91 @@ def test_split_blocks_caps_a_chain_on_its_strongest_links():
     blocks, lost = split_blocks(flat, max_block_docs=5)
     assert pd.Series(blocks).value_counts().max() <= 5 and lost == 2
     assert split_blocks(pairs, max_block_docs=100) == ({d: 0 for d in docs}, 0)
+
+
+def _reference_blocks(texts, ids, min_shared_keys=3):
+    """candidate_blocks' definition computed in one process: every (key, sentence) entry at once."""
+    import numpy as np
+
+    from framing.compare.features import sentence_features
+    from framing.compare.passages import MAX_KEY_DOCS, pairs_from_keys
+    from framing.faces.dask import BLOCK_KEY_SHARE
+
+    f = sentence_features(texts)
+    take = f.takes_part
+    sent = np.concatenate((np.flatnonzero(take), f.bigram_sentence[take[f.bigram_sentence]]))
+    keys = np.concatenate((f.key[take], f.bigram_key[take[f.bigram_sentence]]))
+    entries = pd.DataFrame({"s": sent, "k": keys}).drop_duplicates()
+    per = np.bincount(entries["s"], minlength=len(f))
+    a, b, n = pairs_from_keys(entries["s"].to_numpy(), entries["k"].to_numpy(), f.doc, max_key_docs=MAX_KEY_DOCS,
+                              counts=True)
+    keep = (n >= min_shared_keys) & (n >= BLOCK_KEY_SHARE * np.minimum(per[a], per[b]))
+    da, db = np.asarray(ids, dtype=object)[f.doc[a[keep]]], np.asarray(ids, dtype=object)[f.doc[b[keep]]]
+    frame = pd.DataFrame({"a": np.where(da < db, da, db), "b": np.where(da < db, db, da)})
+    return frame.groupby(["a", "b"]).size().reset_index(name="n").astype({"n": "int64"})
+
+
+def _copied_corpus(seed_texts):
+    texts = list(seed_texts.values())
+    sentences = [t.split(". ") for t in texts]
+    extra = [". ".join(sentences[0][2:6] + sentences[3][1:3]), ". ".join(sentences[2][:4]) + ". A closing line here.",
+             "Rain is expected across the north on Monday, with snow on high ground and strong winds.", None, ""]
+    return texts + extra, [f"d{i}" for i in range(len(texts) + len(extra))]
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 7])
+def test_candidate_blocks_match_one_process(seed_texts, npartitions):
+    from framing.faces.dask import candidate_blocks
+
+    texts, ids = _copied_corpus(seed_texts)
+    expected = _reference_blocks(texts, ids)
+    assert len(expected) > 0
+    frame = pd.DataFrame({"text": texts}, index=pd.Index(ids, name="doc"))
+    with dask.config.set(scheduler="synchronous"):
+        got = candidate_blocks(dd.from_pandas(frame, npartitions=npartitions, sort=False))
+        by_column = candidate_blocks(dd.from_pandas(frame.reset_index(), npartitions=npartitions, sort=False), id="doc")
+        series = candidate_blocks(dd.from_pandas(frame["text"], npartitions=npartitions, sort=False))
+    pd.testing.assert_frame_equal(got, expected)
+    pd.testing.assert_frame_equal(by_column, expected)
+    pd.testing.assert_frame_equal(series, expected)
+
+
+def test_candidate_blocks_on_a_processes_scheduler(seed_texts):
+    from framing.faces.dask import candidate_blocks
+
+    texts, ids = _copied_corpus(seed_texts)
+    frame = pd.DataFrame({"text": texts}, index=pd.Index(ids, name="doc"))
+    with dask.config.set(scheduler="processes", num_workers=2):
+        got = candidate_blocks(dd.from_pandas(frame, npartitions=2, sort=False))
+    pd.testing.assert_frame_equal(got, _reference_blocks(texts, ids))
+
+
+def test_candidate_blocks_without_any_copy():
+    from framing.faces.dask import candidate_blocks
+
+    frame = pd.DataFrame({"text": ["The orchestra opened its winter season with Brahms and Sibelius.", None]})
+    with dask.config.set(scheduler="synchronous"):
+        got = candidate_blocks(dd.from_pandas(frame, npartitions=2))
+    assert got.empty and list(got.columns) == ["a", "b", "n"]
+
+
+def test_candidate_blocks_through_a_workdir_resume(seed_texts, tmp_path):
+    from framing.faces.dask import candidate_blocks
+
+    texts, ids = _copied_corpus(seed_texts)
+    frame = pd.DataFrame({"text": texts}, index=pd.Index(ids, name="doc"))
+    ddf = dd.from_pandas(frame, npartitions=3, sort=False)
+    expected = _reference_blocks(texts, ids)
+    with dask.config.set(scheduler="synchronous"):
+        first = candidate_blocks(ddf, workdir=tmp_path / "w")
+        # a run stopped after the keys of two partitions: the rest is computed, the result the same
+        for stage in ("pairs", "likely"):
+            for path in (tmp_path / "w" / stage).rglob("*"):
+                if path.is_file():
+                    path.unlink()
+        (tmp_path / "w" / "keys" / "p000002.done").unlink()
+        again = candidate_blocks(ddf, workdir=tmp_path / "w")
+        with pytest.raises(ValueError, match="another run"):
+            candidate_blocks(ddf, workdir=tmp_path / "w", min_shared_keys=2)
+    pd.testing.assert_frame_equal(first, expected)
+    pd.testing.assert_frame_equal(again, expected)

@@ -52,9 +52,22 @@ def stable_hash(value: str) -> int:
     return int.from_bytes(hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def stable_hashes(values: list[str]) -> np.ndarray:
-    """:func:`stable_hash` of each string, as ``uint64``."""
-    return np.fromiter((stable_hash(v) for v in values), dtype=np.uint64, count=len(values))
+def stable_hashes(values: list[str], memo: dict | None = None) -> np.ndarray:
+    """:func:`stable_hash` of each string, as ``uint64``; ``memo`` (a dict the caller owns) keeps
+    the hashes already computed, for strings that recur (a corpus's vocabulary, batch after batch)."""
+    if memo is None:
+        return np.fromiter((stable_hash(v) for v in values), dtype=np.uint64, count=len(values))
+    out = np.empty(len(values), dtype=np.uint64)
+    for i, v in enumerate(values):
+        h = memo.get(v)
+        if h is None:
+            h = memo[v] = stable_hash(v)
+        out[i] = h
+    return out
+
+
+#: Most strings whose hashes one :func:`sentence_features` call keeps (then it starts afresh).
+MEMO_SIZE = 500_000
 
 
 def _all_capitals(corpus: Corpus) -> np.ndarray:
@@ -108,15 +121,15 @@ class SentenceFeatures:
         return self.n_stems >= MIN_CONTENT_STEMS
 
 
-def _batch_features(corpus: Corpus) -> dict[str, np.ndarray]:
+def _batch_features(corpus: Corpus, memo: dict | None = None) -> dict[str, np.ndarray]:
     sentences = corpus.sentences
     n_sent = len(sentences)
     type_ids = corpus.word_types
     strings = corpus.type_strings
-    type_hash = stable_hashes(list(strings))
+    type_hash = stable_hashes(list(strings), memo)
     stop = corpus.type_values(IS_STOP)
     stems = corpus.type_values(STEMS)
-    stem_hash = stable_hashes([str(s) for s in stems])
+    stem_hash = stable_hashes([str(s) for s in stems], memo)
     word_sentence = corpus.word_sentence
     words_per = np.bincount(word_sentence, minlength=n_sent) if len(word_sentence) else np.zeros(n_sent, np.int64)
     # exact key: a hash of the sentence's word hashes in order (a Python loop per sentence: cheap
@@ -124,8 +137,10 @@ def _batch_features(corpus: Corpus) -> dict[str, np.ndarray]:
     bounds = np.r_[0, np.cumsum(words_per)]
     word_hash = type_hash[type_ids] if len(type_ids) else np.zeros(0, np.uint64)
     keys = np.empty(n_sent, dtype=np.uint64)
-    for i in range(n_sent):
-        keys[i] = stable_hash(word_hash[bounds[i] : bounds[i + 1]].tobytes().hex())
+    blake, word_bytes = hashlib.blake2b, word_hash.tobytes()
+    for i in range(n_sent):  # stable_hash of the hex of the sentence's word hashes, inlined
+        text = word_bytes[8 * bounds[i] : 8 * bounds[i + 1]].hex().encode("ascii")
+        keys[i] = int.from_bytes(blake(text, digest_size=8).digest(), "little")
     content = (~stop[type_ids] | _all_capitals(corpus)) if len(type_ids) else np.zeros(0, bool)
     c_sent = word_sentence[content].astype(np.int64)
     c_stem = stem_hash[type_ids[content]]
@@ -162,9 +177,12 @@ def sentence_features(texts: list, *, max_chars: int | None = None, batch_size: 
     clean: list = []
     n_before = 0
     sent_before = 0
+    memo: dict[str, int] = {}  # the hashes of the words and stems seen so far (bounded: MEMO_SIZE)
     for lo in range(0, len(texts), batch_size):
         corpus = segment(texts[lo : lo + batch_size], max_chars=max_chars)
-        part = _batch_features(corpus)
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        part = _batch_features(corpus, memo)
         part["doc"] = part["doc"] + n_before
         part["pair_sentence"] = part["pair_sentence"] + sent_before
         part["bigram_sentence"] = part["bigram_sentence"] + sent_before

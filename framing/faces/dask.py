@@ -99,43 +99,84 @@ def score(
 
 
 # -- compare: candidate blocks on the cluster, each block compared in one task ---------------------
-def _block_keys(part: pd.DataFrame | pd.Series, text: str | None, id_column: str | None, max_chars: int | None) -> pd.DataFrame:
-    """The blocking keys of a partition's documents: one row per (key, document)."""
+#: Bits of a row or sentence number within its partition in the integer codes of the blocking
+#: tables (the partition number is in the bits above).
+_CODE_BITS = 32
+
+
+def _block_keys(part: pd.DataFrame | pd.Series, text: str | None, max_chars: int | None, number: int) -> pd.DataFrame:
+    """The blocking keys of partition ``number``'s sentences: one row per (key, sentence), as
+    integers only: ``doc`` and ``sent`` are ``number << 32`` plus the document's row or the
+    sentence's position in the partition; ``keys`` is the sentence's number of keys."""
     from framing.compare.features import sentence_features
 
     texts = part if isinstance(part, pd.Series) else part[text]
     texts = texts.astype(object).where(texts.notna(), None).tolist()
-    doc_ids = [str(i) for i in (part.index if id_column is None else part[id_column])]
+    if len(texts) >= 1 << _CODE_BITS:
+        raise ValueError(f"a partition of {len(texts)} rows is too large for candidate_blocks: repartition it")
     f = sentence_features(texts, max_chars=max_chars)
     take = f.takes_part
     sentence = np.concatenate((np.flatnonzero(take), f.bigram_sentence[take[f.bigram_sentence]]))
     keys = np.concatenate((f.key[take], f.bigram_key[take[f.bigram_sentence]]))
-    frame = pd.DataFrame({"key": keys.astype(np.uint64),
-                          "doc": np.asarray(doc_ids, dtype=object)[f.doc[sentence]] if len(sentence) else np.zeros(0, dtype=object),
-                          "sent": sentence.astype(np.int64)})
-    frame = frame.drop_duplicates().reset_index(drop=True)
-    frame["keys"] = frame.groupby("sent")["key"].transform("size").astype(np.int64)
-    first = np.searchsorted(f.doc, np.arange(len(texts))) if len(f) else np.zeros(len(texts), np.int64)
-    frame["sent"] = frame["sent"] - first[f.doc[frame["sent"].to_numpy()]] if len(frame) else frame["sent"]
-    return frame[["key", "doc", "sent", "keys"]]
+    frame = pd.DataFrame({"key": keys.astype(np.uint64), "sent": sentence.astype(np.int64)}).drop_duplicates()
+    sent = frame["sent"].to_numpy()
+    base = np.int64(number) << np.int64(_CODE_BITS)
+    per_sentence = np.bincount(sent, minlength=len(f)) if len(sent) else np.zeros(len(f), np.int64)
+    return pd.DataFrame({"key": frame["key"].to_numpy(), "doc": base + f.doc[sent].astype(np.int64),
+                         "sent": base + sent, "keys": per_sentence[sent].astype(np.int64)})
 
 
-_PAIR_META = {"a": object, "sa": np.int64, "b": object, "sb": np.int64, "n": np.int64, "ka": np.int64, "kb": np.int64}
+_KEYS_META = {"key": np.uint64, "doc": np.int64, "sent": np.int64, "keys": np.int64}
+_PAIR_META = {"sa": np.int64, "sb": np.int64, "da": np.int64, "db": np.int64, "short": np.int64, "n": np.int64}
+
+
+def _empty(dtypes: dict) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
 
 
 def _block_pairs(part: pd.DataFrame, max_key_docs: int) -> pd.DataFrame:
-    """Sentence pairs of two documents sharing keys within one shuffled partition: the keys they
-    share there, and each sentence's number of keys."""
+    """Sentence pairs of two documents sharing keys within one partition shuffled by key (every
+    entry of a key is in one such partition): the number of keys they share there
+    (:func:`framing.compare.passages.pairs_from_keys`, keys of 2 to ``max_key_docs`` documents),
+    their documents and the shorter sentence's number of keys; ``sa < sb``."""
+    from framing.compare.passages import pairs_from_keys
+
     if part.empty:
-        return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
-    docs_per_key = part.groupby("key")["doc"].transform("nunique")
-    part = part[(docs_per_key >= 2) & (docs_per_key <= max_key_docs)]
-    merged = part.merge(part, on="key", suffixes=("_a", "_b"))
-    merged = merged[merged["doc_a"] < merged["doc_b"]]
-    counts = merged.groupby(["doc_a", "sent_a", "doc_b", "sent_b", "keys_a", "keys_b"]).size().reset_index(name="n")
-    counts = counts.rename(columns={"doc_a": "a", "sent_a": "sa", "doc_b": "b", "sent_b": "sb", "keys_a": "ka",
-                                    "keys_b": "kb"})
-    return counts[list(_PAIR_META)].astype(_PAIR_META)
+        return _empty(_PAIR_META)
+    items, sent_codes = pd.factorize(part["sent"].to_numpy())
+    first = np.zeros(len(sent_codes), np.int64)
+    first[items[::-1]] = np.arange(len(items) - 1, -1, -1)  # each sentence's first entry
+    doc_codes = part["doc"].to_numpy()[first]
+    n_keys = part["keys"].to_numpy()[first]
+    item_doc = pd.factorize(doc_codes)[0].astype(np.int64)
+    a, b, n = pairs_from_keys(items.astype(np.int64), part["key"].to_numpy(), item_doc, max_key_docs=max_key_docs,
+                              counts=True)
+    ca, cb = sent_codes[a], sent_codes[b]
+    lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)
+    swap = ca > cb
+    ia, ib = np.where(swap, b, a), np.where(swap, a, b)
+    return pd.DataFrame({"sa": lo.astype(np.int64), "sb": hi.astype(np.int64), "da": doc_codes[ia].astype(np.int64),
+                         "db": doc_codes[ib].astype(np.int64), "short": np.minimum(n_keys[a], n_keys[b]).astype(np.int64),
+                         "n": n.astype(np.int64)})
+
+
+def _likely_copies(part: pd.DataFrame, min_shared_keys: int) -> pd.DataFrame:
+    """The document pairs of a partition of sentence pairs shuffled by ``sa`` (every entry of a
+    sentence pair is in one such partition): keys shared summed over the key partitions, the
+    likely copies kept, counted per document pair."""
+    if part.empty:
+        return _empty({"da": np.int64, "db": np.int64, "n": np.int64})
+    total = part.groupby(["sa", "sb"], sort=False).agg(da=("da", "first"), db=("db", "first"), short=("short", "first"),
+                                                       n=("n", "sum"))
+    n = total["n"].to_numpy()
+    likely = total[(n >= min_shared_keys) & (n >= BLOCK_KEY_SHARE * total["short"].to_numpy())]
+    return likely.groupby(["da", "db"]).size().reset_index(name="n").astype(np.int64)
+
+
+def _ids_of(part: pd.DataFrame | pd.Series, id_column: str | None) -> np.ndarray:
+    """A partition's document ids as strings (the index, or the ``id_column``)."""
+    ids = part.index if id_column is None else part[id_column]
+    return np.array([str(i) for i in ids], dtype=object)
 
 
 #: Share of the shorter sentence's blocking keys two sentences must share to link their documents.
@@ -143,39 +184,194 @@ BLOCK_KEY_SHARE = 0.5
 
 
 def candidate_blocks(ddf: Any, text: str = "text", *, id: str | None = None, max_key_docs: int | None = None,
-                     min_shared_keys: int = 3, max_chars: int | None = None) -> pd.DataFrame:
+                     min_shared_keys: int = 3, max_chars: int | None = None, workdir: Any = None) -> pd.DataFrame:
     """Document pairs with a sentence pair that shares at least ``min_shared_keys`` sentence blocking
     keys (:mod:`framing.compare.passages`) and at least :data:`BLOCK_KEY_SHARE` of the shorter
-    sentence's keys (a likely copy), computed on the cluster: keys per partition, a shuffle by key,
-    sentence pairs per shuffled partition, their shared keys summed. Returns a pandas frame ``a``,
-    ``b`` (ids as strings) and ``n`` (such sentence pairs)."""
+    sentence's keys (a likely copy), computed on the cluster.
+
+    Each partition's sentences are read once into a table of integer (key, sentence) entries; a
+    shuffle by key brings every entry of a key together, where the sentence pairs sharing it are
+    counted (a sparse product, as in one process); a second shuffle, by sentence pair, sums their
+    shared keys over the key partitions and keeps the likely copies. Only the document pairs, and
+    then the ids of their documents (the ``id`` column or the index alone), come to the driver.
+
+    With ``workdir`` (a folder the driver and every worker can read and write, such as a shared
+    disk), the tables go through files there instead of dask's shuffles: each partition's keys
+    written in one file per key bucket (as many buckets as partitions), each key bucket's sentence
+    pairs in one file per sentence-pair bucket, each of those buckets' likely copies; a run that
+    stops resumes, with the same ``ddf`` and options, from the partitions and buckets already
+    written (the folder is kept: remove it when done). The result is the same.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame or dask.dataframe.Series
+        The documents, one per row (a partition holds fewer than 2**32 rows).
+    text : str, default "text"
+        The text column (ignored for a Series).
+    id : str, optional
+        The id column (default: the index); ids are compared as strings.
+    max_key_docs : int, optional
+        Keys held by more documents are dropped (default
+        :data:`framing.compare.passages.MAX_KEY_DOCS`).
+    min_shared_keys : int, default 3
+        The fewest keys a sentence pair shares to link its documents.
+    max_chars : int, optional
+        As in :func:`framing.score`.
+    workdir : str or Path, optional
+        Exchange the tables through files in this folder (see above).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``a``, ``b`` (ids as strings, ``a < b``) and ``n`` (such sentence pairs), sorted.
+
+    Examples
+    --------
+    >>> import dask.dataframe as dd  # doctest: +SKIP
+    >>> ddf = dd.from_pandas(pd.DataFrame({"text": texts}), npartitions=8)  # doctest: +SKIP
+    >>> candidate_blocks(ddf).head()  # doctest: +SKIP
+    """
+    import dask
     import dask.dataframe as dd
 
     from framing.compare.passages import MAX_KEY_DOCS
 
     max_key_docs = MAX_KEY_DOCS if max_key_docs is None else max_key_docs
     series_like = isinstance(ddf, dd.Series)
-    meta_keys = pd.DataFrame({"key": pd.Series([], dtype=np.uint64), "doc": pd.Series([], dtype=object),
-                              "sent": pd.Series([], dtype=np.int64), "keys": pd.Series([], dtype=np.int64)})
-    keys = ddf.map_partitions(_block_keys, None if series_like else text, id, max_chars, meta=meta_keys,
-                              align_dataframes=False)
-    shuffled = keys.shuffle("key")
-    meta_pairs = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _PAIR_META.items()})
-    pairs = shuffled.map_partitions(_block_pairs, max_key_docs, meta=meta_pairs)
-    # summed on the cluster (split_out: one output partition per input partition, never one task
-    # holding every sentence pair), filtered there; only document pairs come to the driver
-    split = max(1, pairs.npartitions)
-    total = pairs.groupby(["a", "sa", "b", "sb", "ka", "kb"])["n"].sum(split_out=split).reset_index()
-    likely = total.map_partitions(_likely_copies, min_shared_keys, meta={"a": object, "b": object})
-    found = likely.groupby(["a", "b"]).size(split_out=split).reset_index().compute()
-    found.columns = ["a", "b", "n"]
-    return found.sort_values(["a", "b"]).reset_index(drop=True)
+    if not series_like and text not in ddf.columns:
+        raise KeyError(f"no column {text!r} in the dask DataFrame (columns: {list(ddf.columns)})")
+    columns = [text] if id is None or id == text else [text, id]
+    parts = (ddf if series_like else ddf[columns]).to_delayed()  # one projection: one partitioning
+    if workdir is not None:
+        found, read_ids = _blocks_through_folder(parts, None if series_like else text, id, max_chars, max_key_docs,
+                                                 min_shared_keys, workdir)
+    else:
+        pieces = [dask.delayed(_block_keys)(part, None if series_like else text, max_chars, number)
+                  for number, part in enumerate(parts)]
+        keys = dd.from_delayed(pieces, meta=_empty(_KEYS_META), verify_meta=False)
+        pairs = keys.shuffle("key").map_partitions(_block_pairs, max_key_docs, meta=_empty(_PAIR_META))
+        likely = pairs.shuffle("sa").map_partitions(_likely_copies, min_shared_keys,
+                                                    meta=_empty({"da": np.int64, "db": np.int64, "n": np.int64}))
+        # the ids come with the same pass over the partitions (the id column or the index: no text)
+        pieces = likely.to_delayed()
+        got = dask.compute(*pieces, *[dask.delayed(_ids_of)(part, id) for part in parts])
+        found, id_parts = pd.concat(got[: len(pieces)], ignore_index=True), got[len(pieces) :]
+        read_ids = id_parts.__getitem__
+    if found.empty:
+        return pd.DataFrame({"a": pd.Series([], dtype=object), "b": pd.Series([], dtype=object),
+                             "n": pd.Series([], dtype=np.int64)})
+    codes = np.unique(np.concatenate((found["da"].to_numpy(), found["db"].to_numpy())))
+    number, row = codes >> _CODE_BITS, codes & ((1 << _CODE_BITS) - 1)
+    names = {}
+    for p in np.unique(number).tolist():
+        ids = read_ids(p)
+        names.update((code, ids[r]) for code, r in zip(codes[number == p].tolist(), row[number == p].tolist()))
+    a = found["da"].map(names).to_numpy(dtype=object)
+    b = found["db"].map(names).to_numpy(dtype=object)
+    swap = a > b
+    out = pd.DataFrame({"a": np.where(swap, b, a), "b": np.where(swap, a, b), "n": found["n"].to_numpy()})
+    out = out.groupby(["a", "b"], sort=True)["n"].sum().reset_index()
+    out["n"] = out["n"].astype(np.int64)
+    return out.reset_index(drop=True)
 
 
-def _likely_copies(total: pd.DataFrame, min_shared_keys: int) -> pd.DataFrame:
-    shorter = np.minimum(total["ka"].to_numpy(), total["kb"].to_numpy())
-    n = total["n"].to_numpy()
-    return total.loc[(n >= min_shared_keys) & (n >= BLOCK_KEY_SHARE * shorter), ["a", "b"]]
+# -- the same tables exchanged through a folder: resumable, partition by partition -----------------
+def _save_table(path: Any, frame: pd.DataFrame) -> None:
+    """``frame`` (integer columns) as an ``.npz`` written atomically (never a pickle)."""
+    import os
+
+    tmp = path.with_name(f".tmp-{path.name}")  # never matched by the readers' globs
+    np.savez(tmp, **{name: frame[name].to_numpy() for name in frame.columns})
+    os.replace(tmp, path)
+
+
+def _load_tables(paths: list, dtypes: dict) -> pd.DataFrame:
+    frames = []
+    for path in paths:
+        with np.load(path, allow_pickle=False) as z:
+            frames.append(pd.DataFrame({name: z[name] for name in dtypes}))
+    return pd.concat(frames, ignore_index=True) if frames else _empty(dtypes)
+
+
+def _spread(frame: pd.DataFrame, column: str, buckets: int, folder: Any, name: str) -> None:
+    """Write ``frame`` as ``buckets`` files ``folder/bNNNNN/name.npz`` by ``column`` modulo ``buckets``."""
+    values = frame[column].to_numpy()
+    bucket = (values % np.asarray(buckets, dtype=values.dtype)).astype(np.int64)
+    order = np.argsort(bucket, kind="stable")
+    bounds = np.searchsorted(bucket[order], np.arange(buckets + 1))
+    for k in range(buckets):
+        target = folder / f"b{k:05d}"
+        target.mkdir(parents=True, exist_ok=True)
+        _save_table(target / f"{name}.npz", frame.iloc[order[bounds[k] : bounds[k + 1]]])
+
+
+def _keys_to_folder(part: Any, text: str | None, id_column: str | None, max_chars: int | None, number: int,
+                    folder: Any, buckets: int) -> int:
+    """Stage 1 of :func:`candidate_blocks` with ``workdir``: a partition's keys, spread by key."""
+    frame = _block_keys(part, text, max_chars, number)
+    _spread(frame, "key", buckets, folder / "keys", f"p{number:06d}")
+    ids = folder / "ids" / f"p{number:06d}.json"
+    ids.parent.mkdir(parents=True, exist_ok=True)
+    import json
+
+    ids.with_suffix(".tmp").write_text(json.dumps(_ids_of(part, id_column).tolist()), encoding="utf-8")
+    ids.with_suffix(".tmp").replace(ids)
+    (folder / "keys" / f"p{number:06d}.done").touch()
+    return number
+
+
+def _pairs_to_folder(bucket: int, folder: Any, buckets: int, max_key_docs: int, _after: Any = None) -> int:
+    """Stage 2: one key bucket's sentence pairs, spread by sentence pair."""
+    keys = _load_tables(sorted((folder / "keys" / f"b{bucket:05d}").glob("p*.npz")), _KEYS_META)
+    _spread(_block_pairs(keys, max_key_docs), "sa", buckets, folder / "pairs", f"k{bucket:05d}")
+    (folder / "pairs" / f"k{bucket:05d}.done").touch()
+    return bucket
+
+
+def _likely_from_folder(bucket: int, folder: Any, min_shared_keys: int, _after: Any = None) -> int:
+    """Stage 3: one sentence-pair bucket's likely copies, per document pair."""
+    pairs = _load_tables(sorted((folder / "pairs" / f"b{bucket:05d}").glob("k*.npz")), _PAIR_META)
+    target = folder / "likely"
+    target.mkdir(parents=True, exist_ok=True)
+    _save_table(target / f"s{bucket:05d}.npz", _likely_copies(pairs, min_shared_keys))
+    return bucket
+
+
+def _blocks_through_folder(parts: list, text: str | None, id: str | None, max_chars: int | None, max_key_docs: int,
+                           min_shared_keys: int, workdir: Any) -> tuple[pd.DataFrame, Any]:
+    """The document pairs (integer codes) and a reader of ids, the tables exchanged through
+    ``workdir``; every stage skips the partitions and buckets it finds done there."""
+    import json
+    from pathlib import Path
+
+    import dask
+
+    folder = Path(workdir)
+    buckets = len(parts)
+    manifest = folder / "manifest.json"
+    settings = {"partitions": len(parts), "text": text, "id": id, "max_chars": max_chars,
+                "max_key_docs": max_key_docs, "min_shared_keys": min_shared_keys}
+    if manifest.is_file():
+        if json.loads(manifest.read_text(encoding="utf-8")) != settings:
+            raise ValueError(f"{folder} holds the tables of another run ({manifest}); use an empty workdir")
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(settings), encoding="utf-8")
+    stage1 = [dask.delayed(_keys_to_folder)(part, text, id, max_chars, number, folder, buckets)
+              for number, part in enumerate(parts) if not (folder / "keys" / f"p{number:06d}.done").is_file()]
+    stage2 = [dask.delayed(_pairs_to_folder)(k, folder, buckets, max_key_docs, stage1) for k in range(buckets)
+              if not (folder / "pairs" / f"k{k:05d}.done").is_file()]
+    stage3 = [dask.delayed(_likely_from_folder)(j, folder, min_shared_keys, stage2) for j in range(buckets)
+              if not (folder / "likely" / f"s{j:05d}.npz").is_file()]
+    if stage3:
+        dask.compute(*stage3)
+    found = _load_tables([folder / "likely" / f"s{j:05d}.npz" for j in range(buckets)],
+                         {"da": np.int64, "db": np.int64, "n": np.int64})
+
+    def ids(number: int) -> list:
+        return json.loads((folder / "ids" / f"p{number:06d}.json").read_text(encoding="utf-8"))
+
+    return found, ids
 
 
 #: Documents compared in one task by :func:`compare` (a block larger than this is split: see there).
@@ -273,7 +469,7 @@ def _lone_documents(part: pd.DataFrame, text: str, id_column: str | None, skip: 
 
 def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str | None = None,
             max_key_docs: int | None = None, min_shared_keys: int = 3, max_block_docs: int = MAX_BLOCK_DOCS,
-            max_chars: int | None = None, **options: Any):
+            max_chars: int | None = None, workdir: Any = None, **options: Any):
     """:func:`framing.compare` for a dask DataFrame too large for one process.
 
     Blocking runs on the cluster (:func:`candidate_blocks`); the documents are then split into
@@ -303,6 +499,9 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
         pairs left uncompared.
     max_chars : int, optional
         As in :func:`framing.score`.
+    workdir : str or Path, optional
+        Exchange the blocking tables through files in this folder (resumable): see
+        :func:`candidate_blocks`.
     **options
         Passed to :func:`framing.compare.compare` (``threshold``, ``differences``, ...).
 
@@ -329,7 +528,7 @@ def compare(ddf: Any, text: str = "text", *, id: str | None = None, group: str |
     frame_like = ddf.to_frame(text) if series_like else ddf
     if group is None:
         pairs = candidate_blocks(ddf, text, id=id, max_key_docs=max_key_docs, min_shared_keys=min_shared_keys,
-                                 max_chars=max_chars)
+                                 max_chars=max_chars, workdir=workdir)
         block_of, lost = split_blocks(pairs, max_block_docs)
         if lost:
             warnings.warn(f"{lost} candidate document pairs fell in different blocks of at most {max_block_docs} "
