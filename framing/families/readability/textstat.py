@@ -327,7 +327,7 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # space, less 2, plus twice the tanween and shadda marks (its tashkeel branches never count,
     # as list_words keeps only \w characters)
     arabic = np.take(_ARABIC_CLASSES, cp, mode="clip")
-    marked = np.flatnonzero(arabic)  # few: counted by document from their positions
+    marked = np.flatnonzero(arabic != 0)  # few: counted by document from their positions (bool: the fast path)
     marked_doc = np.searchsorted(offsets, marked, side="right") - 1
     marked_class = arabic[marked]
     stress = np.bincount(marked_doc[marked_class == 1], minlength=n_docs)
