@@ -35,7 +35,17 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from framing.core.chars import ALNUM, ALPHA, StringIndex, classes_of, codepoints, string_hashes, unique_ints
+from framing.core.chars import (
+    ALNUM,
+    ALPHA,
+    SPACE,
+    WORD,
+    StringIndex,
+    classes_of,
+    codepoints,
+    span_hashes,
+    unique_ints,
+)
 from framing.core.language import easy_word_root
 from framing.core.resources import dale_chall_easy_words, punkt_parameters, textstat_easy_words
 from framing.core.stemming import stem_words
@@ -137,15 +147,32 @@ def _easy_word_index() -> StringIndex:
 
 def textstat_features_many(words: list[str], lang: str = "en_US") -> dict[str, np.ndarray]:
     """:func:`textstat_features` of many words at once: word lists looked up by hash, syllables by
-    ``textstat_syllables_many``; ``lang`` as textstat's ``set_lang`` (:mod:`framing.core.language`)."""
-    hashes = string_hashes(words)
+    ``textstat_syllables_many``; ``lang`` as textstat's ``set_lang`` (:mod:`framing.core.language`).
+
+    The words are decoded to code points once, with a space after each but the last: their
+    hashes, the check for characters that textstat's ``remove_punctuation`` would drop, and the
+    Arabic letters all read that one array (a hash does not depend on where its run stands).
+
+    Examples
+    --------
+    >>> textstat_features_many(["cat", "readability"])["syllables"].tolist()
+    [1.0, 5.0]
+    """
+    n = len(words)
+    sizes = np.fromiter(map(len, words), np.int64, n)
+    cp = codepoints(" ".join(words))
+    word_start = np.cumsum(sizes + 1) - (sizes + 1)
+    hashes = span_hashes(cp, word_start, word_start + sizes)
+    # each character's word (the space after a word goes with it)
+    owner = np.repeat(np.arange(n), sizes + 1)[: len(cp)] if n else np.zeros(0, dtype=np.int64)
     easy = _easy_word_index() if easy_word_root(lang) == "en" else _easy_word_index_for(easy_word_root(lang))
     syllables = textstat_syllables_many(words, hashes, lang=lang).astype(np.float64)
     # is_difficult_word counts the syllables of the word lower-cased first and stripped of
-    # punctuation after: they differ where lower-casing makes a mark ("İ" -> "i" + U+0307)
+    # punctuation after: they differ where lower-casing makes a mark ("İ" -> "i" + U+0307).
+    # _NOT_KEPT ([^\w\s']) by the code-point classes, which match \w and \s exactly.
     difficult_syllables = syllables.copy()
-    # (one search over all the words first: a space is never such a character)
-    changed = [i for i, w in enumerate(words) if _NOT_KEPT.search(w)] if _NOT_KEPT.search(" ".join(words)) else []
+    not_kept = ((classes_of(cp) & (WORD | SPACE)) == 0) & (cp != 0x27)
+    changed = unique_ints(owner[not_kept]).tolist() if not_kept.any() else []
     if changed:
         stripped = [_NOT_KEPT.sub("", _NONCONTRACTION_APOSTROPHE.sub("", words[i])) for i in changed]
         difficult_syllables[changed] = [textstat_syllables_many([w], lang=lang)[0] if w else 0 for w in stripped]
@@ -153,7 +180,7 @@ def textstat_features_many(words: list[str], lang: str = "en_US") -> dict[str, n
         "syllables": syllables,
         "easy": (easy.find(hashes) >= 0).astype(np.float64),
         "difficult_syllables": difficult_syllables,
-        **_arabic_features(words),
+        **_arabic_features(cp, owner, n),
     }
 
 
@@ -161,15 +188,15 @@ _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
 _NOT_KEPT = re.compile(r"[^\w\s']")
 
 
-def _arabic_features(words: list[str]) -> dict[str, np.ndarray]:
+def _arabic_features(cp: np.ndarray, owner: np.ndarray, n: int) -> dict[str, np.ndarray]:
     """What textstat's ``count_faseeh`` reads of a word: its alefs (U+0627, U+0649) and whether it
-    holds a faseeh letter (U+0621, U+0624, U+0626, U+0630, U+0638) or pair (U+0648 U+0627, U+0648 U+0646)."""
-    n = len(words)
-    if n == 0:
-        return {"alefs": np.zeros(0), "faseeh_marks": np.zeros(0)}
-    sizes = np.fromiter(map(len, words), np.int64, n)
-    cp = codepoints(" ".join(words))  # a space after each word but the last: pairs never cross words
-    owner = np.repeat(np.arange(n), sizes + 1)[: len(cp)]
+    holds a faseeh letter (U+0621, U+0624, U+0626, U+0630, U+0638) or pair (U+0648 U+0627, U+0648 U+0646).
+
+    ``cp`` are the code points of the ``n`` words joined with a space after each but the last (a
+    pair never crosses words) and ``owner`` each one's word. Every code point read lies in
+    U+0621..U+0649: without one, every count is 0."""
+    if n == 0 or not ((cp >= 0x621) & (cp <= 0x649)).any():
+        return {"alefs": np.zeros(n), "faseeh_marks": np.zeros(n)}
     alef = (cp == 0x627) | (cp == 0x649)
     single = np.isin(cp, (0x621, 0x624, 0x626, 0x630, 0x638))
     pair = np.zeros(len(cp), dtype=bool)

@@ -299,7 +299,16 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
             string_of_type[hard_types] = np.arange(len(hard_types))
         else:
             keys = np.asarray(unique, dtype=np.uint64)[hard_types]
-            keys[dirty] = _chars.string_hashes(_run_strings(cp, kept, lo[dirty], hi[dirty], lower=False))
+            # the strings' hashes from their kept characters gathered end to end (a run's hash
+            # does not depend on where it stands: each is its string's string_hashes value), not
+            # decoded: in French most difficult types hold a dropped apostrophe ("l'administration")
+            lo_d, span = lo[dirty], hi[dirty] - lo[dirty]
+            out_start = np.cumsum(span) - span
+            source = np.arange(int(span.sum())) + np.repeat(lo_d - out_start, span)
+            source = source[kept[source]]
+            size = kept_count[dirty]
+            start = np.cumsum(size) - size
+            keys[dirty] = _chars.span_hashes(cp[source], start, start + size)
             string_of_type[hard_types] = pd.factorize(keys)[0]
         token_string = string_of_type[type_ids]
         # each token's (document, string) pair as one integer (the words of document d are
@@ -318,7 +327,7 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # space, less 2, plus twice the tanween and shadda marks (its tashkeel branches never count,
     # as list_words keeps only \w characters)
     arabic = np.take(_ARABIC_CLASSES, cp, mode="clip")
-    marked = np.flatnonzero(arabic)  # few: counted by document from their positions
+    marked = np.flatnonzero(arabic != 0)  # few: counted by document from their positions (bool: the fast path)
     marked_doc = np.searchsorted(offsets, marked, side="right") - 1
     marked_class = arabic[marked]
     stress = np.bincount(marked_doc[marked_class == 1], minlength=n_docs)
