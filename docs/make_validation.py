@@ -132,6 +132,10 @@ def pct(x: float, digits: int = 1) -> str:
 # -- the README's short summaries ------------------------------------------------------------------
 
 
+def _rounds(n: int) -> str:
+    return "one round" if n == 1 else f"median of {n} rounds"
+
+
 def readme_validation() -> str:
     agree = load("readability_validation")["textstat_agreement"]
     max_diff = max(max(r["onestopenglish_max_diff"], r["clear_max_diff"], r["seeds_max_diff"]) for r in agree)
@@ -188,7 +192,7 @@ def readme_speed() -> str:
     docs = load("speed_all")["batch"]["docs"]
     return (
         f"All six families score **{s['all_docs_per_s']['median']:,.0f} documents per second** on one core "
-        f"({docs:,} news articles, median of {len(s['all_docs_per_s']['rounds'])} rounds), "
+        f"({docs:,} news articles, {_rounds(len(s['all_docs_per_s']['rounds']))}), "
         f"{s['all_vs_textstat']['median']:.1f}× textstat's eight formulas and {s['all_vs_datatrove']['median']:.1f}× "
         f'datatrove\'s Gopher + C4 filters; `compat="textstat"` readability is {s["compat_vs_textstat"]["median"]:.0f}× '
         f"textstat; 2 jobs give {s['jobs2_vs_jobs1']['median']:.2f}× 1 job; `framing score` starts in "
