@@ -1,4 +1,4 @@
-"""The faster paths of issue 12 (branch speed12b) give exactly what the definitions they replaced
+"""The faster paths of issue 12 (branches speed12b, speed13) give exactly what the definitions they replaced
 gave: each old definition is kept here as a reference and compared on random input."""
 
 from __future__ import annotations
@@ -180,3 +180,27 @@ def test_restatement_matrix_built_directly_matches_coo(seed: int, monkeypatch: p
         np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name))
     np.testing.assert_array_equal(fast.columns["repetition.paraphrase_share"], slow.columns["repetition.paraphrase_share"])
     assert len(fast.restated) > 0
+
+
+def _random_phrase(rng: np.random.Generator, shortest: int, longest: int) -> str:
+    return " ".join(WORDS[int(k)] for k in rng.integers(0, len(WORDS), int(rng.integers(shortest, longest))))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_phrase_spans_pruned_by_place_match_the_old_definition(seed: int) -> None:
+    """PhraseMatcher.spans extends keys only over words some phrase has at that place (speed13):
+    the same matches as the old definition, with long phrases, a phrase inside another and words that
+    stand at several places."""
+    rng = np.random.default_rng(300 + seed)
+    phrases = {
+        "long": [_random_phrase(rng, 4, 9) for _ in range(10)],
+        "short": [_random_phrase(rng, 1, 3) for _ in range(10)],
+        "fixed": ["the the the", "the", "of the", "in the city", "it's important to note", "he said", "said he"],
+    }
+    matcher = PhraseMatcher(phrases)
+    texts = _random_texts(rng, 30) + ["the the the the of the city in the city", "He said he said", ""]
+    corpus = segment(texts)
+    for new, old in zip(matcher.spans(corpus), _old_spans(matcher, corpus)):
+        assert new.dtype == old.dtype
+        np.testing.assert_array_equal(new, old)
+    assert len(matcher.spans(corpus)[0]) > 0

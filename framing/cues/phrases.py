@@ -6,10 +6,10 @@ type), with only white space between them. Punctuation after a phrase's last wor
 (``In conclusion,`` matches ``in conclusion``); punctuation between its words does.
 
 The words of every phrase are looked up once per word type through the vocabulary (a
-:class:`~framing.core.vocabulary.TypeColumn`). Every position that holds a phrase word then
-extends a rolling key over the phrase words that follow it, and the keys of each length are looked
-up among the phrases' keys at once (then checked word by word): one pass per phrase length, not
-per phrase.
+:class:`~framing.core.vocabulary.TypeColumn`). Every position that holds the first word of a
+phrase then extends a rolling key over the words that follow it, as long as each is a word some
+phrase has at that place, and the keys of each length are looked up among the phrases' keys at once
+(then checked word by word): one pass per phrase length, not per phrase.
 
 Examples
 --------
@@ -34,6 +34,8 @@ __all__ = ["PhraseMatcher", "phrase_words", "phrase_words_many", "space_only_aft
 
 #: Phrase keys are rolling hashes modulo this prime (small enough that ``key * base`` fits in int64).
 _KEY_MODULUS = 2_147_483_647
+#: The last bit of :attr:`PhraseMatcher._places`: a word at this place of a phrase or later.
+_LAST_PLACE = 62
 _SPACE_ONLY: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
@@ -128,6 +130,15 @@ class PhraseMatcher:
         for words, label in self._phrases:
             by_length.setdefault(len(words), {}).setdefault(words, label)
         self._tables: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # Per word id (0: not a phrase word): bit k when the word is word k of some phrase (the last
+        # bit stands for every later place). :meth:`spans` extends a rolling key only over words that
+        # can stand where they are, which keeps a frequent word ("the", "in") of a phrase's later
+        # places from starting keys of its own; the exact check of the matches is unchanged.
+        places = np.zeros(self._base, dtype=np.int64)
+        for words, _ in self._phrases:
+            for k, word in enumerate(words):
+                places[word + 1] |= 1 << min(k, _LAST_PLACE)
+        self._places = places
         for length, table in by_length.items():
             ids = np.array(list(table), dtype=np.int64) + 1
             keys = np.zeros(len(ids), dtype=np.int64)
@@ -156,25 +167,29 @@ class PhraseMatcher:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
         type_vocab = corpus.type_values(self._vocabulary_index) + 1  # per type; 0: not a phrase word
-        # every position holding a phrase word extends a rolling key over the words that follow it,
-        # as long as they are phrase words of the same sentence with only white space between; the
-        # keys of each length are looked up among the phrases' keys at once, then checked word by word
-        # (word ids are read per type, through ``types``, only where a phrase word is)
-        vocab = np.take(type_vocab, types)  # per word
-        at = np.flatnonzero(vocab)
+        # every position holding a phrase's first word extends a rolling key over the words that
+        # follow it, as long as they are words that some phrase has at that place, in the same
+        # sentence with only white space between; the keys of each length are looked up among the
+        # phrases' keys at once, then checked word by word (word ids are read per type, through
+        # ``types``, only at the positions still extended: no per-word id array)
+        places = self._places
+        at = np.flatnonzero(np.take((places[type_vocab] & 1) != 0, types))  # a phrase's first word
         if len(at) == 0:
             empty = np.zeros(0, np.int64)
             return empty, empty.copy(), empty.copy()
-        # goes_on[i]: word i + 1 is a phrase word with only white space after word i, same sentence
-        goes_on = space_only_after(corpus).copy()
-        goes_on[:-1] &= vocab[1:] > 0
-        keys = vocab[at]  # word ids are below the modulus
+        spaced = space_only_after(corpus)
+        keys = type_vocab[types[at]]  # word ids are below the modulus
         starts, ends, labels = [], [], []
         for length in range(1, self._longest + 1):
             if length > 1:
-                go_on = goes_on[at + (length - 2)]  # the last word of every space_only_after row is False
+                # word at + length - 1 follows in the same sentence after white space only (the last
+                # word of every space_only_after row is False) and stands at this place of some phrase
+                go_on = spaced[at + (length - 2)]
+                at, keys = at[go_on], keys[go_on]
+                nxt = type_vocab[types[at + (length - 1)]]
+                go_on = (places[nxt] & (1 << min(length - 1, _LAST_PLACE))) != 0
                 at = at[go_on]
-                keys = (keys[go_on] * self._base + vocab[at + (length - 1)]) % _KEY_MODULUS
+                keys = (keys[go_on] * self._base + nxt[go_on]) % _KEY_MODULUS
                 if len(at) == 0:
                     break
             if length not in self._tables:
@@ -182,7 +197,7 @@ class PhraseMatcher:
             table_keys, table_ids, table_labels = self._tables[length]
             place = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
             hit = np.flatnonzero(table_keys[place] == keys)
-            words = vocab[at[hit][:, None] + np.arange(length)]
+            words = type_vocab[types[at[hit][:, None] + np.arange(length)]]
             hit = hit[(words == table_ids[place[hit]]).all(axis=1)]
             starts.append(word_start[at[hit]])
             ends.append(word_end[at[hit] + length - 1])
