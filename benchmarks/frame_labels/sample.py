@@ -36,7 +36,16 @@ reading the sentences in their context.
 * after the fourth draw was scored once (``benchmarks/results/frames_topic_draw4.json``) and
   before any rule was tuned on it, a fifth draw of :data:`FIFTH_TEST_WINDOWS` windows from
   articles not drawn before (seed :data:`FIFTH_SEED`), labelled and committed the same way: the
-  ``test`` split now; the fourth draw's sentences become ``dev``.
+  ``test`` split then; the fourth draw's sentences became ``dev``;
+* after the fifth draw was scored once (``benchmarks/results/frames_topic.json`` of session 6)
+  and before any rule was tuned on it, a sixth draw of :data:`SIXTH_TEST_WINDOWS` windows from
+  the articles about immigration not drawn before (seed :data:`SIXTH_SEED`; only 57 such articles
+  long enough for a window were left, so it holds 57 windows, 285 sentences), labelled by reading
+  and committed alone before the frame matcher ran on them: the ``test`` split now; the fifth
+  draw's sentences become ``dev``;
+* a seventh draw, for training only (``dev``, never a test split): :data:`SEVENTH_WINDOWS` second
+  windows in articles of draws 1-5 (seed :data:`SEVENTH_SEED`), placed where they overlap no
+  sentence labelled before (the sixth draw used up the articles about immigration).
 """
 
 from __future__ import annotations
@@ -51,7 +60,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import _data  # noqa: E402
-from benchmarks.sourcing_labels.sample import WINDOW, _rows, _windows, sentence_hash  # noqa: E402
+from benchmarks.sourcing_labels.sample import WINDOW, _rows, _windows, sentence_hash, sentences  # noqa: E402
 
 CORPUS = "newsarticles"
 SEED = 14
@@ -64,8 +73,12 @@ FOURTH_SEED = 17
 FOURTH_TEST_WINDOWS = 60
 FIFTH_SEED = 18
 FIFTH_TEST_WINDOWS = 60
+SIXTH_SEED = 19
+SIXTH_TEST_WINDOWS = 60
+SEVENTH_SEED = 20
+SEVENTH_WINDOWS = 60
 #: The draws whose test windows were scored once and then tuned on (now ``dev``).
-BLIND_SCORED = ("draw 1", "draw 2", "draw 3", "draw 4")
+BLIND_SCORED = ("draw 1", "draw 2", "draw 3", "draw 4", "draw 5")
 MIN_MENTIONS = 3
 MENTION = re.compile(r"\b(?:(?:im|e)?migra\w*|asylum\w*|refugee\w*|deport\w*|borders?)\b", re.IGNORECASE)
 LABELS_PATH = Path(__file__).resolve().parent / "labels.tsv"
@@ -74,6 +87,12 @@ LABELS_PATH = Path(__file__).resolve().parent / "labels.tsv"
 def about_immigration(text: str) -> bool:
     """At least :data:`MIN_MENTIONS` immigration words (the draw's filter, not framing's topic rule)."""
     return len(MENTION.findall(text)) >= MIN_MENTIONS
+
+
+def _mark(rows: list[dict], name: str) -> None:
+    """Name the draw of the rows that have none yet (the rows just added)."""
+    for row in rows:
+        row.setdefault("draw", name)
 
 
 def corpora() -> dict[str, dict[str, str]]:
@@ -97,21 +116,50 @@ def draw() -> list[dict]:
         rows += _rows("test", CORPUS, doc, spans, start)
     for row in rows:  # the first two draws' test windows were scored blind, then tuned on
         row["split"] = "dev"
+        row.setdefault("draw", "draw 1" if row["doc"] not in {d for d, _, _ in extra} else "draw 2")
     used = {row["doc"] for row in rows}
     third = _windows(random.Random(THIRD_SEED), texts, THIRD_TEST_WINDOWS,
                      lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
     for doc, spans, start in third:
         rows += _rows("dev", CORPUS, doc, spans, start)  # scored as the test split, then tuned on
+    _mark(rows, "draw 3")
     used = {row["doc"] for row in rows}
     fourth = _windows(random.Random(FOURTH_SEED), texts, FOURTH_TEST_WINDOWS,
                       lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
     for doc, spans, start in fourth:
         rows += _rows("dev", CORPUS, doc, spans, start)  # scored once as the test split, then tuned on
+    _mark(rows, "draw 4")
     used = {row["doc"] for row in rows}
     fifth = _windows(random.Random(FIFTH_SEED), texts, FIFTH_TEST_WINDOWS,
                      lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
     for doc, spans, start in fifth:
-        rows += _rows("test", CORPUS, doc, spans, start)
+        rows += _rows("dev", CORPUS, doc, spans, start)  # scored once as the test split, then tuned on
+    _mark(rows, "draw 5")
+    used = {row["doc"] for row in rows}
+    sixth = _windows(random.Random(SIXTH_SEED), texts, SIXTH_TEST_WINDOWS,
+                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
+    for doc, spans, start in sixth:
+        rows += _rows("test", CORPUS, doc, spans, start)  # the held-out split now
+    _mark(rows, "draw 6")
+    # draw 7 is training data only: the 318 articles about immigration were all drawn by draw 6, so
+    # its windows are second windows in the articles of draws 1-5 (dev already: the split stays by
+    # article), placed where they overlap no sentence labelled before
+    rng = random.Random(SEVENTH_SEED)
+    labelled: dict[str, set[int]] = {}
+    for row in rows:
+        if row["split"] == "dev":
+            labelled.setdefault(row["doc"], set()).add(row["i"])
+    seventh = 0
+    for doc in rng.sample(sorted(labelled), len(labelled)):
+        spans = sentences(texts[doc])
+        free = [s for s in range(len(spans) - WINDOW) if not labelled[doc] & set(range(s, s + WINDOW))]
+        if not free:
+            continue
+        rows += _rows("dev", CORPUS, doc, spans, rng.choice(free))  # training only, never a test split
+        seventh += 1
+        if seventh == SEVENTH_WINDOWS:
+            break
+    _mark(rows, "draw 7")
     for row in rows:
         text = texts[row["doc"]]
         row["start"], row["end"] = row["spans"][row["i"]]
@@ -120,11 +168,22 @@ def draw() -> list[dict]:
     return rows
 
 
-def main() -> None:
-    """Print each window with its article's title and one sentence of context on either side."""
+def main(argv: list[str] | None = None) -> None:
+    """Print each window with its article's title and one sentence of context on either side.
+
+    ``--draw N`` prints only the N-th draw (what a labeller of that draw reads); the row numbers
+    stay those of the whole sample.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--draw", type=int, default=None, help="print only this draw (1-7)")
+    args = parser.parse_args(argv)
     texts = corpora()[CORPUS]
     previous = None
     for n, row in enumerate(draw()):
+        if args.draw is not None and row["draw"] != f"draw {args.draw}":
+            continue
         text, spans, i = texts[row["doc"]], row["spans"], row["i"]
         if row["doc"] != previous:
             title = text.split("\n", 1)[0][:120]
