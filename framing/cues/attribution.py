@@ -404,7 +404,8 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     Returns
     -------
     first, last : ndarray of int64
-        Word indices of the first and last word of every run.
+        Word indices of the first and last word of every run (computed once per batch and shared:
+        read-only arrays).
 
     Examples
     --------
@@ -414,9 +415,21 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     >>> [corpus.joined[corpus._word_bounds[0][f]:corpus._word_bounds[1][l]] for f, l in zip(first, last)]
     ['Yesterday Secretary Alejandro Mayorkas', 'Department of Homeland Security']
     """
+    cached = _NAME_RUNS.get(corpus)
+    if cached is None:
+        cached = _NAME_RUNS[corpus] = _compute_name_runs(corpus)
+    return cached
+
+
+#: :func:`name_runs` per batch (the sourcing and style families and the relation engine all ask for them);
+#: the arrays are read-only, since every caller shares them.
+_NAME_RUNS: weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+def _compute_name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     types = corpus.word_types
     if len(types) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return _read_only(np.zeros(0, np.int64)), _read_only(np.zeros(0, np.int64))
     flags = corpus.type_values(WORD_CLASS)[types]
     name = _name_like(corpus, flags)
     joined = _joined_to_next(corpus)
@@ -429,7 +442,12 @@ def name_runs(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     linked = member[:-1] & member[1:] & joined[:-1]
     starts = member & ~np.r_[False, linked]
     ends = member & ~np.r_[linked, False]
-    return np.flatnonzero(starts), np.flatnonzero(ends)
+    return _read_only(np.flatnonzero(starts)), _read_only(np.flatnonzero(ends))
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    values.setflags(write=False)
+    return values
 
 
 _JOINED: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()

@@ -103,8 +103,10 @@ import json
 import re
 import unicodedata
 import weakref
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -268,6 +270,12 @@ def _verb_candidates(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
     return at[keep]
 
 
+@lru_cache(maxsize=4)
+def _label_kinds(labels: tuple[str, ...]) -> np.ndarray:
+    """Index into :data:`KINDS` of each label of the cue-phrase matcher."""
+    return np.array([KINDS.index(label) for label in labels], np.int64)
+
+
 @lru_cache(maxsize=1)
 def _phrase_matchers() -> tuple[PhraseMatcher, PhraseMatcher]:
     """The cue phrases (one label per kind) and the exclusion phrases, matched over the whole batch."""
@@ -350,20 +358,28 @@ def _gap_marks(corpus: Corpus, at: np.ndarray, last: np.ndarray, s_end: np.ndarr
     chars = np.repeat(gap_start - total[:-1], lengths) + np.arange(int(total[-1]))
     cls = corpus.char_classes[chars]
     cp = corpus.codepoints[chars]
-    quote = np.zeros(len(cp), bool)
-    for c in _QUOTE_CHARS:
-        quote |= cp == ord(c)
-    masks = ((cls & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) == 0, quote, cp == ord(":"), (cls & _chars.SPACE) == 0)
+    quotes = _quote_table()
+    # the four marks as bits of one byte per character, or-ed over each gap in one pass
+    marks = ((cls & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) == 0).view(np.uint8)
+    marks |= quotes[np.minimum(cp, len(quotes) - 1)].view(np.uint8) << 1
+    marks |= (cp == ord(":")).view(np.uint8) << 2
+    marks |= ((cls & _chars.SPACE) == 0).view(np.uint8) << 3
     some = lengths > 0
     firsts = total[:-1][some]
-    out = []
-    for mask in masks:
-        flags = np.zeros(n, bool)
-        if len(firsts):
-            flags[some] = np.logical_or.reduceat(mask, firsts)
-        out.append(flags)
+    gap = np.zeros(n, np.uint8)
+    if len(firsts):
+        gap[some] = np.bitwise_or.reduceat(marks, firsts)
+    out = [(gap & (1 << bit)) != 0 for bit in range(4)]
     out[0] &= ~last
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _quote_table() -> np.ndarray:
+    """Code point -> is it one of :data:`_QUOTE_CHARS` (the last entry stands for every larger code point)."""
+    table = np.zeros(max(map(ord, _QUOTE_CHARS)) + 2, bool)
+    table[[ord(c) for c in _QUOTE_CHARS]] = True
+    return table
 
 
 def _base_word(word: str) -> str:
@@ -416,6 +432,13 @@ def _initialisms(corpus: Corpus, at: np.ndarray, cap: np.ndarray) -> np.ndarray:
     return out
 
 
+def _int_array(values: np.ndarray) -> array:
+    """``values`` as an :class:`array.array` of 64-bit integers (indexing gives Python ints, as a list's would)."""
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    return out
+
+
 class _Batch:
     """The per-word arrays of the candidate sentences' words as Python lists, converted once.
 
@@ -435,8 +458,10 @@ class _Batch:
         self.joined = corpus.joined
         self.w = corpus.type_values(WORD_STRING)[types].tolist()
         self.base = corpus.type_values(BASE_WORD)[types].tolist()
-        self.start = word_start[at].tolist()
-        self.end = word_end[at].tolist()
+        # positions as machine integers (array "q"): one copy instead of an int object per word; the
+        # rules read a few positions per sentence, and a slice per sentence is a copy of its bytes
+        self.start = _int_array(word_start[at])
+        self.end = _int_array(word_end[at])
         cap = corpus.word_is_capitalized[at]
         self.cap = cap.tolist()
         self.quoted = in_quote[at].tolist()
@@ -449,7 +474,7 @@ class _Batch:
         self.colon_after = colon_after.tolist()
         # does the second word open the sentence (see _sentence_initial)? Only a gap with a mark needs the test
         first = local[:-1][lengths > 1]
-        self.second_initial = {int(k) for k in first[~marked[first]].tolist()}
+        self.second_initial = set(first[~marked[first]].tolist())
         self.second_maybe = set(first[marked[first]].tolist())
         init = _initialisms(corpus, at, cap)
         self.init = init.tolist()
@@ -1331,15 +1356,17 @@ def relations(corpus: Corpus) -> Relations:
     cue_matcher, exclusion_matcher = _phrase_matchers()
     p_start, p_end, p_label = cue_matcher.spans(corpus)
     p_first, p_last = np.searchsorted(word_start, p_start), np.searchsorted(word_end, p_end)
-    p_kind = np.array([KINDS.index(cue_matcher.labels[k]) for k in p_label.tolist()], np.int64)
+    p_kind = _label_kinds(cue_matcher.labels)[p_label]
     e_start, e_end, _ = exclusion_matcher.spans(corpus)
     e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
     verb_words = _verb_candidates(corpus, flags)
     candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
     v_sentence = word_sentence[verb_words]
     v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
-    v_rows = verb_words.tolist()
     p_sentence, e_sentence = word_sentence[p_first], word_sentence[e_first]
+    # verb, phrase and exclusion rows as word indices within their sentence, for the whole batch at once
+    # (each candidate sentence then takes a slice of each list)
+    v_rows = (verb_words - np.searchsorted(word_sentence, v_sentence)).tolist()
     lo = np.searchsorted(word_sentence, candidates)
     hi = np.searchsorted(word_sentence, candidates, side="right")
     spans = quote_spans(corpus)
@@ -1356,33 +1383,33 @@ def relations(corpus: Corpus) -> Relations:
     sentence_end = corpus._sentence_bounds[1]
     p_lo, p_hi = np.searchsorted(p_sentence, candidates), np.searchsorted(p_sentence, candidates, side="right")
     e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
-    p_rows = list(zip((p_first).tolist(), p_last.tolist(), p_kind.tolist()))
-    e_rows = list(zip(e_first.tolist(), e_last.tolist()))
+    p_base = np.searchsorted(word_sentence, p_sentence)
+    p_rows = list(zip((p_first - p_base).tolist(), (p_last - p_base).tolist(), p_kind.tolist()))
+    e_base = np.searchsorted(word_sentence, e_sentence)
+    e_rows = list(zip((e_first - e_base).tolist(), (e_last - e_base).tolist()))
     local = batch.local
-    for k, (index, a, pa, pb, ea, eb, va, vb, s_end, doc_of_sentence) in enumerate(zip(
-            candidates.tolist(), lo.tolist(), p_lo.tolist(), p_hi.tolist(), e_lo.tolist(), e_hi.tolist(), v_lo.tolist(),
+    for k, (index, pa, pb, ea, eb, va, vb, s_end, doc_of_sentence) in enumerate(zip(
+            candidates.tolist(), p_lo.tolist(), p_hi.tolist(), e_lo.tolist(), e_hi.tolist(), v_lo.tolist(),
             v_hi.tolist(), sentence_end[candidates].tolist(), sentence_doc[candidates].tolist())):
         s = _Sentence(batch, index, local[k], local[k + 1], s_end)
-        phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]] if pa < pb else []
-        exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]] if ea < eb else []
-        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]]):
+        for rel in sentence_relations(s, lex, p_rows[pa:pb], e_rows[ea:eb], v_rows[va:vb]):
             c0, c1 = rel["cue"]
             src = rel["source"]
             if src is not None:
                 src_start, src_end = s.start[src[0]], s.end[src[1]]
-                key = s.w[src[1]]
+                key = s.base[src[1]]  # (the word without a possessive 's, as _base gives it)
                 pronoun_word = s.w[src[1]] if rel["cls"] == _PRONOUN else ""
             else:
                 src_start = src_end = -1
                 key = pronoun_word = ""
             content = _content(s, rel, span_lists, doc_of_sentence)
             rows.append((doc_of_sentence, index, rel["kind"], rel["cls"], s.start[c0], s.end[c1], src_start, src_end,
-                         content[0], content[1], _base(key), pronoun_word))
+                         content[0], content[1], key, pronoun_word))
     if not rows:
         result = _empty()
         _CACHE[corpus] = result
         return result
-    rows.sort(key=lambda r: r[4])
+    rows.sort(key=itemgetter(4))
     cols = list(zip(*rows))
     doc = np.array(cols[0], np.int64)
     cls = np.array(cols[3], np.int8)
