@@ -204,3 +204,179 @@ def test_phrase_spans_pruned_by_place_match_the_old_definition(seed: int) -> Non
         assert new.dtype == old.dtype
         np.testing.assert_array_equal(new, old)
     assert len(matcher.spans(corpus)[0]) > 0
+
+
+# -- speed13: lexicon matching ------------------------------------------------------------------
+
+
+def _old_flagged_before(flags: np.ndarray, boundary: np.ndarray, first: np.ndarray, window: int) -> np.ndarray:
+    """lexicon.match's negation test before speed13: a running maximum and a count over every word."""
+    breaks = np.cumsum(boundary)
+    positions = np.arange(len(flags))
+    last_flag = np.maximum.accumulate(np.where(flags, positions, -1))
+    before = np.r_[-1, last_flag[:-1]][first]
+    return (before >= 0) & (first - before <= window) & (breaks[first] == breaks[np.maximum(before, 0)])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_flagged_before_matches_the_running_maximum(seed: int) -> None:
+    from framing.cues import lexicon
+
+    rng = np.random.default_rng(400 + seed)
+    n = int(rng.integers(1, 300))
+    flags = rng.random(n) < (0.0 if seed == 0 else 0.08)  # seed 0: nothing flagged
+    boundary = rng.random(n) < 0.1
+    boundary[0] = True
+    first = np.sort(rng.integers(0, n, int(rng.integers(0, 60))))
+    for window in (1, 5, 12):
+        new = lexicon._flagged_before(np.flatnonzero(flags), np.flatnonzero(boundary), first, window)
+        np.testing.assert_array_equal(new, _old_flagged_before(flags, boundary, first, window))
+
+
+def _old_clause_gaps(corpus) -> np.ndarray:
+    """lexicon._gaps' clause marks before speed13 (np.isin, np.unique)."""
+    from framing.cues import lexicon
+
+    start, end = corpus._word_bounds
+    clause = np.zeros(len(start), dtype=bool)
+    if len(start) > 1:
+        spaces = corpus.space_counts
+        spaced = spaces[start[1:]] - spaces[end[:-1]] == start[1:] - end[:-1]
+        other = np.flatnonzero(~spaced)
+        lo, hi = end[other], start[other + 1]
+        lengths = hi - lo
+        offsets = np.cumsum(lengths) - lengths
+        positions = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
+        marked = np.isin(corpus.codepoints[positions], lexicon._CLAUSE_MARKS)
+        clause[other[np.unique(np.repeat(np.arange(len(other)), lengths)[marked])]] = True
+    return clause
+
+
+def test_lexicon_gap_clause_marks_match_the_old_definition() -> None:
+    from framing.cues import lexicon
+
+    rng = np.random.default_rng(410)
+    punct = PUNCT + [" - ", " (", ") ", " \u2014 ", ": ", "\u2013", " ,; "]
+    texts = []
+    for _ in range(40):
+        words = [WORDS[int(k)] for k in rng.integers(0, len(WORDS), int(rng.integers(0, 60)))]
+        texts.append("".join(w + punct[int(rng.integers(len(punct)))] for w in words))
+    corpus = segment(texts)
+    np.testing.assert_array_equal(lexicon._gaps(corpus)[1], _old_clause_gaps(corpus))
+
+
+def test_lexicon_selectors_kept_across_batches_match_a_fresh_matcher() -> None:
+    """Selectors kept between batches (speed13) give what a matcher that has seen no batch gives."""
+    from framing.cues import lexicon
+
+    patterns = ["threat*", "the storm", "storm * city", "of the|a other", "~note", "*ing hand", "said he", "in|on the"]
+    rng = np.random.default_rng(420)
+    kept = lexicon._Patterns(patterns)
+    for k in range(3):
+        texts = _random_texts(rng, 20) + ["Threats of the storm hit the city. Noting the other hand, said he."]
+        corpus = segment(texts)
+        fresh = lexicon._Patterns(patterns)
+        for new, old in zip(kept.find(corpus), fresh.find(corpus)):
+            np.testing.assert_array_equal(new, old)
+        assert len(kept.find(corpus)[0]) > 0
+
+
+# -- speed13: the relation engine's batch arrays ------------------------------------------------
+
+
+def _old_gap_marks(corpus, at: np.ndarray, last: np.ndarray, s_end: np.ndarray) -> tuple[np.ndarray, ...]:
+    """relations._gap_marks before speed13: one comparison per quote character, one reduceat per mark."""
+    from framing.cues import relations
+
+    word_start, word_end = corpus._word_bounds
+    n = len(at)
+    gap_start = word_end[at]
+    gap_end = s_end.copy()
+    nxt = np.minimum(at + 1, len(word_start) - 1)
+    gap_end[~last] = word_start[nxt[~last]]
+    lengths = np.maximum(gap_end - gap_start, 0)
+    total = np.zeros(n + 1, np.int64)
+    np.cumsum(lengths, out=total[1:])
+    chars = np.repeat(gap_start - total[:-1], lengths) + np.arange(int(total[-1]))
+    cls = corpus.char_classes[chars]
+    cp = corpus.codepoints[chars]
+    quote = np.zeros(len(cp), bool)
+    for c in relations._QUOTE_CHARS:
+        quote |= cp == ord(c)
+    masks = (
+        (cls & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) == 0,
+        quote,
+        cp == ord(":"),
+        (cls & _chars.SPACE) == 0,
+    )
+    some = lengths > 0
+    firsts = total[:-1][some]
+    out = []
+    for mask in masks:
+        flags = np.zeros(n, bool)
+        if len(firsts):
+            flags[some] = np.logical_or.reduceat(mask, firsts)
+        out.append(flags)
+    out[0] &= ~last
+    return tuple(out)
+
+
+def _quoted_texts(rng: np.random.Generator, n_docs: int) -> list[str]:
+    punct = PUNCT + [': "', '," ', "\u201d ", " \u201c", " \u00ab", "\u00bb, ", ": ", " \u2014 ", "' "]
+    texts = []
+    for _ in range(n_docs):
+        words = [WORDS[int(k)] for k in rng.integers(0, len(WORDS), int(rng.integers(0, 70)))]
+        cased = [w.capitalize() if rng.random() < 0.2 else w for w in words]
+        texts.append("".join(w + punct[int(rng.integers(len(punct)))] for w in cased))
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_relation_gap_marks_match_the_old_definition(seed: int) -> None:
+    from framing.cues import relations
+
+    rng = np.random.default_rng(500 + seed)
+    corpus = segment(_quoted_texts(rng, 30))
+    sentence = corpus.word_sentence
+    if len(sentence) == 0:
+        return
+    chosen = np.unique(rng.choice(sentence, min(20, len(sentence))))  # some sentences, as the engine's candidates
+    lo, hi = np.searchsorted(sentence, chosen), np.searchsorted(sentence, chosen, side="right")
+    lengths = hi - lo
+    local = np.r_[0, np.cumsum(lengths)]
+    at = np.repeat(lo - local[:-1], lengths) + np.arange(int(local[-1]))
+    last = np.zeros(len(at), bool)
+    last[local[1:] - 1] = True
+    s_end = np.repeat(corpus._sentence_bounds[1][chosen], lengths)
+    for new, old in zip(relations._gap_marks(corpus, at, last, s_end), _old_gap_marks(corpus, at, last, s_end)):
+        assert new.dtype == old.dtype
+        np.testing.assert_array_equal(new, old)
+
+
+def test_relation_batch_positions_are_the_word_bounds() -> None:
+    """_Batch keeps word positions as int arrays (speed13): the ints a list of them held, sentence by sentence."""
+    from framing.cues import relations
+
+    corpus = segment(_quoted_texts(np.random.default_rng(510), 20))
+    sentence = corpus.word_sentence
+    chosen = np.unique(sentence)
+    lo, hi = np.searchsorted(sentence, chosen), np.searchsorted(sentence, chosen, side="right")
+    batch = relations._Batch(corpus, np.zeros(len(sentence), bool), chosen, lo, hi)
+    word_start, word_end = corpus._word_bounds
+    at = np.concatenate([np.arange(a, b) for a, b in zip(lo.tolist(), hi.tolist())])
+    assert list(batch.start) == word_start[at].tolist() and list(batch.end) == word_end[at].tolist()
+    s = relations._Sentence(batch, 0, batch.local[1], batch.local[2], int(corpus._sentence_bounds[1][chosen[1]]))
+    assert all(type(x) is int for x in (s.start[0], s.end[-1])) and list(s.start) == word_start[lo[1] : hi[1]].tolist()
+
+
+def test_name_runs_are_computed_once_and_read_only() -> None:
+    from framing.cues import attribution
+
+    corpus = segment(["Yesterday Secretary Alejandro Mayorkas met the Department of Homeland Security chief."])
+    first, last = attribution.name_runs(corpus)
+    assert attribution.name_runs(corpus)[0] is first
+    fresh = attribution._compute_name_runs(corpus)
+    np.testing.assert_array_equal(first, fresh[0])
+    np.testing.assert_array_equal(last, fresh[1])
+    with pytest.raises(ValueError):
+        first[0] = 1

@@ -688,6 +688,10 @@ class _Patterns:
         # one-word patterns are found all at once (a set x pattern table), the others word by word
         self._single = np.array([i for i, words in enumerate(self.patterns) if len(words) == 1 and words[0] is not None], np.int64)
         self._single_table: tuple[np.ndarray, np.ndarray] | None = None
+        # selectors (one value per atom set) kept across batches for as long as no set is added:
+        # (number of sets they were computed for, selectors by word)
+        self._selectors: tuple[int, dict[tuple[int, ...], np.ndarray]] = (0, {})
+        self._heads = tuple(sorted({a for words in self.patterns if words[0] is not None for a in words[0]}))
         self.type_sets = TypeColumn("lexicon atoms", self._sets_of, np.int32, needs=(STEMS,), many=True)
 
     def _sets_of(self, words: list[str], stems: np.ndarray) -> np.ndarray:
@@ -730,17 +734,21 @@ class _Patterns:
         sets = corpus.type_values(self.type_sets)[types]
         matrix = self.matrix()
         joins = _gaps(corpus)[0]
-        selectors: dict[tuple[int, ...], np.ndarray] = {}
+        known, selectors = self._selectors
+        if known != len(matrix):  # (a dict of this call's own when another batch added sets meanwhile)
+            selectors = {}
+            self._selectors = (len(matrix), selectors)
 
         def selector(word: tuple[int, ...]) -> np.ndarray:
             """Whether each atom set holds one of the word's alternatives (one value per set, not per token)."""
-            if word not in selectors:
-                selectors[word] = matrix[:, list(word)].any(axis=1)
-            return selectors[word]
+            found = selectors.get(word)
+            if found is None or len(found) != len(matrix):
+                found = selectors[word] = matrix[:, list(word)].any(axis=1)
+            return found
 
         # candidate starts: tokens whose set holds the first word of some pattern
-        heads = sorted({a for words in self.patterns if words[0] is not None for a in words[0]})
-        candidates = np.flatnonzero(matrix[:, heads].any(axis=1)[sets]) if heads else np.zeros(0, np.int64)
+        heads = self._heads
+        candidates = np.flatnonzero(selector(heads)[sets]) if heads else np.zeros(0, np.int64)
         candidate_sets = sets[candidates]
         starts: dict[tuple[int, ...], np.ndarray] = {}
         out_pattern, out_first, out_last = [], [], []
@@ -792,6 +800,14 @@ class _Patterns:
 _GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
+@lru_cache(maxsize=1)
+def _clause_mark_table() -> np.ndarray:
+    """Code point -> is it one of :data:`_CLAUSE_MARKS` (the last entry stands for every larger code point)."""
+    table = np.zeros(int(_CLAUSE_MARKS.max()) + 2, dtype=bool)
+    table[_CLAUSE_MARKS] = True
+    return table
+
+
 def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     """For every word ``i``: whether word ``i + 1`` follows in the same sentence with only white space
     between (phrases), and whether a clause mark ``, ; : ( )`` or a dash lies between them (negation
@@ -815,8 +831,9 @@ def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
         lengths = hi - lo
         offsets = np.cumsum(lengths) - lengths
         positions = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
-        marked = np.isin(corpus.codepoints[positions], _CLAUSE_MARKS)
-        clause[other[np.unique(np.repeat(np.arange(len(other)), lengths)[marked])]] = True
+        table = _clause_mark_table()
+        marked = table[np.minimum(corpus.codepoints[positions], len(table) - 1)]
+        clause[other[np.repeat(np.arange(len(other)), lengths)[marked]]] = True
     _GAPS[corpus] = (joins, clause)
     return joins, clause
 
@@ -952,11 +969,27 @@ def _compiled(lexicon: Lexicon):
             window_names = sorted({str(w) for w in windows})
             window_of = np.array([window_names.index(str(w)) for w in windows] + [0] * (n_entries - len(windows)), dtype=np.int64)
             window_values = [next(w for w in windows if str(w) == name) for name in window_names]
-            found = (patterns, entries, n_entries, window_of, window_values, *starts)
+            # the entries' kind, frame, weight and text as arrays, built once (match indexes them per batch)
+            columns = (np.array([e[0] for e in entries], dtype=np.int64), np.array([e[2] for e in entries], dtype=np.int64),
+                       np.array([e[3] for e in entries], dtype=np.float64), np.array([e[1] for e in entries], dtype=object))
+            found = (patterns, entries, n_entries, window_of, window_values, *starts, columns)
             _COMPILED[key] = found
             if len(_COMPILED) > _MAX_COMPILED:
                 _COMPILED.popitem(last=False)
         return found
+
+
+def _flagged_before(flagged: np.ndarray, breaks: np.ndarray, first: np.ndarray, window: int) -> np.ndarray:
+    """For each word index of ``first``: whether the nearest flagged word before it (``flagged``: sorted word
+    indices) lies at most ``window`` words before it with no break (``breaks``: sorted word indices) after
+    the flagged word, up to and including the word itself. Searched among the sorted positions, for the
+    matches only (no running maximum or count over every word of the batch)."""
+    k = np.searchsorted(flagged, first) - 1
+    before = flagged[np.maximum(k, 0)] if len(flagged) else np.zeros(len(first), np.int64)
+    before = np.where(k >= 0, before, -1)  # the nearest flagged word before each
+    # no break in (before, first]: as many breaks up to the word as up to the flagged word
+    no_break = np.searchsorted(breaks, first, side="right") == np.searchsorted(breaks, before, side="right")
+    return (before >= 0) & (first - before <= window) & no_break
 
 
 def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
@@ -970,8 +1003,8 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
     >>> [Matches.STATUSES[s] for s in m.status]
     ['counted', 'negated']
     """
-    (patterns, entries, n_entries, window_of, window_values, neg_start, exc_start, hedge_start, break_start, topic_start,
-     related_start) = _compiled(lexicon)  # fmt: skip
+    (patterns, _, n_entries, window_of, window_values, neg_start, exc_start, hedge_start, break_start, topic_start,
+     related_start, (entry_kind, entry_frame, entry_weight, entry_text)) = _compiled(lexicon)  # fmt: skip
     index, first, last = patterns.find(corpus)
     n_words = len(corpus.word_types)
     word_sentence = corpus.word_sentence
@@ -1000,10 +1033,7 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
 
     keep = index < n_entries
     index, first, last = index[keep], first[keep], last[keep]
-    kind = np.array([e[0] for e in entries], dtype=np.int64)[index]
-    frame = np.array([e[2] for e in entries], dtype=np.int64)[index]
-    weight = np.array([e[3] for e in entries], dtype=np.float64)[index]
-    text = np.array([e[1] for e in entries], dtype=object)[index]
+    kind, frame, weight, text = entry_kind[index], entry_frame[index], entry_weight[index], entry_text[index]
     sentence = word_sentence[first] if len(first) else np.zeros(0, np.int64)
     status = np.zeros(len(index), dtype=np.int64)
     status[kind == 1] = 5
@@ -1053,12 +1083,9 @@ def match(corpus: Corpus, lexicon: Lexicon) -> Matches:
         # the nearest negator (hedge) before each cue: negated when within the window and no clause
         # break (the sentence start included) lies between them
         boundary[np.r_[True, word_sentence[1:] != word_sentence[:-1]]] = True
-        breaks = np.cumsum(boundary)
-        positions = np.arange(n_words)
-        for flags, out in ((negator[:n_words], negated), (hedge[:n_words], hedged)):
-            last_flag = np.maximum.accumulate(np.where(flags, positions, -1))
-            before = np.r_[-1, last_flag[:-1]][first]  # the nearest flagged word before the cue
-            out[:] = (before >= 0) & (first - before <= window) & (breaks[first] == breaks[np.maximum(before, 0)])
+        breaks = np.flatnonzero(boundary)
+        negated[:] = _flagged_before(np.flatnonzero(negator[:n_words]), breaks, first, window)
+        hedged[:] = _flagged_before(np.flatnonzero(hedge[:n_words]), breaks, first, window)
     negated &= counts & drops[frame]
     status[negated] = 1
     counts &= ~negated
