@@ -534,12 +534,18 @@ def _match(words: list[str], i: int, table: dict, gaps: list[str]) -> list:
     return out
 
 
+#: Words that join two parts of a source noun phrase, read leftwards from its head (:func:`_np_left`) and
+#: rightwards from its first word (:func:`_np_right`); module constants, not sets built per call.
+_LEFT_JOINERS = frozenset(("of", "for", "at", "on", "and", "from", "with", "in"))
+_RIGHT_JOINERS = frozenset(("of", "for", "at", "on", "and", "from"))
+
+
 def _np_left(s: _Sentence, head: int, lex: dict) -> int:
     """First word of the noun phrase that ends at ``head``."""
     if s.w[head] in lex["pronouns"]:
         return head
     first = head
-    joiners = {"of", "for", "at", "on", "and", "from", "with", "in"}
+    joiners = _LEFT_JOINERS
     while first > 0 and head - first < MAX_SOURCE_WORDS - 1:
         j = first - 1
         if s.bk[j]:
@@ -584,7 +590,7 @@ def _np_right(s: _Sentence, at: int, lex: dict) -> tuple[int, int]:
     first = at
     last = -1
     i = at
-    joiners = {"of", "for", "at", "on", "and", "from"}
+    joiners = _RIGHT_JOINERS
     while i < n and i - at < MAX_SOURCE_WORDS:
         word = s.w[i]
         if word in lex["determiners"] or word in lex["quantifiers"]:
@@ -645,8 +651,6 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
         return _VAGUE  # "those on the right", "those familiar with the talks"
     if head in lex["pronouns"] and last == first or (last == first and head in ("his", "her", "their", "its", "my", "our")):
         return _PRONOUN
-    names = [i for i in range(first, last + 1) if s.name[i]]
-    quantified = words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"])
     head_name = s.name[last] and not (head in lex["role_nouns"] and not s.cap[last])
     if head_name and head not in lex["parties"]:
         if last > first and any(
@@ -655,14 +659,15 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
             return _DESCRIBED  # a role before a link: "a spokesperson for the Air Force"
         if head in lex["org_words"] or head in lex["places"] or s.init[last]:
             return _ORG
-        if any(s.base[i] in lex["org_words"] and s.cap[i] and s.w[i + 1] in ("of", "on", "for") for i in range(first, last)) and not any(
+        # (the any() over range(first, last) are read only when the phrase has two words or more: no generator for one word)
+        if last > first and any(s.base[i] in lex["org_words"] and s.cap[i] and s.w[i + 1] in ("of", "on", "for") for i in range(first, last)) and not any(
                 s.base[k] in lex["titles"] for k in range(first, last + 1)):
             return _ORG  # "Intergovernmental Panel on Climate Change", "Bank of England" (not "Secretary of State Ann Lee")
         if last > first and s.name[last - 1] and s.base[last - 1] not in lex["org_title_place"]:
             return _PERSON  # "Secretary of State Corey Stapleton": a first and last name end the phrase
         if last == first and head.endswith("ans") and not s.init[last]:
             return _VAGUE  # "Montanans", "Europeans": a people, not a person
-        linked = any(s.base[i] in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
+        linked = last > first and any(s.base[i] in lex["org_words"] and s.cap[i] for i in range(first, last)) and any(
             s.w[i] in ("of", "on", "for") for i in range(first, last))
         if linked:
             return _ORG
@@ -670,14 +675,15 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
                 s.base[i] in lex["titles"] for i in range(first, last)):
             return _ORG
         return _PERSON
-    if quantified:
-        return _VAGUE
+    # (read only for a phrase whose head is no name)
+    if words[0] in lex["quantifiers"] or (len(words) > 1 and " ".join(words[:2]) in lex["quantifiers"]):
+        return _VAGUE  # quantified
     if head in lex["parties"]:
         return _DESCRIBED
     if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
         return _DESCRIBED
     definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
-    modified = bool([i for i in names if i != last and s.w[i] != "one"])
+    modified = any(s.name[i] and i != last and s.w[i] != "one" for i in range(first, last + 1))
     if words[0] == "one" and len(words) == 2 and not modified and head not in lex["document_nouns"]:
         return _VAGUE  # "one observer", "one official": an anonymous singular
     if head in lex["document_nouns"]:
