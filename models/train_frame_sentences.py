@@ -65,13 +65,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import _data  # noqa: E402
-from benchmarks._tables import markdown_table, versions  # noqa: E402
-from benchmarks.frame_labels import sample as label_sample  # noqa: E402
-from benchmarks.sourcing_labels.sample import sentence_hash  # noqa: E402
-from framing.core.segment import segment  # noqa: E402
-from framing.cues.lexicon import Lexicon, bundled_lexicon, load_lexicon, match  # noqa: E402
-from framing.families import frames  # noqa: E402
+from benchmarks import _data
+from benchmarks._tables import markdown_table, versions
+from benchmarks.frame_labels import sample as label_sample
+from benchmarks.sourcing_labels.sample import sentence_hash
+from framing.core.segment import segment
+from framing.cues.lexicon import Lexicon, bundled_lexicon, load_lexicon, match
+from framing.families import frames
 
 LABELS_PATH = ROOT / "benchmarks" / "frame_labels" / "labels.tsv"
 #: The lexicon as it stood when the fourth draw was scored (commit caddc1e: tuned on draws 1-3,

@@ -217,18 +217,12 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
 #: negators and reporting verbs. No parser: nearness in words within the sentence stands in for
 #: "who is acted on".
 ROLE_WORDS: dict[str, frozenset[str]] = {
-    "people": frozenset("migrant immigr refuge asylum-seek asylum-seekers seeker deporte alien undocu famili children child kid "
-                        "peopl travel passeng student worker muslim person newcom foreign resid visitor mother father"
-                        .split()),
-    "enforcement": frozenset("detain detent deport arrest ban bar vet screen deni expel raid jail prosecut captur intercept "
-                             "block suspend remov exclud apprehend imprison seiz caught catch stop turn sent send return "
-                             "round crack punish fine charg convict".split()),
-    "harm": frozenset("flee fled di dead death drown suffer separ shelter help welcom kill rescu starv injur persecut tortur "
-                      "abus strand trap escap fear victim harass traumat homeless care aid protect hungri sick threaten "
-                      "attack beaten".split()),
-    "passive": frozenset("i ar wa were been be get got gotten becom".split()),
-    "negator": frozenset("not never no without nor cannot neither".split()),
-    "reporting": frozenset("said sai told accord claim tweet wrote".split()),
+    "people": frozenset(["migrant", "immigr", "refuge", "asylum-seek", "asylum-seekers", "seeker", "deporte", "alien", "undocu", "famili", "children", "child", "kid", "peopl", "travel", "passeng", "student", "worker", "muslim", "person", "newcom", "foreign", "resid", "visitor", "mother", "father"]),
+    "enforcement": frozenset(["detain", "detent", "deport", "arrest", "ban", "bar", "vet", "screen", "deni", "expel", "raid", "jail", "prosecut", "captur", "intercept", "block", "suspend", "remov", "exclud", "apprehend", "imprison", "seiz", "caught", "catch", "stop", "turn", "sent", "send", "return", "round", "crack", "punish", "charg", "convict"]),
+    "harm": frozenset(["flee", "fled", "di", "dead", "death", "drown", "suffer", "separ", "shelter", "help", "welcom", "kill", "rescu", "starv", "injur", "persecut", "tortur", "abus", "strand", "trap", "escap", "fear", "victim", "harass", "traumat", "homeless", "care", "aid", "protect", "hungri", "sick", "threaten", "attack", "beaten"]),
+    "passive": frozenset(["i", "ar", "wa", "were", "been", "be", "get", "got", "gotten", "becom"]),
+    "negator": frozenset(["not", "never", "no", "without", "nor", "cannot", "neither"]),
+    "reporting": frozenset(["said", "sai", "told", "accord", "claim", "tweet", "wrote"]),
 }
 #: How many words apart two words count as near (same sentence).
 ROLE_REACH = 4
