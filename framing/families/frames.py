@@ -224,6 +224,20 @@ ROLE_WORDS: dict[str, frozenset[str]] = {
     "negator": frozenset(["not", "never", "no", "without", "nor", "cannot", "neither"]),
     "reporting": frozenset(["said", "sai", "told", "accord", "claim", "tweet", "wrote"]),
 }
+def _role_mask(word: str, stem: str) -> int:
+    """The role classes of a word type as bits (bit i: the i-th class of :data:`ROLE_WORDS`)."""
+    stem = str(stem)
+    mask = 0
+    for bit, words in enumerate(ROLE_WORDS.values()):
+        if stem in words:
+            mask |= 1 << bit
+    if stem.endswith("n't"):  # don't, won't, isn't: a negator
+        mask |= 1 << list(ROLE_WORDS).index("negator")
+    return mask
+
+
+#: The role classes of each word type, computed once per type by the vocabulary.
+ROLE_CLASSES = TypeColumn("role word classes", _role_mask, np.int64, needs=(STEMS,))
 #: How many words apart two words count as near (same sentence).
 ROLE_REACH = 4
 #: The role features, per sentence (0/1): people near an enforcement word; an enforcement word
@@ -267,13 +281,8 @@ def role_features(corpus: Corpus) -> np.ndarray:
     out = np.zeros((n_sentences, len(ROLE_FEATURES)))
     if not len(corpus.word_types):
         return out
-    word_stem, stems = _word_stems(corpus)
-    by_class = {}
-    for name, words in ROLE_WORDS.items():
-        in_class = np.array([s in words for s in stems], dtype=bool) if len(stems) else np.zeros(0, bool)
-        by_class[name] = in_class[word_stem]
-    contracted = np.array([str(s).endswith("n't") for s in stems], dtype=bool)[word_stem] if len(stems) else by_class["negator"]
-    by_class["negator"] = by_class["negator"] | contracted
+    mask = corpus.word_values(ROLE_CLASSES)
+    by_class = {name: (mask & (1 << bit)) != 0 for bit, name in enumerate(ROLE_WORDS)}
     sentence = corpus.word_sentence.astype(np.int64)
     n_words = len(sentence)
 
