@@ -44,7 +44,8 @@ A text without words gets NaN (``on_topic`` too). Evidence: every counted cue, l
 weight and the span of its sentence (``frame_cue``); with a sentence model, every sentence it gives a
 frame, with its probability and cues (``frame_sentence``); :func:`cue_table` lists every match, with
 the ones that did not count and why. The sentence model (``models/frame_sentences.md``,
-``docs/frames.md``): :func:`sentence_model`, :func:`sentence_features`.
+``docs/frames.md``): :func:`sentence_model`, :func:`sentence_features`, :func:`role_features`,
+:func:`stem_bigrams`.
 
 Examples
 --------
