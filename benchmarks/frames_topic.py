@@ -68,7 +68,7 @@ TITLES = {
     "terms": "Off-topic shares with other topic words",
     "corpus_notes": "NewsArticles as the line- and sentence-level families see it",
     "sweep": "Choosing the topic rule (dev labels and off-topic corpora; test not used)",
-    "coders": "Second coder: agreement with the first on the sentences both labelled (draw 5)",
+    "coders": "Second coder: agreement with the first on the sentences both labelled (draw 5; draw 6, the test split)",
     "coders_scores": "Model (after) and cue rule (lexicon) against coder 1, coder 2 and the sentences both agree on",
 }
 
@@ -294,6 +294,8 @@ def _widest(lexicon: Lexicon, frame) -> int | str:
 
 # -- a second coder -------------------------------------------------------------------------------
 SECOND_CODER_PATH = label_sample.LABELS_PATH.parent / "second_coder.tsv"
+#: The second coding of each draw that has one (draw 5: dev now; draw 6: the test split).
+SECOND_CODER_PATHS = {"draw 5": SECOND_CODER_PATH, "draw 6": label_sample.LABELS_PATH.parent / "second_coder_draw6.tsv"}
 LABELS = ("security", "humanitarian", "both", "neither")
 
 
@@ -376,6 +378,15 @@ def second_coder_tables(path: Path = SECOND_CODER_PATH, split: str | None = None
         key = set(zip(first["doc"], first["start"], first["end"]))
         predicted[rule] = table[[k in key for k in zip(table["doc"], table["start"], table["end"])]]
     return coder_tables(first, second, predicted)
+
+
+def all_second_coder_tables(paths: dict[str, Path] | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`second_coder_tables` of every second-coded draw, stacked, with a ``draw`` column first."""
+    stacked: dict[str, list[pd.DataFrame]] = {}
+    for draw, path in (SECOND_CODER_PATHS if paths is None else paths).items():
+        for name, table in second_coder_tables(path).items():
+            stacked.setdefault(name, []).append(table.assign(draw=draw)[["draw", *table.columns]])
+    return {name: pd.concat(tables, ignore_index=True) for name, tables in stacked.items()}
 
 
 def errors(split: str = "dev") -> pd.DataFrame:
@@ -569,7 +580,7 @@ def run(sweep: bool = True) -> dict[str, pd.DataFrame]:
     tables = {"on_topic": on_topic_table(), "draws": draws_table(), "misses": misses_table(), "off_topic": off_topic_table(),
               "off_topic_remaining": off_topic_remaining(), "coverage": coverage_table(), "terms": terms_table(),
               "corpus_notes": corpus_notes_table()}  # fmt: skip
-    tables.update(second_coder_tables())
+    tables.update(all_second_coder_tables())
     if sweep:
         tables["sweep"] = sweep_table()
     return tables
