@@ -207,13 +207,16 @@ def _doc_rows(label: str) -> dict[str, tuple[float, float]]:
     return found
 
 
-@pytest.mark.parametrize(("label", "path", "split"), [("draw 5 (held out then", "frames_topic_model_draw5.json", "test"),
-                                                      ("dev: draws 1", "frames_topic.json", "dev"),
-                                                      ("draw 4", "frames_topic_draw4.json", "test")])  # fmt: skip
-def test_docs_quote_the_results_files(label, path, split):
+@pytest.mark.parametrize(("label", "path", "split", "rule"), [("draw 6 (held out, scored once)", "frames_topic.json", "test", "after"),
+                                                              ("cue rule alone, draw 6", "frames_topic.json", "test", "lexicon"),
+                                                              ("draw 5 (held out then", "frames_topic_model_draw5.json", "test", "after"),
+                                                              ("dev: draws 1", "frames_topic.json", "dev", "after"),
+                                                              ("draw 4", "frames_topic_draw4.json", "test", "after")])  # fmt: skip
+def test_docs_quote_the_results_files(label, path, split, rule):
     import json
 
-    rows = [r for r in json.loads((RESULTS / path).read_text(encoding="utf-8"))["on_topic"] if r["rule"] == "after" and r["split"] == split]
+    rows = [r for r in json.loads((RESULTS / path).read_text(encoding="utf-8"))["on_topic"] if r["rule"] == rule and r["split"] == split]
+    assert len(rows) == 2
     quoted = _doc_rows(label)
     assert set(quoted) == {"security", "humanitarian"}, quoted
     for row in rows:
@@ -282,3 +285,18 @@ def test_docs_quote_the_out_of_time_results():
             assert cell == f"{row['precision']:.3f} / {row['recall']:.3f}", (split, cells[1], rule, cell)
         quoted += 1
     assert quoted == 4
+
+
+def test_docs_quote_the_second_coder_of_the_test_split():
+    """The draw-6 second-coder figures in docs/frames.md and the model card are frames_topic.json's."""
+    import json
+
+    saved = json.loads((RESULTS / "frames_topic.json").read_text(encoding="utf-8"))
+    kappa = next(r for r in saved["coders"] if r["draw"] == "draw 6" and r["labels"].startswith("4 labels"))["kappa"]
+    against = {r["pole"]: r for r in saved["coders_scores"] if r["draw"] == "draw 6" and r["rule"] == "after" and r["against"] == "coder 2"}
+    docs = (_REPO_ROOT / "docs" / "frames.md").read_text(encoding="utf-8")
+    card = (_REPO_ROOT / "models" / "frame_sentences.md").read_text(encoding="utf-8")
+    assert f"kappa {kappa:.3f}" in docs
+    for pole in ("security", "humanitarian"):
+        quoted = f"{against[pole]['precision']:.3f} / {against[pole]['recall']:.3f}"
+        assert quoted in docs and quoted in card, (pole, quoted)
