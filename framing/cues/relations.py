@@ -719,18 +719,22 @@ def _agent_plural(word: str, lex: dict) -> bool:
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
-                       verb_at: list[int] | None = None) -> list[dict]:
+                       verb_at: list[int] | None = None, handles: list[int] = ()) -> list[dict]:
     """The relations of one sentence (see the module docstring): dicts of word indices and kinds.
 
     ``phrases`` are the sentence's cue-phrase matches (first word, last word, kind) and
     ``exclusions`` its exclusion-phrase matches (first word, last word), found for the whole batch
     by :class:`framing.cues.phrases.PhraseMatcher`; ``verb_at`` the words that may be verb cues
-    (default: every word of a cue verb list).
+    (default: every word of a cue verb list); ``handles`` the words that are social-media handles
+    before a colon (``@AP_Politics: …``, :func:`_handle_words`).
     """
     n = len(s.w)
     covered = [False] * n
     excluded = [False] * n
     for a, b in exclusions:
+        if a > 0 and s.w[a] in lex["possessor_verb_nouns"] and not s.bk[a - 1] and (s.w[a - 1] in ("his", "her", "their", "its") or (
+                s.w[a - 1].endswith(("'s", "\u2019s")) and s.w[a - 1] not in _NOT_POSSESSIVE)):
+            continue  # "his support for the movement": a nominal cue after a possessive, not the bare noun "support for"
         for k in range(a, b + 1):
             excluded[k] = True
     found: list[dict] = []
@@ -755,6 +759,10 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
         rel = _phrase_relation(s, first, last, kind, lex, found)
         if rel is not None:
             found.append(rel)
+    for h in handles:
+        # "@AP_Politics: Ivanka Trump accepts …": a quoted post, the handle its source and cue (its colon the mark)
+        if not covered[h]:
+            found.append({"cue": (h, h), "source": (h, h), "cls": _PERSON, "kind": _SPEECH})
     found.sort(key=lambda r: r["cue"][0])
     # merge phrases right after a verb cue of the same clause: one relation ("said in a statement")
     merged: list[dict] = []
@@ -885,11 +893,21 @@ def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
     the cue then takes the control verb's subject."""
     if i < 2 or s.w[i - 1] != "to" or s.bk[i - 2] or s.bk[i - 1]:
         return -1
-    for k in (1, 4):
+    for k in (1, 2, 4):  # "tried to", "went on to", "went so far as to"
         a = i - 1 - k
         if a >= 0 and tuple(s.w[a : i - 1]) in lex["control_verbs"] and not any(s.bk[x] for x in range(a, i - 1)):
             return a
     return -1
+
+
+def _closes_quote(s: _Sentence, i: int, source: tuple[int, int] | None, lex: dict) -> bool:
+    """Does cue word ``i`` end its clause right after a pronoun or name source that a closing quotation precedes
+    ('"…," they continued.', '"…," Ms Lee explained, "…"')? A verb that needs *that* elsewhere is a verb of saying here."""
+    if source is None or source[0] == 0 or not s.qa[source[0] - 1] or not s.clause_ends(i) or s.w[i] in ("called", "calls", "call"):
+        return False
+    last = source[1]
+    return source[1] == i - 1 and (s.w[last] in lex["person_pronouns"] or s.w[last] == "they" or s.name[last]) and not (
+        s.w[last] in lex["first_person"] and not s.quoted[last])
 
 
 def _quote_after_object(s: _Sentence, i: int) -> bool:
@@ -1036,6 +1054,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None and not (
             w == "called" and not that and s.w[source[1]] not in lex["pronouns"] and not (source[0] > 0 and s.w[source[0] - 1] == "what")):
         kind = _SPEECH  # ("called" before a quote: "what he called “…”", not "masked characters called “Gilles”")
+    if kind is None and is_speech and w in lex["needs_that"] and _closes_quote(s, i, source, lex):
+        kind = _SPEECH  # '"We are ready," they continued.': the quotation is the content
     if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
         kind = _DOCUMENT
     if kind is None and is_document and w not in lex["needs_that"] and not inverted:
@@ -1130,6 +1150,9 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if w in ("called", "calls") and _quote_after_object(s, i):
+        # "… and called Newsom the “poster boy”": call X Y after "and", the clause's source
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
     if (w in verbs["speech"] and w not in lex["needs_that_or_called"] and (w.endswith("ed") or w in lex["strong"]) and i + 1 < n
             and not s.clause_ends(i) and nxt not in ("to", "up", "out", "off", "down", "by") and not any(x in _BE for x in s.w[j + 1 : i])):
         # "Trump appeared to revert to campaign mode and scolded the media": a public statement with its target
@@ -1221,7 +1244,7 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
     text = " ".join(words)
     if text in ("when asked", "when questioned", "after being asked"):
         # "when asked whether he believed": the asker is implicit; the cue needs a question or its topic after it
-        if last + 1 < n and not s.clause_ends(last) and s.w[last + 1] in ("whether", "if", "about", "what", "why", "how", "who", "to", "for", "when"):
+        if last + 1 < n and not s.clause_ends(last) and s.w[last + 1] in ("whether", "if", "about", "what", "why", "how", "who", "to", "for", "when", "by"):
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
@@ -1335,7 +1358,8 @@ def relations(corpus: Corpus) -> Relations:
     e_start, e_end, _ = exclusion_matcher.spans(corpus)
     e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
     verb_words = _verb_candidates(corpus, flags)
-    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
+    handle_words = _handle_words(corpus)
+    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first], word_sentence[handle_words])))
     v_sentence = word_sentence[verb_words]
     v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
     v_rows = verb_words.tolist()
@@ -1357,6 +1381,9 @@ def relations(corpus: Corpus) -> Relations:
     p_lo, p_hi = np.searchsorted(p_sentence, candidates), np.searchsorted(p_sentence, candidates, side="right")
     e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
     p_rows = list(zip((p_first).tolist(), p_last.tolist(), p_kind.tolist()))
+    h_sentence = word_sentence[handle_words]
+    h_lo, h_hi = np.searchsorted(h_sentence, candidates).tolist(), np.searchsorted(h_sentence, candidates, side="right").tolist()
+    h_rows = handle_words.tolist()
     e_rows = list(zip(e_first.tolist(), e_last.tolist()))
     local = batch.local
     for k, (index, a, pa, pb, ea, eb, va, vb, s_end, doc_of_sentence) in enumerate(zip(
@@ -1365,7 +1392,8 @@ def relations(corpus: Corpus) -> Relations:
         s = _Sentence(batch, index, local[k], local[k + 1], s_end)
         phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]] if pa < pb else []
         exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]] if ea < eb else []
-        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]]):
+        handles = [w - a for w in h_rows[h_lo[k] : h_hi[k]]] if h_lo[k] < h_hi[k] else []
+        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]], handles):
             c0, c1 = rel["cue"]
             src = rel["source"]
             if src is not None:
@@ -1397,6 +1425,24 @@ def relations(corpus: Corpus) -> Relations:
     )
     _CACHE[corpus] = result
     return result
+
+
+#: A social-media handle before a colon and white space ("@AP_Politics: …"), not inside a word or an e-mail address.
+_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30}):(?=\s)")
+
+
+def _handle_words(corpus: Corpus) -> np.ndarray:
+    """The words (batch word indices, sorted) that are a handle of :data:`_HANDLE`: one regular-expression pass
+    over the batch's text, and none when it holds no "@"."""
+    joined = corpus.joined
+    if "@" not in joined:
+        return np.zeros(0, np.int64)
+    starts = np.array([m.start(1) for m in _HANDLE.finditer(joined)], np.int64)
+    if len(starts) == 0:
+        return starts
+    word_start = corpus._word_bounds[0]
+    at = np.minimum(np.searchsorted(word_start, starts), len(word_start) - 1)
+    return at[word_start[at] == starts].astype(np.int64)
 
 
 #: A line that opens with this marks the interviewer's question in a Wikinews interview.
