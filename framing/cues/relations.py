@@ -487,6 +487,10 @@ class _Sentence:
                 name[1] = batch.name_initial[lo + 1]
         self.name = name
 
+    def joined_word(self, i: int) -> str:
+        """The text of word ``i`` as written (``w`` holds it lower-cased)."""
+        return self.gap.joined[self.start[i] : self.end[i]]
+
     def broken(self, i: int) -> bool:
         """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
         return self.bk[i]
@@ -760,9 +764,11 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
         if rel is not None:
             found.append(rel)
     for h in handles:
-        # "@AP_Politics: Ivanka Trump accepts …": a quoted post, the handle its source and cue (its colon the mark)
+        # "@AP_Politics: Ivanka Trump accepts …": a quoted post, the handle its source and cue (its colon the mark); a
+        # handle that opens with an initialism ("AP_Politics", "NYTmag") is an outlet's, else a person's ("KFaulders")
         if not covered[h]:
-            found.append({"cue": (h, h), "source": (h, h), "cls": _PERSON, "kind": _SPEECH})
+            org = _ORG_HANDLE.match(s.joined_word(h))
+            found.append({"cue": (h, h), "source": (h, h), "cls": _ORG if org else _PERSON, "kind": _SPEECH})
     found.sort(key=lambda r: r["cue"][0])
     # merge phrases right after a verb cue of the same clause: one relation ("said in a statement")
     merged: list[dict] = []
@@ -847,6 +853,10 @@ _FINITE_BE = frozenset(("was", "is", "were", "are", "had", "has", "would", "will
 _BELIEF_AS = frozenset(("seen", "viewed", "regarded", "perceived"))
 _HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+#: Contracted forms of *is* before a passive of hearsay ("that's expected to", "he's said to").
+_BE_CONTRACTIONS = frozenset(("it's", "that's", "he's", "she's", "who's", "it\u2019s", "that\u2019s", "he\u2019s", "she\u2019s", "who\u2019s"))
+#: Verbs of disclosure whose negated passive is a non-response with an implicit source ("the names were not disclosed").
+_DISCLOSURES = frozenset(("announced", "disclosed", "revealed", "confirmed", "identified"))
 
 
 #: Speech forms that :func:`_determined_np` does not make cues: adjectives and acts more often than reports.
@@ -893,7 +903,7 @@ def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
     the cue then takes the control verb's subject."""
     if i < 2 or s.w[i - 1] != "to" or s.bk[i - 2] or s.bk[i - 1]:
         return -1
-    for k in (1, 2, 4):  # "tried to", "went on to", "went so far as to"
+    for k in (1, 2, 3, 4):  # "tried to", "went on to", "went as far to", "went so far as to"
         a = i - 1 - k
         if a >= 0 and tuple(s.w[a : i - 1]) in lex["control_verbs"] and not any(s.bk[x] for x in range(a, i - 1)):
             return a
@@ -947,8 +957,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         kind = _DOCUMENT if s.base[last] in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
         return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
-    if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
-            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
+    if (prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
+            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's"))) and not (
+            prev == "that" and _relative_cue(w, lex) and _document_relative(s, i - 1, lex) is not None):
         if (nxt == "that" or nxt in lex["possessor_links"]) and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
@@ -957,6 +968,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if i > 0 and s.w[i - 1] in _BE_CONTRACTIONS and not s.bk[i - 1] and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
+        # "a move that's expected to hinder", "he's said to be": passive hearsay after a contracted "is"
+        return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
     if w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
         if be_at >= 0 and s.w[be_at] != "be":
             # (not "will be regarded as", "cannot be seen as": a norm or a forecast of the writer's)
@@ -971,7 +985,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         after_to = s.w[i + 2] if nxt == "to" and i + 2 < n else ""
         to_verb = bool(after_to) and not s.cap[i + 2] and after_to not in lex["determiners"] and after_to.isalpha()
         judged = w in lex["passive_cues"] and (w != "described" or nxt == "as")
-        if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged:
+        # "Cause of death was not announced", "they are not being identified": a withheld disclosure (a non-response)
+        withheld = w in _DISCLOSURES and "not" in s.w[max(0, be_at - 1) : i]
+        if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged or withheld:
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     control = _control_verb(s, i, lex)
@@ -981,6 +997,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     after_quote = i > 0 and s.qa[i - 1]
     if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.bk[j - 1]:
         source = _antecedent(s, j, lex)
+    elif j > 0 and not punct and s.w[j] in ("that", "which") and _relative_cue(w, lex) and (
+            document := _document_relative(s, j, lex)) is not None:
+        source = document  # "a Congressional Budget Office report that forecast", "a study by the Survey that highlighted"
     elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
         return _conjoined(s, i, j, lex)
     elif j >= 0 and not punct and _head_ok(s, j, lex):
@@ -1001,12 +1020,17 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
                 punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
                 s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
+    if source is None and punct and not w.endswith("ing") and j >= 0 and s.gap[j].strip() == "," and s.name[j]:
+        a = _np_left(s, j, lex)
+        if a > 1 and all(s.name[x] for x in range(a, j + 1)) and s.gap[a - 1].strip() == "," and not s.name[a - 1] and (
+                s.w[a - 1] in lex["role_nouns"] or s.w[a - 1] in lex["vague_nouns"] or s.base[a - 1] in lex["org_words"]):
+            source = (a, j)  # "His chief of staff, Onyx Lorenzoni, accused": the name set off after its role
     if source is None and punct and not w.endswith("ing") and j >= 0:
         opening = _opening_subject(s, j + 1, lex)
         if opening is not None and opening[1] < j and s.bk[opening[1]]:
             source = opening  # "Douglas Lute, a former ambassador, said"
     # a relative "which" resolved to its antecedent is no weak subject ("a survey by Pew, which found that")
-    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"] and not (s.w[j] == "which" and source is not None)
+    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"] and not (s.w[j] in ("which", "that") and source is not None)
     strong = w in lex["strong"]
     is_speech, is_belief, is_intention, is_document = (w in verbs["speech"], w in verbs["belief"], w in verbs["intention"],
                                                        w in verbs["document"])
@@ -1132,6 +1156,25 @@ def _document_before(s: _Sentence, i: int, lex: dict) -> tuple[int, int] | None:
             return None
         if s.base[j] in lex["document_nouns"] and not (s.cap[j] and j > 0):
             return _np_left(s, j, lex), j
+    return None
+
+
+def _relative_cue(w: str, lex: dict) -> bool:
+    """A verb that a document may head through a relative *that* ("a report that found"): finding and speech verbs, not
+    those that need *that* ("a 2005 law that requires": the purpose of a law ascribes nothing)."""
+    return (w in lex["verbs"]["document"] or w in lex["verbs"]["speech"]) and w not in lex["needs_that"]
+
+
+def _document_relative(s: _Sentence, that: int, lex: dict) -> tuple[int, int] | None:
+    """The document noun phrase a relative *that*/*which* (word ``that``) opens on: a document noun right before it, or
+    before a *by*/*of*/*from* phrase of a name ("a study by the U.S. Geological Survey that"), with no punctuation between."""
+    for j in range(that - 1, max(that - 1 - DOCUMENT_WINDOW, -1), -1):
+        if s.bk[j]:
+            return None
+        if s.base[j] in lex["document_nouns"] and not s.cap[j]:
+            return _np_left(s, j, lex), (that - 1 if j + 1 < that and s.w[j + 1] in ("by", "of", "from") else j)
+        if not (s.cap[j] or s.w[j] in ("by", "of", "from", "the", "a", "an")):
+            return None
     return None
 
 
@@ -1429,6 +1472,8 @@ def relations(corpus: Corpus) -> Relations:
 
 #: A social-media handle before a colon and white space ("@AP_Politics: …"), not inside a word or an e-mail address.
 _HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30}):(?=\s)")
+#: An organisation's handle: two capitals and no lower-case letter next, or three capitals ("@AP_Politics", "@NYTmag").
+_ORG_HANDLE = re.compile(r"[A-Z]{2}(?![a-z])|[A-Z]{3}")
 
 
 def _handle_words(corpus: Corpus) -> np.ndarray:
