@@ -463,10 +463,11 @@ class _Batch:
 class _Sentence:
     """The words of one candidate sentence, with what the rules ask of them."""
 
-    __slots__ = ("base", "bk", "ca", "cap", "end", "gap", "index", "init", "name", "qa", "quoted", "s_end", "start", "w")
+    __slots__ = ("base", "bk", "ca", "cap", "end", "gap", "index", "init", "name", "qa", "quoted", "s_end", "s_start", "start", "w")
 
-    def __init__(self, batch: _Batch, index: int, lo: int, hi: int, s_end: int) -> None:
+    def __init__(self, batch: _Batch, index: int, lo: int, hi: int, s_end: int, s_start: int = -1) -> None:
         self.index = index
+        self.s_start = s_start
         self.w = batch.w[lo:hi]
         self.base = batch.base[lo:hi]
         self.start = batch.start[lo:hi]
@@ -608,6 +609,33 @@ def _easy_words() -> frozenset[str]:
     return dale_chall_easy_words()
 
 
+_DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e\u00ab\u00bb")
+_SINGLE_QUOTES = frozenset("'\u2018\u2019")
+
+
+def _voiced(s: _Sentence, k: int) -> bool:
+    """Is word ``k`` (a first-person pronoun) inside a quotation, so that a speaker's *I* or *we* it is, not the writer's?
+    Inside a paired quotation (:func:`framing.cues.quotes.quote_spans`), or after a quotation mark of its own sentence
+    that nothing closes before it: an odd number of double marks, or a single mark that opens a word (``'I don't agree``)
+    with no single mark closing one after it. The text of mangled pages ("?I think) and single-quoted quotations are
+    left unpaired by the quotation pairing."""
+    if s.quoted[k]:
+        return True
+    if s.s_start < 0:
+        return False
+    text = s.gap.joined[s.s_start : s.end[k]]  # with the word: an opening single mark is known by the letter after it
+    if sum(text.count(c) for c in _DOUBLE_QUOTES) % 2 == 1:
+        return True
+    opened = False
+    for m in _SINGLE_QUOTE_MARK.finditer(text):
+        opened = m.group(1) is not None
+    return opened
+
+
+#: A single quotation mark that opens a word (group 1) or closes one (group 2).
+_SINGLE_QUOTE_MARK = re.compile(r"(?:(?<![\w'\u2018\u2019])(['\u2018\u2019])(?=[A-Za-z]))|(?:(?<=[\w.,!?])(['\u2018\u2019])(?![\w]))")
+
+
 def _sentence_initial(s: _Sentence, i: int) -> bool:
     return i == 0 or s.gap[i - 1].strip() in _QUOTE_CHARS and i == 1
 
@@ -662,6 +690,9 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     if head in lex["document_nouns"]:
         if modified and any(s.w[i] in ("by", "from", "of") for i in range(first, last)):
             return _ORG
+        named = [i for i in names if i != last and s.w[i] != "one"]
+        if len(named) >= 2 or any(s.base[i] in lex["org_title_place"] or s.init[i] for i in named):
+            return _ORG  # "a Congressional Budget Office report", "Washington's new court filing": a named organisation's document
         return _DESCRIBED if definite or modified else _VAGUE
     if head in lex["role_nouns"]:
         if modified or definite or words[0] in ("a", "an", "every", "each", "another", "one") and len(words) > 1 and (
@@ -818,7 +849,9 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
     """The subject that opens the sentence, for a participle cue after it: its first and last word
     (after a leading adverbial phrase and its comma: "In a livestream, Sanders …")."""
     start = 0
-    if s.w and s.w[0] in lex["stop_heads"] and s.w[0] not in lex["determiners"]:
+    if len(s.w) > 2 and s.w[0] in _PARENTHETICALS and s.bk[0]:
+        start = 1  # "However, Sen. Rand Paul, Trump's former rival, said"
+    if s.w and s.w[start] in lex["stop_heads"] and s.w[start] not in lex["determiners"]:
         comma = next((k for k in range(min(before, len(s.w))) if s.bk[k] and "," in s.gap[k]), -1)
         if comma < 0 or comma + 1 >= before:
             return None
@@ -828,7 +861,7 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
         return None
     if not _head_ok(s, last, lex) and not (s.w[first] in lex["determiners"] and s.w[last] not in lex["stop_heads"]):
         return None
-    if s.w[last] in lex["first_person"] and not s.quoted[last] or s.w[last] in _NOT_POSSESSIVE:
+    if s.w[last] in lex["first_person"] and not _voiced(s, last) or s.w[last] in _NOT_POSSESSIVE:
         return None  # the writer's own voice; "It's time to … and press for change"
     return first, last
 
@@ -917,7 +950,7 @@ def _closes_quote(s: _Sentence, i: int, source: tuple[int, int] | None, lex: dic
         return False
     last = source[1]
     return source[1] == i - 1 and (s.w[last] in lex["person_pronouns"] or s.w[last] == "they" or s.name[last]) and not (
-        s.w[last] in lex["first_person"] and not s.quoted[last])
+        s.w[last] in lex["first_person"] and not _voiced(s, last))
 
 
 def _quote_after_object(s: _Sentence, i: int) -> bool:
@@ -1003,7 +1036,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
         return _conjoined(s, i, j, lex)
     elif j >= 0 and not punct and _head_ok(s, j, lex):
-        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+        if s.w[j] in lex["first_person"] and not _voiced(s, j):
             return None  # the writer's own voice
         if s.w[j] == "who":
             antecedent = _antecedent(s, j, lex)
@@ -1134,7 +1167,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if w.endswith("ing") and punct:
             return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True}
         return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind}
-    if s.w[source[1]] in lex["first_person"] and not s.quoted[source[1]]:
+    if s.w[source[1]] in lex["first_person"] and not _voiced(s, source[1]):
         return None
     cls = classify(s, source[0], source[1], lex)
     if kind in (_SPEECH, _BELIEF, _INTENTION) and s.base[source[1]] in lex["document_nouns"] and cls != _PRONOUN and not inverted:
@@ -1231,7 +1264,7 @@ def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict 
         return {"cue": (first, last), "source": (j, j), "cls": _PRONOUN, "kind": _NOMINAL}
     if word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, j, lex):
         a = _np_left(s, j, lex)
-        if s.w[a] in lex["first_person"] and not s.quoted[a]:
+        if s.w[a] in lex["first_person"] and not _voiced(s, a):
             return None
         return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
     return None
@@ -1300,7 +1333,7 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         a, b = _np_right(s, last + 1, lex)
         if a < 0:
             return None
-        if s.w[b] in lex["first_person"] and not s.quoted[b]:
+        if s.w[b] in lex["first_person"] and not _voiced(s, b):
             return None
         cls = classify(s, a, b, lex)
         k = kind
@@ -1321,12 +1354,12 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         if j < 0 or punct or not _head_ok(s, j, lex):
             return None
         a = _np_left(s, j, lex)
-        if a == 0 or s.w[a - 1] != "as" or s.w[j] in lex["first_person"] and not s.quoted[j]:
+        if a == 0 or s.w[a - 1] != "as" or s.w[j] in lex["first_person"] and not _voiced(s, j):
             return None
         return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _SPEECH}
     source = None
     if j >= 0 and not punct and _head_ok(s, j, lex):
-        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+        if s.w[j] in lex["first_person"] and not _voiced(s, j):
             return None
         if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
             return None
@@ -1429,10 +1462,11 @@ def relations(corpus: Corpus) -> Relations:
     h_rows = handle_words.tolist()
     e_rows = list(zip(e_first.tolist(), e_last.tolist()))
     local = batch.local
+    s_starts = corpus._sentence_bounds[0][candidates].tolist()
     for k, (index, a, pa, pb, ea, eb, va, vb, s_end, doc_of_sentence) in enumerate(zip(
             candidates.tolist(), lo.tolist(), p_lo.tolist(), p_hi.tolist(), e_lo.tolist(), e_hi.tolist(), v_lo.tolist(),
             v_hi.tolist(), sentence_end[candidates].tolist(), sentence_doc[candidates].tolist())):
-        s = _Sentence(batch, index, local[k], local[k + 1], s_end)
+        s = _Sentence(batch, index, local[k], local[k + 1], s_end, s_starts[k])
         phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]] if pa < pb else []
         exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]] if ea < eb else []
         handles = [w - a for w in h_rows[h_lo[k] : h_hi[k]]] if h_lo[k] < h_hi[k] else []
