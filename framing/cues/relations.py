@@ -931,6 +931,25 @@ def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
         opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
 
 
+def _modified_noun(s: _Sentence, i: int, lex: dict) -> bool:
+    """Is word ``i`` a noun after one or two lower-case modifiers that a determiner or a possessive opens ("its
+    environmental pledges", "her other campaign promises")? Only asked of the verb forms that are nouns as often
+    (``possessor_verb_nouns``). A modifier that can be a source noun ("campaign") makes it a noun only when no content
+    can follow: at the end of the clause or before a preposition ("her campaign promises that …" is a relation)."""
+    n = len(s.w)
+    no_content = s.clause_ends(i) or i + 1 < n and s.w[i + 1] in _PREPOSITIONS and s.w[i + 1] != "to"
+    k = i - 1
+    while k >= 0 and i - k <= 2 and not s.bk[k] and not s.cap[k] and s.w[k].isalpha() and s.w[k] not in lex["all_verbs"] and (
+            s.w[k] not in lex["stop_heads"] and s.w[k] not in lex["skip"] and s.w[k] not in lex["pronouns"] and not _adverb(s, k, lex)
+            and s.w[k] not in lex["determiners"] and (no_content or s.w[k] not in lex["nouns"])):
+        k -= 1
+    if k == i - 1 or k < 0 or s.bk[k]:
+        return False
+    opener = s.w[k]
+    return opener in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your") or (
+        opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
+
+
 def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
     """The first word of a control verb before "to" and cue word ``i`` ("tried to frame", "went so far as to say"), or -1:
     the cue then takes the control verb's subject."""
@@ -996,6 +1015,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if (nxt == "that" or nxt in lex["possessor_links"]) and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
+    if w in lex["possessor_verb_nouns"] and _modified_noun(s, i, lex):
+        return None  # "its environmental pledges", "her other campaign promises": a noun after its modifiers
     be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and s.w[i - 2] in _BE and prev and not s.bk[i - 2] and (
         prev in _BE_ADVERBS or _adverb(s, i - 1, lex)) else -1)
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
