@@ -1525,8 +1525,9 @@ def relations(corpus: Corpus) -> Relations:
     return result
 
 
-#: A social-media handle before a colon and white space ("@AP_Politics: …"), not inside a word or an e-mail address.
-_HANDLE = re.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30}):(?=\s)")
+#: A social-media handle before a colon and white space ("@AP_Politics: …"); :func:`_handle_words` leaves out those
+#: inside a word or an e-mail address.
+_HANDLE = re.compile(r"@([A-Za-z0-9_]{1,30}):(?=\s)")
 #: An organisation's handle: two capitals and no lower-case letter next, or three capitals ("@AP_Politics", "@NYTmag").
 _ORG_HANDLE = re.compile(r"[A-Z]{2}(?![a-z])|[A-Z]{3}")
 
@@ -1537,7 +1538,9 @@ def _handle_words(corpus: Corpus) -> np.ndarray:
     joined = corpus.joined
     if "@" not in joined:
         return np.zeros(0, np.int64)
-    starts = np.array([m.start(1) for m in _HANDLE.finditer(joined)], np.int64)
+    # (a literal "@" first lets the regular-expression engine skip to each "@"; the character before is checked here)
+    starts = np.array([m.start(1) for m in _HANDLE.finditer(joined) if m.start() == 0 or not (
+        joined[m.start() - 1].isalnum() or joined[m.start() - 1] in "@._")], np.int64)
     if len(starts) == 0:
         return starts
     word_start = corpus._word_bounds[0]
