@@ -886,6 +886,8 @@ _FINITE_BE = frozenset(("was", "is", "were", "are", "had", "has", "would", "will
 _BELIEF_AS = frozenset(("seen", "viewed", "regarded", "perceived"))
 _HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+#: Pronouns with a contracted *would* that open a cue phrase ("we'd like to see", "he'd like to").
+_D_CONTRACTIONS = frozenset(f"{p}{a}d" for p in ("i", "we", "he", "she", "they") for a in ("'", "\u2019"))
 #: Contracted forms of *is* before a passive of hearsay ("that's expected to", "he's said to").
 _BE_CONTRACTIONS = frozenset(("it's", "that's", "he's", "she's", "who's", "it\u2019s", "that\u2019s", "he\u2019s", "she\u2019s", "who\u2019s"))
 #: Verbs of disclosure whose negated passive is a non-response with an implicit source ("the names were not disclosed").
@@ -1022,6 +1024,10 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if (w in _HEARSAY_PASSIVES and nxt == "to" and i + 2 < n and s.w[i + 2] in ("be", "have") and prev and not s.cap[i - 1]
+            and (s.base[i - 1] in lex["nouns"] or s.w[i - 1] in ("man", "woman", "men", "women", "person", "people", "boy", "girl"))):
+        # "a man suspected to have supplied the gun", "a woman believed to be in her 40s": reduced passive hearsay
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
     if i > 0 and s.w[i - 1] in _BE_CONTRACTIONS and not s.bk[i - 1] and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "a move that's expected to hinder", "he's said to be": passive hearsay after a contracted "is"
         return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
@@ -1335,6 +1341,11 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return _content_noun_relation(s, first, last, lex)
     if kind == _NOMINAL and len(words) == 3 and words[0] in ("his", "her", "their", "its") and words[2] == "that":
         return {"cue": (first + 1, last), "source": (first, first), "cls": _PRONOUN, "kind": _NOMINAL}  # "her claim that"
+    if words[0] in _D_CONTRACTIONS:
+        # "“We'd like to see something more data-driven”", "he'd like to show the President": the pronoun is the source
+        if words[0][0] in ("i", "w") and not _voiced(s, first):
+            return None  # the writer's own wish
+        return {"cue": (first, last), "source": (first, first), "cls": _PRONOUN, "kind": kind}
     if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
@@ -1610,7 +1621,7 @@ def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
 
 
 #: A possessive pronoun source ("his claim that") resolves as its subject form.
-_SUBJECT_FORM = {"his": "he", "their": "they", "its": "it"}
+_SUBJECT_FORM = {"his": "he", "their": "they", "its": "it", **{w: w[:-2] for w in _D_CONTRACTIONS}}  # "we'd" resolves as "we"
 
 
 def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.ndarray, cue_start: np.ndarray, keys: list[str],
