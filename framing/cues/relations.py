@@ -54,6 +54,15 @@ read word by word:
   content nouns (``content_nouns``) before *that* and a clause (*revelations that the chief had*); a
   subject over a parenthetical adverb (*growers, however, support*); ``gerund_speech`` verbs before
   an *-ing* form (*proposed adopting*).
+* **recall rules** (session 8, ``docs/sourcing.md``): a handle before a colon (*@AP_Politics: …*, one
+  regular-expression pass per batch); verbs that need *that* after a closing quotation and a pronoun or
+  name (*"…," they continued.*); document verbs of content (*the proposal requires*, *his plan states*, *the
+  statement read:*) only after a document; control verbs of two or three words (*went on to add*); a
+  relative *that* after a document noun (*a report that forecast*); a name set off after its role (*His
+  chief of staff, Ana Ruiz, accused*); hearsay after a contracted *is* (*that's expected to*) or a noun (*a man
+  suspected to have*); withheld disclosures (*was not announced*); *I*/*we* after an unclosed quotation mark
+  of the sentence; *we'd like to see*; nominal cues after a possessive over an exclusion (*his support for*),
+  and verb-noun forms after their modifiers left out (*its environmental pledges*).
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
