@@ -112,3 +112,15 @@ def test_handles_are_found_in_one_pass() -> None:
     start = corpus._word_bounds[0]
     assert [corpus.joined[start[w] : start[w] + 2] for w in words.tolist()] == ["AP"]
     assert len(rel._handle_words(segment(["No at sign at all."]))) == 0
+
+
+def test_session8_appositives_and_clarity() -> None:
+    # a name set off after a document-like role ("the UK journal, The Lancet,"), "made very clear", weak "highlighted"
+    assert table("A new study was out. The UK journal, The Lancet, suggested that smog kills.") == [
+        ("suggested", "speech", "The Lancet", "named_person", "named_person")]
+    assert table("\u201cThat is what he made very clear,\u201d said Spicer.") == [
+        ("made very clear", "speech", "he", "pronoun", "vague"), ("said", "speech", "Spicer", "named_person", "named_person")]
+    assert table("Anderson Cooper also highlighted his coverage.") == [
+        ("highlighted", "speech", "Anderson Cooper", "named_person", "named_person")]
+    assert table("The storm highlighted the need for drains.") == []
+    assert table("The officials, who did not wish to be named, gave no details.") == []

@@ -1091,8 +1091,10 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
     if source is None and punct and not w.endswith("ing") and j >= 0 and s.gap[j].strip() == "," and s.name[j]:
         a = _np_left(s, j, lex)
-        if a > 1 and all(s.name[x] for x in range(a, j + 1)) and s.gap[a - 1].strip() == "," and not s.name[a - 1] and (
-                s.w[a - 1] in lex["role_nouns"] or s.w[a - 1] in lex["vague_nouns"] or s.base[a - 1] in lex["org_words"]):
+        b = a + 1 if s.w[a] == "the" and a < j else a  # "the UK journal, The Lancet,"
+        if a > 1 and all(s.name[x] for x in range(b, j + 1)) and s.gap[a - 1].strip() == "," and not s.name[a - 1] and (
+                s.w[a - 1] in lex["role_nouns"] or s.w[a - 1] in lex["vague_nouns"] or s.base[a - 1] in lex["org_words"]
+                or s.base[a - 1] in lex["document_nouns"] or s.base[a - 1] == "journal"):
             source = (a, j)  # "His chief of staff, Onyx Lorenzoni, accused": the name set off after its role
     if source is None and punct and not w.endswith("ing") and j >= 0:
         opening = _opening_subject(s, j + 1, lex)
