@@ -101,7 +101,8 @@ def test_session8_lists_are_data() -> None:
     assert "requires" in lexicon["verbs"]["document"] and "requires" in lexicon["needs_that"]
     assert "request" in lexicon["possessor_nouns"] and "caption" in lexicon["document_nouns"]
     assert "whoever" in lexicon["weak_subjects"] and "airlines" in lexicon["org_words"]
-    assert "session8_needs" in lexicon["raw"]["rules"]
+    assert "session8_needs" in lexicon["raw"]["rules"] and "session8_accounts" in lexicon["raw"]["rules"]
+    assert "poll" in lexicon["in_documents"] and "reckoning" in lexicon["by_accounts"]
 
 
 def test_handles_are_found_in_one_pass() -> None:
@@ -124,3 +125,33 @@ def test_session8_appositives_and_clarity() -> None:
         ("highlighted", "speech", "Anderson Cooper", "named_person", "named_person")]
     assert table("The storm highlighted the need for drains.") == []
     assert table("The officials, who did not wish to be named, gave no details.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "In a … poll," opening its clause: a document cue of its own when the sentence holds no other relation
+        ("In a Gallup poll last month, just 1 percent of Americans named the environment.",
+         [("In a Gallup poll", "document", "a Gallup poll", "described", "described")]),
+        ("In a report released Tuesday, the agency said prices would rise.",
+         [("said", "speech", "the agency", "described", "described")]),  # the report is the agency's relation's
+        # "by <possessive> (own) <account noun>": the possessor is the source
+        ("He won 279 votes by NBC's reckoning.", [("by NBC's reckoning", "speech", "NBC's", "named_org", "named_org")]),
+        ("By his own account, the trip was a failure.", [("By his own account", "speech", "his", "pronoun", "vague")]),
+    ],
+)
+def test_session8_accounts_without_a_verb(text: str, expected: list) -> None:
+    assert table(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She lives in a house next to the study.",  # "in" does not open the clause
+        "The rise shows in the census data, which is new.",  # the same
+        "In a survey of the coast the team mapped the reef.",  # no comma closes the phrase
+        "The bill passed by a narrow count.",  # no possessor
+    ],
+)
+def test_session8_accounts_stay_quiet(text: str) -> None:
+    assert table(text) == []

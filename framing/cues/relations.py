@@ -62,7 +62,9 @@ read word by word:
   chief of staff, Ana Ruiz, accused*); hearsay after a contracted *is* (*that's expected to*) or a noun (*a man
   suspected to have*); withheld disclosures (*was not announced*); *I*/*we* after an unclosed quotation mark
   of the sentence; *we'd like to see*; nominal cues after a possessive over an exclusion (*his support for*),
-  and verb-noun forms after their modifiers left out (*its environmental pledges*).
+  and verb-noun forms after their modifiers left out (*its environmental pledges*); cues without a verb on a
+  document or account noun (``account_nouns``: *In a Gallup poll last month, …* when the sentence has no other
+  relation, *by NBC's reckoning*), found for the batch by a type lookup.
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
@@ -183,6 +185,8 @@ def relation_lexicon() -> dict[str, Any]:
         out[key] = frozenset(raw[key])
     # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
     out["possessor_links"] = frozenset(raw["possessor_links"])
+    out["in_documents"] = frozenset(raw["account_nouns"]["in_documents"])
+    out["by_accounts"] = frozenset(raw["account_nouns"]["by_accounts"])
     out["control_verbs"] = frozenset(tuple(p.split()) for p in raw["control_verbs"])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
@@ -208,6 +212,41 @@ def relation_lexicon() -> dict[str, Any]:
 
 #: Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?
 IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["cue_words"], bool)
+
+
+#: Bits of :data:`ACCOUNT_BITS`: a document noun of "In a … poll,", an account noun of "by X's reckoning", "in", "by".
+_IN_DOC, _BY_ACCOUNT, _IS_IN, _IS_BY = 1, 2, 4, 8
+
+
+def _account_derive(word: str) -> int:
+    lex = relation_lexicon()
+    return ((_IN_DOC if word in lex["in_documents"] else 0) | (_BY_ACCOUNT if word in lex["by_accounts"] else 0)
+            | (_IS_IN if word == "in" else 0) | (_IS_BY if word == "by" else 0))
+
+
+#: Per word type, what :func:`_account_words` needs of it.
+ACCOUNT_BITS = TypeColumn("relation account-phrase bits", _account_derive, np.int64)
+
+
+def _account_words(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """The document nouns with an "in" among the six words before them and the account nouns with a "by" two or three
+    words before them, in the same sentence (batch word indices, sorted), and which of the two each is (1: document,
+    2: account): the candidates of "In a Gallup poll, …" and "by NBC's reckoning", found for the whole batch at once."""
+    bits = corpus.type_values(ACCOUNT_BITS)[corpus.word_types]
+    at = np.flatnonzero((bits & (_IN_DOC | _BY_ACCOUNT)) != 0)
+    if len(at) == 0:
+        return at, at
+    sentence = corpus.word_sentence
+    n = len(bits)
+    counts_in = np.zeros(n + 1, np.int64)
+    np.cumsum((bits & _IS_IN) != 0, out=counts_in[1:])
+    first = np.maximum(at - 6, np.searchsorted(sentence, sentence[at]))
+    doc = ((bits[at] & _IN_DOC) != 0) & (counts_in[at] - counts_in[first] > 0)
+    by2, by3 = np.maximum(at - 2, 0), np.maximum(at - 3, 0)
+    by = ((bits[at] & _BY_ACCOUNT) != 0) & ((((bits[by2] & _IS_BY) != 0) & (sentence[by2] == sentence[at]))
+                                             | (((bits[by3] & _IS_BY) != 0) & (sentence[by3] == sentence[at])))
+    keep = doc | by
+    return at[keep], np.where(doc, 1, 2)[keep]
 
 
 #: Bits of :func:`_prune_bits`.
@@ -763,14 +802,15 @@ def _agent_plural(word: str, lex: dict) -> bool:
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
-                       verb_at: list[int] | None = None, handles: list[int] = ()) -> list[dict]:
+                       verb_at: list[int] | None = None, handles: list[int] = (), accounts: list[tuple[int, int]] = ()) -> list[dict]:
     """The relations of one sentence (see the module docstring): dicts of word indices and kinds.
 
     ``phrases`` are the sentence's cue-phrase matches (first word, last word, kind) and
     ``exclusions`` its exclusion-phrase matches (first word, last word), found for the whole batch
     by :class:`framing.cues.phrases.PhraseMatcher`; ``verb_at`` the words that may be verb cues
     (default: every word of a cue verb list); ``handles`` the words that are social-media handles
-    before a colon (``@AP_Politics: …``, :func:`_handle_words`).
+    before a colon (``@AP_Politics: …``, :func:`_handle_words`); ``accounts`` the (word, 1 or 2) candidates of
+    :func:`_account_words`.
     """
     n = len(s.w)
     covered = [False] * n
@@ -809,6 +849,10 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
         if not covered[h]:
             org = _ORG_HANDLE.match(s.joined_word(h))
             found.append({"cue": (h, h), "source": (h, h), "cls": _ORG if org else _PERSON, "kind": _SPEECH})
+    for d, tag in accounts:
+        rel = _account_relation(s, d, tag, lex) if not covered[d] and not excluded[d] else None
+        if rel is not None:
+            found.append(rel)
     found.sort(key=lambda r: r["cue"][0])
     # merge phrases right after a verb cue of the same clause: one relation ("said in a statement")
     merged: list[dict] = []
@@ -845,6 +889,9 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
                 elif rel.get("needs_source"):
                     rel["drop"] = True
     kept = [r for r in merged if not r.get("drop")]
+    if len(kept) > 1 and any(r.get("alone") for r in kept):
+        # "In a poll by Pew, 60 percent said …": the poll is the document of the sentence's other relation
+        kept = [r for r in kept if not r.get("alone")]
     # a verb inside another relation's source is part of it ("according to some estimates")
     sources = [r["source"] for r in kept if r["source"] is not None]
     kept = [r for r in kept if not any(a <= r["cue"][0] <= b and r["source"] != (a, b) for a, b in sources)]
@@ -852,6 +899,36 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
     if len(kept) > 1:
         kept = [r for r in kept if not (r.get("merge") and r["source"] is None)]
     return kept
+
+
+def _account_relation(s: _Sentence, d: int, tag: int, lex: dict) -> dict | None:
+    """A relation without a verb on a document or account noun ``d`` (see :func:`_account_words`): "In a Gallup poll last
+    month, …" (``tag`` 1: a document cue opening its clause, closed by a comma within four words; kept only when the
+    sentence holds no other relation) or "by NBC's reckoning", "by his own account" (``tag`` 2: the possessor is the source)."""
+    n = len(s.w)
+    if tag == 2:
+        k = d - 1
+        if k > 0 and s.w[k] == "own":
+            k -= 1
+        if k < 1 or s.w[k - 1] != "by" or any(s.bk[x] for x in range(k - 1, d)):
+            return None
+        word = s.w[k]
+        if word in ("his", "her", "their", "its"):
+            return {"cue": (k - 1, d), "source": (k, k), "cls": _PRONOUN, "kind": _SPEECH}
+        if not (word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, k, lex)):
+            return None
+        a = _np_left(s, k, lex)
+        return {"cue": (k - 1, d), "source": (a, k), "cls": classify(s, a, k, lex), "kind": _SPEECH}
+    # "In a/an/the … poll": "in" opens the sentence or follows punctuation; a determiner after it; no break up to the noun
+    k = next((x for x in range(d - 1, max(d - 7, -1), -1) if s.w[x] == "in"), -1)
+    if k < 0 or k + 1 >= d or s.w[k + 1] not in ("a", "an", "the", "its", "their", "his", "her") or (k > 0 and not s.bk[k - 1]):
+        return None
+    if any(s.bk[x] for x in range(k, d)) or any(s.w[x] in lex["all_verbs"] for x in range(k + 2, d)):
+        return None
+    end = next((x for x in range(d, min(d + 5, n)) if s.bk[x]), -1)
+    if end < 0 or s.gap[end].strip() != ",":
+        return None  # the phrase must close at a comma: "In a Gallup poll last month, …"
+    return {"cue": (k, d), "source": (k + 1, d), "cls": classify(s, k + 1, d, lex), "kind": _DOCUMENT, "alone": True}
 
 
 def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | None:
@@ -1478,7 +1555,9 @@ def relations(corpus: Corpus) -> Relations:
     e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
     verb_words = _verb_candidates(corpus, flags)
     handle_words = _handle_words(corpus)
-    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first], word_sentence[handle_words])))
+    account_words, account_tags = _account_words(corpus)
+    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first], word_sentence[handle_words],
+                                             word_sentence[account_words])))
     v_sentence = word_sentence[verb_words]
     v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
     v_rows = verb_words.tolist()
@@ -1503,6 +1582,9 @@ def relations(corpus: Corpus) -> Relations:
     h_sentence = word_sentence[handle_words]
     h_lo, h_hi = np.searchsorted(h_sentence, candidates).tolist(), np.searchsorted(h_sentence, candidates, side="right").tolist()
     h_rows = handle_words.tolist()
+    a_sentence = word_sentence[account_words]
+    a_lo, a_hi = np.searchsorted(a_sentence, candidates).tolist(), np.searchsorted(a_sentence, candidates, side="right").tolist()
+    a_rows = list(zip(account_words.tolist(), account_tags.tolist()))
     e_rows = list(zip(e_first.tolist(), e_last.tolist()))
     local = batch.local
     s_starts = corpus._sentence_bounds[0][candidates].tolist()
@@ -1513,7 +1595,8 @@ def relations(corpus: Corpus) -> Relations:
         phrases = [(f - a, l - a, k) for f, l, k in p_rows[pa:pb]] if pa < pb else []
         exclusions = [(f - a, l - a) for f, l in e_rows[ea:eb]] if ea < eb else []
         handles = [w - a for w in h_rows[h_lo[k] : h_hi[k]]] if h_lo[k] < h_hi[k] else []
-        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]], handles):
+        accounts = [(w - a, tag) for w, tag in a_rows[a_lo[k] : a_hi[k]]] if a_lo[k] < a_hi[k] else []
+        for rel in sentence_relations(s, lex, phrases, exclusions, [w - a for w in v_rows[va:vb]], handles, accounts):
             c0, c1 = rel["cue"]
             src = rel["source"]
             if src is not None:
