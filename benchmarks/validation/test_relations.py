@@ -92,7 +92,7 @@ def test_relation_f1_test_split(relation_rows: pd.DataFrame) -> None:
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.759)
+@_test_split_xfail("source-class accuracy", MIN_CLASS_ACCURACY, 0.750)
 def test_source_class_accuracy_test_split(relation_rows: pd.DataFrame) -> None:
     row = _test(relation_rows)
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
@@ -122,7 +122,7 @@ def test_calibration_on_us_news(calibration: pd.DataFrame) -> None:
     assert POLNEAR_IQR[0] <= whole.framing_per_100_words <= POLNEAR_IQR[1], f"{whole.framing_per_100_words:.2f}"
 
 
-@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.186)
+@_test_split_xfail("per-100-words difference from the hand count", MAX_RELATIVE_DIFFERENCE, -0.177)
 def test_calibration_against_the_hand_count_test_split(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / test"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
@@ -162,14 +162,14 @@ def test_fresh3_source_class_accuracy(relation_rows: pd.DataFrame) -> None:
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh3 (tuned on in session 8) relations per 100 "
-                   "words 2.63 vs the hand count 3.19 (-17.7 %; relation recall 0.787)")
+                   "words 2.70 vs the hand count 3.19 (-15.2 %; relation recall 0.808)")
 def test_fresh3_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
     row = calibration[calibration["group"] == "all corpora / fresh3"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="fresh2 (tuned on in sessions 7 and 8) relations per 100 "
-                   "words -17.5 % from the hand count (fresh -2.8 %)")
+                   "words -18.0 % from the hand count (fresh -2.8 %)")
 def test_tuning_draws_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
     for split in ("fresh", "fresh2"):
         row = calibration[calibration["group"] == f"all corpora / {split}"].iloc[0]
