@@ -658,7 +658,6 @@ def _easy_words() -> frozenset[str]:
 
 
 _DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e\u00ab\u00bb")
-_SINGLE_QUOTES = frozenset("'\u2018\u2019")
 
 
 def _voiced(s: _Sentence, k: int) -> bool:
