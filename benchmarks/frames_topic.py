@@ -60,6 +60,7 @@ MIN_PRECISION, MIN_RECALL, MAX_OFF_TOPIC_SHARE = 0.80, 0.60, 0.02
 OFF_TOPIC = ("onestopenglish", "nfc", "wikinews", "wcxb")
 TITLES = {
     "on_topic": "On topic: immigration set vs hand labels, NewsArticles sentences (test held out; dev tuned on)",
+    "draws": "Per label draw (dev): the model (after, trained on these draws) and the cue rule (lexicon, tuned on draws 1-4)",
     "misses": "Where the labelled sentences are lost (after)",
     "off_topic": "Off topic: share of documents with a non-NaN immigration balance",
     "off_topic_remaining": "Off topic: the documents that still get a balance (after)",
@@ -67,10 +68,7 @@ TITLES = {
     "terms": "Off-topic shares with other topic words",
     "corpus_notes": "NewsArticles as the line- and sentence-level families see it",
     "sweep": "Choosing the topic rule (dev labels and off-topic corpora; test not used)",
-    "model_cv": "The sentence model: cross-validation by article on dev (same folds for the cue rule)",
-    "model_selection": "The sentence model's settings: GroupKFold on dev, and the out-of-time split draws 1-3 -> draw 4 (test not used)",
-    "model_calibration": "The sentence model: reliability of the out-of-fold probabilities (dev)",
-    "coders": "Second coder: agreement with the first on the held-out sentences",
+    "coders": "Second coder: agreement with the first on the sentences both labelled (draw 5; draw 6, the test split)",
     "coders_scores": "Model (after) and cue rule (lexicon) against coder 1, coder 2 and the sentences both agree on",
 }
 
@@ -216,9 +214,36 @@ def on_topic_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
     rows = []
     for rule, lex in (("after", lexicon or bundled_lexicon("immigration")), ("lexicon", cue_rule_lexicon()), ("before", before_lexicon())):
         table = predictions(lex)
-        for split in ("test", "dev"):
+        for split in splits(table):
             status = "held out" if split == "test" else "tuned on"
             rows += [{"rule": rule, "split": split, "status": status} | r for r in _scores(table[table["split"] == split])]
+    return pd.DataFrame(rows)
+
+
+def splits(table: pd.DataFrame) -> list[str]:
+    """The splits of the labels present in ``table``, ``test`` first. Between two held-out draws
+    there is no ``test`` split (every labelled draw has been scored and is ``dev``): its rows are
+    then simply absent from the tables, and the validation skips its targets."""
+    return [split for split in ("test", "dev") if (table["split"] == split).any()]
+
+
+def draw_of_rows(table: pd.DataFrame) -> list[str]:
+    """The draw of each labelled row (``draw 1`` ... ``draw 7``, from :func:`~benchmarks.frame_labels.sample.draw`:
+    offsets and hashes only, no text)."""
+    drawn = {(r["doc"], int(r["start"]), int(r["end"]), r["hash"]): r["draw"] for r in label_sample.draw()}
+    return [drawn.get(k, "?") for k in zip(table["doc"], table["start"], table["end"], table["sha1"])]
+
+
+def draws_table() -> pd.DataFrame:
+    """Precision / recall / F1 per pole and label draw, for the bundled set (``after``: its sentence
+    model, trained on every dev draw, so in-sample there) and its cue rule (``lexicon``: tuned on
+    draws 1-4; draw 5 was held out from it). The draws of the ``test`` split are left out."""
+    rows = []
+    for rule, lex in (("after", bundled_lexicon("immigration")), ("lexicon", cue_rule_lexicon())):
+        table = predictions(lex)
+        table = table[table["split"] == "dev"].assign(draw=lambda t: draw_of_rows(t))
+        for draw in sorted(set(table["draw"])):
+            rows += [{"rule": rule, "draw": draw} | r for r in _scores(table[table["draw"] == draw], n_boot=200)]
     return pd.DataFrame(rows)
 
 
@@ -245,7 +270,7 @@ def misses_table(lexicon: Lexicon | None = None) -> pd.DataFrame:
         frame = lexicon.frames[lexicon.frame_names.index(pole)]
         context = _spread(corpus, seeds, found.on_topic_docs, _widest(lexicon, frame))[rows_of]
         doc_on = found.on_topic_docs[sentences.doc[rows_of]]
-        for split in ("test", "dev"):
+        for split in splits(table):
             mine = (table["split"] == split).to_numpy()
             gold, pred = table[f"gold_{pole}"].to_numpy() & mine, table[f"pred_{pole}"].to_numpy() & mine
             rows.append({"split": split, "pole": pole, "gold": int(gold.sum()), "found": int((gold & pred).sum()),
@@ -267,21 +292,10 @@ def _widest(lexicon: Lexicon, frame) -> int | str:
     return max(int(w) for w in windows)
 
 
-# -- the sentence model's choice (dev only) ----------------------------------------------------------
-def model_tables() -> dict[str, pd.DataFrame]:
-    """The sentence model's selection grid and cross-validation (``models/train_frame_sentences.py``,
-    dev labels only): ``model_cv`` (per pole, model and cue rule on the same article folds),
-    ``model_selection`` (the grid: GroupKFold average precision with the bundled lexicon's features,
-    and the out-of-time split draws 1-3 -> draw 4 with the lexicon of that time) and
-    ``model_calibration``."""
-    from models import train_frame_sentences as train
-
-    result = train.run()
-    return {"model_cv": result["cv"], "model_selection": result["grid"], "model_calibration": result["calibration"]}
-
-
 # -- a second coder -------------------------------------------------------------------------------
 SECOND_CODER_PATH = label_sample.LABELS_PATH.parent / "second_coder.tsv"
+#: The second coding of each draw that has one (draw 5: dev now; draw 6: the test split).
+SECOND_CODER_PATHS = {"draw 5": SECOND_CODER_PATH, "draw 6": label_sample.LABELS_PATH.parent / "second_coder_draw6.tsv"}
 LABELS = ("security", "humanitarian", "both", "neither")
 
 
@@ -343,18 +357,36 @@ def coder_tables(first: pd.DataFrame, second: pd.DataFrame, predicted: dict[str,
     return {"coders": agreement, "coders_scores": pd.DataFrame(scored)}
 
 
-def second_coder_tables(path: Path = SECOND_CODER_PATH, split: str = "test") -> dict[str, pd.DataFrame]:
-    """:func:`coder_tables` for the held-out split when the second coder's file exists (else empty)."""
+def second_coder_tables(path: Path = SECOND_CODER_PATH, split: str | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`coder_tables` when the second coder's file exists (else empty): on the first coder's
+    rows of ``split``, or (``None``) on the rows the second coder labelled, whatever their split now
+    (draw 5: held out when it was labelled, dev since, so the model was trained on them)."""
     if not Path(path).is_file():
         return {}
     first = labels()
-    first = first[first["split"] == split].reset_index(drop=True)
+    if split is not None:
+        first = first[first["split"] == split]
+    else:
+        with Path(path).open(encoding="utf-8", newline="") as handle:
+            keys = {(r["doc"], int(r["start"]), int(r["end"]), r["sha1"]) for r in csv.DictReader(handle, delimiter="\t")}
+        first = first[[k in keys for k in zip(first["doc"], first["start"], first["end"], first["sha1"])]]
+    first = first.reset_index(drop=True)
     second = read_second_coder(path, first)
     predicted = {}
     for rule, lex in (("after", bundled_lexicon("immigration")), ("lexicon", cue_rule_lexicon())):
         table = predictions(lex)
-        predicted[rule] = table[table["split"] == split]
+        key = set(zip(first["doc"], first["start"], first["end"]))
+        predicted[rule] = table[[k in key for k in zip(table["doc"], table["start"], table["end"])]]
     return coder_tables(first, second, predicted)
+
+
+def all_second_coder_tables(paths: dict[str, Path] | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`second_coder_tables` of every second-coded draw, stacked, with a ``draw`` column first."""
+    stacked: dict[str, list[pd.DataFrame]] = {}
+    for draw, path in (SECOND_CODER_PATHS if paths is None else paths).items():
+        for name, table in second_coder_tables(path).items():
+            stacked.setdefault(name, []).append(table.assign(draw=draw)[["draw", *table.columns]])
+    return {name: pd.concat(tables, ignore_index=True) for name, tables in stacked.items()}
 
 
 def errors(split: str = "dev") -> pd.DataFrame:
@@ -545,11 +577,10 @@ def corpus_notes_table() -> pd.DataFrame:
 
 
 def run(sweep: bool = True) -> dict[str, pd.DataFrame]:
-    tables = {"on_topic": on_topic_table(), "misses": misses_table(), "off_topic": off_topic_table(),
+    tables = {"on_topic": on_topic_table(), "draws": draws_table(), "misses": misses_table(), "off_topic": off_topic_table(),
               "off_topic_remaining": off_topic_remaining(), "coverage": coverage_table(), "terms": terms_table(),
               "corpus_notes": corpus_notes_table()}  # fmt: skip
-    tables.update(second_coder_tables())
-    tables.update(model_tables())
+    tables.update(all_second_coder_tables())
     if sweep:
         tables["sweep"] = sweep_table()
     return tables

@@ -2,12 +2,12 @@
 
 Tables (each a flat :class:`pandas.DataFrame`):
 
-- :func:`sentence_table`: per split (``dev``, ``test``, ``fresh``, ``fresh2``: the rules were tuned on
-  their errors, ``dev`` from the start, the other three in session 7; ``fresh3``: the third blind draw,
-  labelled before any rule ran on it and scored once, after session 7's rules were frozen;
-  ``held_out``: the splits never tuned on, i.e. ``fresh3``; ``all``), precision and recall of "this
-  sentence carries a relation" (it holds the cue of at least one relation) on the labelled sentences
-  of ``benchmarks/sourcing_labels/`` (guide: ``RELATIONS.md``).
+- :func:`sentence_table`: per split (``dev``, ``test``, ``fresh``, ``fresh2``, ``fresh3``: the rules were
+  tuned on their errors, ``dev`` from the start, ``test``, ``fresh`` and ``fresh2`` in session 7, ``fresh3``
+  (the third blind draw, scored once after session 7's rules were frozen) in session 8; ``held_out``: the
+  splits never tuned on (:data:`HELD_OUT`; a row only when such a split is scored); ``all``), precision and
+  recall of "this sentence carries a relation" (it holds the cue of at least one relation) on the labelled
+  sentences of ``benchmarks/sourcing_labels/`` (guide: ``RELATIONS.md``).
 - :func:`relation_table`: relation-level precision, recall and F1. A predicted relation **matches**
   a gold relation of the same document when their cue spans overlap by at least one character;
   matching is one to one (each gold relation at most once, predicted relations in text order,
@@ -27,9 +27,11 @@ Run from the repository root::
     FRAMING_SHARED_DATA=/path/to/shared/data python -m benchmarks.relations_validation
 
 to print every table and write ``benchmarks/results/relations_validation.json`` (numbers only).
-``benchmarks/validation/test_relations.py`` asserts the issue's thresholds on ``held_out`` (``fresh3``).
-Session 7 tuned the rules on the errors of the four earlier splits (``--errors SPLIT`` prints them; it
-refuses ``fresh3``); their numbers are tuning numbers and say so (``tuned_on``).
+``benchmarks/validation/test_relations.py`` asserts the issue's thresholds on ``held_out``. Sessions 7 and 8
+tuned the rules on the errors of the five scored splits (``--errors SPLIT`` prints them; it refuses any
+split of :data:`HELD_OUT`); their numbers are tuning numbers and say so (``tuned_on``). No held-out split is
+scored until the next blind draw (``fresh4``, ``RELATIONS.md`` §11) joins :data:`DRAWS` and :data:`HELD_OUT`
+after the session-8 rules are frozen.
 """
 
 from __future__ import annotations
@@ -57,14 +59,16 @@ POLNEAR_PER_SENTENCE = (0.46, 0.62, 0.77)
 #: ``dev``: tuned on from the start; ``test``: held out from the first labelling, seen in aggregate, then tuned
 #: on in session 7; ``fresh`` (seed 1515) and ``fresh2`` (seed 1516): blind draws, held out until session 6,
 #: tuned on in session 7; ``fresh3`` (seed 1517, 420 sentences): the third blind draw, labelled and committed
-#: before the session-7 rules existed and scored once after they were frozen (``RELATIONS.md`` §10);
-#: ``held_out``: the splits never tuned on (:data:`HELD_OUT`); ``all``: every labelled sentence.
+#: before the session-7 rules existed, scored once after they were frozen (``RELATIONS.md`` §10) and tuned on
+#: in session 8; ``held_out``: the splits never tuned on (:data:`HELD_OUT`); ``all``: every labelled sentence.
+#: A new blind draw (``fresh4``) goes before ``held_out`` here when it joins :data:`DRAWS`.
 SPLITS = ("dev", "test", "fresh", "fresh2", "fresh3", "held_out", "all")
-#: The blind draws in ``held_out``: labelled before the rules ran on them and never tuned on.
-HELD_OUT = ("fresh3",)
+#: The blind draws in ``held_out``: labelled before the rules ran on them and never tuned on. Empty while the
+#: session-8 rules are tuned (``fresh3`` is tuned on); the next draw, ``fresh4``, joins once they are frozen.
+HELD_OUT: tuple[str, ...] = ()
 #: The splits whose errors the rules were tuned on: ``dev`` until session 6; in session 7 the four earlier
-#: splits (``all`` holds tuning data too, so it counts as tuned on).
-TUNED_ON = frozenset(("dev", "test", "fresh", "fresh2", "all"))
+#: splits; in session 8 ``fresh3`` too (``all`` holds tuning data, so it counts as tuned on).
+TUNED_ON = frozenset(("dev", "test", "fresh", "fresh2", "fresh3", "all"))
 #: The draws of ``benchmarks/sourcing_labels/relations.py`` that are scored (``""``: the first one, splits dev
 #: and test).
 DRAWS = ("", "fresh", "fresh2", "fresh3")
@@ -82,8 +86,8 @@ class Labels:
     verify_draw : bool
         Check the stored files of every draw against a new :func:`draw` (seed, corpora, segmentation).
 
-    A draw is scored when its label files exist (a draw joins once its blind labels are committed);
-    :attr:`splits` lists the splits present, then ``held_out`` and ``all``.
+    A draw is scored when it is in :data:`DRAWS` and its label files exist; :attr:`splits` lists the
+    splits present, then ``held_out`` (only when a split of :data:`HELD_OUT` is present) and ``all``.
     """
 
     def __init__(self, files: dict[str, tuple[Path, Path]] | None = None, verify_draw: bool = True) -> None:
@@ -97,7 +101,8 @@ class Labels:
             sentences, relations = sentences + s, relations + r
         self.sentences = pd.DataFrame(sentences)
         present = set(self.sentences["split"])
-        self.splits = tuple(x for x in SPLITS[:5] if x in present) + ("held_out", "all")
+        scored = tuple(x for x in SPLITS if x not in ("held_out", "all") and x in present)
+        self.splits = scored + (("held_out",) if any(x in present for x in HELD_OUT) else ()) + ("all",)
         for col in ("start", "end", "carries_relation", "relations"):
             self.sentences[col] = self.sentences[col].astype(int)
         self.gold = pd.DataFrame(relations)
@@ -297,7 +302,9 @@ def render(name: str, frame: pd.DataFrame) -> str:
 
 
 def errors(split: str = "dev") -> None:
-    """Print the false positives, misses and class errors of one split (``dev`` only while tuning)."""
+    """Print the false positives, misses and class errors of one tuning split (never one of :data:`HELD_OUT`)."""
+    if split in HELD_OUT or split not in TUNED_ON:
+        raise ValueError(f"{split} is not a tuning split")
     lab = labels()
     pairs = lab.match()
     pred = lab.pred[lab.pred["split"] == split]
@@ -335,7 +342,7 @@ def all_tables() -> dict[str, pd.DataFrame]:
         "sentences": sentence_table(lab),
         "relations": relation_table(lab),
         "class_confusion_test": confusion_table(lab, "test"),
-        "class_confusion_held_out": confusion_table(lab, "held_out"),
+        **({"class_confusion_held_out": confusion_table(lab, "held_out")} if "held_out" in lab.splits else {}),
         "class_confusion_dev": confusion_table(lab, "dev"),
         "calibration": calibration_table(lab),
         "seeds": seed_table(),
@@ -345,7 +352,8 @@ def all_tables() -> dict[str, pd.DataFrame]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--errors", choices=("dev", "test", "fresh", "fresh2"), help="print the errors of one tuning split and stop")
+    tuning = [s for s in SPLITS if s in TUNED_ON and s != "all"]
+    parser.add_argument("--errors", choices=tuning, help="print the errors of one tuning split and stop (never of a held-out split)")
     parser.add_argument("--output", type=Path, default=RESULTS_PATH, help="where to write the JSON")
     args = parser.parse_args()
     if args.errors:

@@ -473,3 +473,61 @@ def test_sentence_model_decisions_columns_and_evidence_agree():
         assert df.loc[i, "framing.immigration.balance"] == pytest.approx((s - h) / (s + h + 1.0))
     table = framing.sentences(texts[:1], signals="framing", lexicons="immigration")
     assert (table["immigration.security"] > 0).sum() == round(df.loc[0, "framing.immigration.security"] * len(table))
+
+
+def _roles(text: str) -> list[dict[str, float]]:
+    return [dict(zip(frames.ROLE_FEATURES, row.tolist())) for row in frames.role_features(segment([text]))]
+
+
+def test_role_features_see_who_is_acted_on():
+    acted_on, suffering, passive, negated, reported, none = _roles(
+        "Agents detained the migrants at the airport. Refugee families fled the fighting. "
+        "Hundreds of immigrants were deported last year. The families were not separated. "
+        "The minister said the plan would work. The weather was fine.")  # fmt: skip
+    assert acted_on["enforcement_before_people"] == 1 and acted_on["people_near_enforcement"] == 1
+    assert acted_on["people_near_harm"] == 0 and acted_on["passive_enforcement"] == 0
+    assert suffering["people_before_harm"] == 1 and suffering["people_near_enforcement"] == 0
+    assert passive["passive_enforcement"] == 1 and passive["people_before_enforcement"] == 1
+    assert negated["negated_harm"] == 1 and negated["people_before_harm"] == 1
+    assert reported["reported"] == 1 and sum(reported.values()) == 1
+    assert sum(none.values()) == 0
+
+
+def test_role_features_stay_inside_a_sentence_and_within_reach():
+    # the migrants end one sentence and the deportation opens the next: not near
+    first, second = _roles("They spoke to the migrants. Deportations rose.")
+    assert first["people_near_enforcement"] == 0 and second["people_near_enforcement"] == 0
+    (far,) = _roles("Migrants in the long and winding queue for many hours were detained.")
+    assert far["people_before_enforcement"] == 0 and far["passive_enforcement"] == 1
+    assert frames.role_features(segment([""])).shape == (0, len(frames.ROLE_FEATURES))
+
+
+def test_stem_bigrams_are_consecutive_words_of_one_sentence():
+    sentence, keys = frames.stem_bigrams(segment(["Migrants were detained. Detained again, 42 times."]))
+    pairs = sorted(zip(sentence.tolist(), keys.tolist()))
+    assert pairs == [(0, "migrant were"), (0, "were detain"), (1, "detain again")]
+
+
+def test_a_sentence_model_with_role_and_bigram_weights(tmp_path):
+    # the bundled model with a security weight for one role feature and one stem bigram set: the
+    # sentence's log-odds move by exactly the changes
+    data = json.loads((REPO / "framing" / "data" / "frame_sentences.json").read_text(encoding="utf-8"))
+    entry = data["frames"]["security"]
+    before = entry.get("roles", {}).get("passive_enforcement", 0.0) + entry.get("bigrams", {}).get("were deport", 0.0)
+    data["role_features"] = list(frames.ROLE_FEATURES)
+    entry.setdefault("roles", {})["passive_enforcement"] = 3.0
+    entry.setdefault("bigrams", {})["were deport"] = 2.0
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    lexicon = bundled_lexicon("immigration")
+    corpus = segment(["Many migrants were deported after the raids."])
+    found = match(corpus, lexicon)
+    security = list(data["frames"]).index("security")
+    base = frames.sentence_model("frame_sentences.json").probabilities(corpus, lexicon, found)[1][0, security]
+    changed = frames.sentence_model(str(path)).probabilities(corpus, lexicon, found)[1][0, security]
+    assert math.log(changed / (1 - changed)) - math.log(base / (1 - base)) == pytest.approx(5.0 - before, abs=1e-6)
+    data["role_features"] = ["something else"]
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match="role features"):
+        frames.sentence_model(str(other)).probabilities(corpus, lexicon, found)

@@ -92,3 +92,11 @@ def test_coder_tables(tmp_path):
 
 def test_no_file_no_tables(tmp_path):
     assert ft.second_coder_tables(tmp_path / "absent.tsv") == {}
+
+
+def test_every_second_coded_draw_is_stacked_with_its_name(tmp_path, monkeypatch):
+    tables = {"coders": pd.DataFrame({"labels": ["4 labels"], "kappa": [0.5]})}
+    monkeypatch.setattr(ft, "second_coder_tables", lambda path: tables if path.name != "absent.tsv" else {})
+    stacked = ft.all_second_coder_tables({"draw 5": tmp_path / "a.tsv", "draw 6": tmp_path / "b.tsv", "draw 9": tmp_path / "absent.tsv"})
+    assert stacked["coders"]["draw"].tolist() == ["draw 5", "draw 6"]
+    assert list(stacked["coders"].columns) == ["draw", "labels", "kappa"]

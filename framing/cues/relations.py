@@ -54,6 +54,17 @@ read word by word:
   content nouns (``content_nouns``) before *that* and a clause (*revelations that the chief had*); a
   subject over a parenthetical adverb (*growers, however, support*); ``gerund_speech`` verbs before
   an *-ing* form (*proposed adopting*).
+* **recall rules** (session 8, ``docs/sourcing.md``): a handle before a colon (*@AP_Politics: …*, one
+  regular-expression pass per batch); verbs that need *that* after a closing quotation and a pronoun or
+  name (*"…," they continued.*); document verbs of content (*the proposal requires*, *his plan states*, *the
+  statement read:*) only after a document; control verbs of two or three words (*went on to add*); a
+  relative *that* after a document noun (*a report that forecast*); a name set off after its role (*His
+  chief of staff, Ana Ruiz, accused*); hearsay after a contracted *is* (*that's expected to*) or a noun (*a man
+  suspected to have*); withheld disclosures (*was not announced*); *I*/*we* after an unclosed quotation mark
+  of the sentence; *we'd like to see*; nominal cues after a possessive over an exclusion (*his support for*),
+  and verb-noun forms after their modifiers left out (*its environmental pledges*); cues without a verb on a
+  document or account noun (``account_nouns``: *In a Gallup poll last month, …* when the sentence has no other
+  relation, *by NBC's reckoning*), found for the batch by a type lookup.
 * **kinds**: ``document`` when the source's head is a document noun (*the report says*,
   *according to the data*), ``nominal`` for noun cues (*criticism from*, *the claim that*), else the
   kind of the cue's list (``speech``, ``belief``, ``intention``).
@@ -176,6 +187,8 @@ def relation_lexicon() -> dict[str, Any]:
         out[key] = frozenset(raw[key])
     # control verbs before "to" and a cue ("tried to frame"), as word tuples ending before "to"
     out["possessor_links"] = frozenset(raw["possessor_links"])
+    out["in_documents"] = frozenset(raw["account_nouns"]["in_documents"])
+    out["by_accounts"] = frozenset(raw["account_nouns"]["by_accounts"])
     out["control_verbs"] = frozenset(tuple(p.split()) for p in raw["control_verbs"])
     out["particles"] = raw["particles"]
     out["belief_particles"] = raw["belief_particles"]
@@ -201,6 +214,41 @@ def relation_lexicon() -> dict[str, Any]:
 
 #: Per word type: is the word a cue verb form (phrases are matched by :func:`_phrase_matchers`)?
 IS_CUE_VERB = TypeColumn("relation cue verb form", lambda word: word in relation_lexicon()["cue_words"], bool)
+
+
+#: Bits of :data:`ACCOUNT_BITS`: a document noun of "In a … poll,", an account noun of "by X's reckoning", "in", "by".
+_IN_DOC, _BY_ACCOUNT, _IS_IN, _IS_BY = 1, 2, 4, 8
+
+
+def _account_derive(word: str) -> int:
+    lex = relation_lexicon()
+    return ((_IN_DOC if word in lex["in_documents"] else 0) | (_BY_ACCOUNT if word in lex["by_accounts"] else 0)
+            | (_IS_IN if word == "in" else 0) | (_IS_BY if word == "by" else 0))
+
+
+#: Per word type, what :func:`_account_words` needs of it.
+ACCOUNT_BITS = TypeColumn("relation account-phrase bits", _account_derive, np.int64)
+
+
+def _account_words(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """The document nouns with an "in" among the six words before them and the account nouns with a "by" two or three
+    words before them, in the same sentence (batch word indices, sorted), and which of the two each is (1: document,
+    2: account): the candidates of "In a Gallup poll, …" and "by NBC's reckoning", found for the whole batch at once."""
+    bits = corpus.type_values(ACCOUNT_BITS)[corpus.word_types]
+    at = np.flatnonzero((bits & (_IN_DOC | _BY_ACCOUNT)) != 0)
+    if len(at) == 0:
+        return at, at
+    sentence = corpus.word_sentence
+    n = len(bits)
+    counts_in = np.zeros(n + 1, np.int64)
+    np.cumsum((bits & _IS_IN) != 0, out=counts_in[1:])
+    first = np.maximum(at - 6, np.searchsorted(sentence, sentence[at]))
+    doc = ((bits[at] & _IN_DOC) != 0) & (counts_in[at] - counts_in[first] > 0)
+    by2, by3 = np.maximum(at - 2, 0), np.maximum(at - 3, 0)
+    by = ((bits[at] & _BY_ACCOUNT) != 0) & ((((bits[by2] & _IS_BY) != 0) & (sentence[by2] == sentence[at]))
+                                             | (((bits[by3] & _IS_BY) != 0) & (sentence[by3] == sentence[at])))
+    keep = doc | by
+    return at[keep], np.where(doc, 1, 2)[keep]
 
 
 #: Bits of :func:`_prune_bits`.
@@ -488,10 +536,11 @@ class _Batch:
 class _Sentence:
     """The words of one candidate sentence, with what the rules ask of them."""
 
-    __slots__ = ("base", "bk", "ca", "cap", "end", "gap", "index", "init", "name", "qa", "quoted", "s_end", "start", "w")
+    __slots__ = ("base", "bk", "ca", "cap", "end", "gap", "index", "init", "name", "qa", "quoted", "s_end", "s_start", "start", "w")
 
-    def __init__(self, batch: _Batch, index: int, lo: int, hi: int, s_end: int) -> None:
+    def __init__(self, batch: _Batch, index: int, lo: int, hi: int, s_end: int, s_start: int = -1) -> None:
         self.index = index
+        self.s_start = s_start
         self.w = batch.w[lo:hi]
         self.base = batch.base[lo:hi]
         self.start = batch.start[lo:hi]
@@ -511,6 +560,10 @@ class _Sentence:
             if lo in batch.second_initial or lo in batch.second_maybe and _sentence_initial(self, 1):
                 name[1] = batch.name_initial[lo + 1]
         self.name = name
+
+    def joined_word(self, i: int) -> str:
+        """The text of word ``i`` as written (``w`` holds it lower-cased)."""
+        return self.gap.joined[self.start[i] : self.end[i]]
 
     def broken(self, i: int) -> bool:
         """Punctuation (a comma, a quote, a colon, a dash …) between word ``i`` and the next."""
@@ -635,6 +688,32 @@ def _easy_words() -> frozenset[str]:
     return dale_chall_easy_words()
 
 
+_DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e\u00ab\u00bb")
+
+
+def _voiced(s: _Sentence, k: int) -> bool:
+    """Is word ``k`` (a first-person pronoun) inside a quotation, so that a speaker's *I* or *we* it is, not the writer's?
+    Inside a paired quotation (:func:`framing.cues.quotes.quote_spans`), or after a quotation mark of its own sentence
+    that nothing closes before it: an odd number of double marks, or a single mark that opens a word (``'I don't agree``)
+    with no single mark closing one after it. The text of mangled pages ("?I think) and single-quoted quotations are
+    left unpaired by the quotation pairing."""
+    if s.quoted[k]:
+        return True
+    if s.s_start < 0:
+        return False
+    text = s.gap.joined[s.s_start : s.end[k]]  # with the word: an opening single mark is known by the letter after it
+    if sum(text.count(c) for c in _DOUBLE_QUOTES) % 2 == 1:
+        return True
+    opened = False
+    for m in _SINGLE_QUOTE_MARK.finditer(text):
+        opened = m.group(1) is not None
+    return opened
+
+
+#: A single quotation mark that opens a word (group 1) or closes one (group 2).
+_SINGLE_QUOTE_MARK = re.compile(r"(?:(?<![\w'\u2018\u2019])(['\u2018\u2019])(?=[A-Za-z]))|(?:(?<=[\w.,!?])(['\u2018\u2019])(?![\w]))")
+
+
 def _sentence_initial(s: _Sentence, i: int) -> bool:
     return i == 0 or s.gap[i - 1].strip() in _QUOTE_CHARS and i == 1
 
@@ -683,12 +762,16 @@ def classify(s: _Sentence, first: int, last: int, lex: dict) -> int:
     if words[0].replace(",", "").replace(".", "").isdigit() or "percent" in words:
         return _DESCRIBED
     definite = words[0] in lex["definite"] or any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
-    modified = any(s.name[i] and i != last and s.w[i] != "one" for i in range(first, last + 1))
+    names = [i for i in range(first, last + 1) if s.name[i]]
+    modified = bool([i for i in names if i != last and s.w[i] != "one"])
     if words[0] == "one" and len(words) == 2 and not modified and head not in lex["document_nouns"]:
         return _VAGUE  # "one observer", "one official": an anonymous singular
     if head in lex["document_nouns"]:
         if modified and any(s.w[i] in ("by", "from", "of") for i in range(first, last)):
             return _ORG
+        named = [i for i in names if i != last and s.w[i] != "one"]
+        if len(named) >= 2 or any(s.base[i] in lex["org_title_place"] or s.init[i] for i in named):
+            return _ORG  # "a Congressional Budget Office report", "Washington's new court filing": a named organisation's document
         return _DESCRIBED if definite or modified else _VAGUE
     if head in lex["role_nouns"]:
         if modified or definite or words[0] in ("a", "an", "every", "each", "another", "one") and len(words) > 1 and (
@@ -750,18 +833,23 @@ def _agent_plural(word: str, lex: dict) -> bool:
 
 
 def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, int]], exclusions: list[tuple[int, int]],
-                       verb_at: list[int] | None = None) -> list[dict]:
+                       verb_at: list[int] | None = None, handles: list[int] = (), accounts: list[tuple[int, int]] = ()) -> list[dict]:
     """The relations of one sentence (see the module docstring): dicts of word indices and kinds.
 
     ``phrases`` are the sentence's cue-phrase matches (first word, last word, kind) and
     ``exclusions`` its exclusion-phrase matches (first word, last word), found for the whole batch
     by :class:`framing.cues.phrases.PhraseMatcher`; ``verb_at`` the words that may be verb cues
-    (default: every word of a cue verb list).
+    (default: every word of a cue verb list); ``handles`` the words that are social-media handles
+    before a colon (``@AP_Politics: …``, :func:`_handle_words`); ``accounts`` the (word, 1 or 2) candidates of
+    :func:`_account_words`.
     """
     n = len(s.w)
     covered = [False] * n
     excluded = [False] * n
     for a, b in exclusions:
+        if a > 0 and s.w[a] in lex["possessor_verb_nouns"] and not s.bk[a - 1] and (s.w[a - 1] in ("his", "her", "their", "its") or (
+                s.w[a - 1].endswith(("'s", "\u2019s")) and s.w[a - 1] not in _NOT_POSSESSIVE)):
+            continue  # "his support for the movement": a nominal cue after a possessive, not the bare noun "support for"
         for k in range(a, b + 1):
             excluded[k] = True
     found: list[dict] = []
@@ -784,6 +872,16 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
             found.append(rel)
     for first, last, kind in phrase_at:
         rel = _phrase_relation(s, first, last, kind, lex, found)
+        if rel is not None:
+            found.append(rel)
+    for h in handles:
+        # "@AP_Politics: Ivanka Trump accepts …": a quoted post, the handle its source and cue (its colon the mark); a
+        # handle that opens with an initialism ("AP_Politics", "NYTmag") is an outlet's, else a person's ("KFaulders")
+        if not covered[h]:
+            org = _ORG_HANDLE.match(s.joined_word(h))
+            found.append({"cue": (h, h), "source": (h, h), "cls": _ORG if org else _PERSON, "kind": _SPEECH})
+    for d, tag in accounts:
+        rel = _account_relation(s, d, tag, lex) if not covered[d] and not excluded[d] else None
         if rel is not None:
             found.append(rel)
     found.sort(key=lambda r: r["cue"][0])
@@ -822,6 +920,9 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
                 elif rel.get("needs_source"):
                     rel["drop"] = True
     kept = [r for r in merged if not r.get("drop")]
+    if len(kept) > 1 and any(r.get("alone") for r in kept):
+        # "In a poll by Pew, 60 percent said …": the poll is the document of the sentence's other relation
+        kept = [r for r in kept if not r.get("alone")]
     # a verb inside another relation's source is part of it ("according to some estimates")
     sources = [r["source"] for r in kept if r["source"] is not None]
     kept = [r for r in kept if not any(a <= r["cue"][0] <= b and r["source"] != (a, b) for a, b in sources)]
@@ -831,11 +932,43 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
     return kept
 
 
+def _account_relation(s: _Sentence, d: int, tag: int, lex: dict) -> dict | None:
+    """A relation without a verb on a document or account noun ``d`` (see :func:`_account_words`): "In a Gallup poll last
+    month, …" (``tag`` 1: a document cue opening its clause, closed by a comma within four words; kept only when the
+    sentence holds no other relation) or "by NBC's reckoning", "by his own account" (``tag`` 2: the possessor is the source)."""
+    n = len(s.w)
+    if tag == 2:
+        k = d - 1
+        if k > 0 and s.w[k] == "own":
+            k -= 1
+        if k < 1 or s.w[k - 1] != "by" or any(s.bk[x] for x in range(k - 1, d)):
+            return None
+        word = s.w[k]
+        if word in ("his", "her", "their", "its"):
+            return {"cue": (k - 1, d), "source": (k, k), "cls": _PRONOUN, "kind": _SPEECH}
+        if not (word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, k, lex)):
+            return None
+        a = _np_left(s, k, lex)
+        return {"cue": (k - 1, d), "source": (a, k), "cls": classify(s, a, k, lex), "kind": _SPEECH}
+    # "In a/an/the … poll": "in" opens the sentence or follows punctuation; a determiner after it; no break up to the noun
+    k = next((x for x in range(d - 1, max(d - 7, -1), -1) if s.w[x] == "in"), -1)
+    if k < 0 or k + 1 >= d or s.w[k + 1] not in ("a", "an", "the", "its", "their", "his", "her") or (k > 0 and not s.bk[k - 1]):
+        return None
+    if any(s.bk[x] for x in range(k, d)) or any(s.w[x] in lex["all_verbs"] for x in range(k + 2, d)):
+        return None
+    end = next((x for x in range(d, min(d + 5, n)) if s.bk[x]), -1)
+    if end < 0 or s.gap[end].strip() != ",":
+        return None  # the phrase must close at a comma: "In a Gallup poll last month, …"
+    return {"cue": (k, d), "source": (k + 1, d), "cls": classify(s, k + 1, d, lex), "kind": _DOCUMENT, "alone": True}
+
+
 def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | None:
     """The subject that opens the sentence, for a participle cue after it: its first and last word
     (after a leading adverbial phrase and its comma: "In a livestream, Sanders …")."""
     start = 0
-    if s.w and s.w[0] in lex["stop_heads"] and s.w[0] not in lex["determiners"]:
+    if len(s.w) > 2 and s.w[0] in _PARENTHETICALS and s.bk[0]:
+        start = 1  # "However, Sen. Rand Paul, Trump's former rival, said"
+    if s.w and s.w[start] in lex["stop_heads"] and s.w[start] not in lex["determiners"]:
         comma = next((k for k in range(min(before, len(s.w))) if s.bk[k] and "," in s.gap[k]), -1)
         if comma < 0 or comma + 1 >= before:
             return None
@@ -845,7 +978,7 @@ def _opening_subject(s: _Sentence, before: int, lex: dict) -> tuple[int, int] | 
         return None
     if not _head_ok(s, last, lex) and not (s.w[first] in lex["determiners"] and s.w[last] not in lex["stop_heads"]):
         return None
-    if s.w[last] in lex["first_person"] and not s.quoted[last] or s.w[last] in _NOT_POSSESSIVE:
+    if s.w[last] in lex["first_person"] and not _voiced(s, last) or s.w[last] in _NOT_POSSESSIVE:
         return None  # the writer's own voice; "It's time to … and press for change"
     return first, last
 
@@ -870,6 +1003,12 @@ _FINITE_BE = frozenset(("was", "is", "were", "are", "had", "has", "would", "will
 _BELIEF_AS = frozenset(("seen", "viewed", "regarded", "perceived"))
 _HEARSAY_PASSIVES = frozenset(("said", "believed", "thought", "understood", "expected", "suspected", "rumoured", "rumored"))
 _BE = frozenset(("was", "were", "is", "are", "been", "be", "being"))
+#: Pronouns with a contracted *would* that open a cue phrase ("we'd like to see", "he'd like to").
+_D_CONTRACTIONS = frozenset(f"{p}{a}d" for p in ("i", "we", "he", "she", "they") for a in ("'", "\u2019"))
+#: Contracted forms of *is* before a passive of hearsay ("that's expected to", "he's said to").
+_BE_CONTRACTIONS = frozenset(("it's", "that's", "he's", "she's", "who's", "it\u2019s", "that\u2019s", "he\u2019s", "she\u2019s", "who\u2019s"))
+#: Verbs of disclosure whose negated passive is a non-response with an implicit source ("the names were not disclosed").
+_DISCLOSURES = frozenset(("announced", "disclosed", "revealed", "confirmed", "identified"))
 
 
 #: Speech forms that :func:`_determined_np` does not make cues: adjectives and acts more often than reports.
@@ -911,16 +1050,45 @@ def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
         opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
 
 
+def _modified_noun(s: _Sentence, i: int, lex: dict) -> bool:
+    """Is word ``i`` a noun after one or two lower-case modifiers that a determiner or a possessive opens ("its
+    environmental pledges", "her other campaign promises")? Only asked of the verb forms that are nouns as often
+    (``possessor_verb_nouns``). A modifier that can be a source noun ("campaign") makes it a noun only when no content
+    can follow: at the end of the clause or before a preposition ("her campaign promises that …" is a relation)."""
+    n = len(s.w)
+    no_content = s.clause_ends(i) or i + 1 < n and s.w[i + 1] in _PREPOSITIONS and s.w[i + 1] != "to"
+    k = i - 1
+    while k >= 0 and i - k <= 2 and not s.bk[k] and not s.cap[k] and s.w[k].isalpha() and s.w[k] not in lex["all_verbs"] and (
+            s.w[k] not in lex["stop_heads"] and s.w[k] not in lex["skip"] and s.w[k] not in lex["pronouns"] and not _adverb(s, k, lex)
+            and s.w[k] not in lex["determiners"] and (no_content or s.w[k] not in lex["nouns"])):
+        k -= 1
+    if k == i - 1 or k < 0 or s.bk[k]:
+        return False
+    opener = s.w[k]
+    return opener in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your") or (
+        opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
+
+
 def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
     """The first word of a control verb before "to" and cue word ``i`` ("tried to frame", "went so far as to say"), or -1:
     the cue then takes the control verb's subject."""
     if i < 2 or s.w[i - 1] != "to" or s.bk[i - 2] or s.bk[i - 1]:
         return -1
-    for k in (1, 4):
+    for k in (1, 2, 3, 4):  # "tried to", "went on to", "went as far to", "went so far as to"
         a = i - 1 - k
         if a >= 0 and tuple(s.w[a : i - 1]) in lex["control_verbs"] and not any(s.bk[x] for x in range(a, i - 1)):
             return a
     return -1
+
+
+def _closes_quote(s: _Sentence, i: int, source: tuple[int, int] | None, lex: dict) -> bool:
+    """Does cue word ``i`` end its clause right after a pronoun or name source that a closing quotation precedes
+    ('"…," they continued.', '"…," Ms Lee explained, "…"')? A verb that needs *that* elsewhere is a verb of saying here."""
+    if source is None or source[0] == 0 or not s.qa[source[0] - 1] or not s.clause_ends(i) or s.w[i] in ("called", "calls", "call"):
+        return False
+    last = source[1]
+    return source[1] == i - 1 and (s.w[last] in lex["person_pronouns"] or s.w[last] == "they" or s.name[last]) and not (
+        s.w[last] in lex["first_person"] and not _voiced(s, last))
 
 
 def _quote_after_object(s: _Sentence, i: int) -> bool:
@@ -960,16 +1128,26 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         kind = _DOCUMENT if s.base[last] in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
         return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
-    if prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
-            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")):
+    if (prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
+            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's"))) and not (
+            prev == "that" and _relative_cue(w, lex) and _document_relative(s, i - 1, lex) is not None):
         if (nxt == "that" or nxt in lex["possessor_links"]) and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
         return None  # "the party's expected nominee", "the reported death": an adjective
+    if w in lex["possessor_verb_nouns"] and _modified_noun(s, i, lex):
+        return None  # "its environmental pledges", "her other campaign promises": a noun after its modifiers
     be_at = i - 1 if prev in _BE else (i - 2 if i > 1 and s.w[i - 2] in _BE and prev and not s.bk[i - 2] and (
         prev in _BE_ADVERBS or _adverb(s, i - 1, lex)) else -1)
     if be_at >= 0 and be_at == i - 2 and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
         # "he is now understood to be", "it was widely believed that": passive hearsay over an adverb
         return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if (w in _HEARSAY_PASSIVES and nxt == "to" and i + 2 < n and s.w[i + 2] in ("be", "have") and prev and not s.cap[i - 1]
+            and (s.base[i - 1] in lex["nouns"] or s.w[i - 1] in ("man", "woman", "men", "women", "person", "people", "boy", "girl"))):
+        # "a man suspected to have supplied the gun", "a woman believed to be in her 40s": reduced passive hearsay
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
+    if i > 0 and s.w[i - 1] in _BE_CONTRACTIONS and not s.bk[i - 1] and w in _HEARSAY_PASSIVES and nxt in ("to", "that"):
+        # "a move that's expected to hinder", "he's said to be": passive hearsay after a contracted "is"
+        return {"cue": (i - 1, i), "source": None, "cls": _VAGUE, "kind": _SPEECH if w == "said" else _BELIEF}
     if w in lex["as_passives"] and (nxt == "as" or w == "referred" and nxt == "to" and i + 2 < n and s.w[i + 2] == "as"):
         if be_at >= 0 and s.w[be_at] != "be":
             # (not "will be regarded as", "cannot be seen as": a norm or a forecast of the writer's)
@@ -984,7 +1162,9 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         after_to = s.w[i + 2] if nxt == "to" and i + 2 < n else ""
         to_verb = bool(after_to) and not s.cap[i + 2] and after_to not in lex["determiners"] and after_to.isalpha()
         judged = w in lex["passive_cues"] and (w != "described" or nxt == "as")
-        if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged:
+        # "Cause of death was not announced", "they are not being identified": a withheld disclosure (a non-response)
+        withheld = w in _DISCLOSURES and "not" in s.w[max(0, be_at - 1) : i]
+        if nxt == "that" or to_verb or w in lex["strong"] and w not in _NOT_PASSIVE_REPORTS or judged or withheld:
             return {"cue": (be_at, i), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     control = _control_verb(s, i, lex)
@@ -994,10 +1174,13 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     after_quote = i > 0 and s.qa[i - 1]
     if j >= 0 and not punct and s.w[j] in ("who", "which") and j > 0 and s.bk[j - 1]:
         source = _antecedent(s, j, lex)
+    elif j > 0 and not punct and s.w[j] in ("that", "which") and _relative_cue(w, lex) and (
+            document := _document_relative(s, j, lex)) is not None:
+        source = document  # "a Congressional Budget Office report that forecast", "a study by the Survey that highlighted"
     elif j >= 0 and not punct and s.w[j] in ("and", "but", "or") and j > 0:
         return _conjoined(s, i, j, lex)
     elif j >= 0 and not punct and _head_ok(s, j, lex):
-        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+        if s.w[j] in lex["first_person"] and not _voiced(s, j):
             return None  # the writer's own voice
         if s.w[j] == "who":
             antecedent = _antecedent(s, j, lex)
@@ -1014,12 +1197,19 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
                 punct or after_quote) and s.w[last] not in lex["not_inverted"] and (
                 s.clause_ends(last) or s.w[last + 1] in ("who", "which")):
             source, inverted = (first, last), True  # ", said the minister." (the clause ends after the source)
+    if source is None and punct and not w.endswith("ing") and j >= 0 and s.gap[j].strip() == "," and s.name[j]:
+        a = _np_left(s, j, lex)
+        b = a + 1 if s.w[a] == "the" and a < j else a  # "the UK journal, The Lancet,"
+        if a > 1 and all(s.name[x] for x in range(b, j + 1)) and s.gap[a - 1].strip() == "," and not s.name[a - 1] and (
+                s.w[a - 1] in lex["role_nouns"] or s.w[a - 1] in lex["vague_nouns"] or s.base[a - 1] in lex["org_words"]
+                or s.base[a - 1] in lex["document_nouns"] or s.base[a - 1] == "journal"):
+            source = (a, j)  # "His chief of staff, Onyx Lorenzoni, accused": the name set off after its role
     if source is None and punct and not w.endswith("ing") and j >= 0:
         opening = _opening_subject(s, j + 1, lex)
         if opening is not None and opening[1] < j and s.bk[opening[1]]:
             source = opening  # "Douglas Lute, a former ambassador, said"
     # a relative "which" resolved to its antecedent is no weak subject ("a survey by Pew, which found that")
-    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"] and not (s.w[j] == "which" and source is not None)
+    weak_subject = j >= 0 and not punct and s.w[j] in lex["weak_subjects"] and not (s.w[j] in ("which", "that") and source is not None)
     strong = w in lex["strong"]
     is_speech, is_belief, is_intention, is_document = (w in verbs["speech"], w in verbs["belief"], w in verbs["intention"],
                                                        w in verbs["document"])
@@ -1067,6 +1257,8 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
     if kind is None and is_speech and w in lex["needs_that"] and (that or colon_or_quote) and source is not None and not (
             w == "called" and not that and s.w[source[1]] not in lex["pronouns"] and not (source[0] > 0 and s.w[source[0] - 1] == "what")):
         kind = _SPEECH  # ("called" before a quote: "what he called “…”", not "masked characters called “Gilles”")
+    if kind is None and is_speech and w in lex["needs_that"] and _closes_quote(s, i, source, lex):
+        kind = _SPEECH  # '"We are ready," they continued.': the quotation is the content
     if kind is None and is_document and (doc_subject or (that and source is not None and not weak_subject)):
         kind = _DOCUMENT
     if kind is None and is_document and w not in lex["needs_that"] and not inverted:
@@ -1121,7 +1313,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         if w.endswith("ing") and punct:
             return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind, "inherit": True}
         return {"cue": (i, cue_end), "source": None, "cls": _VAGUE, "kind": kind}
-    if s.w[source[1]] in lex["first_person"] and not s.quoted[source[1]]:
+    if s.w[source[1]] in lex["first_person"] and not _voiced(s, source[1]):
         return None
     cls = classify(s, source[0], source[1], lex)
     if kind in (_SPEECH, _BELIEF, _INTENTION) and s.base[source[1]] in lex["document_nouns"] and cls != _PRONOUN and not inverted:
@@ -1146,6 +1338,25 @@ def _document_before(s: _Sentence, i: int, lex: dict) -> tuple[int, int] | None:
     return None
 
 
+def _relative_cue(w: str, lex: dict) -> bool:
+    """A verb that a document may head through a relative *that* ("a report that found"): finding and speech verbs, not
+    those that need *that* ("a 2005 law that requires": the purpose of a law ascribes nothing)."""
+    return (w in lex["verbs"]["document"] or w in lex["verbs"]["speech"]) and w not in lex["needs_that"]
+
+
+def _document_relative(s: _Sentence, that: int, lex: dict) -> tuple[int, int] | None:
+    """The document noun phrase a relative *that*/*which* (word ``that``) opens on: a document noun right before it, or
+    before a *by*/*of*/*from* phrase of a name ("a study by the U.S. Geological Survey that"), with no punctuation between."""
+    for j in range(that - 1, max(that - 1 - DOCUMENT_WINDOW, -1), -1):
+        if s.bk[j]:
+            return None
+        if s.base[j] in lex["document_nouns"] and not s.cap[j]:
+            return _np_left(s, j, lex), (that - 1 if j + 1 < that and s.w[j + 1] in ("by", "of", "from") else j)
+        if not (s.cap[j] or s.w[j] in ("by", "of", "from", "the", "a", "an")):
+            return None
+    return None
+
+
 def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
     """A cue after "and"/"but" whose subject is the clause's ("Kudlow likened the deal … and called for"):
     marked to inherit the source of the relation before it in the sentence."""
@@ -1160,6 +1371,9 @@ def _conjoined(s: _Sentence, i: int, j: int, lex: dict) -> dict | None:
     if w in lex["particles"] and nxt == "for" and w.startswith(("call", "push")):
         return {"cue": (i, i + 1), "source": None, "cls": _VAGUE, "kind": _BELIEF, "inherit": True, "needs_source": True, "conj": True}
     if w in lex["strong"] or (w in verbs["speech"] and (nxt == "that" or i + 1 < n and s.ca[i])):
+        return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
+    if w in ("called", "calls") and _quote_after_object(s, i):
+        # "… and called Newsom the “poster boy”": call X Y after "and", the clause's source
         return {"cue": (i, i), "source": None, "cls": _VAGUE, "kind": _SPEECH, "inherit": True, "needs_source": True, "conj": True}
     if (w in verbs["speech"] and w not in lex["needs_that_or_called"] and (w.endswith("ed") or w in lex["strong"]) and i + 1 < n
             and not s.clause_ends(i) and nxt not in ("to", "up", "out", "off", "down", "by") and not any(x in _BE for x in s.w[j + 1 : i])):
@@ -1196,7 +1410,7 @@ def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict 
         return {"cue": (first, last), "source": (j, j), "cls": _PRONOUN, "kind": _NOMINAL}
     if word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, j, lex):
         a = _np_left(s, j, lex)
-        if s.w[a] in lex["first_person"] and not s.quoted[a]:
+        if s.w[a] in lex["first_person"] and not _voiced(s, a):
             return None
         return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _NOMINAL}
     return None
@@ -1246,13 +1460,18 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         return _content_noun_relation(s, first, last, lex)
     if kind == _NOMINAL and len(words) == 3 and words[0] in ("his", "her", "their", "its") and words[2] == "that":
         return {"cue": (first + 1, last), "source": (first, first), "cls": _PRONOUN, "kind": _NOMINAL}  # "her claim that"
+    if words[0] in _D_CONTRACTIONS:
+        # "“We'd like to see something more data-driven”", "he'd like to show the President": the pronoun is the source
+        if words[0][0] in ("i", "w") and not _voiced(s, first):
+            return None  # the writer's own wish
+        return {"cue": (first, last), "source": (first, first), "cls": _PRONOUN, "kind": kind}
     if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
     text = " ".join(words)
     if text in ("when asked", "when questioned", "after being asked"):
         # "when asked whether he believed": the asker is implicit; the cue needs a question or its topic after it
-        if last + 1 < n and not s.clause_ends(last) and s.w[last + 1] in ("whether", "if", "about", "what", "why", "how", "who", "to", "for", "when"):
+        if last + 1 < n and not s.clause_ends(last) and s.w[last + 1] in ("whether", "if", "about", "what", "why", "how", "who", "to", "for", "when", "by"):
             return {"cue": (first, last), "source": None, "cls": _VAGUE, "kind": _SPEECH}
         return None
     if text in ("reportedly", "purportedly", "allegedly") or text.startswith(("the court", "the jury")) or text in (
@@ -1265,7 +1484,7 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         a, b = _np_right(s, last + 1, lex)
         if a < 0:
             return None
-        if s.w[b] in lex["first_person"] and not s.quoted[b]:
+        if s.w[b] in lex["first_person"] and not _voiced(s, b):
             return None
         cls = classify(s, a, b, lex)
         k = kind
@@ -1286,12 +1505,12 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
         if j < 0 or punct or not _head_ok(s, j, lex):
             return None
         a = _np_left(s, j, lex)
-        if a == 0 or s.w[a - 1] != "as" or s.w[j] in lex["first_person"] and not s.quoted[j]:
+        if a == 0 or s.w[a - 1] != "as" or s.w[j] in lex["first_person"] and not _voiced(s, j):
             return None
         return {"cue": (first, last), "source": (a, j), "cls": classify(s, a, j, lex), "kind": _SPEECH}
     source = None
     if j >= 0 and not punct and _head_ok(s, j, lex):
-        if s.w[j] in lex["first_person"] and not s.quoted[j]:
+        if s.w[j] in lex["first_person"] and not _voiced(s, j):
             return None
         if s.w[j] in lex["weak_subjects"] and kind not in (_DOCUMENT, _BELIEF):
             return None
@@ -1366,7 +1585,10 @@ def relations(corpus: Corpus) -> Relations:
     e_start, e_end, _ = exclusion_matcher.spans(corpus)
     e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
     verb_words = _verb_candidates(corpus, flags)
-    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first])))
+    handle_words = _handle_words(corpus)
+    account_words, account_tags = _account_words(corpus)
+    candidates = unique_ints(np.concatenate((word_sentence[verb_words], word_sentence[p_first], word_sentence[handle_words],
+                                             word_sentence[account_words])))
     v_sentence = word_sentence[verb_words]
     v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
     p_sentence, e_sentence = word_sentence[p_first], word_sentence[e_first]
@@ -1391,14 +1613,22 @@ def relations(corpus: Corpus) -> Relations:
     e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
     p_base = np.searchsorted(word_sentence, p_sentence)
     p_rows = list(zip((p_first - p_base).tolist(), (p_last - p_base).tolist(), p_kind.tolist()))
+    h_sentence = word_sentence[handle_words]
+    h_lo, h_hi = np.searchsorted(h_sentence, candidates).tolist(), np.searchsorted(h_sentence, candidates, side="right").tolist()
+    h_rows = (handle_words - np.searchsorted(word_sentence, h_sentence)).tolist()
+    a_sentence = word_sentence[account_words]
+    a_lo, a_hi = np.searchsorted(a_sentence, candidates).tolist(), np.searchsorted(a_sentence, candidates, side="right").tolist()
+    a_rows = list(zip((account_words - np.searchsorted(word_sentence, a_sentence)).tolist(), account_tags.tolist()))
     e_base = np.searchsorted(word_sentence, e_sentence)
     e_rows = list(zip((e_first - e_base).tolist(), (e_last - e_base).tolist()))
     local = batch.local
+    s_starts = corpus._sentence_bounds[0][candidates].tolist()
     for k, (index, pa, pb, ea, eb, va, vb, s_end, doc_of_sentence) in enumerate(zip(
             candidates.tolist(), p_lo.tolist(), p_hi.tolist(), e_lo.tolist(), e_hi.tolist(), v_lo.tolist(),
             v_hi.tolist(), sentence_end[candidates].tolist(), sentence_doc[candidates].tolist())):
-        s = _Sentence(batch, index, local[k], local[k + 1], s_end)
-        for rel in sentence_relations(s, lex, p_rows[pa:pb], e_rows[ea:eb], v_rows[va:vb]):
+        s = _Sentence(batch, index, local[k], local[k + 1], s_end, s_starts[k])
+        for rel in sentence_relations(s, lex, p_rows[pa:pb], e_rows[ea:eb], v_rows[va:vb], h_rows[h_lo[k] : h_hi[k]],
+                                      a_rows[a_lo[k] : a_hi[k]]):
             c0, c1 = rel["cue"]
             src = rel["source"]
             if src is not None:
@@ -1430,6 +1660,29 @@ def relations(corpus: Corpus) -> Relations:
     )
     _CACHE[corpus] = result
     return result
+
+
+#: A social-media handle before a colon and white space ("@AP_Politics: …"); :func:`_handle_words` leaves out those
+#: inside a word or an e-mail address.
+_HANDLE = re.compile(r"@([A-Za-z0-9_]{1,30}):(?=\s)")
+#: An organisation's handle: two capitals and no lower-case letter next, or three capitals ("@AP_Politics", "@NYTmag").
+_ORG_HANDLE = re.compile(r"[A-Z]{2}(?![a-z])|[A-Z]{3}")
+
+
+def _handle_words(corpus: Corpus) -> np.ndarray:
+    """The words (batch word indices, sorted) that are a handle of :data:`_HANDLE`: one regular-expression pass
+    over the batch's text, and none when it holds no "@"."""
+    joined = corpus.joined
+    if "@" not in joined:
+        return np.zeros(0, np.int64)
+    # (a literal "@" first lets the regular-expression engine skip to each "@"; the character before is checked here)
+    starts = np.array([m.start(1) for m in _HANDLE.finditer(joined) if m.start() == 0 or not (
+        joined[m.start() - 1].isalnum() or joined[m.start() - 1] in "@._")], np.int64)
+    if len(starts) == 0:
+        return starts
+    word_start = corpus._word_bounds[0]
+    at = np.minimum(np.searchsorted(word_start, starts), len(word_start) - 1)
+    return at[word_start[at] == starts].astype(np.int64)
 
 
 #: A line that opens with this marks the interviewer's question in a Wikinews interview.
@@ -1494,7 +1747,7 @@ def _content(s: _Sentence, rel: dict, spans, doc: int) -> tuple[int, int]:
 
 
 #: A possessive pronoun source ("his claim that") resolves as its subject form.
-_SUBJECT_FORM = {"his": "he", "their": "they", "its": "it"}
+_SUBJECT_FORM = {"his": "he", "their": "they", "its": "it", **{w: w[:-2] for w in _D_CONTRACTIONS}}  # "we'd" resolves as "we"
 
 
 def _resolve(corpus: Corpus, doc: np.ndarray, cls: np.ndarray, src_start: np.ndarray, cue_start: np.ndarray, keys: list[str],

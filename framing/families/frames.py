@@ -44,7 +44,8 @@ A text without words gets NaN (``on_topic`` too). Evidence: every counted cue, l
 weight and the span of its sentence (``frame_cue``); with a sentence model, every sentence it gives a
 frame, with its probability and cues (``frame_sentence``); :func:`cue_table` lists every match, with
 the ones that did not count and why. The sentence model (``models/frame_sentences.md``,
-``docs/frames.md``): :func:`sentence_model`, :func:`sentence_features`.
+``docs/frames.md``): :func:`sentence_model`, :func:`sentence_features`, :func:`role_features`,
+:func:`stem_bigrams`.
 
 Examples
 --------
@@ -212,6 +213,116 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     return dense, keys // n_stems, keys % n_stems, stems
 
 
+#: Word classes of the role features (Porter stems, as framing stems words): the people a sentence
+#: may be about, acts done to them by authorities, harm and need they meet, passive auxiliaries,
+#: negators and reporting verbs. No parser: nearness in words within the sentence stands in for
+#: "who is acted on".
+ROLE_WORDS: dict[str, frozenset[str]] = {
+    "people": frozenset(["migrant", "immigr", "refuge", "asylum-seek", "asylum-seekers", "seeker", "deporte", "alien", "undocu", "famili", "children", "child", "kid", "peopl", "travel", "passeng", "student", "worker", "muslim", "person", "newcom", "foreign", "resid", "visitor", "mother", "father"]),
+    "enforcement": frozenset(["detain", "detent", "deport", "arrest", "ban", "bar", "vet", "screen", "deni", "expel", "raid", "jail", "prosecut", "captur", "intercept", "block", "suspend", "remov", "exclud", "apprehend", "imprison", "seiz", "caught", "catch", "stop", "turn", "sent", "send", "return", "round", "crack", "punish", "charg", "convict"]),
+    "harm": frozenset(["flee", "fled", "di", "dead", "death", "drown", "suffer", "separ", "shelter", "help", "welcom", "kill", "rescu", "starv", "injur", "persecut", "tortur", "abus", "strand", "trap", "escap", "fear", "victim", "harass", "traumat", "homeless", "care", "aid", "protect", "hungri", "sick", "threaten", "attack", "beaten"]),
+    "passive": frozenset(["i", "ar", "wa", "were", "been", "be", "get", "got", "gotten", "becom"]),
+    "negator": frozenset(["not", "never", "no", "without", "nor", "cannot", "neither"]),
+    "reporting": frozenset(["said", "sai", "told", "accord", "claim", "tweet", "wrote"]),
+}
+def _role_mask(word: str, stem: str) -> int:
+    """The role classes of a word type as bits (bit i: the i-th class of :data:`ROLE_WORDS`)."""
+    stem = str(stem)
+    mask = 0
+    for bit, words in enumerate(ROLE_WORDS.values()):
+        if stem in words:
+            mask |= 1 << bit
+    if stem.endswith("n't"):  # don't, won't, isn't: a negator
+        mask |= 1 << list(ROLE_WORDS).index("negator")
+    return mask
+
+
+#: The role classes of each word type, computed once per type by the vocabulary.
+ROLE_CLASSES = TypeColumn("role word classes", _role_mask, np.int64, needs=(STEMS,))
+#: How many words apart two words count as near (same sentence).
+ROLE_REACH = 4
+#: The role features, per sentence (0/1): people near an enforcement word; an enforcement word
+#: before people (``deport immigrants``, the people as its object) and after them (``immigrants
+#: were deported``); people near a harm or need word; people before a harm word (``refugees
+#: fled``); a passive auxiliary just before an enforcement or harm word (``were deported``,
+#: ``were separated``); a negator just before one; a reporting verb in the sentence.
+ROLE_FEATURES: tuple[str, ...] = (
+    "people_near_enforcement", "enforcement_before_people", "people_before_enforcement", "people_near_harm",
+    "people_before_harm", "passive_enforcement", "passive_harm", "negated_enforcement", "negated_harm", "reported",
+)  # fmt: skip
+
+
+def _word_stems(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Per word of the batch, the id of its Porter stem, and the stem of each id (object array)."""
+    stem_ids = corpus.type_ids_of(STEMS)
+    stem_values = corpus.type_values(STEMS)
+    stems = np.empty(int(stem_ids.max()) + 1 if len(stem_ids) else 0, dtype=object)
+    stems[stem_ids] = stem_values
+    word_stem = stem_ids[corpus.word_types] if len(corpus.word_types) else np.zeros(0, np.int64)
+    return word_stem, stems
+
+
+def role_features(corpus: Corpus) -> np.ndarray:
+    """The role features (:data:`ROLE_FEATURES`) of every sentence of a batch, shape
+    ``(n_sentences, len(ROLE_FEATURES))``, 0/1.
+
+    Nearness is counted in words within a sentence (:data:`ROLE_REACH`); the word classes are
+    :data:`ROLE_WORDS`. A cheap stand-in for syntax: who is acted on (people next to enforcement
+    verbs) against who suffers (people next to harm and need words), passives and negation.
+
+    Examples
+    --------
+    >>> from framing.core.segment import segment
+    >>> f = role_features(segment(["Border agents deported the migrants. The refugees fled the war."]))
+    >>> first, second = (dict(zip(ROLE_FEATURES, row.tolist())) for row in f)
+    >>> first["enforcement_before_people"], first["people_near_harm"], second["people_before_harm"]
+    (1.0, 0.0, 1.0)
+    """
+    n_sentences = len(corpus.sentences)
+    out = np.zeros((n_sentences, len(ROLE_FEATURES)))
+    if not len(corpus.word_types):
+        return out
+    mask = corpus.word_values(ROLE_CLASSES)
+    by_class = {name: (mask & (1 << bit)) != 0 for bit, name in enumerate(ROLE_WORDS)}
+    sentence = corpus.word_sentence.astype(np.int64)
+    n_words = len(sentence)
+
+    def pairs(first: np.ndarray, second: np.ndarray, reach: int) -> np.ndarray:
+        """Sentences where a ``first`` word comes 1..reach words before a ``second`` word."""
+        hit = np.zeros(n_sentences, bool)
+        for d in range(1, min(reach, n_words - 1) + 1):
+            ok = first[:-d] & second[d:] & (sentence[:-d] == sentence[d:])
+            hit[sentence[:-d][ok]] = True
+        return hit
+
+    people, enforcement, harm = by_class["people"], by_class["enforcement"], by_class["harm"]
+    e_before_p, p_before_e = pairs(enforcement, people, ROLE_REACH), pairs(people, enforcement, ROLE_REACH)
+    h_before_p, p_before_h = pairs(harm, people, ROLE_REACH), pairs(people, harm, ROLE_REACH)
+    reported = np.zeros(n_sentences, bool)
+    reported[sentence[by_class["reporting"]]] = True
+    columns = [e_before_p | p_before_e, e_before_p, p_before_e, h_before_p | p_before_h, p_before_h,
+               pairs(by_class["passive"], enforcement, 2), pairs(by_class["passive"], harm, 2),
+               pairs(by_class["negator"], enforcement, 3), pairs(by_class["negator"], harm, 3), reported]  # fmt: skip
+    return np.column_stack(columns).astype(np.float64)
+
+
+def stem_bigrams(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    """Each distinct (sentence, stem bigram) of the batch: two consecutive words of a sentence, both
+    with a letter, as ``"stem stem"``. Returns the sentences and the bigram strings (object array)."""
+    if len(corpus.word_types) < 2:
+        return np.zeros(0, np.int64), np.zeros(0, dtype=object)
+    word_stem, stems = _word_stems(corpus)
+    kept = corpus.word_values(STEM_HAS_LETTER)
+    sentence = corpus.word_sentence.astype(np.int64)
+    ok = kept[:-1] & kept[1:] & (sentence[:-1] == sentence[1:])
+    n = max(len(stems), 1)
+    pair = word_stem[:-1][ok].astype(np.int64) * n + word_stem[1:][ok]
+    keys = unique_ints(sentence[:-1][ok] * (n * n) + pair)
+    pair_ids, inverse = np.unique(keys % (n * n), return_inverse=True)
+    strings = np.array([f"{stems[p // n]} {stems[p % n]}" for p in pair_ids], dtype=object)
+    return keys // (n * n), strings[inverse]
+
+
 def vetoed_frames(lexicon: Lexicon, found: Matches, n_sentences: int) -> np.ndarray:
     """``vetoed[sentence, frame]``: a rule of the lexicon (not hidden by a longer match) vetoes the
     frame in the sentence. A sentence model never gives a sentence a frame its rules veto."""
@@ -252,6 +363,10 @@ class SentenceModel:
     #: per frame: (name, intercept, threshold, dense coefficients, word coefficients, context
     #: coefficients), the word tables as Series by stem, built once when the model is read
     frames: tuple[tuple[str, float, float, np.ndarray, pd.Series, pd.Series], ...]
+    #: the role features the model uses (:data:`ROLE_FEATURES`; empty: none), and per frame their
+    #: coefficients and the stem-bigram coefficients (Series by ``"stem stem"``)
+    role_names: tuple[str, ...] = ()
+    extras: tuple[tuple[np.ndarray, pd.Series], ...] = ()
 
     def probabilities(self, corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[list[str], np.ndarray]:
         """The model's probability per sentence and frame it covers: ``(frames, array (n_sentences, n))``."""
@@ -261,9 +376,14 @@ class SentenceModel:
         dense, pair_sentence, pair_stem, stems = sentence_features(corpus, lexicon, found)
         if list(self.dense_names) != dense_feature_names(lexicon):
             raise LexiconError(f"the sentence model of lexicon {lexicon.name!r} expects other features: retrain it")
+        if self.role_names and tuple(self.role_names) != ROLE_FEATURES:
+            raise LexiconError(f"the sentence model of lexicon {lexicon.name!r} expects other role features: retrain it")
         n_sentences = len(corpus.sentences)
         context = context_pairs(pair_sentence, pair_stem, corpus.sentences.doc, len(stems))
         index = pd.Index(stems.astype(str)) if len(stems) else pd.Index([], dtype=object)
+        roles = role_features(corpus) if self.role_names else None
+        needs_bigrams = any(len(b) for _, b in self.extras)
+        bigram_sentence, bigram_key = stem_bigrams(corpus) if needs_bigrams else (None, None)
         out = np.zeros((n_sentences, len(self.frames)))
         for k, (_, intercept, _, dense_coef, words, context_words) in enumerate(self.frames):
             score = intercept + dense @ dense_coef
@@ -271,6 +391,13 @@ class SentenceModel:
                 if len(table) and len(sentence):
                     coef = table.reindex(index).fillna(0.0).to_numpy()
                     score = score + np.bincount(sentence, weights=coef[stem], minlength=n_sentences)
+            if self.extras:
+                role_coef, bigrams = self.extras[k]
+                if roles is not None and len(role_coef):
+                    score = score + roles @ role_coef
+                if len(bigrams) and bigram_sentence is not None and len(bigram_sentence):
+                    coef = bigrams.reindex(pd.Index(bigram_key.astype(str))).fillna(0.0).to_numpy()
+                    score = score + np.bincount(bigram_sentence, weights=coef, minlength=n_sentences)
             out[:, k] = 1.0 / (1.0 + np.exp(-score))
         return [f[0] for f in self.frames], out
 
@@ -291,13 +418,16 @@ def sentence_model(reference: str) -> SentenceModel:
     if not isinstance(data, dict) or data.get("format") != SENTENCE_MODEL_FORMAT:
         raise LexiconError(f"{reference!r} is not a sentence model (format {SENTENCE_MODEL_FORMAT!r})")
     names = tuple(data["dense_features"])
-    frames_out = []
+    role_names = tuple(data.get("role_features", ()))
+    frames_out, extras = [], []
     for name, entry in data["frames"].items():
         coef = np.array([float(entry["dense"].get(n, 0.0)) for n in names])
         frames_out.append((name, float(entry["intercept"]), float(entry["threshold"]), coef,
                            pd.Series(entry.get("words", {}), dtype=np.float64),
                            pd.Series(entry.get("context", {}), dtype=np.float64)))  # fmt: skip
-    return SentenceModel(data["lexicon"], data["lexicon_key"], names, tuple(frames_out))
+        extras.append((np.array([float(entry.get("roles", {}).get(n, 0.0)) for n in role_names]),
+                       pd.Series(entry.get("bigrams", {}), dtype=np.float64)))  # fmt: skip
+    return SentenceModel(data["lexicon"], data["lexicon_key"], names, tuple(frames_out), role_names, tuple(extras))
 
 
 def _decisions(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple[np.ndarray, np.ndarray | None]:
