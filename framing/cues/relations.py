@@ -1592,11 +1592,12 @@ def relations(corpus: Corpus) -> Relations:
     v_sentence = word_sentence[verb_words]
     v_lo, v_hi = np.searchsorted(v_sentence, candidates), np.searchsorted(v_sentence, candidates, side="right")
     p_sentence, e_sentence = word_sentence[p_first], word_sentence[e_first]
-    # verb, phrase and exclusion rows as word indices within their sentence, for the whole batch at once
-    # (each candidate sentence then takes a slice of each list)
-    v_rows = (verb_words - np.searchsorted(word_sentence, v_sentence)).tolist()
-    lo = np.searchsorted(word_sentence, candidates)
-    hi = np.searchsorted(word_sentence, candidates, side="right")
+    # verb, phrase, exclusion, handle and account rows as word indices within their sentence, for the whole batch
+    # at once (each candidate sentence then takes a slice of each list); sentence_first[k]: the first word of
+    # sentence k (of the next one with words when it has none; one past the last word at the end)
+    sentence_first = np.searchsorted(word_sentence, np.arange(len(corpus._sentence_bounds[0]) + 1))
+    v_rows = (verb_words - sentence_first[v_sentence]).tolist()
+    lo, hi = sentence_first[candidates], sentence_first[candidates + 1]
     spans = quote_spans(corpus)
     from framing.core.chars import covered
 
@@ -1611,15 +1612,15 @@ def relations(corpus: Corpus) -> Relations:
     sentence_end = corpus._sentence_bounds[1]
     p_lo, p_hi = np.searchsorted(p_sentence, candidates), np.searchsorted(p_sentence, candidates, side="right")
     e_lo, e_hi = np.searchsorted(e_sentence, candidates), np.searchsorted(e_sentence, candidates, side="right")
-    p_base = np.searchsorted(word_sentence, p_sentence)
+    p_base = sentence_first[p_sentence]
     p_rows = list(zip((p_first - p_base).tolist(), (p_last - p_base).tolist(), p_kind.tolist()))
     h_sentence = word_sentence[handle_words]
     h_lo, h_hi = np.searchsorted(h_sentence, candidates).tolist(), np.searchsorted(h_sentence, candidates, side="right").tolist()
-    h_rows = (handle_words - np.searchsorted(word_sentence, h_sentence)).tolist()
+    h_rows = (handle_words - sentence_first[h_sentence]).tolist()
     a_sentence = word_sentence[account_words]
     a_lo, a_hi = np.searchsorted(a_sentence, candidates).tolist(), np.searchsorted(a_sentence, candidates, side="right").tolist()
-    a_rows = list(zip((account_words - np.searchsorted(word_sentence, a_sentence)).tolist(), account_tags.tolist()))
-    e_base = np.searchsorted(word_sentence, e_sentence)
+    a_rows = list(zip((account_words - sentence_first[a_sentence]).tolist(), account_tags.tolist()))
+    e_base = sentence_first[e_sentence]
     e_rows = list(zip((e_first - e_base).tolist(), (e_last - e_base).tolist()))
     local = batch.local
     s_starts = corpus._sentence_bounds[0][candidates].tolist()
