@@ -380,3 +380,46 @@ def test_name_runs_are_computed_once_and_read_only() -> None:
     np.testing.assert_array_equal(last, fresh[1])
     with pytest.raises(ValueError):
         first[0] = 1
+
+
+def test_relation_rows_are_the_sentences_own_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The verb, phrase, exclusion, handle and account rows each candidate sentence receives (sentence-local word
+    indices, computed for the batch at once since speed13) are its own matches, as the per-sentence subtraction gave."""
+    from framing.cues import relations
+
+    texts = _quoted_texts(np.random.default_rng(520), 25) + [
+        "Officials said the plan, according to reports, was sound. @AP_Politics: the mayor said so.",
+        "In a Gallup poll last month, most said no. By his own account, he left; that said, she stayed.",
+    ]
+    corpus = segment(texts)
+    seen: list[tuple] = []
+    real = relations.sentence_relations
+
+    def record(s, lex, phrases, exclusions, verb_at=None, handles=(), accounts=()):
+        seen.append((s.index, list(phrases), list(exclusions), list(verb_at), list(handles), list(accounts)))
+        return real(s, lex, phrases, exclusions, verb_at, handles, accounts)
+
+    monkeypatch.setattr(relations, "sentence_relations", record)
+    relations.relations(corpus)
+    assert all(any(row[k] for row in seen) for k in range(1, 6))  # every kind of row occurs
+    sentence, word_start, word_end = corpus.word_sentence, *corpus._word_bounds
+    cue_matcher, exclusion_matcher = relations._phrase_matchers()
+    p_start, p_end, p_label = cue_matcher.spans(corpus)
+    p_first, p_last = np.searchsorted(word_start, p_start), np.searchsorted(word_end, p_end)
+    e_start, e_end, _ = exclusion_matcher.spans(corpus)
+    e_first, e_last = np.searchsorted(word_start, e_start), np.searchsorted(word_end, e_end)
+    verbs = relations._verb_candidates(corpus, corpus.type_values(relations.IS_CUE_VERB)[corpus.word_types])
+    handles = relations._handle_words(corpus)
+    accounts, tags = relations._account_words(corpus)
+    for index, phrases, exclusions, verb_at, handle_at, account_at in seen:
+        a = int(np.searchsorted(sentence, index))  # the sentence's first word
+        mine = sentence[p_first] == index
+        kinds = [relations.KINDS.index(cue_matcher.labels[k]) for k in p_label[mine].tolist()]
+        firsts, lasts = p_first[mine].tolist(), p_last[mine].tolist()
+        assert phrases == [(f - a, last - a, k) for f, last, k in zip(firsts, lasts, kinds)]
+        mine = sentence[e_first] == index
+        assert exclusions == [(f - a, last - a) for f, last in zip(e_first[mine].tolist(), e_last[mine].tolist())]
+        assert verb_at == [w - a for w in verbs[sentence[verbs] == index].tolist()]
+        assert handle_at == [w - a for w in handles[sentence[handles] == index].tolist()]
+        mine = sentence[accounts] == index
+        assert account_at == [(w - a, t) for w, t in zip(accounts[mine].tolist(), tags[mine].tolist())]
