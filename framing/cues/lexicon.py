@@ -783,7 +783,7 @@ class _Patterns:
                     starts[head] = candidates[selector(head)[candidate_sets]]
                 at = starts[head]
             for k, word in enumerate(words[1:], start=1):
-                at = at[at + k < n]
+                # (joins[i] holds only when word i + 1 exists: no separate bound check on at + k)
                 at = at[joins[at + k - 1]]
                 if word is not None:
                     at = at[selector(word)[sets[at + k]]]
