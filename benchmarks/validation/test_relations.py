@@ -7,9 +7,8 @@ is a strict xfail that states the measured number, never a relaxed threshold.
 Every scored split is a tuning split now: ``dev`` from the start; ``test``, ``fresh`` and ``fresh2`` in
 session 7; ``fresh3`` (420 sentences, ``benchmarks/sourcing_labels/RELATIONS.md`` §10; scored once as the
 held-out set after session 7, then tuned on in session 8). Their tests are regression guards on tuning
-numbers. No split is held out (``held_out`` has no row) until the next blind draw, ``fresh4`` (§11),
-joins ``DRAWS`` and ``HELD_OUT`` after the session-8 rules are frozen; the held-out code path is exercised
-by :func:`test_fresh2_loader_with_a_stand_in`.
+numbers. The held-out split is ``fresh4`` (420 sentences, §11): labelled and committed in session 7, scored
+once after the session-8 rules were frozen; the ``held_out`` tests assert the issue's targets on it.
 Run from the repository root::
 
     FRAMING_SHARED_DATA=/path/to/shared/data python -m pytest benchmarks/validation/test_relations.py -q -s
@@ -133,14 +132,44 @@ def test_calibration_against_the_hand_count_fresh(calibration: pd.DataFrame) -> 
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
+# -- fresh4 (420 sentences): the held-out draw, labelled in session 7, scored once after session 8's rules were frozen --
+def test_fresh4_is_the_held_out_split(lab: rv.Labels, sentences: pd.DataFrame) -> None:
+    assert rv.HELD_OUT == ("fresh4",) and "fresh4" not in rv.TUNED_ON and "fresh4" in rv.DRAWS
+    assert "held_out" in lab.splits
+    held, fresh4 = _test(sentences, "held_out"), _test(sentences, "fresh4")
+    assert held.sentences == fresh4.sentences >= 400 and not held.tuned_on
+
+
+def test_held_out_sentence_precision(sentences: pd.DataFrame) -> None:
+    row = _test(sentences, "held_out")
+    assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh4 (held out, scored once) sentence recall "
+                   "0.780 below 0.80 (benchmarks/results/relations_validation.json)")
+def test_held_out_sentence_recall(sentences: pd.DataFrame) -> None:
+    row = _test(sentences, "held_out")
+    assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
+
+
+def test_held_out_relation_f1(relation_rows: pd.DataFrame) -> None:
+    row = _test(relation_rows, "held_out")
+    assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
+
+
+def test_held_out_source_class_accuracy(relation_rows: pd.DataFrame) -> None:
+    row = _test(relation_rows, "held_out")
+    assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh4 (held out, scored once) relations per 100 "
+                   "words 2.53 vs the hand count 3.36 (-24.8 %; relation recall 0.680)")
+def test_held_out_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
+    row = calibration[calibration["group"] == "all corpora / held_out"].iloc[0]
+    assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
+
+
 # -- fresh3 (420 sentences): held out and scored once after session 7, tuned on in session 8 ------------------------
-def test_no_held_out_split_until_fresh4(lab: rv.Labels, sentences: pd.DataFrame) -> None:
-    # fresh3 is a tuning split now; fresh4 is not scored until the session-8 rules are frozen
-    assert rv.HELD_OUT == () and "fresh3" in rv.TUNED_ON and "fresh4" not in rv.DRAWS
-    assert "held_out" not in lab.splits and "held_out" not in set(sentences["split"])
-    assert _test(sentences, "fresh3").sentences >= 400
-
-
 def test_fresh3_sentence_precision(sentences: pd.DataFrame) -> None:
     row = _test(sentences, "fresh3")
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
@@ -178,7 +207,7 @@ def test_tuning_draws_calibration_against_the_hand_count(calibration: pd.DataFra
 
 def test_fresh2_loader_with_a_stand_in(tmp_path: Path, lab: rv.Labels, monkeypatch: pytest.MonkeyPatch) -> None:
     # the fresh2 path, exercised without the real files: five dev documents moved into a stand-in fresh2 draw, which
-    # stands in for a held-out draw too (HELD_OUT is empty until fresh4 joins): the held_out rows are its rows
+    # stands in for a held-out draw too (HELD_OUT patched to it): the held_out rows are its rows
     import csv
 
     from benchmarks.sourcing_labels import relations as labels_module
@@ -200,7 +229,7 @@ def test_fresh2_loader_with_a_stand_in(tmp_path: Path, lab: rv.Labels, monkeypat
     write(tmp_path / "fr.tsv", [r for r in relations if (r["corpus"], r["doc"]) in moved])
     monkeypatch.setattr(rv, "HELD_OUT", ("fresh2",))
     stand_in = rv.Labels(files={"": (tmp_path / "s.tsv", tmp_path / "r.tsv"), "fresh2": (tmp_path / "fs.tsv", tmp_path / "fr.tsv")})
-    assert stand_in.splits == ("dev", "test", "fresh", "fresh2", "fresh3", "held_out", "all")
+    assert stand_in.splits == ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "held_out", "all")
     s = rv.sentence_table(stand_in).set_index("split")
     r = rv.relation_table(stand_in).set_index("split")
     c = rv.calibration_table(stand_in).set_index("group")
@@ -257,3 +286,12 @@ def test_docs_table_matches_the_measured_numbers(sentences: pd.DataFrame, relati
                     (old_r[split]["f1"], r.f1), (old_r[split]["source_class_accuracy"], r.source_class_accuracy),
                     (old_c[group]["relative_difference"], c.relative_difference)]
         assert pairs == [(f"{a:.3f}", f"{b:.3f}") for a, b in expected], (split, pairs)
+    # the held-out row and the prose after the table: this run's fresh4 numbers
+    line = next(x for x in text.splitlines() if x.startswith("| **fresh4, held out"))
+    s, r = _test(sentences, "held_out"), _test(relation_rows, "held_out")
+    c = calibration[calibration["group"] == "all corpora / held_out"].iloc[0]
+    quoted = [f"{v:.3f}" for v in (s.precision, s.recall, r.f1, r.source_class_accuracy, c.relative_difference)]
+    assert re.findall(r"\*\*(-?\d\.\d{3})\*\*", line) == quoted, line
+    for phrase in (f"recall {s.recall:.3f}", f"relation F1 {r.f1:.3f}", f"precision {r.precision:.3f}, recall {r.recall:.3f}",
+                   f"accuracy {r.source_class_accuracy:.3f}", f"{-100 * c.relative_difference:.1f} % fewer relations"):
+        assert phrase in text, phrase
