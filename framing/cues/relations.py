@@ -488,7 +488,7 @@ def _int_array(values: np.ndarray) -> array:
 
 
 class _Batch:
-    """The per-word arrays of the candidate sentences' words as Python lists, converted once.
+    """The per-word arrays of the candidate sentences' words as Python lists (positions: int arrays), converted once.
 
     ``lo``/``hi`` are the candidate sentences' first and one-past-last words (batch word indices);
     the lists hold only those words, sentence after sentence (``local[k]`` is where sentence ``k``
