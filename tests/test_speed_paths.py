@@ -83,6 +83,21 @@ def _old_spans(matcher: PhraseMatcher, corpus) -> tuple[np.ndarray, np.ndarray, 
     return start[keep], end[keep], label_index[keep]
 
 
+def test_phrase_spans_match_the_old_definition_on_short_phrases_and_line_breaks() -> None:
+    # short phrases of frequent words, texts with line breaks and bare punctuation (the case the style
+    # family's first reference test covered; one reference definition is kept, _old_spans)
+    rng = np.random.default_rng(12)
+    words = ["the", "of", "it's", "note", "that", "in", "fact", "a", "we", "must", "Key", "to", "be"]
+    for _ in range(30):
+        phrases = {label: [" ".join(rng.choice(words, rng.integers(1, 5))) for _ in range(rng.integers(1, 8))] for label in "abc"}
+        matcher = PhraseMatcher(phrases)
+        texts = [" ".join(rng.choice(words + [".", ",", "\n"], rng.integers(0, 80))).replace(" .", ".").replace(" ,", ",")
+                 for _ in range(5)]  # fmt: skip
+        corpus = segment(texts)
+        for new, old in zip(matcher.spans(corpus), _old_spans(matcher, corpus)):
+            np.testing.assert_array_equal(new, old)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_phrase_spans_match_the_old_definition(seed: int) -> None:
     rng = np.random.default_rng(seed)
