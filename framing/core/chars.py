@@ -263,20 +263,6 @@ def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.n
     return codes.astype(np.int64, copy=False), uniques
 
 
-def unique_in_order(values: np.ndarray, size_hint: int) -> np.ndarray:
-    """``pd.unique(values)`` of a 1-D int64 or uint64 array (in order of first occurrence), with a
-    hash table sized for ``size_hint`` distinct values (see :func:`factorize_ints`).
-
-    Examples
-    --------
-    >>> unique_in_order(np.array([5, 1, 5, 3], dtype=np.int64), 2).tolist()
-    [5, 1, 3]
-    """
-    values = np.ascontiguousarray(values)
-    table = _hash_table(values, size_hint) if values.dtype in (np.int64, np.uint64) else None
-    return pd.unique(values) if table is None else table.unique(values)
-
-
 def codepoints(text: str) -> np.ndarray:
     """The code points of ``text`` as a uint32 array (lone surrogates pass through)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

@@ -20,6 +20,7 @@ can be computed from character arrays (each was checked against textstat's sourc
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from framing.core import chars as _chars
 from framing.core.language import DEFAULT_TEXTSTAT_LANG, textstat_lang_value
@@ -220,8 +221,10 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     # (a news batch has about one type per ten tokens: the hint sizes the hash table for that)
     type_ids, unique = _chars.factorize_ints(hashes, len(hashes) // 8)
+    # each type's first occurrence (any would do): in type order, so that the searches below
+    # for the types' spans are in increasing order, which keeps numpy's binary search in cache
     first = np.empty(len(unique), dtype=np.int64)
-    first[type_ids] = np.arange(len(type_ids))  # any occurrence of a type will do
+    first[type_ids[::-1]] = np.arange(len(type_ids) - 1, -1, -1)
     table = corpus.vocabulary.textstat_table(lang)
     load_hyphenator(lang)  # once per process: see load_hyphenator
     types = table.type_set(
@@ -318,12 +321,13 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
             keys[dirty] = _chars.span_hashes(cp[source], start, start + size)
             string_of_type[hard_types] = _chars.factorize_ints(keys, len(keys))[0]
         token_string = string_of_type[type_ids]
-        # each token's (document, string) pair as one integer (the words of document d are
-        # words[word_bounds[d]:word_bounds[d + 1]]), kept for the difficult tokens
-        pair = np.repeat(np.arange(n_docs, dtype=np.int64) * (len(hard_types) + 1), np.diff(word_bounds)) + token_string
-        # the distinct pairs (a hash table: far faster than np.unique's sort)
-        hard_pairs = pair[token_string >= 0]
-        pairs = _chars.unique_in_order(hard_pairs, len(hard_pairs) // 2)
+        # each difficult token's (document, string) pair as one integer (the words of document d
+        # are words[word_bounds[d]:word_bounds[d + 1]])
+        hard_tokens = np.flatnonzero(token_string >= 0)
+        token_doc = np.searchsorted(word_bounds, hard_tokens, side="right") - 1
+        pair = token_doc * (len(hard_types) + 1) + token_string[hard_tokens]
+        # the distinct pairs (pd.unique hashes them: far faster than np.unique's sort)
+        pairs = pd.unique(pair)
         unique_hard = np.bincount(pairs // (len(hard_types) + 1), minlength=n_docs).astype(np.float64)
 
     doc_lengths = np.diff(offsets) - len(DOC_SEPARATOR)
