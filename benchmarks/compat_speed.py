@@ -46,7 +46,9 @@ def run_worker(checkout: Path, engine: str, docs: int) -> dict:
 
 def git_commit(checkout: Path) -> str | None:
     try:
-        done = subprocess.run(["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            ["git", "-C", str(checkout), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
     return done.stdout.strip()
@@ -81,7 +83,10 @@ def main(argv: list[str] | None = None) -> dict:
 
     names = list(checkouts)
     summary = {
-        f"{name}_vs_textstat": {"median": float(np.median(ratios(name, "textstat"))), "rounds": ratios(name, "textstat")}
+        f"{name}_vs_textstat": {
+            "median": float(np.median(ratios(name, "textstat"))),
+            "rounds": ratios(name, "textstat"),
+        }
         for name in names
     }
     for other in names[1:]:
