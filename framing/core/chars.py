@@ -303,15 +303,18 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return _POWERS, _INV_POWERS
 
 
-def prefix_sums(codes: np.ndarray) -> np.ndarray:
+def prefix_sums(codes: np.ndarray, zero: np.ndarray | None = None) -> np.ndarray:
     """``prefix[k] = sum(codes[j] * base**j for j < k)`` modulo 2**64 (length ``len(codes) + 1``):
-    the one pass over the characters behind :func:`span_hashes` and :func:`hashes_from_prefix`."""
+    the one pass over the characters behind :func:`span_hashes` and :func:`hashes_from_prefix`.
+    With ``zero``, positions of ``codes`` that count as code 0."""
     n = len(codes)
     powers, _ = _powers(n + 1)
     prefix = np.empty(n + 1, dtype=np.uint64)
     prefix[0] = 0
     with np.errstate(over="ignore"):
         np.multiply(codes, powers[:n], out=prefix[1:], dtype=np.uint64, casting="unsafe")
+        if zero is not None and len(zero):
+            prefix[zero + 1] = 0
         np.cumsum(prefix[1:], out=prefix[1:])
     return prefix
 
@@ -339,11 +342,19 @@ def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray
 
 
 def ordered_span_hashes(
-    codes: np.ndarray, lo: np.ndarray, hi: np.ndarray, *, keep: np.ndarray | None = None, section: int = 1 << 16
+    codes: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    *,
+    keep: np.ndarray | None = None,
+    drop: np.ndarray | None = None,
+    section: int = 1 << 16,
 ) -> np.ndarray:
     """:func:`span_hashes` of runs in order (``lo`` and ``hi`` both non-decreasing), a section of
     ``codes`` at a time; with ``keep``, a boolean array like ``codes``, the codes where it is
-    False count as 0.
+    False count as 0; with ``drop``, sorted positions of ``codes``, the codes there count as 0
+    (the same hashes as ``keep`` False at those positions, without a pass over ``keep``: for
+    the few positions inside the runs that a caller already knows).
 
     A run's hash does not depend on where it stands, so each section of about ``section`` codes
     (whole runs) gets a prefix sum of its own: the powers of the base are needed up to a section's
@@ -359,13 +370,22 @@ def ordered_span_hashes(
     >>> keep = codes != ord("o")
     >>> bool((ordered_span_hashes(codes, lo, hi, keep=keep) == span_hashes(codes * keep, lo, hi)).all())
     True
+    >>> drop = np.flatnonzero(~keep)
+    >>> bool((ordered_span_hashes(codes, lo, hi, drop=drop, section=1000) == span_hashes(codes * keep, lo, hi)).all())
+    True
     """
     hashes = np.empty(len(lo), dtype=np.uint64)
     cuts = unique_ints(np.searchsorted(lo, np.arange(0, len(codes) + section, section)))
-    for first, stop in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+    if drop is not None:
+        drop_cuts = np.searchsorted(drop, lo[cuts[:-1]]).tolist() + [len(drop)]
+    for k, (first, stop) in enumerate(zip(cuts[:-1].tolist(), cuts[1:].tolist())):
         start, end = lo[first], hi[stop - 1]
         part = codes[start:end] if keep is None else codes[start:end] * keep[start:end]
-        hashes[first:stop] = span_hashes(part, lo[first:stop] - start, hi[first:stop] - start)
+        zero = None
+        if drop is not None:
+            zero = drop[drop_cuts[k] : drop_cuts[k + 1]] - start
+            zero = zero[zero < end - start]  # positions between runs do not count either way
+        hashes[first:stop] = hashes_from_prefix(prefix_sums(part, zero), lo[first:stop] - start, hi[first:stop] - start)
     return hashes
 
 

@@ -217,7 +217,12 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # characters as code 0 (never a kept character): "U.S" and "US" are two types with the same
     # string, which costs a row and saves compacting the kept characters. Case is kept: "The" and
     # "the" are two types with the same features.
-    hashes = _chars.ordered_span_hashes(cp, first_kept, last_kept, keep=kept)
+    # (inside a span, the characters that are not kept are those of ``other`` that are not
+    # contraction apostrophes: zeroed by position, without a pass over ``kept``)
+    dropped = other
+    if len(contraction_apostrophes):
+        dropped = np.delete(other, np.searchsorted(other, contraction_apostrophes))
+    hashes = _chars.ordered_span_hashes(cp, first_kept, last_kept, drop=dropped)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
     # (a news batch has about one type per ten tokens: the hint sizes the hash table for that)
     type_ids, unique = _chars.factorize_ints(hashes, len(hashes) // 8)
