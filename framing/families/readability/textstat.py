@@ -336,8 +336,9 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
         unique_hard = np.bincount(pairs // (len(hard_types) + 1), minlength=n_docs).astype(np.float64)
 
     doc_lengths = np.diff(offsets) - len(DOC_SEPARATOR)
-    # non-space characters of each document: the characters of its chunks (of text.split())
-    characters = _per_doc_sums(chunk_bounds, chunk_end - chunk_start)
+    # non-space characters of each document: its \w characters and its characters of ``other``
+    # (no character is both, and each is one of them or white space)
+    characters = per_doc["letters"] + np.diff(np.searchsorted(other, offsets))
     # count_arabic_syllables(text): the characters left after removing alefs, ? . ! , * and white
     # space, less 2, plus twice the tanween and shadda marks (its tashkeel branches never count,
     # as list_words keeps only \w characters). Of the characters it reads, the alefs alone are \w
