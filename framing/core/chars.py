@@ -245,8 +245,9 @@ def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.n
     occurrence, and the distinct values), with a hash table sized for ``size_hint`` distinct values.
 
     ``pd.factorize`` sizes its table for ``len(values)`` distinct values: for word tokens, ten
-    times more than the types they hold, a table that misses the CPU caches and took 4x as long.
-    A hint that is too small only costs the table's growth; the codes never depend on it.
+    times more than the types they hold, a table larger than the CPU caches (and, in a process's
+    first batch, fresh memory to map). A hint that is too small only costs the table's growth;
+    the codes never depend on it.
 
     Examples
     --------
