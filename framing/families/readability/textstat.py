@@ -194,11 +194,14 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     cp, cls = corpus.codepoints, corpus.char_classes
     offsets = corpus.offsets
     n_docs = corpus.n_docs
-    word_char = (cls & _chars.WORD) != 0
+    # \w or white space (one temporary for both tests: a character is never both)
+    word_or_space = cls & (_chars.WORD | _chars.SPACE)
+    word_char = word_or_space == _chars.WORD
     # The characters that are neither \w nor white space: 3 % of English news. Every character
     # test below other than those two reads only them (apostrophes, terminators, Arabic marks),
     # and inside a word's span they are the characters that are not \w (a span has no white space).
-    other = np.flatnonzero((cls & (_chars.WORD | _chars.SPACE)) == 0)
+    other = np.flatnonzero(word_or_space == 0)
+    del word_or_space
     contraction_apostrophes = _contraction_apostrophes(cp, other[cp[other] == 0x27])
     kept = word_char
     if len(contraction_apostrophes):
@@ -374,9 +377,9 @@ def _guard(undefined: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a / b``, 0 where ``b`` is 0 (textstat's ``except ZeroDivisionError: return 0.0``)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(b > 0, a / np.where(b > 0, b, 1), 0.0)
+    """``a / b``, 0 where ``b`` is 0 (textstat's ``except ZeroDivisionError: return 0.0``): the
+    division only where ``b > 0``, so no warning to silence."""
+    return np.divide(a, b, out=np.zeros(np.broadcast_shapes(np.shape(a), np.shape(b))), where=b > 0)
 
 
 def _grades(score: np.ndarray) -> list[np.ndarray]:
