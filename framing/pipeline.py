@@ -52,6 +52,11 @@ DEFAULT_BATCH_SIZE = 256  # ~1 MB of news text per pass: fits the CPU caches, ~1
 #: A batch also closes once it holds this many characters, so a few long texts are not segmented
 #: together (work arrays cost up to ~0.4 kB per character: four 1M-character texts took 3.5 GB).
 BATCH_CHARS = 1_000_000
+#: The cap of a run of textstat compatibility alone (``signals="readability"``, ``compat="textstat"``):
+#: its work arrays are all character and token arrays, which half a million characters keep
+#: closer to the CPU caches, and a process maps half as much new memory for its first batch
+#: (measured: benchmarks/results/compat_speed_compat14_halfbatch.json). Results never depend on it.
+COMPAT_BATCH_CHARS = 500_000
 
 Chunk = tuple[dict[str, np.ndarray], list]
 
@@ -130,7 +135,8 @@ def _batches(texts: Sequence[Any], batch_size: int, max_chars: int) -> list[list
 def _jobs(texts: Sequence[Any], config: Config, batch_size: int) -> list[tuple[list[Any], Config]]:
     """The batches of ``texts``, each with its configuration: with one language per text
     (``Config(language=[...])``), each batch's configuration holds its texts' entries."""
-    batches = _batches(texts, batch_size, BATCH_CHARS)
+    compat_only = config.compat == "textstat" and tuple(config.signals) == ("readability",)
+    batches = _batches(texts, batch_size, COMPAT_BATCH_CHARS if compat_only else BATCH_CHARS)
     if not isinstance(config.language, tuple):
         return [(batch, config) for batch in batches]
     if len(config.language) != len(texts):
