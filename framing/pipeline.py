@@ -105,11 +105,21 @@ def evidence(corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
     return items
 
 
+def _compat_only(config: Config) -> bool:
+    """Whether ``config`` is textstat compatibility alone (``signals="readability"``,
+    ``compat="textstat"``): a run whose chunks return counts, turned into columns once."""
+    return config.compat == "textstat" and tuple(config.signals) == ("readability",)
+
+
 def score_chunk(job: tuple[list[Any], Config], vocabulary: Vocabulary | None = None) -> Chunk:
     """Segment and score one chunk of texts (the unit of work sent to a worker process, which uses
-    its own process's default vocabulary)."""
+    its own process's default vocabulary). For textstat compatibility alone with one language,
+    the chunk's counts (:func:`framing.families.readability.compat_counts`): :func:`score_texts`
+    computes the columns of all chunks at once."""
     texts, config = job
     corpus = segment(texts, max_chars=config.max_chars, vocabulary=vocabulary, blank_ok=config.compat == "textstat")
+    if _compat_only(config) and not isinstance(config.language, tuple):
+        return readability.compat_counts(corpus, config.language), corpus.errors
     return score_corpus(corpus, config), corpus.errors
 
 
@@ -135,8 +145,7 @@ def _batches(texts: Sequence[Any], batch_size: int, max_chars: int) -> list[list
 def _jobs(texts: Sequence[Any], config: Config, batch_size: int) -> list[tuple[list[Any], Config]]:
     """The batches of ``texts``, each with its configuration: with one language per text
     (``Config(language=[...])``), each batch's configuration holds its texts' entries."""
-    compat_only = config.compat == "textstat" and tuple(config.signals) == ("readability",)
-    batches = _batches(texts, batch_size, COMPAT_BATCH_CHARS if compat_only else BATCH_CHARS)
+    batches = _batches(texts, batch_size, COMPAT_BATCH_CHARS if _compat_only(config) else BATCH_CHARS)
     if not isinstance(config.language, tuple):
         return [(batch, config) for batch in batches]
     if len(config.language) != len(texts):
@@ -183,5 +192,17 @@ def score_texts(
             for part in pool.map(score_chunk, jobs):
                 collect(part)
     names = output_columns(config)
+    errors = [e for p in parts for e in p[1]]
+    if parts and _compat_only(config) and not isinstance(config.language, tuple):
+        # every compat column is a function of its document's counts: the formulas run once for
+        # the whole run instead of once per chunk; rows with an error get NaN, as score_corpus does
+        counts = {name: np.concatenate([p[0][name] for p in parts]) for name in parts[0][0]}
+        found = readability.compat_columns(counts, config.language)
+        invalid = np.fromiter((e is not None for e in errors), bool, len(errors))
+        data = {name: np.array(found[name], dtype=np.float64) for name in names}  # copies: columns share no memory
+        if invalid.any():
+            for values in data.values():
+                values[invalid] = np.nan
+        return data, errors
     data = {name: (np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)) for name in names}
-    return data, [e for p in parts for e in p[1]]
+    return data, errors

@@ -125,3 +125,36 @@ def test_factorize_ints_equals_pd_factorize(dtype: type, hint: int) -> None:
         assert codes.dtype == np.int64 and uniques.dtype == dtype
         np.testing.assert_array_equal(codes, expected_codes)
         np.testing.assert_array_equal(uniques, expected_uniques)
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 256])
+def test_compat_run_columns_once_equal_columns_per_chunk(batch_size: int) -> None:
+    """A run of compat mode alone concatenates the chunks' counts and computes the columns once:
+    the same numbers as every chunk scored by score_corpus (the plain path), rows with an error
+    NaN."""
+    from framing.config import make_config
+    from framing.pipeline import _jobs, output_columns, score_corpus, score_texts
+
+    texts = [*TEXTS, None, 3.0, float("nan"), "y" * 80, "Short text. Two sentences here!"]
+    config = make_config(None, signals="readability", compat="textstat", max_chars=60)
+    data, errors = score_texts(texts, config, batch_size=batch_size)
+    parts = []
+    for batch, job_config in _jobs(texts, config, batch_size):
+        corpus = segment(batch, max_chars=job_config.max_chars, blank_ok=True)
+        parts.append((score_corpus(corpus, job_config), corpus.errors))
+    assert errors == [e for _, part_errors in parts for e in part_errors]
+    assert list(data) == list(dict.fromkeys(output_columns(config)))  # a name listed twice is one column
+    for name in data:
+        np.testing.assert_array_equal(data[name], np.concatenate([p[0][name] for p in parts]), err_msg=name)
+    assert np.isnan(data["readability.flesch_reading_ease"][len(TEXTS) : len(TEXTS) + 4]).all()
+
+
+def test_compat_run_batches_close_at_the_compat_cap() -> None:
+    from framing.config import make_config
+    from framing.pipeline import BATCH_CHARS, COMPAT_BATCH_CHARS, _jobs
+
+    texts = ["word " * 2000] * 120  # 10,000 characters each
+    compat = _jobs(texts, make_config(None, signals="readability", compat="textstat"), 256)
+    other = _jobs(texts, make_config(None, signals=["readability", "style"], compat="textstat"), 256)
+    assert max(sum(map(len, batch)) for batch, _ in compat) <= COMPAT_BATCH_CHARS < BATCH_CHARS
+    assert len(other) == 2 and len(compat) == 3
