@@ -52,6 +52,11 @@ DEFAULT_BATCH_SIZE = 256  # ~1 MB of news text per pass: fits the CPU caches, ~1
 #: A batch also closes once it holds this many characters, so a few long texts are not segmented
 #: together (work arrays cost up to ~0.4 kB per character: four 1M-character texts took 3.5 GB).
 BATCH_CHARS = 1_000_000
+#: The cap of a run of textstat compatibility alone (``signals="readability"``, ``compat="textstat"``):
+#: its work arrays are all character and token arrays, which half a million characters keep
+#: closer to the CPU caches, and a process maps half as much new memory for its first batch
+#: (measured: benchmarks/results/compat_speed_compat14_halfbatch.json). Results never depend on it.
+COMPAT_BATCH_CHARS = 500_000
 
 Chunk = tuple[dict[str, np.ndarray], list]
 
@@ -100,11 +105,21 @@ def evidence(corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
     return items
 
 
+def _compat_only(config: Config) -> bool:
+    """Whether ``config`` is textstat compatibility alone (``signals="readability"``,
+    ``compat="textstat"``): a run whose chunks return counts, turned into columns once."""
+    return config.compat == "textstat" and tuple(config.signals) == ("readability",)
+
+
 def score_chunk(job: tuple[list[Any], Config], vocabulary: Vocabulary | None = None) -> Chunk:
     """Segment and score one chunk of texts (the unit of work sent to a worker process, which uses
-    its own process's default vocabulary)."""
+    its own process's default vocabulary). For textstat compatibility alone with one language,
+    the chunk's counts (:func:`framing.families.readability.compat_counts`): :func:`score_texts`
+    computes the columns of all chunks at once."""
     texts, config = job
     corpus = segment(texts, max_chars=config.max_chars, vocabulary=vocabulary, blank_ok=config.compat == "textstat")
+    if _compat_only(config) and not isinstance(config.language, tuple):
+        return readability.compat_counts(corpus, config.language), corpus.errors
     return score_corpus(corpus, config), corpus.errors
 
 
@@ -130,7 +145,7 @@ def _batches(texts: Sequence[Any], batch_size: int, max_chars: int) -> list[list
 def _jobs(texts: Sequence[Any], config: Config, batch_size: int) -> list[tuple[list[Any], Config]]:
     """The batches of ``texts``, each with its configuration: with one language per text
     (``Config(language=[...])``), each batch's configuration holds its texts' entries."""
-    batches = _batches(texts, batch_size, BATCH_CHARS)
+    batches = _batches(texts, batch_size, COMPAT_BATCH_CHARS if _compat_only(config) else BATCH_CHARS)
     if not isinstance(config.language, tuple):
         return [(batch, config) for batch in batches]
     if len(config.language) != len(texts):
@@ -177,5 +192,17 @@ def score_texts(
             for part in pool.map(score_chunk, jobs):
                 collect(part)
     names = output_columns(config)
+    errors = [e for p in parts for e in p[1]]
+    if parts and _compat_only(config) and not isinstance(config.language, tuple):
+        # every compat column is a function of its document's counts: the formulas run once for
+        # the whole run instead of once per chunk; rows with an error get NaN, as score_corpus does
+        counts = {name: np.concatenate([p[0][name] for p in parts]) for name in parts[0][0]}
+        found = readability.compat_columns(counts, config.language)
+        invalid = np.fromiter((e is not None for e in errors), bool, len(errors))
+        data = {name: np.array(found[name], dtype=np.float64) for name in names}  # copies: columns share no memory
+        if invalid.any():
+            for values in data.values():
+                values[invalid] = np.nan
+        return data, errors
     data = {name: (np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)) for name in names}
-    return data, [e for p in parts for e in p[1]]
+    return data, errors

@@ -98,6 +98,12 @@ class CodepointTable:
     full) and its entries are a pure function of the code point and Python's Unicode database, so
     the order in which batches fill it never changes a result.
 
+    Entries are stored inverted (bitwise NOT), so that the zeros of a fresh table (pages the
+    system has not even mapped yet) read as "not computed": no entry may be the largest value of
+    ``dtype`` (no code point is both ``\\w`` and white space; no lower-case code point is
+    2**32 - 1). A lookup is one ``np.take``, one minimum and one NOT in place, not a second
+    ``np.take`` of a table of flags.
+
     Examples
     --------
     >>> table = CodepointTable(np.uint32, _lower_of)
@@ -106,21 +112,24 @@ class CodepointTable:
     """
 
     def __init__(self, dtype: type, compute: Callable[[int], int]) -> None:
-        self.values = np.zeros(N_CODEPOINTS, dtype=dtype)
-        self.known = np.zeros(N_CODEPOINTS, dtype=bool)
+        self.inverted = np.zeros(N_CODEPOINTS, dtype=dtype)  # ~value; 0: not computed yet
         self.compute = compute
         self._lock = threading.Lock()
 
     def take(self, codepoints: np.ndarray) -> np.ndarray:
         """The table's values at ``codepoints`` (any shape of integer array)."""
         codepoints = np.asarray(codepoints)
-        known = np.take(self.known, codepoints)  # np.take: fancy indexing with uint32 is ~3x slower
-        if codepoints.size and not known.all():
-            new = unique_ints(codepoints[~known])
+        values = np.take(self.inverted, codepoints)  # np.take: fancy indexing with uint32 is ~3x slower
+        if values.size and values.min() == 0:
+            missing = values == 0
+            new = unique_ints(codepoints[missing])
+            computed = ~np.array([self.compute(cp) for cp in new.tolist()], dtype=self.inverted.dtype)
+            if not computed.all():
+                raise ValueError("a code point's entry is the largest value of the dtype, the mark of no entry")
             with self._lock:
-                self.values[new] = [self.compute(cp) for cp in new.tolist()]
-                self.known[new] = True
-        return np.take(self.values, codepoints)
+                self.inverted[new] = computed
+            values[missing] = np.take(self.inverted, codepoints[missing])
+        return np.invert(values, out=values)
 
     def full(self) -> np.ndarray:
         """The whole table (computes every entry not yet known: slow, for tests and tools)."""
@@ -220,6 +229,41 @@ def unique_ints(values: np.ndarray) -> np.ndarray:
     return ordered[first]
 
 
+def _hash_table(values: np.ndarray, size_hint: int):
+    """A pandas hash table for ``values`` (int64 or uint64) with room for ``size_hint`` keys, or
+    None where pandas' internal module does not have it."""
+    try:
+        from pandas._libs import hashtable
+    except ImportError:  # pragma: no cover - pandas without the module: the public functions
+        return None
+    kind = getattr(hashtable, "UInt64HashTable" if values.dtype == np.uint64 else "Int64HashTable", None)
+    return None if kind is None else kind(max(int(size_hint), 8))
+
+
+def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values)`` of a 1-D int64 or uint64 array (codes as int64, in order of first
+    occurrence, and the distinct values), with a hash table sized for ``size_hint`` distinct values.
+
+    ``pd.factorize`` sizes its table for ``len(values)`` distinct values: for word tokens, ten
+    times more than the types they hold, a table larger than the CPU caches (and, in a process's
+    first batch, fresh memory to map). A hint that is too small only costs the table's growth;
+    the codes never depend on it.
+
+    Examples
+    --------
+    >>> codes, uniques = factorize_ints(np.array([7, 3, 7, 9], dtype=np.uint64), 2)
+    >>> codes.tolist(), uniques.tolist()
+    ([0, 1, 0, 2], [7, 3, 9])
+    """
+    values = np.ascontiguousarray(values)
+    table = _hash_table(values, size_hint) if values.dtype in (np.int64, np.uint64) else None
+    if table is None:
+        codes, uniques = pd.factorize(values)
+        return codes.astype(np.int64, copy=False), np.asarray(uniques)
+    uniques, codes = table.factorize(values)
+    return codes.astype(np.int64, copy=False), uniques
+
+
 def codepoints(text: str) -> np.ndarray:
     """The code points of ``text`` as a uint32 array (lone surrogates pass through)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -260,15 +304,18 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
     return _POWERS, _INV_POWERS
 
 
-def prefix_sums(codes: np.ndarray) -> np.ndarray:
+def prefix_sums(codes: np.ndarray, zero: np.ndarray | None = None) -> np.ndarray:
     """``prefix[k] = sum(codes[j] * base**j for j < k)`` modulo 2**64 (length ``len(codes) + 1``):
-    the one pass over the characters behind :func:`span_hashes` and :func:`hashes_from_prefix`."""
+    the one pass over the characters behind :func:`span_hashes` and :func:`hashes_from_prefix`.
+    With ``zero``, positions of ``codes`` that count as code 0."""
     n = len(codes)
     powers, _ = _powers(n + 1)
     prefix = np.empty(n + 1, dtype=np.uint64)
     prefix[0] = 0
     with np.errstate(over="ignore"):
         np.multiply(codes, powers[:n], out=prefix[1:], dtype=np.uint64, casting="unsafe")
+        if zero is not None and len(zero):
+            prefix[zero + 1] = 0
         np.cumsum(prefix[1:], out=prefix[1:])
     return prefix
 
@@ -296,11 +343,19 @@ def span_hashes(codes: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray
 
 
 def ordered_span_hashes(
-    codes: np.ndarray, lo: np.ndarray, hi: np.ndarray, *, keep: np.ndarray | None = None, section: int = 1 << 16
+    codes: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    *,
+    keep: np.ndarray | None = None,
+    drop: np.ndarray | None = None,
+    section: int = 1 << 16,
 ) -> np.ndarray:
     """:func:`span_hashes` of runs in order (``lo`` and ``hi`` both non-decreasing), a section of
     ``codes`` at a time; with ``keep``, a boolean array like ``codes``, the codes where it is
-    False count as 0.
+    False count as 0; with ``drop``, sorted positions of ``codes``, the codes there count as 0
+    (the same hashes as ``keep`` False at those positions, without a pass over ``keep``: for
+    the few positions inside the runs that a caller already knows).
 
     A run's hash does not depend on where it stands, so each section of about ``section`` codes
     (whole runs) gets a prefix sum of its own: the powers of the base are needed up to a section's
@@ -316,13 +371,22 @@ def ordered_span_hashes(
     >>> keep = codes != ord("o")
     >>> bool((ordered_span_hashes(codes, lo, hi, keep=keep) == span_hashes(codes * keep, lo, hi)).all())
     True
+    >>> drop = np.flatnonzero(~keep)
+    >>> bool((ordered_span_hashes(codes, lo, hi, drop=drop, section=1000) == span_hashes(codes * keep, lo, hi)).all())
+    True
     """
     hashes = np.empty(len(lo), dtype=np.uint64)
     cuts = unique_ints(np.searchsorted(lo, np.arange(0, len(codes) + section, section)))
-    for first, stop in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+    if drop is not None:
+        drop_cuts = np.searchsorted(drop, lo[cuts[:-1]]).tolist() + [len(drop)]
+    for k, (first, stop) in enumerate(zip(cuts[:-1].tolist(), cuts[1:].tolist())):
         start, end = lo[first], hi[stop - 1]
         part = codes[start:end] if keep is None else codes[start:end] * keep[start:end]
-        hashes[first:stop] = span_hashes(part, lo[first:stop] - start, hi[first:stop] - start)
+        zero = None
+        if drop is not None:
+            zero = drop[drop_cuts[k] : drop_cuts[k + 1]] - start
+            zero = zero[zero < end - start]  # positions between runs do not count either way
+        hashes[first:stop] = hashes_from_prefix(prefix_sums(part, zero), lo[first:stop] - start, hi[first:stop] - start)
     return hashes
 
 

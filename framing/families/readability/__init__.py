@@ -244,27 +244,55 @@ def compute(corpus: Corpus, *, compat: str | None = None, language: str | None =
         mode with a ``language``, also :data:`LANGUAGE_COLUMN`, each document's language (object array).
     """
     check_compat(compat)
-    extra: dict[str, np.ndarray] = {}
     if compat == "textstat":
-        lang = "en_US" if language is None else language
-        counts = textstat_counts(corpus, lang)
-        formulas = textstat_formulas(counts, lang)
-        formulas["syllables_per_word"] = formulas["avg_syllables_per_word"]
-        extra = {f"readability.{m}": formulas[m] for m in TEXTSTAT_MEASURES if m not in FORMULAS}
-        counts["long_words"] = counts["long_words_6"]  # long_word_count: more than 6 letters
-    else:
-        counts = _framing_counts(corpus)
-        formulas = _framing_formulas(counts)
-        if language is not None:
-            languages = document_languages(corpus, language)
-            _apply_languages(corpus, counts, formulas, languages)
-            extra = {LANGUAGE_COLUMN: languages}
+        return compat_columns(compat_counts(corpus, language), language)
+    counts = _framing_counts(corpus)
+    formulas = _framing_formulas(counts)
+    extra: dict[str, np.ndarray] = {}
+    if language is not None:
+        languages = document_languages(corpus, language)
+        _apply_languages(corpus, counts, formulas, languages)
+        extra = {LANGUAGE_COLUMN: languages}
+    _add_lines(corpus, counts)
+    return _columns(counts, formulas, extra)
+
+
+def _add_lines(corpus: Corpus, counts: dict[str, np.ndarray]) -> None:
     counts["lines"] = corpus.lines.per_doc(corpus.n_docs).astype(np.float64)
     counts["paragraphs"] = corpus.paragraphs.per_doc(corpus.n_docs).astype(np.float64)
+
+
+def _columns(counts: dict, formulas: dict, extra: dict) -> dict[str, np.ndarray]:
     out = {f"text.{c}": counts[c] for c in COUNTS}
     out.update({f"readability.{f}": formulas[f] for f in (*FORMULAS, "words_per_sentence", "syllables_per_word")})
     out.update(extra)
     return out
+
+
+def compat_counts(corpus: Corpus, language: str | None = None) -> dict[str, np.ndarray]:
+    """The per-document counts behind ``compute(corpus, compat="textstat")``: textstat 0.7.8's
+    (:func:`~framing.families.readability.textstat.textstat_counts`), lines and paragraphs.
+
+    Every column of compat mode is a function of one document's counts alone, so counts of
+    several batches can be concatenated and turned into columns once (:func:`compat_columns`):
+    what the pipeline does for a run of compat mode alone, which saves the formulas' fixed cost
+    per batch.
+    """
+    counts = textstat_counts(corpus, "en_US" if language is None else language)
+    _add_lines(corpus, counts)
+    return counts
+
+
+def compat_columns(counts: dict[str, np.ndarray], language: str | None = None) -> dict[str, np.ndarray]:
+    """The columns of ``compat="textstat"`` (:data:`COMPAT_COLUMNS`) from :func:`compat_counts`
+    (of one batch, or of several concatenated)."""
+    lang = "en_US" if language is None else language
+    counts = dict(counts)
+    formulas = textstat_formulas(counts, lang)
+    formulas["syllables_per_word"] = formulas["avg_syllables_per_word"]
+    extra = {f"readability.{m}": formulas[m] for m in TEXTSTAT_MEASURES if m not in FORMULAS}
+    counts["long_words"] = counts["long_words_6"]  # long_word_count: more than 6 letters
+    return _columns(counts, formulas, extra)
 
 
 #: The evidence codes of :func:`evidence` (framing's counts only: textstat's have no spans).

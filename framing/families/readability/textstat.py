@@ -61,9 +61,10 @@ def _run_strings(codes: np.ndarray, kept: np.ndarray, lo: np.ndarray, hi: np.nda
     return (joined.lower() if lower else joined).split(" ")[:-1]
 
 
-def _contraction_apostrophes(cp: np.ndarray) -> np.ndarray:
-    """Positions of ``'`` followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``."""
-    at = np.flatnonzero(cp == 0x27)
+def _contraction_apostrophes(cp: np.ndarray, at: np.ndarray | None = None) -> np.ndarray:
+    """Positions of ``'`` followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``; ``at``, if
+    given, the positions of every ``'`` (sorted)."""
+    at = np.flatnonzero(cp == 0x27) if at is None else at
     last = len(cp) - 1  # a corpus ends with DOC_SEPARATOR, so a text's ' always has two successors
     nxt, nxt2 = cp[np.minimum(at + 1, last)], cp[np.minimum(at + 2, last)]
     t, s, d, v, e, l, r = (ord(c) for c in "tsdvelr")
@@ -93,16 +94,16 @@ _FLAGS = (
     "polysyllables", "difficult_words", "complex_words", "linsear_easy", "monosyllables", "difficult_words_2",
     "long_words_6", "mini_words", "long_words_5", "faseeh",
 )  # fmt: skip
-_TYPE_COUNTS = ("syllables", *_FLAGS)
-# Two 0/1 counts share a uint64 in 32-bit halves: a half's sum over a document stays below 2**32,
-# as a batch holds fewer than 2**31 characters. Syllables keep a column of their own.
-_PACKED = (("syllables",), *zip(_FLAGS[0::2], _FLAGS[1::2]))
+_TYPE_COUNTS = ("syllables", "letters", *_FLAGS)
+# Two counts share a uint64 in 32-bit halves: a half's sum over a document stays below 2**32, as a
+# batch holds fewer than 2**31 characters. Syllables go with letters (a type's \w characters).
+_PACKED = (("syllables", "letters"), *zip(_FLAGS[0::2], _FLAGS[1::2]))
 
 
-def _packed_columns(flags: dict[str, np.ndarray], syllables: np.ndarray) -> list[np.ndarray]:
+def _packed_columns(flags: dict[str, np.ndarray], syllables: np.ndarray, letters: np.ndarray) -> list[np.ndarray]:
     """The :data:`_PACKED` columns of the batch's types, so that a token needs six lookups for its
-    eleven counts."""
-    new = {"syllables": syllables.astype(np.uint64), **flags}
+    twelve counts."""
+    new = {"syllables": syllables.astype(np.uint64), "letters": letters, **flags}
     columns = []
     for names in _PACKED:
         packed = new[names[0]].astype(np.uint64)
@@ -193,8 +194,15 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     cp, cls = corpus.codepoints, corpus.char_classes
     offsets = corpus.offsets
     n_docs = corpus.n_docs
-    word_char = (cls & _chars.WORD) != 0
-    contraction_apostrophes = _contraction_apostrophes(cp)
+    # \w or white space (one temporary for both tests: a character is never both)
+    word_or_space = cls & (_chars.WORD | _chars.SPACE)
+    word_char = word_or_space == _chars.WORD
+    # The characters that are neither \w nor white space: 3 % of English news. Every character
+    # test below other than those two reads only them (apostrophes, terminators, Arabic marks),
+    # and inside a word's span they are the characters that are not \w (a span has no white space).
+    other = np.flatnonzero(word_or_space == 0)
+    del word_or_space
+    contraction_apostrophes = _contraction_apostrophes(cp, other[cp[other] == 0x27])
     kept = word_char
     if len(contraction_apostrophes):
         kept = word_char.copy()
@@ -212,23 +220,33 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # characters as code 0 (never a kept character): "U.S" and "US" are two types with the same
     # string, which costs a row and saves compacting the kept characters. Case is kept: "The" and
     # "the" are two types with the same features.
-    hashes = _chars.ordered_span_hashes(cp, first_kept, last_kept, keep=kept)
+    # (inside a span, the characters that are not kept are those of ``other`` that are not
+    # contraction apostrophes: zeroed by position, without a pass over ``kept``)
+    dropped = other
+    if len(contraction_apostrophes):
+        dropped = np.delete(other, np.searchsorted(other, contraction_apostrophes))
+    hashes = _chars.ordered_span_hashes(cp, first_kept, last_kept, drop=dropped)
     # a type's string is its kept characters, lower-cased: textstat's word after remove_punctuation
-    type_ids, unique = pd.factorize(hashes)
+    # (a news batch has about one type per ten tokens: the hint sizes the hash table for that)
+    type_ids, unique = _chars.factorize_ints(hashes, len(hashes) // 8)
+    del hashes, dropped, is_word  # token-sized arrays go once done: a batch's peak memory is 11 % lower
+    # each type's first occurrence (any would do): in type order, so that the searches below
+    # for the types' spans are in increasing order, which keeps numpy's binary search in cache
     first = np.empty(len(unique), dtype=np.int64)
-    first[type_ids] = np.arange(len(type_ids))  # any occurrence of a type will do
+    first[type_ids[::-1]] = np.arange(len(type_ids) - 1, -1, -1)
     table = corpus.vocabulary.textstat_table(lang)
     load_hyphenator(lang)  # once per process: see load_hyphenator
     types = table.type_set(
         np.asarray(unique, dtype=np.uint64), lambda i: _run_strings(cp, kept, first_kept[first[i]], last_kept[first[i]])
     )
-    # a type's \w characters (textstat's rm_apostrophe=True word: long words, mini words)
-    word_prefix = np.zeros(len(cp) + 1, dtype=np.int32)
-    np.cumsum(word_char, out=word_prefix[1:])
-    type_wlen = (word_prefix[last_kept[first]] - word_prefix[first_kept[first]]).astype(np.float64)
+    # a type's \w characters (textstat's rm_apostrophe=True word: long words, mini words): its
+    # span less the characters of ``other`` inside it
+    type_lo, type_hi = first_kept[first], last_kept[first]
+    type_letters = (type_hi - type_lo) - (np.searchsorted(other, type_hi) - np.searchsorted(other, type_lo))
+    type_wlen = type_letters.astype(np.float64)
     threshold = textstat_lang_value(lang, "syllable_threshold")
     flags = _type_flags(lambda name: table.features(name, types), type_wlen, 3 if threshold is None else int(threshold))
-    columns = _packed_columns(flags, table.features("syllables", types))
+    columns = _packed_columns(flags, table.features("syllables", types), type_letters.astype(np.uint64))
 
     # items of document d: words[word_bounds[d]:word_bounds[d + 1]], likewise for chunks
     word_bounds = np.searchsorted(first_kept, offsets)  # a word's first kept character is in its document
@@ -240,7 +258,7 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     # match and runs to the next terminator run, so there is one match per run of non-terminators
     # (cut at document ends too) that holds a \w character. Terminators are few: the runs
     # between them come from their positions, not from a pass over every character.
-    boundary = np.flatnonzero((cls & _chars.TERMINATOR) != 0)
+    boundary = other[(cls[other] & _chars.TERMINATOR) != 0]
     doc_ends = offsets[1:] - 1  # the separator after each document, never a terminator
     boundary = np.insert(boundary, np.searchsorted(boundary, doc_ends), doc_ends)
     seg_start = np.empty_like(boundary)
@@ -288,11 +306,12 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
     hard_types = np.flatnonzero(flags["difficult_words_2"])
     unique_hard = np.zeros(n_docs)
     if len(hard_types):
-        lo, hi = first_kept[first[hard_types]], last_kept[first[hard_types]]
+        lo, hi = type_lo[hard_types], type_hi[hard_types]
         # kept characters of each span: its \w characters and its contraction apostrophes
-        kept_count = word_prefix[hi] - word_prefix[lo]
+        kept_count = type_letters[hard_types]
         if len(contraction_apostrophes):
-            kept_count = kept_count + np.searchsorted(contraction_apostrophes, hi) - np.searchsorted(contraction_apostrophes, lo)
+            in_span = np.searchsorted(contraction_apostrophes, hi) - np.searchsorted(contraction_apostrophes, lo)
+            kept_count = kept_count + in_span
         dirty = np.flatnonzero(kept_count != hi - lo)
         string_of_type = np.full(len(unique), -1, dtype=np.int64)
         if not len(dirty):
@@ -309,36 +328,41 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
             size = kept_count[dirty]
             start = np.cumsum(size) - size
             keys[dirty] = _chars.span_hashes(cp[source], start, start + size)
-            string_of_type[hard_types] = pd.factorize(keys)[0]
+            string_of_type[hard_types] = _chars.factorize_ints(keys, len(keys))[0]
         token_string = string_of_type[type_ids]
-        # each token's (document, string) pair as one integer (the words of document d are
-        # words[word_bounds[d]:word_bounds[d + 1]]), kept for the difficult tokens
-        pair = np.repeat(np.arange(n_docs, dtype=np.int64) * (len(hard_types) + 1), np.diff(word_bounds)) + token_string
+        # each difficult token's (document, string) pair as one integer (the words of document d
+        # are words[word_bounds[d]:word_bounds[d + 1]])
+        hard_tokens = np.flatnonzero(token_string >= 0)
+        token_doc = np.searchsorted(word_bounds, hard_tokens, side="right") - 1
+        pair = token_doc * (len(hard_types) + 1) + token_string[hard_tokens]
         # the distinct pairs (pd.unique hashes them: far faster than np.unique's sort)
-        pairs = pd.unique(pair[token_string >= 0])
+        pairs = pd.unique(pair)
+        del pair, token_string, hard_tokens, token_doc
         unique_hard = np.bincount(pairs // (len(hard_types) + 1), minlength=n_docs).astype(np.float64)
 
-    # \w characters of each document (int8 view: reduceat sums a bool array as bool)
     doc_lengths = np.diff(offsets) - len(DOC_SEPARATOR)
-    letters = np.diff(word_prefix[offsets]) if n_docs else np.zeros(0)
-    # non-space characters of each document: its length less its white space
-    spaces = np.add.reduceat(corpus.space.view(np.int8), offsets[:-1], dtype=np.int32) if n_docs else np.zeros(0)
+    # non-space characters of each document: its \w characters and its characters of ``other``
+    # (no character is both, and each is one of them or white space)
+    characters = per_doc["letters"] + np.diff(np.searchsorted(other, offsets))
     # count_arabic_syllables(text): the characters left after removing alefs, ? . ! , * and white
     # space, less 2, plus twice the tanween and shadda marks (its tashkeel branches never count,
-    # as list_words keeps only \w characters)
-    arabic = np.take(_ARABIC_CLASSES, cp, mode="clip")
-    marked = np.flatnonzero(arabic != 0)  # few: counted by document from their positions (bool: the fast path)
-    marked_doc = np.searchsorted(offsets, marked, side="right") - 1
+    # as list_words keeps only \w characters). Of the characters it reads, the alefs alone are \w
+    # (counted by word type) and none is white space: the others are among ``other``.
+    arabic = np.take(_ARABIC_CLASSES, cp[other], mode="clip")
+    marked = np.flatnonzero(arabic != 0)
+    marked_doc = np.searchsorted(offsets, other[marked], side="right") - 1
     marked_class = arabic[marked]
     stress = np.bincount(marked_doc[marked_class == 1], minlength=n_docs)
     removed = np.bincount(marked_doc[marked_class == 2], minlength=n_docs)
-    separator_spaces = len(DOC_SEPARATOR)  # the separator after each document is white space
+    alefs = table.features("alefs", types)
+    if alefs.any():
+        token_doc = np.repeat(np.arange(n_docs), np.diff(word_bounds))
+        removed = removed + np.bincount(token_doc, weights=alefs[type_ids], minlength=n_docs).astype(np.int64)
     return {
         "words": words,
         "sentences": sentences.astype(np.float64),
         **{name: per_doc[name] for name in _TYPE_COUNTS if name != "linsear_easy"},
-        "letters": letters.astype(np.float64),
-        "characters": (np.diff(offsets) - spaces).astype(np.float64),
+        "characters": characters.astype(np.float64),
         "all_characters": doc_lengths.astype(np.float64),
         "chunks": chunks,
         "linsear_easy": sample["linsear_easy"],
@@ -346,7 +370,7 @@ def textstat_counts(corpus: Corpus, lang: str = DEFAULT_TEXTSTAT_LANG) -> dict[s
         "linsear_sentences": linsear_sentences.astype(np.float64),
         "linsear_easy_all": per_doc["linsear_easy"],
         "unique_difficult_words": unique_hard,
-        "arabic_syllables": (doc_lengths - removed - (spaces - separator_spaces) - 2 + 2 * stress).astype(np.float64),
+        "arabic_syllables": (characters - removed - 2 + 2 * stress).astype(np.float64),
     }
 
 
@@ -355,9 +379,9 @@ def _guard(undefined: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 def _ratio(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``a / b``, 0 where ``b`` is 0 (textstat's ``except ZeroDivisionError: return 0.0``)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(b > 0, a / np.where(b > 0, b, 1), 0.0)
+    """``a / b``, 0 where ``b`` is 0 (textstat's ``except ZeroDivisionError: return 0.0``): the
+    division only where ``b > 0``, so no warning to silence."""
+    return np.divide(a, b, out=np.zeros(np.broadcast_shapes(np.shape(a), np.shape(b))), where=b > 0)
 
 
 def _grades(score: np.ndarray) -> list[np.ndarray]:
