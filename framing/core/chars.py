@@ -260,8 +260,12 @@ def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.n
     if table is None:
         codes, uniques = pd.factorize(values)
         return codes.astype(np.int64, copy=False), np.asarray(uniques)
-    uniques, codes = table.factorize(values)
-    return codes.astype(np.int64, copy=False), uniques
+    try:  # pandas' internal API: a signature change in a later pandas falls back to the public function
+        uniques, codes = table.factorize(values)
+    except (TypeError, ValueError, AttributeError):
+        codes, uniques = pd.factorize(values)
+        return codes.astype(np.int64, copy=False), np.asarray(uniques)
+    return codes.astype(np.int64, copy=False), np.asarray(uniques)
 
 
 def codepoints(text: str) -> np.ndarray:
