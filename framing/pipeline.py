@@ -55,7 +55,8 @@ BATCH_CHARS = 1_000_000
 #: The cap of a run of textstat compatibility alone (``signals="readability"``, ``compat="textstat"``):
 #: its work arrays are all character and token arrays, which half a million characters keep
 #: closer to the CPU caches, and a process maps half as much new memory for its first batch
-#: (measured: benchmarks/results/compat_speed_compat14_halfbatch.json). Results never depend on it.
+#: (measured no slower: a median 1.07x over 6 short rounds on a loaded machine, within noise,
+#: benchmarks/results/compat_speed_compat14_halfbatch.json). Results never depend on it.
 COMPAT_BATCH_CHARS = 500_000
 
 Chunk = tuple[dict[str, np.ndarray], list]

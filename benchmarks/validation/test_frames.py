@@ -210,6 +210,8 @@ def _doc_rows(label: str) -> dict[str, tuple[float, float]]:
 @pytest.mark.parametrize(("label", "path", "split", "rule"), [("draw 6 (held out, scored once)", "frames_topic.json", "test", "after"),
                                                               ("cue rule alone, draw 6", "frames_topic.json", "test", "lexicon"),
                                                               ("draw 5 (held out then", "frames_topic_model_draw5.json", "test", "after"),
+                                                              ("cue rule alone, draw 5 (held out then)", "frames_topic_lexicon.json", "test", "after"),
+                                                              ("cue rule alone, dev", "frames_topic.json", "dev", "lexicon"),
                                                               ("dev: draws 1", "frames_topic.json", "dev", "after"),
                                                               ("draw 4", "frames_topic_draw4.json", "test", "after")])  # fmt: skip
 def test_docs_quote_the_results_files(label, path, split, rule):

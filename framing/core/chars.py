@@ -260,12 +260,18 @@ def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.n
     if table is None:
         codes, uniques = pd.factorize(values)
         return codes.astype(np.int64, copy=False), np.asarray(uniques)
-    try:  # pandas' internal API: a signature change in a later pandas falls back to the public function
+    try:  # pandas' internal API: a change in a later pandas falls back to the public function
         uniques, codes = table.factorize(values)
+        uniques, codes = np.asarray(uniques), np.asarray(codes)
+        # what pd.factorize gives: one code per value, each value's code pointing back at it
+        usable = codes.shape == values.shape and uniques.dtype == values.dtype and (
+            len(values) == 0 or (codes.min() >= 0 and codes.max() < len(uniques) and bool((uniques[codes[:1]] == values[:1]).all())))
     except (TypeError, ValueError, AttributeError):
+        usable = False
+    if not usable:
         codes, uniques = pd.factorize(values)
         return codes.astype(np.int64, copy=False), np.asarray(uniques)
-    return codes.astype(np.int64, copy=False), np.asarray(uniques)
+    return codes.astype(np.int64, copy=False), uniques
 
 
 def codepoints(text: str) -> np.ndarray:
@@ -359,7 +365,8 @@ def ordered_span_hashes(
     ``codes`` at a time; with ``keep``, a boolean array like ``codes``, the codes where it is
     False count as 0; with ``drop``, sorted positions of ``codes``, the codes there count as 0
     (the same hashes as ``keep`` False at those positions, without a pass over ``keep``: for
-    the few positions inside the runs that a caller already knows).
+    the few positions inside the runs that a caller already knows). ``drop`` needs runs that do
+    not overlap (each ``lo`` at or after the previous ``hi``, as word spans are); ``keep`` does not.
 
     A run's hash does not depend on where it stands, so each section of about ``section`` codes
     (whole runs) gets a prefix sum of its own: the powers of the base are needed up to a section's
