@@ -95,6 +95,16 @@ def _mark(rows: list[dict], name: str) -> None:
         row.setdefault("draw", name)
 
 
+def _draw_new_articles(rows: list[dict], texts: dict[str, str], seed: int, windows: int, split: str, name: str) -> None:
+    """Add ``windows`` windows (seed ``seed``) from articles about immigration that no row of
+    ``rows`` comes from, in ``split``, named ``name``."""
+    used = {row["doc"] for row in rows}
+    found = _windows(random.Random(seed), texts, windows, lambda doc, text: doc in used or not about_immigration(text))
+    for doc, spans, start in found:
+        rows += _rows(split, CORPUS, doc, spans, start)
+    _mark(rows, name)
+
+
 def corpora() -> dict[str, dict[str, str]]:
     """Document texts by corpus name and document id (the source of the label set)."""
     articles = _data.news_articles()
@@ -109,38 +119,15 @@ def draw() -> list[dict]:
     found = _windows(rng, texts, WINDOWS, lambda doc, text: not about_immigration(text))
     for n, (doc, spans, start) in enumerate(found):
         rows += _rows("dev" if n % 2 == 0 else "test", CORPUS, doc, spans, start)
-    used = {row["doc"] for row in rows}
-    extra = _windows(random.Random(EXTRA_SEED), texts, EXTRA_TEST_WINDOWS,
-                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
-    for doc, spans, start in extra:
-        rows += _rows("test", CORPUS, doc, spans, start)
+    _mark(rows, "draw 1")
+    _draw_new_articles(rows, texts, EXTRA_SEED, EXTRA_TEST_WINDOWS, "test", "draw 2")
     for row in rows:  # the first two draws' test windows were scored blind, then tuned on
         row["split"] = "dev"
-        row.setdefault("draw", "draw 1" if row["doc"] not in {d for d, _, _ in extra} else "draw 2")
-    used = {row["doc"] for row in rows}
-    third = _windows(random.Random(THIRD_SEED), texts, THIRD_TEST_WINDOWS,
-                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
-    for doc, spans, start in third:
-        rows += _rows("dev", CORPUS, doc, spans, start)  # scored as the test split, then tuned on
-    _mark(rows, "draw 3")
-    used = {row["doc"] for row in rows}
-    fourth = _windows(random.Random(FOURTH_SEED), texts, FOURTH_TEST_WINDOWS,
-                      lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
-    for doc, spans, start in fourth:
-        rows += _rows("dev", CORPUS, doc, spans, start)  # scored once as the test split, then tuned on
-    _mark(rows, "draw 4")
-    used = {row["doc"] for row in rows}
-    fifth = _windows(random.Random(FIFTH_SEED), texts, FIFTH_TEST_WINDOWS,
-                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
-    for doc, spans, start in fifth:
-        rows += _rows("dev", CORPUS, doc, spans, start)  # scored once as the test split, then tuned on
-    _mark(rows, "draw 5")
-    used = {row["doc"] for row in rows}
-    sixth = _windows(random.Random(SIXTH_SEED), texts, SIXTH_TEST_WINDOWS,
-                     lambda doc, text: doc in used or not about_immigration(text))  # fmt: skip
-    for doc, spans, start in sixth:
-        rows += _rows("test", CORPUS, doc, spans, start)  # the held-out split now
-    _mark(rows, "draw 6")
+    # draws 3-5 were each scored once as the test split, then tuned on; draw 6 is the held-out split now
+    _draw_new_articles(rows, texts, THIRD_SEED, THIRD_TEST_WINDOWS, "dev", "draw 3")
+    _draw_new_articles(rows, texts, FOURTH_SEED, FOURTH_TEST_WINDOWS, "dev", "draw 4")
+    _draw_new_articles(rows, texts, FIFTH_SEED, FIFTH_TEST_WINDOWS, "dev", "draw 5")
+    _draw_new_articles(rows, texts, SIXTH_SEED, SIXTH_TEST_WINDOWS, "test", "draw 6")
     # draw 7 is training data only: the 318 articles about immigration were all drawn by draw 6, so
     # its windows are second windows in the articles of draws 1-5 (dev already: the split stays by
     # article), placed where they overlap no sentence labelled before
