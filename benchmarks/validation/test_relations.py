@@ -140,60 +140,54 @@ def test_fresh4_is_the_held_out_split(lab: rv.Labels, sentences: pd.DataFrame) -
     assert held.sentences == fresh4.sentences >= 400 and not held.tuned_on
 
 
-def test_held_out_sentence_precision(sentences: pd.DataFrame) -> None:
-    row = _test(sentences, "held_out")
+#: The two blind draws scored after a round of rules was frozen: ``held_out`` (fresh4, scored once after
+#: session 8) and ``fresh3`` (held out and scored once after session 7, tuned on in session 8: a regression
+#: guard now). A target a split misses is a strict xfail with the measured value (relations_validation.json).
+SCORED_DRAWS = ("held_out", "fresh3")
+MISSED = {
+    ("held_out", "sentence recall"): "issue 15: fresh4 (held out, scored once) sentence recall 0.780 below 0.80 "
+                                     "(benchmarks/results/relations_validation.json)",
+    ("held_out", "calibration"): "issue 15: fresh4 (held out, scored once) relations per 100 words 2.53 vs the hand "
+                                 "count 3.36 (-24.8 %; relation recall 0.680)",
+    ("fresh3", "calibration"): "issue 15: fresh3 (tuned on in session 8) relations per 100 words 2.70 vs the hand "
+                               "count 3.19 (-15.2 %; relation recall 0.808)",
+}  # fmt: skip
+
+
+def _draws(measure: str) -> list:
+    """:data:`SCORED_DRAWS` as parameters, each target a draw misses marked as in :data:`MISSED`."""
+    return [pytest.param(split, id=split, marks=[pytest.mark.xfail(strict=True, raises=AssertionError, reason=MISSED[(split, measure)])]
+                         if (split, measure) in MISSED else [])
+            for split in SCORED_DRAWS]  # fmt: skip
+
+
+@pytest.mark.parametrize("split", _draws("sentence precision"))
+def test_scored_draw_sentence_precision(sentences: pd.DataFrame, split: str) -> None:
+    row = _test(sentences, split)
     assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh4 (held out, scored once) sentence recall "
-                   "0.780 below 0.80 (benchmarks/results/relations_validation.json)")
-def test_held_out_sentence_recall(sentences: pd.DataFrame) -> None:
-    row = _test(sentences, "held_out")
+@pytest.mark.parametrize("split", _draws("sentence recall"))
+def test_scored_draw_sentence_recall(sentences: pd.DataFrame, split: str) -> None:
+    row = _test(sentences, split)
     assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
 
 
-def test_held_out_relation_f1(relation_rows: pd.DataFrame) -> None:
-    row = _test(relation_rows, "held_out")
+@pytest.mark.parametrize("split", _draws("relation F1"))
+def test_scored_draw_relation_f1(relation_rows: pd.DataFrame, split: str) -> None:
+    row = _test(relation_rows, split)
     assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
 
 
-def test_held_out_source_class_accuracy(relation_rows: pd.DataFrame) -> None:
-    row = _test(relation_rows, "held_out")
+@pytest.mark.parametrize("split", _draws("source-class accuracy"))
+def test_scored_draw_source_class_accuracy(relation_rows: pd.DataFrame, split: str) -> None:
+    row = _test(relation_rows, split)
     assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh4 (held out, scored once) relations per 100 "
-                   "words 2.53 vs the hand count 3.36 (-24.8 %; relation recall 0.680)")
-def test_held_out_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
-    row = calibration[calibration["group"] == "all corpora / held_out"].iloc[0]
-    assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
-
-
-# -- fresh3 (420 sentences): held out and scored once after session 7, tuned on in session 8 ------------------------
-def test_fresh3_sentence_precision(sentences: pd.DataFrame) -> None:
-    row = _test(sentences, "fresh3")
-    assert row.precision >= MIN_SENTENCE_PRECISION, f"precision {row.precision:.3f} < {MIN_SENTENCE_PRECISION}"
-
-
-def test_fresh3_sentence_recall(sentences: pd.DataFrame) -> None:
-    row = _test(sentences, "fresh3")
-    assert row.recall >= MIN_SENTENCE_RECALL, f"recall {row.recall:.3f} < {MIN_SENTENCE_RECALL}"
-
-
-def test_fresh3_relation_f1(relation_rows: pd.DataFrame) -> None:
-    row = _test(relation_rows, "fresh3")
-    assert row.f1 >= MIN_RELATION_F1, f"F1 {row.f1:.3f} < {MIN_RELATION_F1} (P {row.precision:.3f}, R {row.recall:.3f})"
-
-
-def test_fresh3_source_class_accuracy(relation_rows: pd.DataFrame) -> None:
-    row = _test(relation_rows, "fresh3")
-    assert row.source_class_accuracy >= MIN_CLASS_ACCURACY, f"{row.source_class_accuracy:.3f} < {MIN_CLASS_ACCURACY}"
-
-
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="issue 15: fresh3 (tuned on in session 8) relations per 100 "
-                   "words 2.70 vs the hand count 3.19 (-15.2 %; relation recall 0.808)")
-def test_fresh3_calibration_against_the_hand_count(calibration: pd.DataFrame) -> None:
-    row = calibration[calibration["group"] == "all corpora / fresh3"].iloc[0]
+@pytest.mark.parametrize("split", _draws("calibration"))
+def test_scored_draw_calibration_against_the_hand_count(calibration: pd.DataFrame, split: str) -> None:
+    row = calibration[calibration["group"] == f"all corpora / {split}"].iloc[0]
     assert abs(row.relative_difference) <= MAX_RELATIVE_DIFFERENCE, f"{row.framing_per_100_words:.2f} vs {row.hand_per_100_words:.2f}"
 
 
