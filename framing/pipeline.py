@@ -90,11 +90,16 @@ def score_corpus(corpus: Corpus, config: Config) -> dict[str, np.ndarray]:
         result.update(FAMILIES[name].compute(corpus, config))
     if has_language_column(config):
         result[LANGUAGE_COLUMN] = document_languages(corpus, config.language)
-    invalid = np.fromiter((e is not None for e in corpus.errors), bool, corpus.n_docs)
+    _blank_invalid(result, corpus.errors)
+    return result
+
+
+def _blank_invalid(result: dict[str, np.ndarray], errors: Sequence[Any]) -> None:
+    """NaN (None in :data:`LANGUAGE_COLUMN`) in every column of ``result`` for the rows with an error."""
+    invalid = np.fromiter((e is not None for e in errors), bool, len(errors))
     if invalid.any():
         for name, values in result.items():
             values[invalid] = None if name == LANGUAGE_COLUMN else np.nan
-    return result
 
 
 def evidence(corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
@@ -108,8 +113,14 @@ def evidence(corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
 
 def _compat_only(config: Config) -> bool:
     """Whether ``config`` is textstat compatibility alone (``signals="readability"``,
-    ``compat="textstat"``): a run whose chunks return counts, turned into columns once."""
+    ``compat="textstat"``): a run of small batches (:data:`COMPAT_BATCH_CHARS`)."""
     return config.compat == "textstat" and tuple(config.signals) == ("readability",)
+
+
+def _counts_only(config: Config) -> bool:
+    """Whether the chunks of a run of ``config`` return counts that :func:`score_texts` turns into
+    columns once: textstat compatibility alone, with one language for the run."""
+    return _compat_only(config) and not isinstance(config.language, tuple)
 
 
 def score_chunk(job: tuple[list[Any], Config], vocabulary: Vocabulary | None = None) -> Chunk:
@@ -119,7 +130,7 @@ def score_chunk(job: tuple[list[Any], Config], vocabulary: Vocabulary | None = N
     computes the columns of all chunks at once."""
     texts, config = job
     corpus = segment(texts, max_chars=config.max_chars, vocabulary=vocabulary, blank_ok=config.compat == "textstat")
-    if _compat_only(config) and not isinstance(config.language, tuple):
+    if _counts_only(config):
         return readability.compat_counts(corpus, config.language), corpus.errors
     return score_corpus(corpus, config), corpus.errors
 
@@ -194,16 +205,13 @@ def score_texts(
                 collect(part)
     names = output_columns(config)
     errors = [e for p in parts for e in p[1]]
-    if parts and _compat_only(config) and not isinstance(config.language, tuple):
+    if parts and _counts_only(config):
         # every compat column is a function of its document's counts: the formulas run once for
         # the whole run instead of once per chunk; rows with an error get NaN, as score_corpus does
         counts = {name: np.concatenate([p[0][name] for p in parts]) for name in parts[0][0]}
         found = readability.compat_columns(counts, config.language)
-        invalid = np.fromiter((e is not None for e in errors), bool, len(errors))
         data = {name: np.array(found[name], dtype=np.float64) for name in names}  # copies: columns share no memory
-        if invalid.any():
-            for values in data.values():
-                values[invalid] = np.nan
+        _blank_invalid(data, errors)
         return data, errors
     data = {name: (np.concatenate([p[0][name] for p in parts]) if parts else np.zeros(0)) for name in names}
     return data, errors
