@@ -202,11 +202,7 @@ def sentence_features(corpus: Corpus, lexicon: Lexicon, found: Matches) -> tuple
     flags = np.column_stack([term, seed, seed | (_neighbours(seed_f, doc, 1) > 0), seed | (_neighbours(seed_f, doc, 4) > 0), term_share,
                              sentences.rank() == 0, np.log1p(words_per_sentence)]).astype(np.float64)  # fmt: skip
     dense = np.hstack([dense.astype(np.float64), flags])
-    stem_ids = corpus.type_ids_of(STEMS)
-    stem_values = corpus.type_values(STEMS)
-    stems = np.empty(int(stem_ids.max()) + 1 if len(stem_ids) else 0, dtype=object)
-    stems[stem_ids] = stem_values
-    word_stem = stem_ids[corpus.word_types] if len(corpus.word_types) else np.zeros(0, np.int64)
+    word_stem, stems = _word_stems(corpus)
     kept = corpus.word_values(STEM_HAS_LETTER) if len(word_stem) else np.zeros(0, bool)
     n_stems = max(len(stems), 1)
     keys = unique_ints(corpus.word_sentence[kept].astype(np.int64) * n_stems + word_stem[kept])
@@ -225,6 +221,8 @@ ROLE_WORDS: dict[str, frozenset[str]] = {
     "negator": frozenset(["not", "never", "no", "without", "nor", "cannot", "neither"]),
     "reporting": frozenset(["said", "sai", "told", "accord", "claim", "tweet", "wrote"]),
 }
+
+
 def _role_mask(word: str, stem: str) -> int:
     """The role classes of a word type as bits (bit i: the i-th class of :data:`ROLE_WORDS`)."""
     stem = str(stem)
