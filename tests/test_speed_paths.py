@@ -262,7 +262,7 @@ def _old_clause_gaps(corpus) -> np.ndarray:
         lengths = hi - lo
         offsets = np.cumsum(lengths) - lengths
         positions = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
-        marked = np.isin(corpus.codepoints[positions], lexicon._CLAUSE_MARKS)
+        marked = np.isin(corpus.codepoints[positions], [ord(c) for c in lexicon._CLAUSE_MARK_CHARS])
         clause[other[np.unique(np.repeat(np.arange(len(other)), lengths)[marked])]] = True
     return clause
 

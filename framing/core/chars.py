@@ -15,6 +15,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -272,6 +273,27 @@ def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.n
         codes, uniques = pd.factorize(values)
         return codes.astype(np.int64, copy=False), np.asarray(uniques)
     return codes.astype(np.int64, copy=False), uniques
+
+
+@lru_cache(maxsize=32)
+def char_table(chars: str) -> np.ndarray:
+    """A boolean lookup table over code points, True at the characters of ``chars`` (up to the largest;
+    the last entry stands for every larger code point): read it with :func:`in_char_table`.
+
+    Examples
+    --------
+    >>> in_char_table(char_table(",;"), codepoints("a,b;\u201c")).tolist()
+    [False, True, False, True, False]
+    """
+    table = np.zeros(max(map(ord, chars)) + 2, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    table.setflags(write=False)  # shared by every caller of the cache
+    return table
+
+
+def in_char_table(table: np.ndarray, cps: np.ndarray) -> np.ndarray:
+    """Whether each code point of ``cps`` is one of the characters of ``table`` (:func:`char_table`)."""
+    return table[np.minimum(cps, len(table) - 1)]
 
 
 def codepoints(text: str) -> np.ndarray:

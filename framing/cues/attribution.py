@@ -281,14 +281,6 @@ class Attributions:
 _ATTRIBUTIONS: "weakref.WeakKeyDictionary[Corpus, Attributions]" = weakref.WeakKeyDictionary()
 
 
-@lru_cache(maxsize=32)
-def _char_table(chars: str) -> np.ndarray:
-    """A boolean lookup table over code points (up to the largest of ``chars``): one index per character."""
-    table = np.zeros(max(map(ord, chars)) + 2, dtype=bool)  # the last entry stands for every larger code point
-    table[[ord(c) for c in chars]] = True
-    return table
-
-
 _PUNCTUATION: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
 
 
@@ -320,8 +312,7 @@ def chars_at(corpus: Corpus, chars: str) -> np.ndarray:
     [2, 4]
     """
     marks = punctuation(corpus)
-    table = _char_table(chars)
-    return marks[table[np.minimum(corpus.codepoints[marks], len(table) - 1)]]
+    return marks[_chars.in_char_table(_chars.char_table(chars), corpus.codepoints[marks])]
 
 
 #: Punctuation looked for in the gaps between words, one bit per kind.
@@ -598,10 +589,10 @@ def attributions(corpus: Corpus) -> Attributions:
 
     # a colon and an opening quote right after a name or a source noun: "The message: “…"
     # the quotation mark must open right after the colon (one space at most): not code ("Longest: {}")
-    opener = _char_table(_OPEN_QUOTES)
+    opener = _chars.char_table(_OPEN_QUOTES)
     one = cp[np.minimum(word_end[at] + 1, last_char)]
     two = cp[np.minimum(word_end[at] + 2, last_char)]
-    opens_next = opener[np.minimum(one, len(opener) - 1)] | (one == ord(" ")) & opener[np.minimum(two, len(opener) - 1)]
+    opens_next = _chars.in_char_table(opener, one) | (one == ord(" ")) & _chars.in_char_table(opener, two)
     colon_cue = (name[at] | has(_BIT["source_nouns"] | _BIT["research_nouns"] | _BIT["titles"])) & c["colon_after"] & opens_next & ~cue
 
     first, last = _word_matches(cue_phrases, corpus)  # overlapping matches: the first (longest) wins

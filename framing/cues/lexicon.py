@@ -174,6 +174,7 @@ from typing import Any
 
 import numpy as np
 
+from framing.core import chars as _chars
 from framing.core.segment import Corpus
 from framing.core.vocabulary import STEMS, TypeColumn
 
@@ -210,7 +211,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _ALTERNATIVE = re.compile(r"^(~?[^\s*~|]+|\*[^\s*~|]+|[^\s*~|]+\*|\*)$")
 MAX_WEIGHT = 100.0
 #: Characters that end a negation's scope: , ; : ( ) and dashes.
-_CLAUSE_MARKS = np.array([ord(c) for c in ",;:()\u2013\u2014-"], dtype=np.uint32)
+_CLAUSE_MARK_CHARS = ",;:()\u2013\u2014-"
 
 
 class LexiconError(ValueError):
@@ -800,14 +801,6 @@ class _Patterns:
 _GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
-@lru_cache(maxsize=1)
-def _clause_mark_table() -> np.ndarray:
-    """Code point -> is it one of :data:`_CLAUSE_MARKS` (the last entry stands for every larger code point)."""
-    table = np.zeros(int(_CLAUSE_MARKS.max()) + 2, dtype=bool)
-    table[_CLAUSE_MARKS] = True
-    return table
-
-
 def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
     """For every word ``i``: whether word ``i + 1`` follows in the same sentence with only white space
     between (phrases), and whether a clause mark ``, ; : ( )`` or a dash lies between them (negation
@@ -831,8 +824,7 @@ def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
         lengths = hi - lo
         offsets = np.cumsum(lengths) - lengths
         positions = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
-        table = _clause_mark_table()
-        marked = table[np.minimum(corpus.codepoints[positions], len(table) - 1)]
+        marked = _chars.in_char_table(_chars.char_table(_CLAUSE_MARK_CHARS), corpus.codepoints[positions])
         clause[other[np.repeat(np.arange(len(other)), lengths)[marked]]] = True
     _GAPS[corpus] = (joins, clause)
     return joins, clause

@@ -406,10 +406,9 @@ def _gap_marks(corpus: Corpus, at: np.ndarray, last: np.ndarray, s_end: np.ndarr
     chars = np.repeat(gap_start - total[:-1], lengths) + np.arange(int(total[-1]))
     cls = corpus.char_classes[chars]
     cp = corpus.codepoints[chars]
-    quotes = _quote_table()
     # the four marks as bits of one byte per character, or-ed over each gap in one pass
     marks = ((cls & (_chars.SPACE | _chars.PERIOD | _chars.APOSTROPHE)) == 0).view(np.uint8)
-    marks |= quotes[np.minimum(cp, len(quotes) - 1)].view(np.uint8) << 1
+    marks |= _chars.in_char_table(_chars.char_table(_QUOTE_CHARS), cp).view(np.uint8) << 1
     marks |= (cp == ord(":")).view(np.uint8) << 2
     marks |= ((cls & _chars.SPACE) == 0).view(np.uint8) << 3
     some = lengths > 0
@@ -420,14 +419,6 @@ def _gap_marks(corpus: Corpus, at: np.ndarray, last: np.ndarray, s_end: np.ndarr
     out = [(gap & (1 << bit)) != 0 for bit in range(4)]
     out[0] &= ~last
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _quote_table() -> np.ndarray:
-    """Code point -> is it one of :data:`_QUOTE_CHARS` (the last entry stands for every larger code point)."""
-    table = np.zeros(max(map(ord, _QUOTE_CHARS)) + 2, bool)
-    table[[ord(c) for c in _QUOTE_CHARS]] = True
-    return table
 
 
 def _base_word(word: str) -> str:
