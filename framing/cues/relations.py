@@ -679,7 +679,7 @@ def _easy_words() -> frozenset[str]:
     return dale_chall_easy_words()
 
 
-_DOUBLE_QUOTES = frozenset("\"\u201c\u201d\u201e\u00ab\u00bb")
+_DOUBLE_QUOTES = frozenset(_QUOTE_CHARS)
 
 
 def _voiced(s: _Sentence, k: int) -> bool:
@@ -838,8 +838,7 @@ def sentence_relations(s: _Sentence, lex: dict, phrases: list[tuple[int, int, in
     covered = [False] * n
     excluded = [False] * n
     for a, b in exclusions:
-        if a > 0 and s.w[a] in lex["possessor_verb_nouns"] and not s.bk[a - 1] and (s.w[a - 1] in ("his", "her", "their", "its") or (
-                s.w[a - 1].endswith(("'s", "\u2019s")) and s.w[a - 1] not in _NOT_POSSESSIVE)):
+        if a > 0 and s.w[a] in lex["possessor_verb_nouns"] and not s.bk[a - 1] and (s.w[a - 1] in _POSSESSIVE_PRONOUNS or _possessive(s.w[a - 1])):
             continue  # "his support for the movement": a nominal cue after a possessive, not the bare noun "support for"
         for k in range(a, b + 1):
             excluded[k] = True
@@ -935,9 +934,9 @@ def _account_relation(s: _Sentence, d: int, tag: int, lex: dict) -> dict | None:
         if k < 1 or s.w[k - 1] != "by" or any(s.bk[x] for x in range(k - 1, d)):
             return None
         word = s.w[k]
-        if word in ("his", "her", "their", "its"):
+        if word in _POSSESSIVE_PRONOUNS:
             return {"cue": (k - 1, d), "source": (k, k), "cls": _PRONOUN, "kind": _SPEECH}
-        if not (word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, k, lex)):
+        if not (_possessive(word) and _head_ok(s, k, lex)):
             return None
         a = _np_left(s, k, lex)
         return {"cue": (k - 1, d), "source": (a, k), "cls": classify(s, a, k, lex), "kind": _SPEECH}
@@ -1037,8 +1036,7 @@ def _determined_np(s: _Sentence, j: int, lex: dict) -> bool:
     if a >= j or a > 0 and not s.bk[a - 1] and s.w[a - 1] in _PREPOSITIONS:
         return False  # "people familiar with the matter": the noun phrase of a preposition is no subject
     opener = s.w[a]
-    return opener in ("the", "a", "an", "his", "her", "their", "its", "another", "one") or (
-        opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
+    return opener in ("the", "a", "an", "another", "one") or opener in _POSSESSIVE_PRONOUNS or _possessive(opener)
 
 
 def _modified_noun(s: _Sentence, i: int, lex: dict) -> bool:
@@ -1056,8 +1054,7 @@ def _modified_noun(s: _Sentence, i: int, lex: dict) -> bool:
     if k == i - 1 or k < 0 or s.bk[k]:
         return False
     opener = s.w[k]
-    return opener in ("the", "a", "an", "his", "her", "their", "its", "our", "my", "your") or (
-        opener.endswith(("'s", "\u2019s")) and opener not in _NOT_POSSESSIVE)
+    return opener in ("the", "a", "an", "our", "my", "your") or opener in _POSSESSIVE_PRONOUNS or _possessive(opener)
 
 
 def _control_verb(s: _Sentence, i: int, lex: dict) -> int:
@@ -1397,9 +1394,9 @@ def _possessor_relation(s: _Sentence, first: int, last: int, lex: dict) -> dict 
     if j < 0 or s.bk[j]:
         return None
     word = s.w[j]
-    if word in ("his", "her", "their", "its"):
+    if word in _POSSESSIVE_PRONOUNS:
         return {"cue": (first, last), "source": (j, j), "cls": _PRONOUN, "kind": _NOMINAL}
-    if word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE and _head_ok(s, j, lex):
+    if _possessive(word) and _head_ok(s, j, lex):
         a = _np_left(s, j, lex)
         if s.w[a] in lex["first_person"] and not _voiced(s, a):
             return None
@@ -1414,7 +1411,7 @@ def _content_noun_relation(s: _Sentence, first: int, last: int, lex: dict) -> di
     n = len(s.w)
     k = last + 1
     j = first - 1
-    if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in ("his", "her", "their", "its")):
+    if j >= 0 and not s.bk[j] and (s.w[j].endswith(("'s", "\u2019s")) or s.w[j] in _POSSESSIVE_PRONOUNS):
         return _possessor_relation(s, first, last, lex)  # "her warning that": the possessor is the source
     if k + 2 >= n or s.bk[last] or any(s.bk[x] for x in range(k, k + 2)):
         return None
@@ -1438,6 +1435,13 @@ _CLAUSE_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its",
 #: Words in 's that are no possessives ("it's", "that's").
 _NOT_POSSESSIVE = frozenset(("it's", "he's", "she's", "that's", "who's", "what's", "there's", "here's", "let's",
                              "it\u2019s", "he\u2019s", "she\u2019s", "that\u2019s", "who\u2019s", "what\u2019s", "there\u2019s"))
+#: The possessive pronouns of third persons that open a source's noun phrase ("his support for").
+_POSSESSIVE_PRONOUNS = ("his", "her", "their", "its")
+
+
+def _possessive(word: str) -> bool:
+    """Is ``word`` a possessive in 's ("Lee's", "the agency's"), not a contraction ("it's")?"""
+    return word.endswith(("'s", "\u2019s")) and word not in _NOT_POSSESSIVE
 
 
 def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, found: list[dict]) -> dict | None:
@@ -1449,14 +1453,14 @@ def _phrase_relation(s: _Sentence, first: int, last: int, kind: int, lex: dict, 
             return rel
     if kind == _NOMINAL and len(words) == 2 and words[1] == "that" and words[0] in lex["content_nouns"]:
         return _content_noun_relation(s, first, last, lex)
-    if kind == _NOMINAL and len(words) == 3 and words[0] in ("his", "her", "their", "its") and words[2] == "that":
+    if kind == _NOMINAL and len(words) == 3 and words[0] in _POSSESSIVE_PRONOUNS and words[2] == "that":
         return {"cue": (first + 1, last), "source": (first, first), "cls": _PRONOUN, "kind": _NOMINAL}  # "her claim that"
     if words[0] in _D_CONTRACTIONS:
         # "“We'd like to see something more data-driven”", "he'd like to show the President": the pronoun is the source
         if words[0][0] in ("i", "w") and not _voiced(s, first):
             return None  # the writer's own wish
         return {"cue": (first, last), "source": (first, first), "cls": _PRONOUN, "kind": kind}
-    if len(words) == 3 and words[0] == "in" and words[1] in ("his", "her", "their", "its"):
+    if len(words) == 3 and words[0] == "in" and words[1] in _POSSESSIVE_PRONOUNS:
         # "In his view, …", "in their words": the possessive pronoun is the source
         return {"cue": (first, last), "source": (first + 1, first + 1), "cls": _PRONOUN, "kind": kind}
     text = " ".join(words)
