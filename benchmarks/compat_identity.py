@@ -16,7 +16,6 @@ hashes are stored: the texts are third-party.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -40,6 +39,7 @@ def digests() -> dict[str, str]:
     """``input set|column -> SHA-256`` of the column's float64 bytes (NaN-safe)."""
     import framing
     from benchmarks._batch import build_batch
+    from benchmarks.output_identity import column_digests
     from benchmarks.textstat_data import texts_for
 
     batch = build_batch(2000)
@@ -52,12 +52,8 @@ def digests() -> dict[str, str]:
     out: dict[str, str] = {}
     for name, texts, options in runs:
         frame = framing.score(texts, signals="readability", compat="textstat", **options)
-        for column in frame.columns:
-            if column != "error":
-                values = np.ascontiguousarray(frame[column].to_numpy(dtype=np.float64))
-                out[f"{name}|{column}"] = hashlib.sha256(
-                    np.where(np.isnan(values), np.nan, values).tobytes()
-                ).hexdigest()
+        found = column_digests({c: frame[c].to_numpy(dtype=np.float64) for c in frame.columns if c != "error"})
+        out.update({f"{name}|{column}": digest for column, digest in found.items()})
     return out
 
 

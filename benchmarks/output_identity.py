@@ -71,11 +71,14 @@ def _sha(data: bytes) -> str:
 
 
 def column_digests(values: dict[str, np.ndarray]) -> dict[str, str]:
+    """The SHA-256 of each column: of its little-endian float64 bytes, every NaN as the one NaN (so a NaN's
+    payload does not count), or of the ``repr`` of its values when it is no float column."""
     out = {}
     for name, column in values.items():
         array = np.asarray(column)
         if array.dtype.kind == "f":
-            out[name] = _sha(np.ascontiguousarray(array, dtype="<f8").tobytes())
+            array = np.ascontiguousarray(array, dtype="<f8")
+            out[name] = _sha(np.where(np.isnan(array), np.nan, array).astype("<f8").tobytes())
         else:
             out[name] = _sha(repr(array.tolist()).encode())
     return out
