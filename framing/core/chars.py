@@ -258,21 +258,17 @@ def factorize_ints(values: np.ndarray, size_hint: int) -> tuple[np.ndarray, np.n
     """
     values = np.ascontiguousarray(values)
     table = _hash_table(values, size_hint) if values.dtype in (np.int64, np.uint64) else None
-    if table is None:
-        codes, uniques = pd.factorize(values)
-        return codes.astype(np.int64, copy=False), np.asarray(uniques)
-    try:  # pandas' internal API: a change in a later pandas falls back to the public function
-        uniques, codes = table.factorize(values)
-        uniques, codes = np.asarray(uniques), np.asarray(codes)
-        # what pd.factorize gives: one code per value, each value's code pointing back at it
-        usable = codes.shape == values.shape and uniques.dtype == values.dtype and (
-            len(values) == 0 or (codes.min() >= 0 and codes.max() < len(uniques) and bool((uniques[codes[:1]] == values[:1]).all())))
-    except (TypeError, ValueError, AttributeError):
-        usable = False
-    if not usable:
-        codes, uniques = pd.factorize(values)
-        return codes.astype(np.int64, copy=False), np.asarray(uniques)
-    return codes.astype(np.int64, copy=False), uniques
+    if table is not None:
+        try:  # pandas' internal API: a change in a later pandas falls back to the public function
+            uniques, codes = (np.asarray(x) for x in table.factorize(values))
+            # what pd.factorize gives: one code per value, each value's code pointing back at it
+            if codes.shape == values.shape and uniques.dtype == values.dtype and (
+                    len(values) == 0 or (codes.min() >= 0 and codes.max() < len(uniques) and bool((uniques[codes[:1]] == values[:1]).all()))):
+                return codes.astype(np.int64, copy=False), uniques
+        except (TypeError, ValueError, AttributeError):
+            pass
+    codes, uniques = pd.factorize(values)
+    return codes.astype(np.int64, copy=False), np.asarray(uniques)
 
 
 @lru_cache(maxsize=32)
