@@ -49,8 +49,8 @@ if str(ROOT) not in sys.path:
 
 from benchmarks import _data  # noqa: E402
 from benchmarks._tables import markdown_table, print_and_save, versions  # noqa: E402
-from framing.families import boilerplate  # noqa: E402
 from framing.core.segment import Corpus, segment  # noqa: E402
+from framing.families import boilerplate  # noqa: E402
 
 #: A headline part must have at least this many characters (shorter ones match by chance).
 MIN_HEADLINE_CHARS = 20
@@ -489,8 +489,8 @@ def speed(n_docs: int = 2000, repeats: int = 5) -> pd.DataFrame:
     it is: compare rows of one run, not runs.
     """
     from benchmarks._batch import build_batch, time_families
-    from framing.families import readability
     from framing.faces.api import DEFAULT_BATCH_SIZE
+    from framing.families import readability
 
     batch = build_batch(n_docs)
     megabytes = sum(len(t.encode("utf-8")) for t in batch) / 1e6

@@ -368,7 +368,8 @@ def render(result: dict) -> str:
                     key=lambda r: r["documents"])
     if len(markov) >= 2:
         lo, hi = markov[0], markov[-1]
-        ratio = lambda name: hi[name] / lo[name]
+        def ratio(name):
+            return hi[name] / lo[name]
         total = hi["features_seconds"] + hi["sentence_candidates_seconds"] + hi["document_candidates_seconds"]
         lines += ["", (f"From {lo['documents']:,} to {hi['documents']:,} documents (×{hi['documents'] / lo['documents']:.0f}): "
                        f"features ×{ratio('features_seconds'):.1f}, sentence candidates ×"

@@ -37,14 +37,14 @@ import argparse
 import copy
 import csv
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from framing.cues.lexicon import Lexicon, bundled_lexicon, load_lexicon
 from framing.core.segment import Corpus, segment
+from framing.cues.lexicon import Lexicon, bundled_lexicon, load_lexicon
 from framing.families import frames
 
 from . import _data
@@ -74,7 +74,7 @@ TITLES = {
 
 
 # -- data -----------------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def news_articles() -> pd.DataFrame:
     return _data.news_articles()
 
@@ -93,7 +93,7 @@ def labels() -> pd.DataFrame:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def off_topic_corpora() -> dict[str, pd.DataFrame]:
     """Corpora that are not about immigration: ``id`` and ``text`` each (blank texts left out)."""
     ose = _data.onestopenglish()
@@ -109,7 +109,7 @@ def off_topic_corpora() -> dict[str, pd.DataFrame]:
     return {k: v[v["text"].fillna("").str.strip() != ""].reset_index(drop=True) for k, v in found.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _segmented(name: str) -> Corpus:
     if name == "newsarticles":
         return segment(news_articles()["text"].tolist())
@@ -454,7 +454,7 @@ def _topic_words(corpus: Corpus, lexicon: Lexicon, doc: int) -> list[str]:
     text = corpus.texts[doc]
     found = frames.match(segment([text]), topic_only)
     start, end = segment([text])._word_bounds
-    words = sorted({text[start[f] : end[l]].lower() for f, l in zip(found.first, found.last)})
+    words = sorted({text[start[f] : end[last]].lower() for f, last in zip(found.first, found.last)})
     return words
 
 

@@ -24,8 +24,8 @@ import argparse
 import collections
 import json
 import os
-import sys
 import signal
+import sys
 import time
 from pathlib import Path
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -37,9 +37,9 @@ from textstat.backend import metrics as textstat_metrics
 
 import framing
 from framing.core.resources import cmu_syllables
-from framing.families.readability import FORMULAS
 from framing.core.segment import nltk_punkt_tokenizer, punkt_breaks
 from framing.core.syllables import _vowel_group_estimate
+from framing.families.readability import FORMULAS
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions
@@ -120,7 +120,7 @@ def framing_scores(texts: Iterable[str], compat: str | None = None) -> pd.DataFr
     return pd.DataFrame({name: frame[f"readability.{name}"].to_numpy(dtype=float) for name in SCORES})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _textstat_row(text: str) -> tuple[float, ...]:
     """textstat 0.7.8's value of every score in :data:`SCORES` for one text (memoised per run)."""
     values = [float(getattr(textstat, name)(text)) for name in FORMULAS]

@@ -40,10 +40,8 @@ import numpy as np
 import pandas as pd
 from scipy.stats import spearmanr
 
-from framing.families import readability
-
-from framing.families import repetition
 from framing.core.segment import segment
+from framing.families import readability, repetition
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions

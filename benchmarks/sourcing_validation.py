@@ -41,11 +41,11 @@ import numpy as np
 import pandas as pd
 
 import framing
+from framing.config import Config
+from framing.core.segment import segment
 from framing.cues import attribution
 from framing.families import sourcing
-from framing.config import Config
 from framing.pipeline import DEFAULT_BATCH_SIZE, FAMILIES
-from framing.core.segment import segment
 
 from . import _data
 from ._tables import markdown_table, print_and_save, versions

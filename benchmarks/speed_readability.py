@@ -421,7 +421,7 @@ def round_ratios(per_round: list[dict[str, dict[str, Any]]]) -> dict[str, dict[s
     cpu: dict[str, list[float]] = {}
     for results in per_round:
         base = results["textstat"]
-        for engine, jobs, key in SIDE_BY_SIDE[1:]:
+        for _engine, jobs, key in SIDE_BY_SIDE[1:]:
             if key not in results:
                 continue
             run = results[key]

@@ -40,7 +40,7 @@ def _signals(signals: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(name for name in FAMILY_NAMES if name in chosen)
 
 
-def _lexicons(chosen: Iterable[LexiconLike] | LexiconLike | None) -> tuple["Lexicon", ...]:
+def _lexicons(chosen: Iterable[LexiconLike] | LexiconLike | None) -> tuple[Lexicon, ...]:
     from framing.cues.lexicon import BUNDLED, Lexicon, load_lexicon
 
     if chosen is None:
@@ -54,7 +54,7 @@ def _lexicons(chosen: Iterable[LexiconLike] | LexiconLike | None) -> tuple["Lexi
     return loaded
 
 
-def _patterns(patterns: PatternsLike | None) -> "PatternSet":
+def _patterns(patterns: PatternsLike | None) -> PatternSet:
     from framing.families.boilerplate import PatternSet, load_patterns
 
     if isinstance(patterns, PatternSet):
@@ -104,8 +104,8 @@ class Config:
 
     signals: tuple[str, ...] = FAMILY_NAMES
     compat: str | None = None
-    lexicons: tuple["Lexicon", ...] = field(default=None)  # type: ignore[assignment]
-    patterns: "PatternSet" = field(default=None)  # type: ignore[assignment]
+    lexicons: tuple[Lexicon, ...] = field(default=None)  # type: ignore[assignment]
+    patterns: PatternSet = field(default=None)  # type: ignore[assignment]
     max_chars: int | None = None
     language: str | tuple[str, ...] | None = None
 
@@ -118,7 +118,7 @@ class Config:
         object.__setattr__(self, "lexicons", _lexicons(self.lexicons))
         object.__setattr__(self, "patterns", _patterns(self.patterns))
 
-    def replace(self, **changes: Any) -> "Config":
+    def replace(self, **changes: Any) -> Config:
         """A copy with some fields changed (checked like a new one)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update(changes)

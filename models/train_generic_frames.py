@@ -38,11 +38,11 @@ from sklearn.model_selection import GroupKFold
 
 from benchmarks import _data
 from benchmarks._tables import markdown_table
-from framing.families import frames
-from framing.cues.lexicon import load_lexicon
 from framing.core.resources import stop_words
-from framing.core.stemming import porter_stem
 from framing.core.segment import segment
+from framing.core.stemming import porter_stem
+from framing.cues.lexicon import load_lexicon
+from framing.families import frames
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON_PATH = ROOT / "framing" / "data" / "lexicons" / "generic.toml"

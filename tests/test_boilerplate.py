@@ -7,10 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from framing.cues import attribution
-
-from framing.families import boilerplate
 from framing.core.segment import segment
+from framing.cues import attribution
+from framing.families import boilerplate
 
 PROSE = (
     "The river rose two metres overnight and flooded the old town, forcing hundreds of families to leave "

@@ -8,7 +8,7 @@ from framing.compare import compare
 dd = pytest.importorskip("dask.dataframe", reason="needs the [dask] extra (dask[dataframe])")
 dask = pytest.importorskip("dask")
 
-import framing.faces.dask
+import framing.faces.dask  # noqa: E402  (after the importorskip)
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:

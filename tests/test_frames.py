@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.families import frames
-from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, bundled_lexicon, load_lexicon, match
 from framing.core.segment import segment
+from framing.cues.lexicon import BUNDLED, Lexicon, LexiconError, Matches, bundled_lexicon, load_lexicon, match
+from framing.families import frames
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRASTS = json.loads((REPO / "tests" / "data" / "frame_contrasts.json").read_text(encoding="utf-8"))

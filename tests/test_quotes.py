@@ -2,11 +2,9 @@
 
 import numpy as np
 
-from framing.families import sourcing
-
-from framing.families import style
-from framing.cues.quotes import inside_quotes, quote_spans
 from framing.core.segment import segment
+from framing.cues.quotes import inside_quotes, quote_spans
+from framing.families import sourcing, style
 
 
 def _texts(corpus, spans):

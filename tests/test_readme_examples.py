@@ -60,7 +60,7 @@ def test_examples_run(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_every_python_block_of_the_pages_is_run_or_says_why() -> None:
     for page in PAGES:
-        for directive, argument, language, _ in blocks(page):
+        for directive, argument, _language, _ in blocks(page):
             if directive == "not run":
                 assert argument.strip(), f"{page}: say why a block is not run"
 

@@ -6,10 +6,10 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from framing.families import repetition
-from framing.families.repetition import COLUMNS, MATTR_WINDOW, compute, evidence
 from framing.core.segment import segment
 from framing.core.vocabulary import STEMS
+from framing.families import repetition
+from framing.families.repetition import COLUMNS, MATTR_WINDOW, compute, evidence
 
 
 def scores(text: str) -> dict[str, float]:

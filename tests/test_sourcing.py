@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 import framing
+from framing.core.segment import segment
 from framing.cues import attribution
 from framing.families import sourcing
-from framing.core.segment import segment
 
 
 def attributed(sentence: str) -> bool:

@@ -14,8 +14,9 @@ pytest.importorskip("pyspark", reason="needs the [spark] extra (pyspark)")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("PySpark needs a Java runtime (java on PATH or JAVA_HOME); none found", allow_module_level=True)
 
-import framing.faces.spark  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402
+
+import framing.faces.spark  # noqa: E402
 
 
 @pytest.fixture(scope="module")

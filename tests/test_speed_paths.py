@@ -287,7 +287,7 @@ def test_lexicon_selectors_kept_across_batches_match_a_fresh_matcher() -> None:
     patterns = ["threat*", "the storm", "storm * city", "of the|a other", "~note", "*ing hand", "said he", "in|on the"]
     rng = np.random.default_rng(420)
     kept = lexicon._Patterns(patterns)
-    for k in range(3):
+    for _k in range(3):
         texts = _random_texts(rng, 20) + ["Threats of the storm hit the city. Noting the other hand, said he."]
         corpus = segment(texts)
         fresh = lexicon._Patterns(patterns)

@@ -67,7 +67,7 @@ def test_eviction_under_a_corpus_in_use():
     vocabulary = Vocabulary(max_types=8)
     corpus = segment(["the cat sat on the mat with a hat"], vocabulary=vocabulary)
     before = corpus.word_feature("letters").copy()
-    segment(["one two three four five six seven eight nine ten"], vocabulary=vocabulary).word_types
+    _ = segment(["one two three four five six seven eight nine ten"], vocabulary=vocabulary).word_types
     assert vocabulary.words.evictions >= 1
     length = TypeColumn("length", len, np.int64)
     np.testing.assert_array_equal(corpus.word_values(length), [len(w) for w in "the cat sat on the mat with a hat".split()])

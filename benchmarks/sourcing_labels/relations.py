@@ -354,7 +354,7 @@ def show(fresh: bool | str = False) -> None:
     docs = corpora()
     for rel in load(fresh)[1]:
         text = docs[rel["corpus"]][rel["doc"]]
-        def part(a, b):
+        def part(a, b, text=text):
             return text[int(a):int(b)].replace("\n", " / ") if a != "" else "-"
         print(f"{rel['corpus']} {rel['doc']} {rel['sentence_start']}.{rel['index']} {rel['kind']} "
               f"[{part(rel['cue_start'], rel['cue_end'])}] <{part(rel['source_start'], rel['source_end'])}> "

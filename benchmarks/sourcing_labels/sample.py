@@ -141,7 +141,7 @@ def draw() -> list[dict]:
             rows += _rows("test", name, doc, spans, start)
     for seed, split in ((NFC_SEED, "dev"), (NFC_SECOND_SEED, "test")):
         used_nfc = {row["doc"] for row in rows if row["corpus"] == "nfc"}
-        for doc, spans, start in _windows(random.Random(seed), docs["nfc"], NFC_TEST_WINDOWS, lambda doc, text: doc in used_nfc):
+        for doc, spans, start in _windows(random.Random(seed), docs["nfc"], NFC_TEST_WINDOWS, lambda doc, text, used_nfc=used_nfc: doc in used_nfc):
             rows += _rows(split, "nfc", doc, spans, start)
     for row in rows:
         text = docs[row["corpus"]][row["doc"]]

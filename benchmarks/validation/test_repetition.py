@@ -14,8 +14,8 @@ import pytest
 
 from benchmarks import _data
 from benchmarks import repetition_validation as rv
-from framing.families import repetition
 from framing.core.segment import segment
+from framing.families import repetition
 
 #: |framing − RedPajama-V2| on every seed's duplicate-5-gram fraction (measured at most 0.013, on 001).
 MAX_REDPAJAMA_GAP = 0.02

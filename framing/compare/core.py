@@ -247,7 +247,8 @@ def compare(
         group_of = [first[labels[d]] if valid[d] else None for d in range(n_docs)]
     else:
         group_of = [g if valid[d] else None for d, g in enumerate(groups)]
-    same_group = lambda x, y: group_of[x] is not None and group_of[x] == group_of[y]
+    def same_group(x, y):
+        return group_of[x] is not None and group_of[x] == group_of[y]
 
     # -- passages table -------------------------------------------------------------------------
     rank = features.doc.copy()

@@ -314,7 +314,7 @@ class TypeColumn:
     __slots__ = ("name", "derive", "dtype", "needs", "many", "__weakref__")
 
     def __init__(
-        self, name: str, derive: Callable, dtype: type | np.dtype, *, needs: Sequence["TypeColumn"] = (), many: bool = False
+        self, name: str, derive: Callable, dtype: type | np.dtype, *, needs: Sequence[TypeColumn] = (), many: bool = False
     ) -> None:
         self.name = name
         self.derive = derive
@@ -370,7 +370,7 @@ class TypeSet:
         return len(self.hashes)
 
 
-_TABLES: "weakref.WeakSet[TypeTable]" = weakref.WeakSet()
+_TABLES: weakref.WeakSet[TypeTable] = weakref.WeakSet()
 
 
 def _new_locks_after_fork() -> None:  # a lock held by another thread at fork time stays held in the child

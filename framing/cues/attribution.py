@@ -42,9 +42,9 @@ import numpy as np
 
 from framing.core import chars as _chars
 from framing.core.resources import data_text
-from framing.cues.phrases import PhraseMatcher
 from framing.core.segment import DOC_SEPARATOR, Corpus
 from framing.core.vocabulary import TypeColumn
+from framing.cues.phrases import PhraseMatcher
 
 LEXICON_FILE = "reporting_cues.json"
 
@@ -87,7 +87,7 @@ def _word_matches(matcher: PhraseMatcher, corpus: Corpus) -> tuple[np.ndarray, n
     return np.searchsorted(word_start, starts), np.searchsorted(word_end, ends)
 
 
-_CACHE: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=1)
@@ -278,10 +278,10 @@ class Attributions:
         return len(self.start)
 
 
-_ATTRIBUTIONS: "weakref.WeakKeyDictionary[Corpus, Attributions]" = weakref.WeakKeyDictionary()
+_ATTRIBUTIONS: weakref.WeakKeyDictionary[Corpus, Attributions] = weakref.WeakKeyDictionary()
 
 
-_PUNCTUATION: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+_PUNCTUATION: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
 def punctuation(corpus: Corpus) -> np.ndarray:
@@ -323,7 +323,7 @@ _GAP_KINDS = {
     "clause": ",.;:!?" + _CLOSE_QUOTES + "\u2014\u2013)",
     "break": ",;:()[]{}<>|/\u201c\u201d\u00ab\u00bb\"\u2014\u2013\n\r",
 }
-_GAPS: "weakref.WeakKeyDictionary[Corpus, dict[str, np.ndarray]]" = weakref.WeakKeyDictionary()
+_GAPS: weakref.WeakKeyDictionary[Corpus, dict[str, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=1)
@@ -368,7 +368,7 @@ def _gaps(corpus: Corpus) -> dict[str, np.ndarray]:
     return gaps
 
 
-_NAMES: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+_NAMES: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
 def _name_like(corpus: Corpus, flags: np.ndarray) -> np.ndarray:
@@ -441,7 +441,7 @@ def _read_only(values: np.ndarray) -> np.ndarray:
     return values
 
 
-_JOINED: "weakref.WeakKeyDictionary[Corpus, np.ndarray]" = weakref.WeakKeyDictionary()
+_JOINED: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
 def _joined_to_next(corpus: Corpus) -> np.ndarray:

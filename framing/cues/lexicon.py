@@ -165,10 +165,10 @@ import math
 import re
 import threading
 import weakref
-from collections.abc import Mapping, Sequence
 from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -632,7 +632,7 @@ def _check(data: dict[str, Any]) -> Lexicon:
     return lexicon
 
 
-@lru_cache(maxsize=None)
+@cache
 def bundled_lexicon(name: str) -> Lexicon:
     """A frame set that ships with the package: ``"immigration"`` or ``"generic"``.
 
@@ -798,7 +798,7 @@ class _Patterns:
         return pattern[order], first[order], last[order]
 
 
-_GAPS: "weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]]" = weakref.WeakKeyDictionary()
+_GAPS: weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, np.ndarray]] = weakref.WeakKeyDictionary()
 
 
 def _gaps(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
@@ -925,7 +925,7 @@ class Matches:
         return self.status == 0
 
 
-_COMPILED: "OrderedDict[str, tuple]" = OrderedDict()
+_COMPILED: OrderedDict[str, tuple] = OrderedDict()
 _COMPILED_LOCK = threading.Lock()
 _MAX_COMPILED = 32  # matchers kept per process, least recently used dropped first
 

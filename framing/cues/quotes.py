@@ -33,8 +33,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from framing.core.chars import UPPER, covered
-from framing.cues.attribution import chars_at
 from framing.core.segment import Corpus
+from framing.cues.attribution import chars_at
 
 __all__ = ["OPENING", "CLOSING", "STRAIGHT", "OPEN_AFTER", "QuoteSpans", "quote_spans", "inside_quotes"]
 
@@ -74,7 +74,7 @@ class QuoteSpans:
         return len(self.start)
 
 
-_SPANS: "weakref.WeakKeyDictionary[Corpus, QuoteSpans]" = weakref.WeakKeyDictionary()
+_SPANS: weakref.WeakKeyDictionary[Corpus, QuoteSpans] = weakref.WeakKeyDictionary()
 
 
 def code_array(chars: str, dtype: np.dtype) -> np.ndarray:

@@ -372,7 +372,7 @@ class Relations:
         return len(self.cue_start)
 
 
-_CACHE: "weakref.WeakKeyDictionary[Corpus, Relations]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Corpus, Relations] = weakref.WeakKeyDictionary()
 
 
 class _Gaps:
@@ -1116,8 +1116,7 @@ def _verb_relation(s: _Sentence, i: int, lex: dict) -> dict | None:
         kind = _DOCUMENT if s.base[last] in lex["document_nouns"] else (_BELIEF if w in verbs["belief"] else _SPEECH)
         return {"cue": (i, i + 1), "source": (first, last), "cls": classify(s, first, last, lex), "kind": kind}
     prev = s.w[i - 1] if i > 0 and not s.bk[i - 1] else ""
-    if (prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and not (
-            prev in ("it's", "he's", "she's", "that's", "who's", "what's", "there's"))) and not (
+    if (prev in ("the", "a", "an", "his", "her", "their", "its", "our", "this", "that") or prev.endswith(("'s", "\u2019s")) and prev not in ("it's", "he's", "she's", "that's", "who's", "what's", "there's")) and not (
             prev == "that" and _relative_cue(w, lex) and _document_relative(s, i - 1, lex) is not None):
         if (nxt == "that" or nxt in lex["possessor_links"]) and w in lex["possessor_verb_nouns"]:
             return _possessor_relation(s, i, i + 1, lex)  # "her warning that", "the union's claim that": a noun
@@ -1317,7 +1316,7 @@ def _document_before(s: _Sentence, i: int, lex: dict) -> tuple[int, int] | None:
     """The noun phrase of the nearest document noun among the :data:`DOCUMENT_WINDOW` words before
     cue word ``i``, with no clause break between (its first and last word), or None."""
     for j in range(i - 1, max(i - 1 - DOCUMENT_WINDOW, -1), -1):
-        if s.bk[j] and j != i - 1 and not s.gap[j].strip() in (",",):
+        if s.bk[j] and j != i - 1 and s.gap[j].strip() not in (",",):
             return None
         if s.w[j] in ("that", "which", "who", "and", "but", "because", "when", "while", "if"):
             return None

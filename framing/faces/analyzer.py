@@ -114,7 +114,7 @@ class Analyzer(TransformerMixin, BaseEstimator):
             self.flagger_ = LinearFlagger(C=self.C, columns=list(self.feature_names_out_)).fit(scores, y)
         return scores
 
-    def fit(self, X: Iterable[Any], y: Any = None) -> "Analyzer":
+    def fit(self, X: Iterable[Any], y: Any = None) -> Analyzer:
         """Score ``X``, learn its norms and, when labels ``y`` are given, train a linear flagger.
 
         Parameters

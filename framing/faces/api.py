@@ -56,9 +56,9 @@ def score(
     max_chars: int | None = None,
     lexicons: Any = None,
     patterns: Any = None,
-    norms: "bool | str | Norms" = False,
+    norms: bool | str | Norms = False,
     config: Config | None = None,
-    vocabulary: "Vocabulary | None" = None,
+    vocabulary: Vocabulary | None = None,
     language: str | Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Score a batch of texts: one row per input, in input order.
@@ -207,7 +207,7 @@ def flag(
     texts: Iterable[Any],
     *,
     ids: Iterable[Any] | None = None,
-    flagger: "QualityFlagger | LinearFlagger | None" = None,
+    flagger: QualityFlagger | LinearFlagger | None = None,
     n_jobs: int = 1,
     keep_scores: bool = False,
     config: Config | None = None,
@@ -300,7 +300,7 @@ def relations(texts: Iterable[Any], ids: Iterable[Any] | None = None, *, batch_s
             offset = int(corpus.offsets[d])
             text = corpus.texts[d]
 
-            def span(a: int, b: int) -> tuple[Any, Any]:
+            def span(a: int, b: int, offset: int = offset) -> tuple[Any, Any]:
                 return (a - offset, b - offset) if a >= 0 else (pd.NA, pd.NA)
 
             cue = span(int(found.cue_start[i]), int(found.cue_end[i]))

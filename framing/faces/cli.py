@@ -20,13 +20,13 @@ from pathlib import Path
 
 from framing import __version__
 from framing.faces.options import (
-    FAMILY_NAMES,
     DEFAULT_CHUNK_SIZE,
     DEFAULT_MAX_CHARS,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
     EXIT_USAGE,
+    FAMILY_NAMES,
     ID_COLUMN,
     FramingError,
     InputError,

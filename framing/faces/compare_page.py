@@ -111,7 +111,7 @@ def _chart(result, ids: list[Any]) -> str:
         rows.append(f'<text x="0" y="{y + 8}" font-size="11" font-weight="bold">{html.escape(m)}</text>')
         y += 14
         sub = diffs[diffs["measure"] == m].set_index("id")
-        for k, doc in enumerate(docs):
+        for _k, doc in enumerate(docs):
             d = sub["difference"].get(doc)
             mid = label + (width - label) / 2
             if d is not None and not math.isnan(d):

@@ -625,7 +625,7 @@ class _Table:
     fmt: str | None
     partial: Path | None = None
     done: dict[int, dict[str, Any]] = field(default_factory=dict)
-    journal: "_Journal | None" = None
+    journal: _Journal | None = None
 
     def empty(self, options: dict[str, Any]) -> pd.DataFrame:
         if self.name == "scores":

@@ -28,17 +28,17 @@ class Family(Protocol):
 
     #: The evidence codes the family emits, each with its definition, signals and details keys
     #: (gathered in :data:`framing.pipeline.EVIDENCE_CODES`; a code is unique across families).
-    codes: tuple["EvidenceCode", ...]
+    codes: tuple[EvidenceCode, ...]
 
-    def columns(self, config: "Config") -> tuple[str, ...]:
+    def columns(self, config: Config) -> tuple[str, ...]:
         """The family's columns under ``config``, in output order."""
         ...
 
-    def compute(self, corpus: "Corpus", config: "Config") -> dict[str, np.ndarray]:
+    def compute(self, corpus: Corpus, config: Config) -> dict[str, np.ndarray]:
         """Every column for every document of ``corpus``: arrays of shape ``(corpus.n_docs,)``."""
         ...
 
-    def evidence(self, corpus: "Corpus", doc: int, config: "Config") -> list["Evidence"]:
+    def evidence(self, corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
         """The located findings behind document ``doc``'s values, each with one of :attr:`codes`."""
         ...
 
@@ -55,23 +55,23 @@ class FunctionFamily:
         self,
         name: str,
         *,
-        columns: "Callable[[Config], Sequence[str]]",
-        compute: "Callable[..., dict[str, np.ndarray]]",
-        evidence: "Callable[..., list[Evidence]]",
-        options: "Callable[[Config], dict[str, Any]]" = lambda config: {},
-        codes: "Sequence[EvidenceCode]" = (),
+        columns: Callable[[Config], Sequence[str]],
+        compute: Callable[..., dict[str, np.ndarray]],
+        evidence: Callable[..., list[Evidence]],
+        options: Callable[[Config], dict[str, Any]] = lambda config: {},
+        codes: Sequence[EvidenceCode] = (),
     ) -> None:
         self.name = name
         self.codes = tuple(codes)
         self._columns, self._compute, self._evidence, self._options = columns, compute, evidence, options
 
-    def columns(self, config: "Config") -> tuple[str, ...]:
+    def columns(self, config: Config) -> tuple[str, ...]:
         return tuple(self._columns(config))
 
-    def compute(self, corpus: "Corpus", config: "Config") -> dict[str, np.ndarray]:
+    def compute(self, corpus: Corpus, config: Config) -> dict[str, np.ndarray]:
         return self._compute(corpus, **self._options(config))
 
-    def evidence(self, corpus: "Corpus", doc: int, config: "Config") -> list["Evidence"]:
+    def evidence(self, corpus: Corpus, doc: int, config: Config) -> list[Evidence]:
         return self._evidence(corpus, doc, **self._options(config))
 
     def __repr__(self) -> str:

@@ -65,7 +65,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -80,7 +80,7 @@ from framing.families.base import FunctionFamily
 
 NAME = "framing"
 
-LexiconLike = Union[str, Path, Mapping[str, Any], Lexicon]
+LexiconLike = str | Path | Mapping[str, Any] | Lexicon
 
 
 def lexicons(chosen: Iterable[LexiconLike] | LexiconLike | None = None) -> list[Lexicon]:

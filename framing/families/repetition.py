@@ -448,7 +448,7 @@ def _compression_ratios(texts: list[str]) -> np.ndarray:
     return ratios
 
 
-_ANALYSES: "weakref.WeakKeyDictionary[Corpus, _Analysis]" = weakref.WeakKeyDictionary()
+_ANALYSES: weakref.WeakKeyDictionary[Corpus, _Analysis] = weakref.WeakKeyDictionary()
 _ANALYSES_LOCK = threading.Lock()
 
 

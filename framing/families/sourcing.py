@@ -154,7 +154,7 @@ class Quotes:
         return len(self.start)
 
 
-_QUOTES: "weakref.WeakKeyDictionary[Corpus, Quotes]" = weakref.WeakKeyDictionary()
+_QUOTES: weakref.WeakKeyDictionary[Corpus, Quotes] = weakref.WeakKeyDictionary()
 
 
 def quotes(corpus: Corpus) -> Quotes:
@@ -612,9 +612,9 @@ def evidence(corpus: Corpus, doc: int, *, compat: str | None = None, language: s
         for w in np.flatnonzero(mask & in_doc).tolist():
             add(signal, label, int(word_start[w]), int(word_end[w]), label)
     first, last = _entities(corpus)
-    for f, l in zip(first.tolist(), last.tolist()):
+    for f, final in zip(first.tolist(), last.tolist()):
         if words.doc[f] == doc:
-            add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[l]), "named_entity", {"words": l - f + 1})
+            add("sourcing.named_entities", "named_entity", int(word_start[f]), int(word_end[final]), "named_entity", {"words": final - f + 1})
     items.extend(relation_evidence(corpus, doc))
     return items
 

@@ -281,7 +281,7 @@ class QualityFlagger:
         min_vague_source_share: float = 0.5,
         min_unsourced_claims_per_100_words: float = 1.0,
         register: str = DEFAULT_REGISTER,
-        model: "LinearFlagger | str | None" = "shipped",
+        model: LinearFlagger | str | None = "shipped",
         model_threshold: float | None = None,
     ) -> None:
         self.norms = norms
@@ -322,7 +322,7 @@ class QualityFlagger:
             raise ValueError(f"register must be one of {REGISTERS}, got {self.register!r}")
         return self.norms if self.norms is not None else reference_norms(self.register)
 
-    def _model(self) -> "tuple[LinearFlagger | None, float]":
+    def _model(self) -> tuple[LinearFlagger | None, float]:
         """The trained model and its threshold (``None`` without a model)."""
         model = self.model
         if model is None:
@@ -586,7 +586,7 @@ class LinearFlagger:
         self.columns = columns
         self.class_weight = class_weight
 
-    def fit(self, scores: pd.DataFrame, y: Any) -> "LinearFlagger":
+    def fit(self, scores: pd.DataFrame, y: Any) -> LinearFlagger:
         """Learn the weights; ``y`` is 1 (or True) for low-quality documents, 0 otherwise."""
         from sklearn.linear_model import LogisticRegression
         from sklearn.utils.multiclass import type_of_target
@@ -594,7 +594,7 @@ class LinearFlagger:
         y = np.asarray(y)
         if len(y) != len(scores):
             raise ValueError(f"y has {len(y)} labels but there are {len(scores)} documents")
-        if type_of_target(y) != "binary" or not set(np.unique(y).tolist()) <= {0, 1, False, True}:
+        if type_of_target(y) != "binary" or not set(np.unique(y).tolist()) <= {0, 1}:
             raise ValueError("y must be binary: 1 (or True) for low-quality documents, 0 otherwise")
         columns = list(self.columns) if self.columns is not None else [
             c for c in scores.columns if c != ERROR_COLUMN and pd.api.types.is_numeric_dtype(scores[c])
@@ -682,7 +682,7 @@ class LinearFlagger:
         } | ({"threshold": self.threshold_} if hasattr(self, "threshold_") else {}) | ({"meta": self.meta_} if hasattr(self, "meta_") else {})
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "LinearFlagger":
+    def from_dict(cls, data: Mapping[str, Any]) -> LinearFlagger:
         """A fitted flagger from :meth:`to_dict`'s output."""
         if data.get("format") != cls.FORMAT:
             raise ValueError(f"not a {cls.FORMAT} document (format={data.get('format')!r})")
@@ -702,7 +702,7 @@ class LinearFlagger:
         Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, path: str | PathLike) -> "LinearFlagger":
+    def load(cls, path: str | PathLike) -> LinearFlagger:
         """Read weights written by :meth:`save`."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 

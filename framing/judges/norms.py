@@ -90,7 +90,7 @@ class Norms:
         return list(self.quantiles)
 
     @classmethod
-    def fit(cls, scores: pd.DataFrame, columns: list[str] | None = None, meta: Mapping[str, Any] | None = None) -> "Norms":
+    def fit(cls, scores: pd.DataFrame, columns: list[str] | None = None, meta: Mapping[str, Any] | None = None) -> Norms:
         """Learn norms from scored documents (rows with an ``error`` or NaN are left out per column).
 
         Parameters
@@ -159,7 +159,7 @@ class Norms:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Norms":
+    def from_dict(cls, data: Mapping[str, Any]) -> Norms:
         """Norms from :meth:`to_dict`'s output; the format and grid are checked."""
         if not isinstance(data, Mapping):
             raise ValueError(f"not a {FORMAT} document: not a JSON object but a {type(data).__name__}")
@@ -174,7 +174,7 @@ class Norms:
         Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, path: str | PathLike) -> "Norms":
+    def load(cls, path: str | PathLike) -> Norms:
         """Read norms written by :meth:`save` (a :class:`ValueError` naming the file for any file
         that is not one)."""
         try:

@@ -67,7 +67,7 @@ def _contraction_apostrophes(cp: np.ndarray, at: np.ndarray | None = None) -> np
     at = np.flatnonzero(cp == 0x27) if at is None else at
     last = len(cp) - 1  # a corpus ends with DOC_SEPARATOR, so a text's ' always has two successors
     nxt, nxt2 = cp[np.minimum(at + 1, last)], cp[np.minimum(at + 2, last)]
-    t, s, d, v, e, l, r = (ord(c) for c in "tsdvelr")
+    t, s, d, v, e, l, r = (ord(c) for c in "tsdvelr")  # noqa: E741  (each name is its letter)
     follows = (
         (nxt == t) | (nxt == s) | (nxt == d)
         | ((nxt == v) & (nxt2 == e)) | ((nxt == l) & (nxt2 == l)) | ((nxt == r) & (nxt2 == e))
